@@ -1,0 +1,242 @@
+"""Evaluate: decide each requirement's status from its matches, against the policy.
+
+Statuses follow ../shared/REQUIREMENTS.md. Every finding keeps the evidence (sentence, page,
+section) and the IDs of the rules that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .catalogue import FLAGS, REQUIREMENTS, VALUE_KEYS, Requirement
+from .model import Evidence, Finding, FlagFinding, Match, Status
+from .policy import Policy
+from .rules import Library, render_message
+
+MAX_EVIDENCE = 3
+
+
+def evaluate(matches: list[Match], library: Library, policy: Policy, lang: str) -> tuple[list[Finding], list[FlagFinding]]:
+    by_target: dict[str, list[Match]] = {}
+    for m in matches:
+        by_target.setdefault(m.requirement, []).append(m)
+    findings = [_evaluate_one(req, by_target.get(req.id, []), library, policy, lang) for req in REQUIREMENTS]
+    flags = []
+    for flag in FLAGS:
+        hits = by_target.get(flag.id, [])
+        if not hits:
+            continue
+        rule = library.by_id(hits[0].rule_id)
+        message = render_message(rule.message(lang), hits[0].values) if rule else ""
+        flags.append(FlagFinding(id=flag.id, title=flag.title, evidence=_evidence(hits, limit=5),
+                                 message=message, rules=_rule_ids(hits)))
+    return findings, flags
+
+
+def _evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    for m in matches:
+        key = (m.sentence.clause_index, m.sentence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m.evidence())
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _rule_ids(matches: list[Match]) -> list[str]:
+    return list(dict.fromkeys(m.rule_id for m in matches))
+
+
+def _primary_rule(library: Library, req: Requirement, lang: str):
+    rules = [r for r in library.for_target(req.id) if r.lang(lang) is not None] or library.for_target(req.id)
+    main = [r for r in rules if r.model.signal == req.signals[0]]
+    return (main or rules or [None])[0]
+
+
+def _fmt_hours(hours: float) -> str:
+    return f"{int(hours)}" if float(hours).is_integer() else f"{hours:g}"
+
+
+def _evaluate_one(req: Requirement, matches: list[Match], library: Library, policy: Policy,
+                  lang: str) -> Finding:
+    values: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in VALUE_KEYS.get(req.id, {}).items()}
+    primary = _primary_rule(library, req, lang)
+    suggestion = primary.suggestion(lang) if primary else ""
+    decide = _DECIDERS.get(req.id, _decide_present)
+    status, message, chosen, extra = decide(req, matches, policy, values)
+    if chosen and status != "missing" or chosen and extra.get("show_evidence"):
+        lead_rule = library.by_id(chosen[0].rule_id)
+        lead = render_message(lead_rule.message(lang), {**chosen[0].values, **values}) if lead_rule else ""
+        message = f"{lead} {message}".strip() if lead and not extra.get("no_lead") else message
+    if status == "missing" and not message:
+        message = f"Nothing in the contract addresses this requirement ({req.title.lower()})."
+    return Finding(id=req.id, theme=req.theme, title=req.title, status=status, values=values,
+                   evidence=_evidence(chosen), message=message,
+                   suggestion=suggestion if status != "met" else "", rules=_rule_ids(chosen))
+
+
+Decision = tuple[Status, str, list[Match], dict[str, Any]]
+
+
+def _decide_present(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    if not matches:
+        return "missing", "", [], {}
+    for m in matches:
+        for key, val in m.values.items():
+            if key not in values and val is not None:
+                values[key] = val
+    return "met", "", matches, {}
+
+
+def _decide_aspects(key: str) -> Callable[..., Decision]:
+    def decide(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+        found: list[str] = []
+        for m in matches:
+            for a in m.values.get(key, []):
+                if a in req.aspects and a not in found:
+                    found.append(a)
+        values[key] = [a for a in req.aspects if a in found]
+        chosen = [m for m in matches if set(m.values.get(key, [])) & set(req.aspects)]
+        if not found:
+            return "missing", "", [], {}
+        lacking = [a for a in req.aspects if a not in found]
+        if not lacking:
+            return "met", f"Covers all of: {', '.join(req.aspects)}.", chosen, {"no_lead": True}
+        return ("weak", f"Covers {', '.join(values[key])}; not covered: {', '.join(lacking)}.",
+                chosen, {"no_lead": True})
+
+    return decide
+
+
+def _decide_cap(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    caps = [m for m in matches if m.signal == "cap"]
+    limits = [m for m in matches if m.signal in ("exclusion", "time-limit")]
+    unlimited = [m for m in matches if m.signal == "unlimited"]
+    note = (" Note: the contract also states that some liability is unlimited "
+            f"(section {unlimited[0].sentence.section or '?'}).") if unlimited else ""
+    with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
+    if with_value:
+        best = sorted(with_value, key=lambda m: (m.values.get("amount") is None, not m.values.get("formula")))[0]
+        values.update({k: best.values.get(k) for k in ("amount", "currency", "formula")})
+        return "met", "A maximum is stated." + note, [best] + [m for m in with_value if m is not best], {}
+    if caps:
+        if not policy.cap_requires_amount_or_formula:
+            return "met", "Liability is capped; the policy accepts a cap without a stated amount." + note, caps, {}
+        return ("weak", "Liability is limited, but no maximum amount or fee-based formula is stated." + note,
+                caps + limits, {})
+    if limits:
+        kinds = sorted({"excluded kinds of damage" if m.signal == "exclusion" else "a time limit for claims"
+                        for m in limits})
+        return ("weak", f"Liability is limited only by {' and '.join(kinds)}, without any maximum amount." + note,
+                limits, {"no_lead": True})
+    if unlimited:
+        return ("missing", "Liability is stated to be unlimited; there is no cap.", unlimited,
+                {"show_evidence": True, "no_lead": True})
+    return "missing", "", [], {}
+
+
+def _decide_termination(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    security = [m for m in matches if m.signal == "security-breach"]
+    if security:
+        return "met", "", security, {}
+    general = [m for m in matches if m.signal == "material-breach"]
+    if general:
+        return ("weak", "Only a general right to terminate for material breach; no express right to terminate "
+                "for a security breach or a breach of security obligations.", general, {"no_lead": True})
+    return "missing", "", [], {}
+
+
+def _decide_insurance(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    if not matches:
+        return "missing", "", [], {}
+    types: list[str] = []
+    for m in matches:
+        for t in m.values.get("types", []):
+            if t not in types:
+                types.append(t)
+    values["types"] = types
+    cyber = [m for m in matches if "cyber" in m.values.get("types", [])]
+    ranked = sorted(cyber, key=lambda m: m.values.get("amount") is None) + [m for m in matches if m not in cyber]
+    best = ranked[0]
+    values["amount"] = best.values.get("amount")
+    values["currency"] = best.values.get("currency")
+    if not cyber:
+        kinds = ", ".join(types) if types else "unspecified"
+        return ("weak", f"Insurance is required, but not cyber cover (types: {kinds}).", ranked, {"no_lead": True})
+    if values["amount"] is None:
+        return "weak", "Cyber insurance is required, but no minimum amount is stated.", ranked, {"no_lead": True}
+    minimum = policy.insurance_min_amount.get(values["currency"] or "")
+    if minimum is not None and values["amount"] < minimum:
+        return ("weak", f"The cyber cover of {values['amount']:,} {values['currency']} is below the policy "
+                f"minimum of {minimum:,.0f} {values['currency']}.", ranked, {})
+    return "met", "", ranked, {}
+
+
+def _decide_deadline(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    timed = [m for m in matches if m.values.get("hours") is not None]
+    vague = [m for m in matches if m.values.get("vague")]
+    limit = policy.notification_max_hours
+    if timed:
+        best = min(timed, key=lambda m: m.values["hours"])
+        hours = best.values["hours"]
+        values.update({"hours": hours, "vague": False})
+        if best.values.get("unit"):
+            values["unit"] = best.values["unit"]
+        unit_note = " (stated in business days, counted at 24 hours a day)" if best.values.get("unit") == "business days" else ""
+        rest = [m for m in timed if m is not best]
+        if hours <= limit:
+            return ("met", f"Within the policy maximum of {_fmt_hours(limit)} hours{unit_note}.", [best] + rest, {})
+        return ("weak", f"{_fmt_hours(hours)} hours{unit_note} is longer than the policy maximum of "
+                f"{_fmt_hours(limit)} hours.", [best] + rest, {})
+    if vague:
+        values.update({"hours": None, "vague": True})
+        return ("weak", f"Only a vague deadline (e.g. \"without undue delay\"); the policy asks for notice within "
+                f"{_fmt_hours(limit)} hours.", vague, {})
+    if matches:
+        return ("missing", "A notification duty exists, but it states no deadline.", matches,
+                {"show_evidence": True, "no_lead": True})
+    return "missing", "", [], {}
+
+
+def _decide_mutual(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    mutual = [m for m in matches if m.signal == "mutual"]
+    if mutual:
+        return "met", "", mutual, {}
+    one_way = [m for m in matches if m.signal == "one-way"]
+    if one_way:
+        return ("missing", "The notification duty runs one way only; the other party has no duty to notify.",
+                one_way, {"show_evidence": True, "no_lead": True})
+    return "missing", "", [], {}
+
+
+def _decide_channels(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    channels: list[str] = []
+    chosen = []
+    for m in matches:
+        if m.values.get("channels"):
+            chosen.append(m)
+        for c in m.values.get("channels", []):
+            if c not in channels:
+                channels.append(c)
+    values["channels"] = channels
+    if channels:
+        return "met", "", chosen, {}
+    return "missing", "", [], {}
+
+
+_DECIDERS: dict[str, Callable[..., Decision]] = {
+    "DD-4.3": _decide_aspects("aspects"),
+    "DD-4.5": _decide_aspects("aspects"),
+    "DD-8.3": _decide_aspects("elements"),
+    "DD-4.6": _decide_cap,
+    "DD-4.7": _decide_termination,
+    "DD-6.1": _decide_insurance,
+    "DD-8.1": _decide_deadline,
+    "DD-8.2": _decide_mutual,
+    "DD-8.4": _decide_channels,
+}

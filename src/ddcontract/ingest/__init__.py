@@ -1,0 +1,63 @@
+"""Ingest: PDF, DOCX, plain text and Markdown into one :class:`~ddcontract.model.Document`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+
+MAX_BYTES = 100_000_000
+MAX_PAGES = 2000
+
+SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """The format from the file's first bytes, falling back on the suffix for text."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if suffix in (".docx", ".docm", ".dotx"):
+            return "docx"
+        return "docx"  # the DOCX reader says clearly when the zip is not a Word document
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if suffix == ".docx":
+            raise InputError(str(path), "the document is encrypted (password-protected) or an old .doc file")
+        raise InputError(str(path), "old binary Word/Office format (.doc) is not supported; save it as DOCX")
+    if suffix == ".pdf":
+        raise InputError(str(path), "not a PDF file (no %PDF header)")
+    if suffix == ".docx":
+        raise InputError(str(path), "not a DOCX file (not a zip archive)")
+    if suffix in (".txt", ".text", ".md", ".markdown", ""):
+        return "md" if suffix in (".md", ".markdown") else "txt"
+    raise InputError(str(path), f"unsupported file type {suffix!r} (use PDF, DOCX, TXT or MD)")
+
+
+def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
+                  max_pages: int = MAX_PAGES) -> Document:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(p), "no such file")
+    if p.is_dir():
+        raise InputError(str(p), "is a directory (use `ddcontract scan` for folders)")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise InputError(str(p), f"cannot read the file ({exc.strerror or exc})") from None
+    if not head:
+        raise InputError(str(p), "the file is empty")
+    fmt = detect_format(p, head)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(p, max_bytes, max_pages, engine=pdf_engine)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(p, max_bytes)
+    from .text import read_text
+
+    return read_text(p, max_bytes)

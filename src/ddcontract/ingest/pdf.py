@@ -1,0 +1,223 @@
+"""PDF: text lines with their positions, then paragraphs, without repeated headers and footers.
+
+Two engines produce the same :class:`Line` objects:
+
+- ``pdfium`` (default): pypdfium2, fast and in reading order; one line per text line, with the
+  loose character box of its first and last character for the vertical position.
+- ``pdfplumber``: slower and memory-hungry, kept for layouts where its analysis helps.
+
+Lines then go through one shared path: drop page numbers and the headers and footers repeated
+across pages, group lines into paragraphs by vertical gaps and clause numbers, rejoin words that a
+line break hyphenated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Block, Document
+from .sections import assign_sections, is_list_item, looks_like_heading, split_number
+from .textutil import join_lines
+
+ENGINES = ("pdfium", "pdfplumber")
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page|side|s\.)\s*\d+(?:\s*(?:of|af|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
+    re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    top: float  # distance from the top of the page
+    bottom: float
+    x0: float
+    page_height: float = 792.0
+
+
+def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium") -> Document:
+    if path.stat().st_size > max_bytes:
+        raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
+    if engine not in ENGINES:
+        raise InputError(str(path), f"unknown PDF engine {engine!r} (choose {', '.join(ENGINES)})")
+    pages = _pages_pdfium(path, max_pages) if engine == "pdfium" else _pages_pdfplumber(path, max_pages)
+    chars = sum(len(ln.text.strip()) for page in pages for ln in page)
+    if chars < 20 * max(1, len(pages)) // 4 or chars == 0:
+        raise InputError(str(path), "the PDF has no text layer (scanned image?); OCR is not supported")
+    pages = _drop_headers_footers(pages)
+    blocks: list[Block] = []
+    for number, lines in enumerate(pages, start=1):
+        blocks.extend(_paragraphs(lines, number))
+    blocks = _merge_across_pages(blocks)
+    return Document(path=str(path), format="pdf", blocks=list(assign_sections(blocks)), pages=len(pages))
+
+
+# ---------------------------------------------------------------- engines
+
+
+def _pages_pdfium(path: Path, max_pages: int) -> list[list[Line]]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg or "security" in msg:
+            raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc))})") from None
+    try:
+        if len(pdf) > max_pages:
+            raise InputError(str(path), f"the PDF has {len(pdf)} pages, more than the limit of {max_pages}")
+        pages: list[list[Line]] = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            height = page.get_height()
+            pages.append(_lines_from_textpage(textpage, height))
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+def _lines_from_textpage(textpage, height: float) -> list[Line]:
+    text = textpage.get_text_range()
+    lines: list[Line] = []
+    index = 0
+    for raw in re.split(r"(\r\n|\n|\r)", text):
+        if raw in ("\r\n", "\n", "\r"):
+            index += len(raw)
+            continue
+        stripped = raw.strip()
+        if stripped:
+            first = index + (len(raw) - len(raw.lstrip()))
+            try:
+                left, bottom, _right, top = textpage.get_charbox(first, loose=True)
+            except Exception:  # pragma: no cover - a char without a box
+                left, bottom, top = 0.0, 0.0, 0.0
+            lines.append(Line(text=raw.rstrip(), top=height - top, bottom=height - bottom, x0=left,
+                              page_height=height))
+        index += len(raw)
+    return lines
+
+
+def _pages_pdfplumber(path: Path, max_pages: int) -> list[list[Line]]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > max_pages:
+                raise InputError(str(path), f"the PDF has {len(pdf.pages)} pages, more than the limit of {max_pages}")
+            pages = []
+            for page in pdf.pages:
+                lines = [Line(text=ln["text"], top=ln["top"], bottom=ln["bottom"], x0=ln["x0"],
+                              page_height=float(page.height))
+                         for ln in page.extract_text_lines(return_chars=False)]
+                pages.append(lines)
+                page.flush_cache()
+            return pages
+    except PDFPasswordIncorrect:
+        raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc)) or type(exc).__name__})") from None
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        if isinstance(exc, InputError):
+            raise
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+        raise InputError(str(path), f"not a readable PDF ({name})") from None
+
+
+def _clean(msg: str) -> str:
+    return " ".join(msg.split())[:160]
+
+
+# ---------------------------------------------------------------- headers, footers, paragraphs
+
+
+def _norm(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def _drop_headers_footers(pages: list[list[Line]]) -> list[list[Line]]:
+    """Remove page numbers, and lines repeated at the top or bottom of most pages."""
+    edge = 3
+
+    def in_margin(ln: Line) -> bool:
+        return ln.top < 0.12 * ln.page_height or ln.top > 0.88 * ln.page_height
+
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        seen = {_norm(ln.text) for ln in lines[:edge] + lines[-edge:] if in_margin(ln)}
+        counts.update(seen)
+    threshold = max(2, (len(pages) + 1) // 2)
+    repeated = {t for t, c in counts.items() if c >= threshold} if len(pages) >= 2 else set()
+    out = []
+    for lines in pages:
+        keep = []
+        for i, ln in enumerate(lines):
+            at_edge = (i < edge or i >= len(lines) - edge) and in_margin(ln)
+            if at_edge and (_norm(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)):
+                continue
+            keep.append(ln)
+        out.append(keep)
+    return out
+
+
+def _paragraphs(lines: list[Line], page: int) -> list[Block]:
+    if not lines:
+        return []
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 60]
+    pitch = Counter(round(g, 0) for g in gaps).most_common(1)[0][0] if gaps else 14.0
+    lengths = sorted(len(ln.text.strip()) for ln in lines)
+    typical = lengths[len(lengths) * 3 // 4]
+    groups: list[list[Line]] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not groups:
+            groups.append([ln])
+            continue
+        prev = groups[-1][-1]
+        gap = ln.top - prev.top
+        new = (
+            gap > pitch * 1.35 or gap < -2  # a wider gap, or a jump back up (next column)
+            or split_number(text)[0] is not None
+            or is_list_item(text)
+            or (len(prev.text.strip()) < 0.6 * typical and prev.text.strip()[-1:] not in ",-\u00ad\x02"
+                and (text[:1].isupper() or text[:1] in "(\"“"))
+        )
+        if new:
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    blocks = []
+    for group in groups:
+        text = join_lines([ln.text for ln in group])
+        if text:
+            blocks.append(Block(text=text, page=page))
+    return blocks
+
+
+def _merge_across_pages(blocks: list[Block]) -> list[Block]:
+    """A paragraph that runs over a page break continues in lower case on the next page."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.page != block.page and prev.text[-1:] not in ".:;!?" \
+                and not looks_like_heading(prev.text) and (
+                    block.text[:1].islower()
+                    or (split_number(block.text)[0] is None and not is_list_item(block.text)
+                        and not looks_like_heading(block.text))):
+            out[-1].text = join_lines([out[-1].text, block.text])
+            continue
+        out.append(block)
+    return out

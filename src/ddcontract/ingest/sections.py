@@ -1,0 +1,106 @@
+"""Section numbers and headings, shared by every ingest format.
+
+A block keeps the number of the clause it belongs to ("9.1", "Section 12", "§ 5", "Schedule 3")
+and that clause's heading, so evidence can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..model import Block
+
+# "Schedule 3", "Annex A", "Appendix 2", "Exhibit B", "Bilag 1" (Danish annex)
+_ANNEX = re.compile(
+    r"^(?P<num>(?:schedule|annex|appendix|exhibit|attachment|addendum|bilag)\s+[0-9A-Z]{1,4})\b[\s.:–—-]*",
+    re.IGNORECASE)
+# "Section 12", "Clause 4.2", "Article 7", "§ 5", "§5.1", "Punkt 3" (Danish)
+_NAMED = re.compile(
+    r"^(?P<num>(?:section|clause|article|sec\.|art\.|punkt|pkt\.)\s*\d+(?:\.\d+)*|§\s*\d+(?:\.\d+)*)"
+    r"(?:\.(?!\d))?[\s:–—-]*",
+    re.IGNORECASE)
+# "9.1 ", "12. ", "3.2.1. ", "4) " — a number at the start followed by text
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
+# "(a)", "a)", "(iv)" — list items stay in the clause above them
+_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+_MAX_HEADING_CHARS = 90
+
+
+def split_number(text: str) -> tuple[str | None, str]:
+    """Split a leading clause number off a block's text: ("9.1", rest) or (None, text)."""
+    for regex in (_ANNEX, _NAMED, _NUMBERED):
+        m = regex.match(text)
+        if m:
+            num = " ".join(m.group("num").split())
+            if regex is _NUMBERED and _looks_like_amount_or_date(text, m):
+                continue
+            if regex is _NAMED and num.startswith("§"):
+                num = "§ " + num[1:].strip()
+            return num, text[m.end():]
+    return None, text
+
+
+def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
+    rest = text[m.end():m.end() + 12].lower()
+    # "30 days", "12 months", "2024 ..." are not clause numbers
+    return bool(re.match(r"(?:days?|months?|years?|hours?|business|working|per\s?cent|%|x\b)", rest)) \
+        or len(m.group("num").split(".")[0]) > 2
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_ITEM.match(text))
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation, e.g. "LIMITATION OF LIABILITY"."""
+    t = text.strip()
+    if not t or len(t) > _MAX_HEADING_CHARS:
+        return False
+    if t[-1] in ".;,:" and not t.isupper():
+        return False
+    words = t.split()
+    if len(words) > 12:
+        return False
+    letters = [c for c in t if c.isalpha()]
+    if not letters:
+        return False
+    if t.isupper():
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= max(1, int(len(words) * 0.6))
+
+
+def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Give every block the section number and heading of the clause it belongs to.
+
+    Blocks that already carry a section (from Word's automatic numbering) keep it.
+    A numbered line that is only a heading ("12. LIMITATION OF LIABILITY") sets both.
+    """
+    section: str | None = None
+    heading: str | None = None
+    top_heading: str | None = None
+    for block in blocks:
+        if block.section is None:
+            num, rest = split_number(block.text)
+        else:
+            num, rest = block.section, block.text
+        if num is not None:
+            section = num
+            if block.kind == "heading" or looks_like_heading(rest):
+                heading = rest.strip() or heading
+                top_heading = heading
+                block.kind = "heading"
+            elif "." in num and top_heading:
+                heading = top_heading
+            else:
+                # "9.1 The Supplier shall ..." under the last heading; a plain "12 Text" starts anew
+                heading = top_heading if "." in num else None
+        elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind != "table-row"):
+            heading = block.text.strip()
+            top_heading = heading
+            block.kind = "heading"
+        block.section = section
+        block.heading = heading
+        yield block

@@ -1,0 +1,46 @@
+"""Rejoining lines that a PDF or a hard-wrapped text file broke."""
+
+from __future__ import annotations
+
+import re
+
+SOFT_HYPHENS = ("\u00ad", "\x02")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+def _is_word(word: str) -> bool:
+    from ..nlp import is_known_word
+
+    return is_known_word(word, "en") or is_known_word(word, "da")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph into one string.
+
+    - a soft hyphen at a line end (U+00AD, or pdfium's marker U+0002) joins the word halves;
+    - a hard hyphen at a line end joins without the hyphen when the halves make a known word
+      ("notifi-" + "cation"), and keeps it otherwise ("third-" + "party");
+    - every other break becomes one space.
+    """
+    out = ""
+    for raw in lines:
+        line = _SPACES.sub(" ", raw.strip())
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith(SOFT_HYPHENS):
+            out = out.rstrip("".join(SOFT_HYPHENS)) + line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            left = re.search(r"([A-Za-z]+)-$", out)
+            right = re.match(r"[a-z]+", line)
+            if left and right and _is_word(left.group(1) + right.group(0)):
+                out = out[:-1] + line
+            else:
+                out += line
+        else:
+            out += " " + line
+    for mark in SOFT_HYPHENS:
+        out = out.replace(mark, "")
+    return out

@@ -1,0 +1,146 @@
+"""The typed objects handed from one pipeline stage to the next.
+
+ingest -> :class:`Document` (blocks with page and section)
+segment -> :class:`Clause` / :class:`Sentence`
+match -> :class:`Match` (rule, sentence, matched words, extracted values)
+evaluate -> :class:`Finding` / :class:`FlagFinding`, gathered in a :class:`CheckResult`
+report -> console text, JSON
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["met", "weak", "missing"]
+STATUS_ORDER: dict[str, int] = {"missing": 0, "weak": 1, "met": 2}
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph, list item, heading or table row as the document shows it."""
+
+    text: str
+    page: int | None = None
+    section: str | None = None  # "9.1", "Section 12", "§ 5", "Schedule 3"
+    heading: str | None = None  # the heading of the clause the block belongs to
+    kind: Literal["paragraph", "heading", "table-row"] = "paragraph"
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    format: Literal["pdf", "docx", "txt", "md"]
+    blocks: list[Block]
+    pages: int | None = None
+    language: str = "en"
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    clause_index: int
+    start: int  # character offsets in the clause text
+    end: int
+    page: int | None
+    section: str | None
+
+
+@dataclass(slots=True)
+class Clause:
+    """Consecutive blocks that share a section number: the unit a requirement is decided in."""
+
+    section: str | None
+    heading: str | None
+    blocks: list[Block]
+    text: str
+    block_starts: list[int]  # character offset of each block in ``text``
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        page = self.blocks[0].page if self.blocks else None
+        for start, block in zip(self.block_starts, self.blocks):
+            if start > offset:
+                break
+            page = block.page
+        return page
+
+
+@dataclass(slots=True)
+class Evidence:
+    text: str
+    page: int | None
+    section: str | None
+    heading: str | None = None
+    rule: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"text": self.text, "page": self.page, "section": self.section,
+                "heading": self.heading, "rule": self.rule}
+
+
+@dataclass(slots=True)
+class Match:
+    rule_id: str
+    requirement: str  # "DD-4.6" or "WF-2"
+    signal: str
+    clause: Clause
+    sentence: Sentence
+    matched: str  # the words the pattern matched
+    pattern: str  # the pattern that matched, as written in the rule file
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def evidence(self) -> Evidence:
+        return Evidence(text=self.sentence.text, page=self.sentence.page,
+                        section=self.sentence.section, heading=self.clause.heading,
+                        rule=self.rule_id)
+
+
+@dataclass(slots=True)
+class Finding:
+    id: str
+    theme: int
+    title: str
+    status: Status
+    values: dict[str, Any]
+    evidence: list[Evidence]
+    message: str
+    suggestion: str
+    rules: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "theme": self.theme, "title": self.title, "status": self.status,
+                "values": self.values, "evidence": [e.as_json() for e in self.evidence],
+                "message": self.message, "suggestion": self.suggestion, "rules": self.rules}
+
+
+@dataclass(slots=True)
+class FlagFinding:
+    id: str
+    title: str
+    evidence: list[Evidence]
+    message: str = ""
+    rules: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title,
+                "evidence": [e.as_json() for e in self.evidence],
+                "message": self.message, "rules": self.rules}
+
+
+@dataclass(slots=True)
+class CheckResult:
+    document: Document
+    requirements: list[Finding]
+    flags: list[FlagFinding]
+
+    def as_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "schema": "ddcontract/check/v1",
+            "document": {"path": doc.path, "language": doc.language, "pages": doc.pages,
+                         "format": doc.format, "warnings": doc.warnings},
+            "requirements": [f.as_json() for f in self.requirements],
+            "flags": [f.as_json() for f in self.flags],
+        }

@@ -1,0 +1,426 @@
+"""The clause library: rules as YAML data, validated strictly on load.
+
+One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml`` …)::
+
+    family: liability
+    rules:
+      - id: liability-cap                 # unique across the library
+        requirement: DD-4.6               # or  flag: WF-2
+        signal: cap                       # what a match tells the requirement (see catalogue)
+        window: sentence                  # sentence | list | clause: text the values come from
+        extract: [money, cap_formula]     # value extractors (ddcontract.values)
+        sets: {}                          # fixed values a match contributes, e.g. {aspects: [deletion]}
+        message: "Liability is capped: {amount} {currency} {formula}"
+        suggestion: "Clause text a user can paste."
+        languages:
+          en:
+            patterns: ["liability ~8 not exceed"]
+            unless: ["unlimited"]
+            examples:
+              positive: [{text: "…", values: {currency: EUR}}]
+              negative: ["…"]
+
+Pattern language (one pattern = one sequence of tokens, matched case-insensitively on lemmas):
+
+    word            the word or any inflection of it (lemma match): "notify" ~ "notified"
+    a|b|c           any of the words
+    =word           exactly this word (lower-case), no inflections; "=a|=b" for several
+    word?           optional
+    ~N              up to N tokens of anything (N <= 30); a match never leaves its sentence
+    <NUM>           a number, in digits or words
+    <CUR>           a currency code, symbol or name (EUR, €, dollars, kr.)
+    <ANY>           exactly one token of anything
+    multi-factor    words the tokenizer splits match as a sequence, also inside a|b alternatives
+
+Unknown keys, unknown requirements, signals or extractors, and patterns that do not compile are
+errors that name the file, the rule and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .catalogue import BY_ID, FLAG_BY_ID
+from .errors import RuleError
+
+EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner")
+SET_KEYS = ("aspects", "elements", "channels", "types")
+MAX_GAP = 30
+
+CURRENCY_WORDS = (
+    "eur euro euros € usd us$ $ dollar dollars gbp £ pound pounds sterling dkk kr kr. kroner "
+    "sek nok chf cad aud jpy ¥ yen"
+).split()
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    values: dict[str, Any] = Field(default_factory=dict)
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    positive: list[Example] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+    @field_validator("positive", mode="before")
+    @classmethod
+    def _strings_are_examples(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [{"text": x} if isinstance(x, str) else x for x in v]
+        return v
+
+
+class LanguageBlock(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    patterns: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    suggestion: str | None = None
+    message: str | None = None
+    examples: Examples
+
+
+class RuleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    requirement: str | None = None
+    flag: str | None = None
+    signal: str = "present"
+    window: Literal["sentence", "list", "clause"] = "sentence"
+    extract: list[str] = Field(default_factory=list)
+    sets: dict[str, list[str]] = Field(default_factory=dict)
+    message: str = Field(min_length=1)
+    suggestion: str = ""
+    description: str = ""
+    languages: dict[Literal["en", "da"], LanguageBlock] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> RuleModel:
+        if (self.requirement is None) == (self.flag is None):
+            raise ValueError("give exactly one of 'requirement' (e.g. DD-4.6) or 'flag' (e.g. WF-2)")
+        if self.requirement is not None:
+            req = BY_ID.get(self.requirement)
+            if req is None:
+                raise ValueError(f"unknown requirement {self.requirement!r}; known: {', '.join(BY_ID)}")
+            if self.signal not in req.signals:
+                raise ValueError(f"signal {self.signal!r} is not one of {self.requirement}'s signals: "
+                                 f"{', '.join(req.signals)}")
+            if not self.suggestion and self.signal == req.signals[0]:
+                raise ValueError("a rule with the requirement's main signal needs a 'suggestion' "
+                                 "(clause text to propose when the requirement is missing)")
+        elif self.flag not in FLAG_BY_ID:
+            raise ValueError(f"unknown flag {self.flag!r}; known: {', '.join(FLAG_BY_ID)}")
+        for name in self.extract:
+            if name not in EXTRACTORS:
+                raise ValueError(f"unknown extractor {name!r} in 'extract'; known: {', '.join(EXTRACTORS)}")
+        for key in self.sets:
+            if key not in SET_KEYS:
+                raise ValueError(f"unknown key {key!r} in 'sets'; known: {', '.join(SET_KEYS)}")
+        return self
+
+
+# ---------------------------------------------------------------- pattern compiler
+
+
+class PatternError(ValueError):
+    pass
+
+
+MAX_EXPANSIONS = 64
+
+
+def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
+    """Turn one pattern string into spaCy Matcher token patterns.
+
+    An alternative that the tokenizer splits ("multi-factor", "e-mail") becomes a token sequence,
+    so a pattern with such alternatives expands into several Matcher patterns.
+    """
+    from itertools import product
+
+    from .nlp import lemma, pipeline
+
+    nlp = pipeline(lang)
+    parts = pattern.split()
+    if not parts:
+        raise PatternError("empty pattern")
+    slots: list[list[list[dict[str, Any]]]] = []  # per part: alternatives, each a token sequence
+    for part in parts:
+        if part.startswith("~"):
+            n = part[1:]
+            if not n.isdigit() or not 1 <= int(n) <= MAX_GAP:
+                raise PatternError(f"gap {part!r} must be ~1 … ~{MAX_GAP}")
+            # spaCy expands {0,N} into N optional tokens, whose states multiply; "*" is cheap.
+            # The bound is enforced afterwards on the match's length (see max_length).
+            slots.append([[{"OP": "*", "_gap": int(n)}]])
+            continue
+        optional = part.endswith("?") and len(part) > 1
+        if optional:
+            part = part[:-1]
+        opt = {"OP": "?"} if optional else {}
+        if part == "<NUM>":
+            slots.append([[{"LIKE_NUM": True, **opt}]])
+            continue
+        if part == "<CUR>":
+            slots.append([[{"LOWER": {"IN": CURRENCY_WORDS}, **opt}]])
+            continue
+        if part == "<ANY>":
+            slots.append([[{**opt}] if opt else [{}]])
+            continue
+        if part.startswith("<"):
+            raise PatternError(f"unknown class {part!r}; known: <NUM>, <CUR>, <ANY>")
+        alts = part.split("|")
+        if any(not a or a == "=" for a in alts):
+            raise PatternError(f"empty alternative in {part!r}")
+        kinds = {a.startswith("=") for a in alts}
+        if len(kinds) > 1:
+            raise PatternError(f"{part!r} mixes exact (=) and lemma alternatives; use one kind")
+        exact = alts[0].startswith("=")
+        singles: list[str] = []
+        sequences: list[list[dict[str, Any]]] = []
+        for a in alts:
+            word = a.lstrip("=")
+            toks = [t.text for t in nlp.tokenizer(word)]
+            if len(toks) == 1:
+                singles.append(word.lower() if exact else lemma(word, lang))
+            else:
+                if optional:
+                    raise PatternError(f"optional {part!r} cannot hold a multi-token word")
+                sequences.append([{"LOWER": t.lower()} if exact else {"LEMMA": lemma(t, lang)} for t in toks])
+        options: list[list[dict[str, Any]]] = []
+        if singles:
+            key = "LOWER" if exact else "LEMMA"
+            value: Any = singles[0] if len(singles) == 1 else {"IN": sorted(set(singles))}
+            options.append([{key: value, **opt}])
+        options.extend(sequences)
+        slots.append(options)
+    first, last = slots[0][0][0], slots[-1][0][-1]
+    if "_gap" in first or "_gap" in last:
+        raise PatternError("a pattern cannot start or end with a gap")
+    if all(all(tok.get("OP") for seq in slot for tok in seq) for slot in slots):
+        raise PatternError("the pattern has no required token")
+    total = 1
+    for slot in slots:
+        total *= len(slot)
+    if total > MAX_EXPANSIONS:
+        raise PatternError(f"multi-token alternatives expand to {total} patterns (max {MAX_EXPANSIONS})")
+    return [[tok for seq in combo for tok in seq] for combo in product(*slots)]
+
+
+def matcher_patterns(compiled: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], int]:
+    """Strip the gap bounds for spaCy and return the longest span (in tokens) a match may cover."""
+    longest = 0
+    clean = []
+    for seq in compiled:
+        length = 0
+        out = []
+        for tok in seq:
+            if "_gap" in tok:
+                length += tok["_gap"]
+                out.append({"OP": "*"})
+            else:
+                length += 1
+                out.append(tok)
+        longest = max(longest, length)
+        clean.append(out)
+    return clean, longest
+
+
+# ---------------------------------------------------------------- the loaded library
+
+
+@dataclass
+class Rule:
+    """A validated rule, with the file it came from."""
+
+    model: RuleModel
+    file: str
+    family: str
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+    @property
+    def target(self) -> str:
+        return self.model.requirement or self.model.flag or ""
+
+    @property
+    def is_flag(self) -> bool:
+        return self.model.flag is not None
+
+    def lang(self, lang: str) -> LanguageBlock | None:
+        return self.model.languages.get(lang)  # type: ignore[call-overload]
+
+    def suggestion(self, lang: str) -> str:
+        block = self.lang(lang)
+        return (block.suggestion if block and block.suggestion else self.model.suggestion).strip()
+
+    def message(self, lang: str) -> str:
+        block = self.lang(lang)
+        return (block.message if block and block.message else self.model.message).strip()
+
+
+@dataclass
+class Library:
+    rules: list[Rule] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def for_target(self, target: str) -> list[Rule]:
+        return [r for r in self.rules if r.target == target]
+
+    def by_id(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def languages(self) -> set[str]:
+        return {lang for r in self.rules for lang in r.model.languages}
+
+    @cached_property
+    def _compiled(self) -> dict[str, Any]:
+        return {}
+
+    def matcher(self, lang: str):
+        """One spaCy Matcher for every pattern of every rule in ``lang`` (built once), and the
+        longest match (in tokens) each pattern key allows."""
+        if lang not in self._compiled:
+            from spacy.matcher import Matcher
+
+            from .nlp import pipeline
+
+            matcher = Matcher(pipeline(lang).vocab, validate=True)
+            limits: dict[str, int] = {}
+            for rule in self.rules:
+                block = rule.lang(lang)
+                if block is None:
+                    continue
+                for kind, patterns in (("p", block.patterns), ("u", block.unless)):
+                    for i, pattern in enumerate(patterns):
+                        key = f"{rule.id}#{kind}{i}"
+                        clean, limits[key] = matcher_patterns(compile_pattern(pattern, lang))
+                        matcher.add(key, clean)
+            self._compiled[lang] = (matcher, limits)
+        return self._compiled[lang]
+
+
+def default_library_dir() -> Path:
+    """``clause_library/`` inside the installed package, or at the repository root."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "clause_library", here.parent.parent / "clause_library"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(str(here / "clause_library"), None, None, "the bundled clause library is missing")
+
+
+def _format_pydantic_error(err: dict[str, Any]) -> tuple[str, str]:
+    loc = ".".join(str(x) for x in err.get("loc", ()) if not isinstance(x, int) or True)
+    msg = err.get("msg", "invalid")
+    if err.get("type") == "extra_forbidden":
+        msg = "unknown key (check the spelling; allowed keys are listed in the module docs of ddcontract.rules)"
+    elif err.get("type") == "missing":
+        msg = "required field is missing"
+    msg = msg.removeprefix("Value error, ")
+    return loc or "(rule)", msg
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RuleError(str(path), None, None, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except OSError as exc:
+        raise RuleError(str(path), None, None, f"cannot read: {exc.strerror}") from None
+    if not isinstance(data, dict):
+        raise RuleError(str(path), None, None, "expected a mapping with 'family' and 'rules'")
+    unknown = set(data) - {"family", "description", "rules"}
+    if unknown:
+        raise RuleError(str(path), None, ", ".join(sorted(unknown)), "unknown top-level key "
+                        "(allowed: family, description, rules)")
+    family = data.get("family")
+    if not isinstance(family, str) or not family:
+        raise RuleError(str(path), None, "family", "required: the family name, e.g. 'liability'")
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise RuleError(str(path), None, "rules", "required: a non-empty list of rules")
+    rules: list[Rule] = []
+    for index, raw in enumerate(raw_rules):
+        rid = raw.get("id") if isinstance(raw, dict) else None
+        name = str(rid) if rid else f"#{index + 1}"
+        if not isinstance(raw, dict):
+            raise RuleError(str(path), name, None, "a rule must be a mapping")
+        try:
+            model = RuleModel.model_validate(raw)
+        except ValidationError as exc:
+            loc, msg = _format_pydantic_error(exc.errors()[0])
+            raise RuleError(str(path), name, loc, msg) from None
+        for lang, block in model.languages.items():
+            for kind in ("patterns", "unless"):
+                for i, pattern in enumerate(getattr(block, kind)):
+                    try:
+                        compile_pattern(pattern, lang)
+                    except PatternError as exc:
+                        raise RuleError(str(path), name, f"languages.{lang}.{kind}[{i}]",
+                                        f"{exc} in pattern {pattern!r}") from None
+        rules.append(Rule(model=model, file=str(path), family=family))
+    return rules
+
+
+def load_library(extra_dirs: list[Path] | None = None, include_default: bool = True) -> Library:
+    """Load the bundled library plus any user directories (``--rules DIR``)."""
+    dirs: list[Path] = [default_library_dir()] if include_default else []
+    dirs += list(extra_dirs or [])
+    lib = Library()
+    seen: dict[str, str] = {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(str(d), None, None, "not a directory of rule files")
+        files = sorted(list(d.glob("*.yaml")) + list(d.glob("*.yml")))
+        if not files:
+            raise RuleError(str(d), None, None, "contains no .yaml rule files")
+        for f in files:
+            for rule in load_file(f):
+                if rule.id in seen:
+                    raise RuleError(str(f), rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})")
+                seen[rule.id] = str(f)
+                lib.rules.append(rule)
+        lib.sources.append(str(d))
+    return lib
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def render_message(template: str, values: dict[str, Any]) -> str:
+    """Fill ``{name}`` placeholders; values that were not found read "not stated"."""
+
+    values = dict(values)
+    if values.get("amount") is not None:
+        amount = values["amount"]
+        amount = int(amount) if isinstance(amount, float) and amount.is_integer() else amount
+        values["money"] = f"{values.get('currency') or ''} {amount:,}".strip()
+    else:
+        values["money"] = "no amount stated"
+
+    def repl(m: re.Match[str]) -> str:
+        v = values.get(m.group(1))
+        if v is None or v == [] or v == "":
+            return "not stated"
+        if isinstance(v, bool):
+            return "yes" if v else "no"
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, int) and m.group(1) == "amount":
+            return f"{v:,}"
+        if isinstance(v, list):
+            return ", ".join(str(x) for x in v)
+        return str(v)
+
+    return _PLACEHOLDER.sub(repl, template)

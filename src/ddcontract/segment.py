@@ -1,0 +1,113 @@
+"""Segment: blocks into clauses (by section number) and clauses into sentences.
+
+A contract sentence is long and full of full stops that end nothing: "e.g.", "Inc.", "No. 5",
+"Sec. 4.2", "U.S.", "EUR 2.5 million", "(a)" list markers after a colon. The splitter only cuts
+at ". ! ?" followed by a space and a capital letter, a digit-led clause number or a quote, and not
+after a known abbreviation or an initial. Semicolons and colons never end a sentence, so an
+"(a) …; (b) …" list stays one sentence with its lead-in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Block, Clause, Sentence
+
+ABBREVIATIONS = frozenset("""
+e.g i.e etc inc ltd llc co corp no nos sec secs art arts cl para paras p pp vs v viz approx incl
+excl esp fig min max dept est jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st
+u.s u.k e.u n.a s.a b.v a/s aps a.s gmbh ag plc pty cf ca av ref nr stk jf bl.a f.eks mv evt ca hhv
+pkt ifm inkl ekskl kr jr sr
+""".split())
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+_MAX_SENTENCE_CHARS = 3000
+
+
+def clauses_of(blocks: Iterable[Block]) -> list[Clause]:
+    """Group consecutive blocks that share a section number (a heading starts a new clause)."""
+    clauses: list[Clause] = []
+    current: list[Block] = []
+
+    def flush() -> None:
+        if current:
+            clauses.append(_make_clause(list(current), len(clauses)))
+            current.clear()
+
+    for block in blocks:
+        if not block.text.strip():
+            continue
+        if current and (block.section != current[-1].section or block.kind == "heading"):
+            flush()
+        current.append(block)
+    flush()
+    return clauses
+
+
+def _make_clause(blocks: list[Block], index: int) -> Clause:
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for block in blocks:
+        starts.append(offset)
+        parts.append(block.text)
+        offset += len(block.text) + 1
+    text = "\n".join(parts)
+    heading = next((b.heading for b in blocks if b.heading), None)
+    clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
+    for block, start in zip(blocks, starts):
+        for s, e in split_sentences(block.text):
+            clause.sentences.append(Sentence(text=block.text[s:e], clause_index=index, start=start + s,
+                                             end=start + e, page=block.page, section=block.section))
+    return clause
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one block."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start()
+        if _is_abbreviation(text, cut) or _is_list_number(text, start, cut):
+            continue
+        spans.append((start, cut))
+        start = m.end()
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e <= s:
+            continue
+        # very long runs (tables flattened into text, run-on ALL CAPS) are cut at semicolons
+        while e - s > _MAX_SENTENCE_CHARS:
+            cut = text.rfind(";", s, s + _MAX_SENTENCE_CHARS)
+            cut = cut + 1 if cut > s else s + _MAX_SENTENCE_CHARS
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Does the full stop ending at ``end`` belong to an abbreviation or an initial?"""
+    if text[end - 1:end] != "." and text[end - 2:end] not in ('."', ".”", ".)"):
+        return False
+    m = re.search(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$", text[max(0, end - 20):end])
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()  # an initial: "J. Smith", "a. the first item"
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    """A full stop after a bare clause number at the start ("12. Term") is not a sentence end."""
+    return bool(re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)", text[start:end]))

@@ -1,0 +1,342 @@
+"""Extract values: deadlines in hours, money with ISO 4217 currency, fee-based cap formulas,
+insurance types and the cyber cover's amount, notification channels and content elements.
+
+Every extractor reads only the text it is given — the sentence (or list, or clause) in which the
+rule matched — so a support response time or a payment term elsewhere never becomes a breach
+deadline. Each returns a dict of normalised values; an empty dict means nothing was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+# ---------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    # Danish
+    "nul": 0, "en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
+    "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+    "tyve": 20, "tredive": 30, "fyrre": 40, "halvtreds": 50, "tres": 60, "halvfjerds": 70,
+    "firs": 80, "halvfems": 90,
+}
+_NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                r"|one hundred|a hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                r"|(?:en|to|tre|fire|fem|seks|syv|otte|ni)og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)"
+                r"|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|et|én|ét|tre|fire|fem|seks|syv|otte|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)")
+
+
+def word_to_number(text: str) -> int | None:
+    t = text.lower().strip()
+    if t in _UNITS:
+        return _UNITS[t]
+    if t in _TENS:
+        return _TENS[t]
+    if t in ("one hundred", "a hundred"):
+        return 100
+    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
+    if m and m.group(1) in _TENS and m.group(2) in _UNITS:
+        return _TENS[m.group(1)] + _UNITS[m.group(2)]
+    m = re.fullmatch(r"(\w+?)og(\w+)", t)  # Danish "fireogtyve" = 4 + 20
+    if m and m.group(1) in _UNITS and m.group(2) in _TENS:
+        return _UNITS[m.group(1)] + _TENS[m.group(2)]
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """'2,000,000' -> 2000000; '2.000.000' -> 2000000; '2.5' -> 2.5; '2,5' -> 2.5."""
+    s = re.sub(r"[\s'’\u00a0]", "", text)
+    if not s:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", s):
+        return float(re.sub(r"[,.]", "", s))
+    if "," in s and "." in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+# ---------------------------------------------------------------- deadlines
+
+_DEADLINE = re.compile(
+    r"(?P<num>\d{1,4}(?:[.,]\d+)?|" + _NUMBER_WORD + r")"
+    r"(?:\s*\((?P<paren>\d{1,4})\))?"
+    r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
+    r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timer?|dage?|døgn|hverdage|arbejdsdage|uger?|måneder?)\b",
+    re.IGNORECASE)
+_DEADLINE_LEAD = re.compile(
+    r"(?:within|no later than|not later than|not more than|no more than|inside|at the latest|"
+    r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE)
+_VAGUE = re.compile(
+    r"without undue delay|undue delay|promptly|immediately|forthwith|as soon as (?:reasonably )?"
+    r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
+    r"in a timely manner|timely|expeditiously|without unreasonable delay|"
+    r"uden unødig forsinkelse|uden ugrundet ophold|straks|hurtigst muligt|omgående|snarest",
+    re.IGNORECASE)
+_HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
+              "month": 720, "måned": 720}
+
+
+def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
+    u = unit.lower().rstrip(".")
+    if u in ("hverdage", "arbejdsdage"):
+        return 24, "business days"
+    base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
+    base = {"hrs": "hr", "timer": "time"}.get(base, base)
+    hours = _HOURS_PER.get(base, _HOURS_PER.get(u, 24))
+    name = {1: "hours", 24: "days", 168: "weeks", 720: "months"}[hours]
+    if qual and qual.lower() in ("business", "working", "bank", "arbejds", "hverdags") and hours == 24:
+        name = "business days"
+    return hours, name
+
+
+def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
+    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc."""
+    candidates = []
+    for m in _DEADLINE.finditer(text):
+        raw = m.group("paren") or m.group("num")
+        value = parse_number(raw) if raw[0].isdigit() else word_to_number(raw)
+        if value is None or value <= 0:
+            continue
+        per, unit = _unit_hours(m.group("unit"), m.group("qual"))
+        lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
+        after = text[m.end():m.end() + 30].lower()
+        # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
+        if re.match(r"\W*(?:notice|prior|in advance|before)", after):
+            continue
+        candidates.append((not lead, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
+    vague = bool(_VAGUE.search(text))
+    if candidates:
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        _, _, hours, unit, amount, stated = candidates[0]
+        return {"hours": _num(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
+    if vague:
+        return {"hours": None, "vague": True}
+    return {}
+
+
+# ---------------------------------------------------------------- money
+
+_CUR_CODES = r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN"
+_CUR_PREFIX = r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|C\$|A\$|\$|€|£|¥|kr\.?)"
+_AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_MULT = r"(?:\s?(?P<mult>million|millions|mio\.?|mill\.?|mn|m|thousand|k|billion|bn|mia\.?|milliarder?))?\b"
+_CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?: sterling)?|sterling|"
+               r"(?:danske )?kroner|kr\.?)")
+_MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
+_MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?P<word>" + _NUMBER_WORD + r"|a|one hundred)\s+(?P<mult>million|thousand|billion)\s+"
+                          + _CUR_SUFFIX, re.IGNORECASE)
+_CURRENCY = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
+    "c$": "CAD", "a$": "AUD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
+    "danske kroner": "DKK",
+}
+_MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
+               "m": 1e6, "thousand": 1e3, "k": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
+               "milliard": 1e9, "milliarder": 1e9}
+
+
+def _currency(raw: str) -> str:
+    key = re.sub(r"\s", "", raw.lower()) if "$" in raw else " ".join(raw.lower().split())
+    if key.upper() in _CUR_CODES.split("|"):
+        return key.upper()
+    return _CURRENCY.get(key, key.upper())
+
+
+def find_money(text: str) -> list[dict[str, Any]]:
+    """All amounts with a currency in ``text``, in order: [{amount, currency, start, end, text}]."""
+    found: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+    for regex, cur_group in ((_MONEY_PREFIX, "pcur"), (_MONEY_SUFFIX, "scur"), (_MONEY_WORDS, "scur")):
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if "word" in m.groupdict():
+                base = 1.0 if m.group("word").lower() == "a" else word_to_number(m.group("word"))
+                if base is None:
+                    continue
+                value: float | None = float(base)
+            else:
+                value = parse_number(m.group("num"))
+            if value is None:
+                continue
+            mult = (m.group("mult") or "").lower()
+            if mult == "m" and regex is _MONEY_PREFIX and text[m.end():m.end() + 1].isalpha():
+                mult = ""
+            value *= _MULTIPLIER.get(mult, 1)
+            cur = m.group(cur_group)
+            if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
+                continue
+            found.append({"amount": _num(round(value, 2)), "currency": _currency(cur),
+                          "start": m.start(), "end": m.end(), "text": m.group(0)})
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda x: x["start"])
+    return found
+
+
+def extract_money(text: str, anchor: int = 0) -> dict[str, Any]:
+    money = find_money(text)
+    if not money:
+        return {}
+    after = [m for m in money if m["start"] >= anchor]
+    pick = (after or money)[0]
+    return {"amount": pick["amount"], "currency": pick["currency"]}
+
+
+# ---------------------------------------------------------------- cap formulas
+
+_FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
+_FORMULA = [
+    # "fees paid or payable ... in the twelve (12) months preceding the claim"
+    re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
+               r"\s+(?:actually\s+)?(?:paid|payable|received|due|charged|invoiced|owed)\b[^.;]{0,160}", re.IGNORECASE),
+    # "2x the annual fees", "twice the fees", "150% of the fees", "one times the charges"
+    re.compile(r"(?:\d+(?:\.\d+)?\s*(?:x|×|times)|twice|double|(?:one|two|three|four|five)\s+times|"
+               r"\d+\s*(?:%|per\s?cent)\s+of|(?:one|two) hundred (?:percent|per cent)\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
+               + _FEES + r"[^.;]{0,120}", re.IGNORECASE),
+    # "the contract value", "the total value of the order", "the purchase price"
+    re.compile(r"(?:the\s+)?(?:total\s+)?(?:contract\s+value|value\s+of\s+(?:the\s+)?(?:contract|order|agreement|"
+               r"purchase order|services)|purchase\s+price|contract\s+price|kontraktsummen|kontraktværdien|"
+               r"det samlede vederlag)[^.;]{0,80}", re.IGNORECASE),
+]
+
+
+def extract_cap_formula(text: str, anchor: int = 0) -> dict[str, Any]:
+    best = None
+    for regex in _FORMULA:
+        for m in regex.finditer(text):
+            if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
+                best = m
+    if best is None:
+        return {}
+    formula = " ".join(best.group(0).split()).strip(" ,;:")
+    formula = re.split(r",\s+(?:and|or|but|whichever|provided|except|save|unless|in which)\b|\s+\((?:the|such)\s+\"", formula)[0]
+    formula = re.sub(r"^(?:(?:exceed|exceeds|exceeding|to|of|than|be|is|equal|equals|amount|in|excess|or|and|greater|lesser|higher)\s+)+", "", formula,
+                     flags=re.IGNORECASE)
+    return {"formula": formula.strip(" ,;:")}
+
+
+# ---------------------------------------------------------------- insurance
+
+INSURANCE_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("cyber", re.compile(r"cyber|network security|network and information security|privacy (?:and network )?liability|"
+                         r"data (?:breach|protection|privacy) (?:liability )?insurance|information security (?:liability )?insurance|"
+                         r"technology errors and omissions|tech(?:nology)? e&o|it-?sikkerhed|netværkssikkerhed", re.IGNORECASE)),
+    ("professional", re.compile(r"professional (?:indemnity|liability|negligence)|errors and omissions|e&o\b|"
+                                r"professionel ansvar|rådgiveransvar", re.IGNORECASE)),
+    ("general", re.compile(r"(?:commercial )?general (?:third[- ]party )?liability|public liability|third[- ]party liability|"
+                           r"erhvervsansvar", re.IGNORECASE)),
+    ("product", re.compile(r"products? liability|produktansvar", re.IGNORECASE)),
+    ("employers", re.compile(r"employers?['’]? liability|workers['’]? compensation|workmen['’]?s compensation|"
+                             r"arbejdsskade", re.IGNORECASE)),
+    ("property", re.compile(r"property (?:damage )?insurance|all[- ]risks?|fire insurance|tingsforsikring", re.IGNORECASE)),
+    ("auto", re.compile(r"automobile|motor vehicle|auto liability", re.IGNORECASE)),
+    ("crime", re.compile(r"crime|fidelity|employee dishonesty", re.IGNORECASE)),
+]
+
+
+def extract_insurance(text: str, anchor: int = 0) -> dict[str, Any]:
+    types = [name for name, rx in INSURANCE_TYPES if rx.search(text)]
+    money = find_money(text)
+    out: dict[str, Any] = {"types": types}
+    if not money:
+        return out
+    pick = None
+    cyber_rx = INSURANCE_TYPES[0][1]
+    segments = [(m.start(), m.end()) for m in re.finditer(r"[^;\n]+", text)]
+    for cm in cyber_rx.finditer(text):
+        seg = next(((s, e) for s, e in segments if s <= cm.start() < e), (0, len(text)))
+        in_seg = [m for m in money if seg[0] <= m["start"] < seg[1]]
+        after = [m for m in in_seg if m["start"] >= cm.start()]
+        if after:  # "cyber liability insurance of EUR 5m" — the amount follows the cover it belongs to
+            pick = after[0]
+            break
+        if in_seg:
+            pick = min(in_seg, key=lambda m: abs(m["start"] - cm.start()))
+            break
+    if pick is None:
+        pick = money[0]
+    out["amount"] = pick["amount"]
+    out["currency"] = pick["currency"]
+    return out
+
+
+# ---------------------------------------------------------------- channels, elements, owner
+
+_CHANNELS = [
+    ("email", re.compile(r"e-?mail|electronic mail|e-post", re.IGNORECASE)),
+    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon", re.IGNORECASE)),
+    ("portal", re.compile(r"portal|ticketing system|service desk|helpdesk|support system|web form|online form", re.IGNORECASE)),
+    ("post", re.compile(r"registered (?:mail|post)|by post|courier|recorded delivery|certified mail|anbefalet brev", re.IGNORECASE)),
+    ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
+]
+
+_ELEMENTS = [
+    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|karakter", re.IGNORECASE)),
+    ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
+                            r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
+                            r"affected (?:data|systems?|records|individuals|services)|berørte|omfattede", re.IGNORECASE)),
+    ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
+                            r"containment) (?:measures|actions|steps)|steps (?:\w+ ){0,2}(?:taken|planned)|actions? taken|"
+                            r"mitigat|foranstaltninger|tiltag", re.IGNORECASE)),
+]
+
+_OWNER = [
+    re.compile(r"\b(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)\s+(?:shall\s+|will\s+|does\s+|shall\s+at\s+all\s+times\s+)?"
+               r"(?:retains?|owns?|holds?|remains?\s+the\s+(?:sole\s+)?owner|is\s+(?:and\s+shall\s+remain\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner|"
+               r"ejer|bevarer)\b"),
+    re.compile(r"(?:belong|vest)s?\s+(?:solely\s+|exclusively\s+)?(?:with|in|to)\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
+    re.compile(r"(?:tilhører|forbliver hos)\s+(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+]
+_NOT_PARTY = {"The", "This", "All", "Such", "Each", "Any", "Neither", "Either", "Nothing", "No", "Data", "Agreement"}
+
+
+def extract_channels(text: str, anchor: int = 0) -> dict[str, Any]:
+    found = [name for name, rx in _CHANNELS if rx.search(text)]
+    return {"channels": found} if found else {}
+
+
+def extract_elements(text: str, anchor: int = 0) -> dict[str, Any]:
+    found = [name for name, rx in _ELEMENTS if rx.search(text)]
+    return {"elements": found} if found else {}
+
+
+def extract_owner(text: str, anchor: int = 0) -> dict[str, Any]:
+    for rx in _OWNER:
+        for m in rx.finditer(text):
+            who = m.group("who")
+            if who not in _NOT_PARTY:
+                return {"owner": who}
+    return {}
+
+
+EXTRACTOR_FUNCS: dict[str, Callable[[str, int], dict[str, Any]]] = {
+    "deadline": extract_deadline,
+    "money": extract_money,
+    "cap_formula": extract_cap_formula,
+    "insurance": extract_insurance,
+    "channels": extract_channels,
+    "elements": extract_elements,
+    "owner": extract_owner,
+}
