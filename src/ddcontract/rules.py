@@ -28,7 +28,8 @@ Pattern language (one pattern = one sequence of tokens, matched case-insensitive
     word?           optional
     ~N              up to N tokens of anything (N <= 30); a match never leaves its sentence
     <NUM>           a number, in digits or words
-    <CUR>           a currency code, symbol or name (EUR, €, dollars, kr.)
+    <CUR>           a currency code, symbol or name (EUR, €, dollars, kr.); classes may be
+                    alternatives too: <CUR>|fee|amount
     <ANY>           exactly one token of anything
     multi-factor    words the tokenizer splits match as a sequence, also inside a|b alternatives
 
@@ -134,6 +135,12 @@ class PatternError(ValueError):
     pass
 
 
+_CLASSES: dict[str, dict[str, Any]] = {
+    "<NUM>": {"LIKE_NUM": True},
+    "<CUR>": {"LOWER": {"IN": CURRENCY_WORDS}},
+}
+
+
 MAX_EXPANSIONS = 64
 
 
@@ -165,18 +172,19 @@ def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
         if optional:
             part = part[:-1]
         opt = {"OP": "?"} if optional else {}
-        if part == "<NUM>":
-            slots.append([[{"LIKE_NUM": True, **opt}]])
-            continue
-        if part == "<CUR>":
-            slots.append([[{"LOWER": {"IN": CURRENCY_WORDS}, **opt}]])
-            continue
         if part == "<ANY>":
             slots.append([[{**opt}] if opt else [{}]])
             continue
-        if part.startswith("<"):
-            raise PatternError(f"unknown class {part!r}; known: <NUM>, <CUR>, <ANY>")
         alts = part.split("|")
+        classes: list[list[dict[str, Any]]] = []
+        for cls in [a for a in alts if a.startswith("<")]:
+            if cls not in _CLASSES:
+                raise PatternError(f"unknown class {cls!r}; known: {', '.join(_CLASSES)}, <ANY>")
+            classes.append([{**_CLASSES[cls], **opt}])
+        alts = [a for a in alts if not a.startswith("<")]
+        if not alts:
+            slots.append(classes)
+            continue
         if any(not a or a == "=" for a in alts):
             raise PatternError(f"empty alternative in {part!r}")
         kinds = {a.startswith("=") for a in alts}
@@ -200,6 +208,7 @@ def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
             value: Any = singles[0] if len(singles) == 1 else {"IN": sorted(set(singles))}
             options.append([{key: value, **opt}])
         options.extend(sequences)
+        options.extend(classes)
         slots.append(options)
     first, last = slots[0][0][0], slots[-1][0][-1]
     if "_gap" in first or "_gap" in last:
