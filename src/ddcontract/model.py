@@ -45,6 +45,7 @@ class Sentence:
     end: int
     page: int | None
     section: str | None
+    lead: int = 0  # > 0: a list item matched together with its lead-in; text[:lead] is the lead-in
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
           en:
             patterns: ["liability ~8 not exceed"]
             unless: ["unlimited"]
+            heading_any: []               # optional: only in clauses whose heading has one of these
             examples:
               positive: [{text: "…", values: {currency: EUR}}]
               negative: ["…"]
@@ -53,7 +54,7 @@ from .errors import RuleError
 
 EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner")
 SET_KEYS = ("aspects", "elements", "channels", "types")
-MAX_GAP = 30
+MAX_GAP = 40
 
 CURRENCY_WORDS = (
     "eur euro euros € usd us$ $ dollar dollars gbp £ pound pounds sterling dkk kr kr. kroner "
@@ -84,6 +85,7 @@ class LanguageBlock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
+    heading_any: list[str] = Field(default_factory=list)
     suggestion: str | None = None
     message: str | None = None
     examples: Examples
@@ -114,9 +116,6 @@ class RuleModel(BaseModel):
             if self.signal not in req.signals:
                 raise ValueError(f"signal {self.signal!r} is not one of {self.requirement}'s signals: "
                                  f"{', '.join(req.signals)}")
-            if not self.suggestion and self.signal == req.signals[0]:
-                raise ValueError("a rule with the requirement's main signal needs a 'suggestion' "
-                                 "(clause text to propose when the requirement is missing)")
         elif self.flag not in FLAG_BY_ID:
             raise ValueError(f"unknown flag {self.flag!r}; known: {', '.join(FLAG_BY_ID)}")
         for name in self.extract:
@@ -401,6 +400,11 @@ def load_library(extra_dirs: list[Path] | None = None, include_default: bool = T
                 seen[rule.id] = str(f)
                 lib.rules.append(rule)
         lib.sources.append(str(d))
+    for target in {r.target for r in lib.rules if not r.is_flag}:
+        rules = lib.for_target(target)
+        if not any(r.model.suggestion or any(b.suggestion for b in r.model.languages.values()) for r in rules):
+            raise RuleError(rules[0].file, rules[0].id, "suggestion",
+                            f"no rule for {target} has a 'suggestion' (clause text to propose when it is missing)")
     return lib
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .ingest.sections import is_list_item
 from .model import Block, Clause, Sentence
 
 ABBREVIATIONS = frozenset("""
@@ -22,7 +23,10 @@ pkt ifm inkl ekskl kr jr sr
 """.split())
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
-_MAX_SENTENCE_CHARS = 3000
+_MAX_SENTENCE_CHARS = 1500
+_MAX_LEAD_IN = 600
+# a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
+_LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
 
 
 def clauses_of(blocks: Iterable[Block]) -> list[Clause]:
@@ -56,10 +60,24 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     text = "\n".join(parts)
     heading = next((b.heading for b in blocks if b.heading), None)
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
+    lead_in: str | None = None
     for block, start in zip(blocks, starts):
+        item = is_list_item(block.text) or block.text.lstrip()[:1] in "-•–"
+        if not item:
+            lead_in = None
         for s, e in split_sentences(block.text):
-            clause.sentences.append(Sentence(text=block.text[s:e], clause_index=index, start=start + s,
-                                             end=start + e, page=block.page, section=block.section))
+            piece = block.text[s:e]
+            if item and lead_in:
+                # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
+                clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
+                                                 end=start + e, page=block.page, section=block.section,
+                                                 lead=len(lead_in) + 1))
+            else:
+                clause.sentences.append(Sentence(text=piece, clause_index=index, start=start + s,
+                                                 end=start + e, page=block.page, section=block.section))
+        if not item:
+            last = clause.sentences[-1].text if clause.sentences else ""
+            lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None
     return clause
 
 
