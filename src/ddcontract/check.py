@@ -22,7 +22,9 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     from .match import match_clauses
     from .segment import clauses_of
 
-    lang = options.language or doc.language or "en"
+    from .language import detect_language
+
+    lang = options.language or detect_language(b.text for b in doc.blocks)
     if lang not in library.languages():
         doc.warnings.append(f"the clause library has no rules in language {lang!r}; using English rules")
         lang = "en"

@@ -335,8 +335,14 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         for b in walker.blocks:
             b.page = None
     blocks = list(assign_sections(walker.blocks))
-    if pages is None and walker.saw_page_marks:
-        pages = walker.page
+    if walker.saw_page_marks:
+        pages = max(pages or 0, walker.page)
+    elif pages is not None:
+        # docProps/app.xml is written by the last program that saved the file and may be stale
+        # (generated documents often say 1): trust it only when it fits the amount of text.
+        words = sum(len(b.text.split()) for b in blocks)
+        if not 30 <= words / pages <= 1500:
+            pages = None
     return Document(path=str(path), format="docx", blocks=blocks, pages=pages)
 
 
