@@ -16,25 +16,21 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     from .nlp import pipeline
 
     nlp = pipeline(lang)
-    matcher, limits = library.matcher(lang)
+    matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     units = [(clause, sentence) for clause in clauses for sentence in clause.sentences]
     out: list[Match] = []
     docs = nlp.pipe((s.text for _, s in units), batch_size=256)
     for (clause, sentence), doc in zip(units, docs):
         if len(doc):
-            out.extend(_match_sentence(clause, sentence, doc, matcher, limits, rules, nlp))
+            out.extend(_match_sentence(clause, sentence, doc, matcher, rules))
     return out
 
 
-def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, limits: dict[str, int],
-                    rules: dict[str, Rule], nlp) -> list[Match]:
+def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> list[Match]:
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
-    for match_id, start, end in matcher(doc):
-        key = nlp.vocab.strings[match_id]
-        if end - start > limits.get(key, 0):
-            continue
+    for key, start, end in matcher(doc):
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
         if rule is None:

@@ -294,27 +294,88 @@ class Library:
     def _compiled(self) -> dict[str, Any]:
         return {}
 
-    def matcher(self, lang: str):
-        """One spaCy Matcher for every pattern of every rule in ``lang`` (built once), and the
-        longest match (in tokens) each pattern key allows."""
+    def matcher(self, lang: str) -> CompiledPatterns:
+        """Every pattern of every rule in ``lang``, compiled once."""
         if lang not in self._compiled:
-            from spacy.matcher import Matcher
-
-            from .nlp import pipeline
-
-            matcher = Matcher(pipeline(lang).vocab, validate=True)
-            limits: dict[str, int] = {}
-            for rule in self.rules:
-                block = rule.lang(lang)
-                if block is None:
-                    continue
-                for kind, patterns in (("p", block.patterns), ("u", block.unless)):
-                    for i, pattern in enumerate(patterns):
-                        key = f"{rule.id}#{kind}{i}"
-                        clean, limits[key] = matcher_patterns(compile_pattern(pattern, lang))
-                        matcher.add(key, clean)
-            self._compiled[lang] = (matcher, limits)
+            self._compiled[lang] = CompiledPatterns(self, lang)
         return self._compiled[lang]
+
+
+_Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER", accepted values)
+
+
+def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
+    specs = []
+    for tok in tokens:
+        if tok.get("OP") in ("?", "*") or "_gap" in tok:
+            continue
+        for attr in ("LEMMA", "LOWER"):
+            if attr in tok:
+                val = tok[attr]
+                specs.append((attr, frozenset(val["IN"] if isinstance(val, dict) else [val])))
+    return specs
+
+
+class CompiledPatterns:
+    """The clause library's patterns as spaCy Matchers, one per pattern, behind an index.
+
+    A pattern can only match a sentence that contains each of its required words, so each pattern
+    is filed under its most selective required word; a sentence runs only the Matchers whose
+    required words it contains. spaCy's "*" wildcard keeps states alive to the end of the
+    sentence, so running every pattern on every sentence would cost far more.
+    """
+
+    def __init__(self, library: Library, lang: str) -> None:
+        from spacy.matcher import Matcher
+
+        from .nlp import pipeline
+
+        vocab = pipeline(lang).vocab
+        self.matchers: dict[str, Any] = {}
+        self.limits: dict[str, int] = {}
+        self.required: dict[str, list[list[_Spec]]] = {}
+        self.index: dict[tuple[str, str], set[str]] = {}
+        self.always: set[str] = set()
+        for rule in library.rules:
+            block = rule.lang(lang)
+            if block is None:
+                continue
+            for kind, patterns in (("p", block.patterns), ("u", block.unless)):
+                for i, pattern in enumerate(patterns):
+                    key = f"{rule.id}#{kind}{i}"
+                    compiled = compile_pattern(pattern, lang)
+                    clean, self.limits[key] = matcher_patterns(compiled)
+                    matcher = Matcher(vocab, validate=True)
+                    matcher.add(key, clean)
+                    self.matchers[key] = matcher
+                    self.required[key] = [_required_specs(seq) for seq in compiled]
+                    for specs in self.required[key]:
+                        if not specs:
+                            self.always.add(key)
+                            continue
+                        attr, values = min(specs, key=lambda s: len(s[1]))
+                        for v in values:
+                            self.index.setdefault((attr, v), set()).add(key)
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        lemmas = {t.lemma_ for t in doc}
+        lowers = {t.lower_ for t in doc}
+        have = {"LEMMA": lemmas, "LOWER": lowers}
+        candidates = set(self.always)
+        for attr, words in have.items():
+            for w in words:
+                keys = self.index.get((attr, w))
+                if keys:
+                    candidates |= keys
+        out: list[tuple[str, int, int]] = []
+        for key in sorted(candidates):
+            if not any(all(values & have[attr] for attr, values in specs) for specs in self.required[key]):
+                continue
+            limit = self.limits[key]
+            for _, start, end in self.matchers[key](doc):
+                if end - start <= limit:
+                    out.append((key, start, end))
+        return out
 
 
 def default_library_dir() -> Path:
