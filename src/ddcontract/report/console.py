@@ -70,6 +70,8 @@ def render(result: CheckResult, console) -> None:
             for ev in f.evidence[:2]:
                 console.print(Text(f"      “{_quote(ev.text)}”", style="italic"))
                 console.print(Text(f"        — {_where(ev)}", style="dim"))
+            if f.suggestion and f.status != "met":
+                console.print(Text(f"      suggested clause: {_quote(f.suggestion)}", style="green dim"))
     console.print()
     console.print(Text("Warning flags", style="bold underline"))
     if not result.flags:
