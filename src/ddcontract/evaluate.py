@@ -37,7 +37,8 @@ def evaluate(matches: list[Match], library: Library, policy: Policy, lang: str) 
 def _evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
     out: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
-    for m in matches:
+    # a heading ("8. Data Location") says what a clause is about; the clause's own sentences say it
+    for m in sorted(matches, key=lambda m: m.sentence.kind == "heading"):
         key = (m.sentence.clause_index, m.sentence.start)
         if key in seen:
             continue
@@ -114,9 +115,14 @@ def _decide_aspects(key: str) -> Callable[..., Decision]:
 
 
 def _decide_cap(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
-    caps = [m for m in matches if m.signal == "cap"]
-    limits = [m for m in matches if m.signal in ("exclusion", "time-limit")]
     unlimited = [m for m in matches if m.signal == "unlimited"]
+    # "No limitation applies to X's liability, which covers indirect loss" limits nothing:
+    # a sentence that declares liability unlimited cannot also count as a cap or an exclusion.
+    open_sentences = {(m.sentence.clause_index, m.sentence.start) for m in unlimited}
+    kept = [m for m in matches if m.signal == "unlimited"
+            or (m.sentence.clause_index, m.sentence.start) not in open_sentences]
+    caps = [m for m in kept if m.signal == "cap"]
+    limits = [m for m in kept if m.signal in ("exclusion", "time-limit")]
     note = (" Note: the contract also states that some liability is unlimited "
             f"(section {unlimited[0].sentence.section or '?'}).") if unlimited else ""
     with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
@@ -208,6 +214,13 @@ def _decide_mutual(req: Requirement, matches: list[Match], policy: Policy, value
     if mutual:
         return "met", "", mutual, {}
     one_way = [m for m in matches if m.signal == "one-way"]
+    duties = {(m.values.get("notifier"), m.values.get("recipient")): m for m in one_way
+              if m.values.get("notifier") and m.values.get("recipient")}
+    for (who, whom), m in duties.items():
+        back = duties.get((whom, who))
+        if back is not None:  # one clause each way: "Supplier notifies Customer", "Customer notifies Supplier"
+            return ("met", f"Each party must notify the other ({who} → {whom} and {whom} → {who}).",
+                    [m, back], {"no_lead": True})
     if one_way:
         return ("missing", "The notification duty runs one way only; the other party has no duty to notify.",
                 one_way, {"show_evidence": True, "no_lead": True})

@@ -22,7 +22,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     out: list[Match] = []
     docs = nlp.pipe((s.text for _, s in units), batch_size=256)
     for (clause, sentence), doc in zip(units, docs):
-        if len(doc):
+        if len(doc) and sentence.kind != "definition":
             out.extend(_match_sentence(clause, sentence, doc, matcher, rules))
     return out
 

@@ -46,6 +46,7 @@ class Sentence:
     page: int | None
     section: str | None
     lead: int = 0  # > 0: a list item matched together with its lead-in; text[:lead] is the lead-in
+    kind: str = "text"  # "text" | "heading" | "definition"
 
 
 @dataclass(slots=True)

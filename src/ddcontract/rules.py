@@ -52,7 +52,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalogue import BY_ID, FLAG_BY_ID
 from .errors import RuleError
 
-EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner")
+EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties")
 SET_KEYS = ("aspects", "elements", "channels", "types")
 MAX_GAP = 40
 

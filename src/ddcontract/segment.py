@@ -25,6 +25,10 @@ pkt ifm inkl ekskl kr jr sr
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
 _MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
+# '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
+_DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
+                         r'(?:means|shall mean|has the meaning|have the meaning|refers to|betyder|forstås)\b',
+                         re.IGNORECASE)
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
 _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
 
@@ -67,14 +71,16 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = None
         for s, e in split_sentences(block.text):
             piece = block.text[s:e]
+            kind = "heading" if block.kind == "heading" else "definition" if _DEFINITION.match(piece) else "text"
             if item and lead_in:
                 # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
                 clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
                                                  end=start + e, page=block.page, section=block.section,
-                                                 lead=len(lead_in) + 1))
+                                                 lead=len(lead_in) + 1, kind=kind))
             else:
                 clause.sentences.append(Sentence(text=piece, clause_index=index, start=start + s,
-                                                 end=start + e, page=block.page, section=block.section))
+                                                 end=start + e, page=block.page, section=block.section,
+                                                 kind=kind))
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
             lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None

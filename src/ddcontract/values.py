@@ -288,7 +288,8 @@ _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post", re.IGNORECASE)),
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service desk|helpdesk|support system|web form|online form", re.IGNORECASE)),
-    ("post", re.compile(r"registered (?:mail|post)|by post|courier|recorded delivery|certified mail|anbefalet brev", re.IGNORECASE)),
+    ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
+                        r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
 ]
 
@@ -298,7 +299,7 @@ _ELEMENTS = [
                             r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
                             r"affected (?:data|systems?|records|individuals|services)|berørte|omfattede", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
-                            r"containment) (?:measures|actions|steps)|steps (?:\w+ ){0,2}(?:taken|planned)|actions? taken|"
+                            r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed)|"
                             r"mitigat|foranstaltninger|tiltag", re.IGNORECASE)),
 ]
 
@@ -331,6 +332,30 @@ def extract_owner(text: str, anchor: int = 0) -> dict[str, Any]:
     return {}
 
 
+_NOTICE_DUTY = re.compile(
+    r"\b(?:the\s+)?(?P<who>[A-Za-zÆØÅæøå]+)(?:['’]s)?\s+(?:shall|will|must|agrees? to|undertakes? to|is obliged to|skal)\s+"
+    r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|straks),?\s+)?"
+    r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|give besked til)\s+"
+    r"(?:the\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
+_PRONOUNS = {"us": "we", "our": "we", "your": "you", "os": "vi", "jer": "i", "dig": "du"}
+_NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any"}
+
+
+def extract_notice_parties(text: str, anchor: int = 0) -> dict[str, Any]:
+    """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
+    best = None
+    for m in _NOTICE_DUTY.finditer(text):
+        if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
+            best = m
+    if best is None:
+        return {}
+    who = _PRONOUNS.get(best.group("who").lower(), best.group("who").lower())
+    whom = _PRONOUNS.get(best.group("whom").lower(), best.group("whom").lower())
+    if who in _NOT_A_PARTY or whom in _NOT_A_PARTY or who == whom:
+        return {}
+    return {"notifier": who, "recipient": whom}
+
+
 EXTRACTOR_FUNCS: dict[str, Callable[[str, int], dict[str, Any]]] = {
     "deadline": extract_deadline,
     "money": extract_money,
@@ -339,4 +364,5 @@ EXTRACTOR_FUNCS: dict[str, Callable[[str, int], dict[str, Any]]] = {
     "channels": extract_channels,
     "elements": extract_elements,
     "owner": extract_owner,
+    "notice_parties": extract_notice_parties,
 }

@@ -41,7 +41,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     if not p.exists():
         raise InputError(str(p), "no such file")
     if p.is_dir():
-        raise InputError(str(p), "is a directory (use `ddcontract scan` for folders)")
+        raise InputError(str(p), "is a directory, not a contract file")
     try:
         with p.open("rb") as fh:
             head = fh.read(8)

@@ -1,0 +1,274 @@
+"""The command line (ddcontract.cli.app) through typer's CliRunner, plus one real subprocess.
+
+click >= 8.2's CliRunner keeps stderr apart from stdout (result.stdout / result.stderr)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddcontract import __version__
+from ddcontract.cli import app
+
+REQUIREMENT_IDS = [
+    "DD-4.1", "DD-4.2", "DD-4.3", "DD-4.4", "DD-4.5", "DD-4.6", "DD-4.7",
+    "DD-6.1", "DD-6.2", "DD-6.3", "DD-6.4",
+    "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5",
+]
+
+CONTRACT = """MASTER SERVICES AGREEMENT
+
+1. Support
+
+1.1 The Supplier shall respond to Priority 1 incidents within 4 hours.
+
+2. Security Incidents
+
+2.1 The Supplier shall notify the Customer of any Security Incident within twenty-four (24) hours of
+becoming aware of it.
+
+3. Limitation of Liability
+
+3.1 The Supplier's total aggregate liability under this Agreement shall not exceed EUR 1,000,000.
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def contract(tmp_path: Path) -> Path:
+    path = tmp_path / "contract.txt"
+    path.write_text(CONTRACT, encoding="utf-8")
+    return path
+
+
+def _json(result) -> dict:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _finding(data: dict, req_id: str) -> dict:
+    return next(f for f in data["requirements"] if f["id"] == req_id)
+
+
+def _assert_one_line_error(result, path: Path) -> None:
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0]
+    assert lines[0].startswith("ddcontract: error: ")
+    assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- basics
+
+
+def test_version(runner):
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"ddcontract {__version__}"
+
+
+def test_help_lists_the_commands(runner):
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "check" in result.stdout and "rules" in result.stdout
+
+
+def test_check_help(runner):
+    result = runner.invoke(app, ["check", "--help"])
+    assert result.exit_code == 0
+    for option in ("--format", "--policy", "--fail-on", "--rules"):
+        assert option in result.stdout
+
+
+def test_rules_list_lists_every_requirement(runner):
+    result = runner.invoke(app, ["rules", "list"])
+    assert result.exit_code == 0
+    targets = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
+    assert set(REQUIREMENT_IDS) <= targets
+    assert "notify-deadline" in result.stdout and "liability-cap" in result.stdout
+
+
+def test_rules_test_passes_for_a_requirement(runner):
+    result = runner.invoke(app, ["rules", "test", "DD-8.1"])
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.endswith("passed, 0 failed")
+    assert int(last.split()[0]) > 0
+
+
+def test_rules_test_unknown_target(runner):
+    result = runner.invoke(app, ["rules", "test", "DD-9.9"])
+    assert result.exit_code == 2
+    assert "DD-9.9" in result.stderr
+
+
+def test_rules_test_reports_a_failing_user_example(runner, tmp_path: Path):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "mine.yaml").write_text("""family: mine
+rules:
+  - id: my-deadline
+    requirement: DD-8.1
+    signal: deadline
+    extract: [deadline]
+    message: "x"
+    languages:
+      en:
+        patterns: ["notify ~5 incident"]
+        examples:
+          positive:
+            - text: "The Supplier shall notify the Customer of an incident within 24 hours."
+              values: {hours: 12}
+          negative: ["The Supplier shall pay."]
+""", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "test", "my-deadline", "--rules", str(rules_dir)])
+    assert result.exit_code == 1
+    assert "FAIL DD-8.1:my-deadline:en:positive1: hours: expected 12, got 24" in result.stdout
+    assert "1 passed, 1 failed" in result.stdout
+
+
+def test_invalid_user_rules_exit_2_naming_the_file(runner, tmp_path: Path, contract: Path):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    bad = rules_dir / "bad.yaml"
+    bad.write_text("family: x\nrules:\n  - id: x\n    colour: red\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(contract), "--rules", str(rules_dir)])
+    _assert_one_line_error(result, bad)
+
+
+# ---------------------------------------------------------------- check
+
+
+def test_check_json(runner, contract: Path):
+    data = _json(runner.invoke(app, ["check", str(contract), "--format", "json"]))
+    assert data["schema"] == "ddcontract/check/v1"
+    assert data["document"]["path"] == str(contract)
+    assert data["document"]["format"] == "txt"
+    assert data["document"]["language"] == "en"
+    ids = [f["id"] for f in data["requirements"]]
+    assert sorted(ids) == sorted(REQUIREMENT_IDS)  # each exactly once
+    assert all(f["status"] in ("met", "weak", "missing") for f in data["requirements"])
+
+    deadline = _finding(data, "DD-8.1")
+    assert deadline["status"] == "met"
+    assert deadline["values"]["hours"] == 24  # not the support decoy's 4 hours
+    assert deadline["values"]["vague"] is False
+    assert deadline["evidence"][0]["section"] == "2.1"
+    assert "twenty-four (24) hours" in deadline["evidence"][0]["text"]
+
+    cap = _finding(data, "DD-4.6")
+    assert cap["status"] == "met"
+    assert (cap["values"]["amount"], cap["values"]["currency"]) == (1_000_000, "EUR")
+    assert cap["evidence"][0]["section"] == "3.1"
+
+    insurance = _finding(data, "DD-6.1")
+    assert insurance["status"] == "missing" and insurance["evidence"] == []
+    assert insurance["suggestion"]  # missing requirements come with clause text to propose
+
+
+def test_check_console(runner, contract: Path):
+    result = runner.invoke(app, ["check", str(contract), "--no-color"])
+    assert result.exit_code == 0
+    for req_id in REQUIREMENT_IDS:
+        assert req_id in result.stdout
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("missing", 1), ("weak", 1)])
+def test_fail_on(runner, contract: Path, threshold: str, code: int):
+    # the contract misses most requirements (no insurance clause, no data clauses)
+    result = runner.invoke(app, ["check", str(contract), "--format", "json", "--fail-on", threshold])
+    assert result.exit_code == code
+    data = json.loads(result.stdout)  # the report is still written
+    assert _finding(data, "DD-6.1")["status"] == "missing"
+
+
+def test_without_fail_on_missing_requirements_exit_0(runner, contract: Path):
+    assert runner.invoke(app, ["check", str(contract)]).exit_code == 0
+
+
+def test_policy_turns_24_hours_weak(runner, contract: Path, tmp_path: Path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("notification_max_hours: 12\n", encoding="utf-8")
+    data = _json(runner.invoke(app, ["check", str(contract), "--format", "json", "--policy", str(policy)]))
+    deadline = _finding(data, "DD-8.1")
+    assert deadline["status"] == "weak"
+    assert deadline["values"]["hours"] == 24
+    assert "12 hours" in deadline["message"]
+
+
+def test_policy_cap_without_amount(runner, tmp_path: Path):
+    path = tmp_path / "c.txt"
+    path.write_text("1. Liability\n\n1.1 The Supplier's liability shall be limited to direct damages and "
+                    "shall not exceed the limits in this clause.\n", encoding="utf-8")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("cap_requires_amount_or_formula: false\n", encoding="utf-8")
+    default = _finding(_json(runner.invoke(app, ["check", str(path), "-f", "json"])), "DD-4.6")
+    relaxed = _finding(_json(runner.invoke(app, ["check", str(path), "-f", "json", "--policy", str(policy)])), "DD-4.6")
+    assert default["status"] == "weak"
+    assert relaxed["status"] == "met"
+
+
+@pytest.mark.parametrize("content", [
+    "notification_max_hour: 12\n",  # misspelt key
+    "notification_max_hours: -1\n",
+    "notification_max_hours: [1, 2\n",  # not YAML
+    "- a list\n",
+])
+def test_invalid_policy_exits_2(runner, contract: Path, tmp_path: Path, content: str):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(contract), "--policy", str(policy)])
+    _assert_one_line_error(result, policy)
+
+
+def test_missing_policy_file_exits_2(runner, contract: Path, tmp_path: Path):
+    result = runner.invoke(app, ["check", str(contract), "--policy", str(tmp_path / "nope.yaml")])
+    _assert_one_line_error(result, tmp_path / "nope.yaml")
+
+
+# ---------------------------------------------------------------- input errors
+
+
+def test_nonexistent_file_exits_2(runner, tmp_path: Path):
+    path = tmp_path / "does-not-exist.pdf"
+    _assert_one_line_error(runner.invoke(app, ["check", str(path)]), path)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage without xref"),
+    ("text.pdf", b"This is not a PDF at all.\n"),
+    ("broken.docx", b"PK\x03\x04 not really a zip"),
+    ("empty.txt", b""),
+    ("sheet.xls", b"a,b\n1,2\n"),
+])
+def test_unreadable_file_exits_2(runner, tmp_path: Path, name: str, content: bytes):
+    path = tmp_path / name
+    path.write_bytes(content)
+    _assert_one_line_error(runner.invoke(app, ["check", str(path)]), path)
+
+
+def test_unknown_option_value_is_a_usage_error(runner, contract: Path):
+    result = runner.invoke(app, ["check", str(contract), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- the real entry point
+
+
+def test_python_m_ddcontract_help():
+    proc = subprocess.run([sys.executable, "-m", "ddcontract", "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "check" in proc.stdout

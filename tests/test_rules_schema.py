@@ -1,0 +1,339 @@
+"""The clause-library schema: rule files written to tmp_path and loaded with ddcontract.rules,
+plus the pattern compiler and the example runner (ddcontract.ruletest)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddcontract.errors import RuleError
+from ddcontract.rules import PatternError, compile_pattern, load_file, load_library, matcher_patterns
+from ddcontract.ruletest import iter_cases, matches_for, run_case
+
+RULE: dict[str, Any] = {
+    "id": "my-deadline",
+    "requirement": "DD-8.1",
+    "signal": "deadline",
+    "extract": ["deadline"],
+    "message": "Deadline: {stated}.",
+    "suggestion": "Notify within 24 hours.",
+    "languages": {"en": {
+        "patterns": ["notify ~5 incident"],
+        "examples": {
+            "positive": [{"text": "The Supplier shall notify the Customer of an incident within 24 hours.",
+                          "values": {"hours": 24}}],
+            "negative": ["The Supplier shall pay the invoice."],
+        },
+    }},
+}
+
+
+def write_rules(directory: Path, *rules: dict[str, Any], name: str = "custom.yaml", family: str = "custom") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(yaml.safe_dump({"family": family, "rules": list(rules)}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def rule(**changes: Any) -> dict[str, Any]:
+    r = copy.deepcopy(RULE)
+    r.update(changes)
+    return r
+
+
+def en(r: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    r["languages"]["en"].update(changes)
+    return r
+
+
+def load_error(path: Path) -> RuleError:
+    with pytest.raises(RuleError) as exc:
+        load_file(path)
+    return exc.value
+
+
+# ---------------------------------------------------------------- schema errors
+
+
+def test_unknown_key_names_file_rule_and_field(tmp_path: Path):
+    path = write_rules(tmp_path, rule(colour="red"))
+    err = load_error(path)
+    assert (err.file, err.rule, err.field) == (str(path), "my-deadline", "colour")
+    assert str(path) in str(err) and "my-deadline" in str(err) and "colour" in str(err)
+    assert "unknown key" in str(err)
+
+
+@pytest.mark.parametrize(("mutate", "field"), [
+    (lambda r: en(r, colour="red"), "languages.en.colour"),
+    (lambda r: r["languages"]["en"]["examples"].update(neutral=["x"]), "languages.en.examples.neutral"),
+    (lambda r: r.pop("message"), "message"),
+    (lambda r: r.update(window="page"), "window"),
+    (lambda r: r.update(id="Bad ID"), "id"),
+])
+def test_nested_schema_errors_name_the_field(tmp_path: Path, mutate, field):
+    r = rule()
+    mutate(r)
+    err = load_error(write_rules(tmp_path, r))
+    assert err.field == field
+    assert field in str(err)
+
+
+def test_unknown_top_level_key(tmp_path: Path):
+    path = tmp_path / "x.yaml"
+    path.write_text(yaml.safe_dump({"family": "x", "rules": [RULE], "version": 2}))
+    err = load_error(path)
+    assert err.field == "version" and str(path) in str(err)
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path):
+    path = tmp_path / "x.yaml"
+    path.write_text("family: x\nrules:\n  - id: a\n    message: [unclosed\n")
+    err = load_error(path)
+    assert str(path) in str(err) and "line" in str(err)
+
+
+@pytest.mark.parametrize(("changes", "names"), [
+    ({"requirement": "DD-9.9"}, ["unknown requirement", "DD-9.9"]),
+    ({"signal": "cap"}, ["signal", "'cap'", "DD-8.1"]),
+    ({"extract": ["deadline", "magic"]}, ["unknown extractor", "magic"]),
+    ({"requirement": "DD-8.1", "flag": "WF-2"}, ["exactly one"]),
+    ({"requirement": None, "flag": "WF-9"}, ["unknown flag", "WF-9"]),
+    ({"sets": {"colours": ["red"]}}, ["colours"]),
+])
+def test_invalid_values_are_rejected(tmp_path: Path, changes, names):
+    r = rule(**changes)
+    if r.get("requirement") is None:
+        r.pop("requirement")
+    path = write_rules(tmp_path, r)
+    err = load_error(path)
+    assert err.file == str(path) and err.rule == "my-deadline"
+    for name in names:
+        assert name in str(err)
+
+
+@pytest.mark.xfail(reason="BUG: errors raised in RuleModel's model validator (unknown requirement, signal, "
+                          "extractor) report field '(rule)' instead of the field that is wrong, though the "
+                          "module docs promise errors that name the field", strict=True)
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"requirement": "DD-9.9"}, "requirement"),
+    ({"signal": "cap"}, "signal"),
+    ({"extract": ["magic"]}, "extract"),
+])
+def test_invalid_values_name_their_field(tmp_path: Path, changes, field):
+    assert load_error(write_rules(tmp_path, rule(**changes))).field == field
+
+
+def test_signal_must_belong_to_the_requirement(tmp_path: Path):
+    # "cap" is a DD-4.6 signal: fine there, wrong for DD-8.1
+    assert load_file(write_rules(tmp_path / "ok", rule(requirement="DD-4.6", signal="cap")))[0].target == "DD-4.6"
+    with pytest.raises(RuleError, match="DD-8.1's signals: deadline"):
+        load_file(write_rules(tmp_path / "bad", rule(signal="cap")))
+
+
+@pytest.mark.parametrize(("patterns", "index", "problem"), [
+    (["notify ~5 incident", "notify ~99 incident"], 1, "~99"),
+    (["notify <FOO>"], 0, "<FOO>"),
+    (["~3 notify incident"], 0, "start or end with a gap"),
+    (["notify incident ~3"], 0, "start or end with a gap"),
+    (["notify ~0 incident"], 0, "~0"),
+    (["incident? breach?"], 0, "no required token"),
+    (["=notify|inform"], 0, "mixes exact"),
+    (["notify||inform"], 0, "empty alternative"),
+])
+def test_bad_pattern_names_its_index(tmp_path: Path, patterns, index, problem):
+    path = write_rules(tmp_path, en(rule(), patterns=patterns))
+    err = load_error(path)
+    assert err.field == f"languages.en.patterns[{index}]"
+    assert f"languages.en.patterns[{index}]" in str(err)
+    assert problem in str(err)
+    assert patterns[index] in str(err)  # the pattern as written
+
+
+def test_bad_unless_pattern_names_its_index(tmp_path: Path):
+    err = load_error(write_rules(tmp_path, en(rule(), unless=["fee", "~2 price"])))
+    assert err.field == "languages.en.unless[1]"
+
+
+def test_duplicate_rule_id_across_files(tmp_path: Path):
+    write_rules(tmp_path, rule(), name="a.yaml")
+    second = write_rules(tmp_path, rule(), name="b.yaml")
+    with pytest.raises(RuleError) as exc:
+        load_library([tmp_path], include_default=False)
+    err = exc.value
+    assert (err.file, err.rule, err.field) == (str(second), "my-deadline", "id")
+    assert "duplicate" in str(err) and str(tmp_path / "a.yaml") in str(err)
+
+
+def test_duplicate_of_a_bundled_rule_id(tmp_path: Path):
+    write_rules(tmp_path, rule(id="notify-deadline"))
+    with pytest.raises(RuleError, match="duplicate rule id"):
+        load_library([tmp_path])
+
+
+def test_a_requirement_needs_a_suggestion_somewhere(tmp_path: Path):
+    write_rules(tmp_path, rule(suggestion=""))
+    with pytest.raises(RuleError) as exc:
+        load_library([tmp_path], include_default=False)
+    assert exc.value.field == "suggestion" and "DD-8.1" in str(exc.value)
+    # with the bundled library, which has a DD-8.1 suggestion, the same rule is fine
+    assert load_library([tmp_path]).by_id("my-deadline") is not None
+
+
+@pytest.mark.parametrize("setup", ["missing", "empty"])
+def test_rules_dir_must_hold_rule_files(tmp_path: Path, setup: str):
+    d = tmp_path / "rules"
+    if setup == "empty":
+        d.mkdir()
+    with pytest.raises(RuleError) as exc:
+        load_library([d])
+    assert str(d) in str(exc.value)
+
+
+# ---------------------------------------------------------------- a valid user rule
+
+
+def test_user_rule_loads_next_to_the_bundled_library(tmp_path: Path):
+    path = write_rules(tmp_path, rule())
+    lib = load_library([tmp_path])
+    mine = lib.by_id("my-deadline")
+    assert mine is not None and mine.file == str(path) and mine.family == "custom"
+    assert mine in lib.for_target("DD-8.1")
+    assert lib.by_id("notify-deadline") is not None  # the bundled rules are still there
+    assert str(tmp_path) in lib.sources
+
+
+def test_user_rule_examples_run(tmp_path: Path):
+    write_rules(tmp_path, rule())
+    lib = load_library([tmp_path], include_default=False)
+    cases = list(iter_cases(lib, "my-deadline"))
+    assert [(c.kind, c.name) for c in cases] == [
+        ("positive", "DD-8.1:my-deadline:en:positive1"), ("negative", "DD-8.1:my-deadline:en:negative1")]
+    results = [run_case(c, lib) for c in cases]
+    assert all(r.ok for r in results), [r.problem for r in results]
+
+
+def test_example_with_wrong_expected_value_fails(tmp_path: Path):
+    r = rule()
+    r["languages"]["en"]["examples"]["positive"][0]["values"] = {"hours": 12}
+    write_rules(tmp_path, r)
+    lib = load_library([tmp_path], include_default=False)
+    result = run_case(next(iter_cases(lib, "my-deadline")), lib)
+    assert not result.ok
+    assert result.problem == "hours: expected 12, got 24"
+
+
+def test_example_that_does_not_fire_and_negative_that_fires(tmp_path: Path):
+    r = rule()
+    r["languages"]["en"]["examples"] = {
+        "positive": ["The Supplier shall pay."],
+        "negative": ["The Supplier shall notify the Customer of an incident."],
+    }
+    write_rules(tmp_path, r)
+    lib = load_library([tmp_path], include_default=False)
+    pos, neg = (run_case(c, lib) for c in iter_cases(lib, "DD-8.1"))
+    assert not pos.ok and "did not fire" in pos.problem
+    assert not neg.ok and "fired on a negative example" in neg.problem
+
+
+# ---------------------------------------------------------------- matching behaviour
+
+
+@pytest.fixture
+def tiny_library(tmp_path: Path):
+    write_rules(tmp_path, rule(), en(rule(id="my-short-gap", extract=[]), patterns=["notify ~2 incident"]),
+                en(rule(id="my-unless", extract=[]), patterns=["notify ~8 incident"], unless=["=test"]),
+                en(rule(id="my-exact", extract=[]), patterns=["=notify ~8 incident"]))
+    return load_library([tmp_path], include_default=False)
+
+
+def _fired(text: str, lib) -> set[str]:
+    return {m.rule_id for m in matches_for(text, lib, "en")}
+
+
+def test_lemmas_match_any_inflection_and_case(tiny_library):
+    assert _fired("THE SUPPLIER NOTIFIED THE CUSTOMER OF ALL INCIDENTS.", tiny_library) >= {"my-deadline"}
+    assert "my-exact" not in _fired("The Supplier notified the Customer of the incident.", tiny_library)
+    assert "my-exact" in _fired("The Supplier shall Notify the Customer of the incident.", tiny_library)
+
+
+def test_gap_is_bounded(tiny_library):
+    assert "my-short-gap" in _fired("We notify of any incident.", tiny_library)
+    assert "my-short-gap" not in _fired("We notify us of any incident.", tiny_library)
+
+
+def test_a_match_never_leaves_its_sentence(tiny_library):
+    assert _fired("The Supplier shall notify the Customer. An incident then occurred.", tiny_library) == set()
+
+
+def test_unless_blocks_the_rule_in_that_sentence_only(tiny_library):
+    fired = _fired("The Supplier shall notify the Customer of a test incident.", tiny_library)
+    assert "my-unless" not in fired and "my-deadline" in fired
+
+
+def test_values_come_from_the_matching_sentence(tiny_library):
+    hits = [m for m in matches_for("The Supplier shall notify the Customer of an incident within 24 hours. "
+                                   "Invoices are due within 30 days.", tiny_library, "en")
+            if m.rule_id == "my-deadline"]
+    assert [m.values["hours"] for m in hits] == [24]
+
+
+# ---------------------------------------------------------------- compile_pattern
+
+
+def test_multi_token_word_becomes_a_token_sequence():
+    assert compile_pattern("multi-factor authentication", "en") == [
+        [{"LEMMA": "multi"}, {"LEMMA": "-"}, {"LEMMA": "factor"}, {"LEMMA": "authentication"}]]
+
+
+def test_multi_token_alternative_expands_the_pattern():
+    compiled = compile_pattern("e-mail|phone", "en")
+    assert sorted(compiled, key=len) == [[{"LEMMA": "phone"}], [{"LEMMA": "e"}, {"LEMMA": "-"}, {"LEMMA": "mail"}]]
+
+
+def test_exact_words_alternatives_and_optional():
+    assert compile_pattern("=Not|=never exceed?", "en") == [
+        [{"LOWER": {"IN": ["never", "not"]}}, {"LEMMA": "exceed", "OP": "?"}]]
+
+
+def test_inflected_pattern_word_is_lemmatised():
+    assert compile_pattern("NOTIFIED", "en") == [[{"LEMMA": "notify"}]]
+
+
+def test_classes_and_gaps():
+    compiled = compile_pattern("<NUM> ~3 <CUR>|fee", "en")
+    assert len(compiled) == 2
+    for seq in compiled:
+        assert seq[0] == {"LIKE_NUM": True}
+        assert seq[1] == {"OP": "*", "_gap": 3}
+    assert {"LEMMA": "fee"} in [seq[2] for seq in compiled]
+    clean, longest = matcher_patterns(compiled)
+    assert longest == 5
+    assert all("_gap" not in tok for seq in clean for tok in seq)
+
+
+@pytest.mark.parametrize("pattern", ["multi-factor? authentication", "", "notify ~41 incident", "<ANY>?"])
+def test_compile_errors(pattern):
+    with pytest.raises(PatternError):
+        compile_pattern(pattern, "en")
+
+
+def test_lemma_match_with_spacy_matcher():
+    from spacy.matcher import Matcher
+
+    from ddcontract.nlp import pipeline
+
+    nlp = pipeline("en")
+    clean, _ = matcher_patterns(compile_pattern("notify ~3 customer", "en"))
+    matcher = Matcher(nlp.vocab)
+    matcher.add("p", clean)
+    assert matcher(nlp("The Supplier NOTIFIED the Customer."))
+    assert matcher(nlp("The Supplier notifies its customers."))
+    assert not matcher(nlp("The Supplier informed the Customer."))
+    clean, _ = matcher_patterns(compile_pattern("multi-factor", "en"))
+    matcher = Matcher(nlp.vocab)
+    matcher.add("m", clean)
+    assert matcher(nlp("Accounts use Multi-Factor authentication."))
