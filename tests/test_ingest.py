@@ -162,9 +162,6 @@ def test_docx_without_page_marks_has_no_page_numbers(contract_docx: Path):
     assert {b.page for b in load_document(contract_docx).blocks} == {None}
 
 
-@pytest.mark.xfail(reason="BUG: a new w:num with lvlOverride/startOverride does not restart the list; the "
-                          "counter is kept per abstractNum, so a schedule's list restarting at 1 reads 3",
-                   strict=True)
 def test_docx_start_override_restarts_numbering(tmp_path: Path):
     d = _new_docx()
     d.part.numbering_part.element.append(parse_xml(
@@ -263,8 +260,6 @@ def test_text_wrapped_line_starting_with_a_duration_is_not_a_clause(tmp_path: Pa
         ("7.1 The Customer shall pay each invoice within 30 days of receipt.", "7.1")]
 
 
-@pytest.mark.xfail(reason="BUG: a wrapped line that starts with a cross-reference ('Clause 4, or ...') is "
-                          "split off as a new block with section 'Clause 4'", strict=True)
 def test_text_wrapped_cross_reference_is_not_a_clause(tmp_path: Path):
     path = tmp_path / "c.txt"
     path.write_text("15.5 Provider may suspend any user whose use of the Services breaches\n"
@@ -355,9 +350,6 @@ def test_sample_msa_clause_sections():
     assert not any(header[0] in _norm(b.text) or footer[0] in _norm(b.text) for b in doc.blocks)
 
 
-@pytest.mark.xfail(reason="BUG: pdfium (pypdfium2 5.x) reports a hyphen at a line break as U+FFFE and joins "
-                          "the lines itself; ingest/pdf.py only knows U+00AD and U+0002, so 'multi\\ufffefactor' "
-                          "stays in the text (and a 'multi-factor' pattern cannot match)", strict=True)
 @pytest.mark.skipif(not SAMPLE_PDFS, reason="no samples/*.pdf")
 def test_sample_pdfs_have_no_pdfium_hyphen_markers():
     for path in SAMPLE_PDFS:
@@ -459,8 +451,7 @@ def _hyphen_pdf(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("engine", [
-    pytest.param("pdfium", marks=pytest.mark.xfail(
-        reason="BUG: pdfium's U+FFFE line-break hyphen is not handled (see the sample PDF test)", strict=True)),
+    "pdfium",
     "pdfplumber",
 ])
 def test_pdf_line_break_hyphens(tmp_path: Path, engine: str):

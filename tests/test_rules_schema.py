@@ -115,9 +115,6 @@ def test_invalid_values_are_rejected(tmp_path: Path, changes, names):
         assert name in str(err)
 
 
-@pytest.mark.xfail(reason="BUG: errors raised in RuleModel's model validator (unknown requirement, signal, "
-                          "extractor) report field '(rule)' instead of the field that is wrong, though the "
-                          "module docs promise errors that name the field", strict=True)
 @pytest.mark.parametrize(("changes", "field"), [
     ({"requirement": "DD-9.9"}, "requirement"),
     ({"signal": "cap"}, "signal"),

@@ -84,9 +84,6 @@ def test_very_long_run_is_cut_at_semicolons():
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
 
 
-@pytest.mark.xfail(reason="BUG: a closing quote or bracket after the full stop is cut off the sentence "
-                          "(the boundary regex consumes it), so evidence reads 'He said \"Stop.' and "
-                          "'(see clause 5.'", strict=True)
 def test_closing_quote_stays_with_its_sentence():
     assert sentences('The notice reads "Stop." Then the Supplier acts.') == [
         'The notice reads "Stop."', "Then the Supplier acts."]

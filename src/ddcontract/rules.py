@@ -108,22 +108,22 @@ class RuleModel(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> RuleModel:
         if (self.requirement is None) == (self.flag is None):
-            raise ValueError("give exactly one of 'requirement' (e.g. DD-4.6) or 'flag' (e.g. WF-2)")
+            raise ValueError("[requirement] give exactly one of 'requirement' (e.g. DD-4.6) or 'flag' (e.g. WF-2)")
         if self.requirement is not None:
             req = BY_ID.get(self.requirement)
             if req is None:
-                raise ValueError(f"unknown requirement {self.requirement!r}; known: {', '.join(BY_ID)}")
+                raise ValueError(f"[requirement] unknown requirement {self.requirement!r}; known: {', '.join(BY_ID)}")
             if self.signal not in req.signals:
-                raise ValueError(f"signal {self.signal!r} is not one of {self.requirement}'s signals: "
+                raise ValueError(f"[signal] signal {self.signal!r} is not one of {self.requirement}'s signals: "
                                  f"{', '.join(req.signals)}")
         elif self.flag not in FLAG_BY_ID:
-            raise ValueError(f"unknown flag {self.flag!r}; known: {', '.join(FLAG_BY_ID)}")
+            raise ValueError(f"[flag] unknown flag {self.flag!r}; known: {', '.join(FLAG_BY_ID)}")
         for name in self.extract:
             if name not in EXTRACTORS:
-                raise ValueError(f"unknown extractor {name!r} in 'extract'; known: {', '.join(EXTRACTORS)}")
+                raise ValueError(f"[extract] unknown extractor {name!r}; known: {', '.join(EXTRACTORS)}")
         for key in self.sets:
             if key not in SET_KEYS:
-                raise ValueError(f"unknown key {key!r} in 'sets'; known: {', '.join(SET_KEYS)}")
+                raise ValueError(f"[sets] unknown key {key!r}; known: {', '.join(SET_KEYS)}")
         return self
 
 
@@ -395,6 +395,9 @@ def _format_pydantic_error(err: dict[str, Any]) -> tuple[str, str]:
     elif err.get("type") == "missing":
         msg = "required field is missing"
     msg = msg.removeprefix("Value error, ")
+    m = re.match(r"\[(\w+)\] ", msg)
+    if m:  # a cross-field check names its field in brackets
+        loc, msg = m.group(1), msg[m.end():]
     return loc or "(rule)", msg
 
 

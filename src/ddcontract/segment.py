@@ -22,7 +22,7 @@ u.s u.k e.u n.a s.a b.v a/s aps a.s gmbh ag plc pty cf ca av ref nr stk jf bl.a 
 pkt ifm inkl ekskl kr jr sr
 """.split())
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
 _MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
 # '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
@@ -92,7 +92,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        cut = m.start()
+        cut = m.start() + len(m.group("close"))
         if _is_abbreviation(text, cut) or _is_list_number(text, start, cut):
             continue
         spans.append((start, cut))

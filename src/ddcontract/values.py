@@ -78,7 +78,7 @@ def _num(value: float) -> int | float:
 
 _DEADLINE = re.compile(
     r"(?P<num>\d{1,4}(?:[.,]\d+)?|" + _NUMBER_WORD + r")"
-    r"(?:\s*\((?P<paren>\d{1,4})\))?"
+    r"(?:\s*\((?P<paren>\d{1,4}|" + _NUMBER_WORD + r")\))?"
     r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
     r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timer?|dage?|døgn|hverdage|arbejdsdage|uger?|måneder?)\b",
     re.IGNORECASE)
@@ -113,7 +113,8 @@ def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc."""
     candidates = []
     for m in _DEADLINE.finditer(text):
-        raw = m.group("paren") or m.group("num")
+        digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
+        raw = digits[0] if digits else m.group("num")
         value = parse_number(raw) if raw[0].isdigit() else word_to_number(raw)
         if value is None or value <= 0:
             continue
@@ -123,11 +124,12 @@ def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
         if re.match(r"\W*(?:notice|prior|in advance|before)", after):
             continue
-        candidates.append((not lead, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
+        before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
+        candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
     vague = bool(_VAGUE.search(text))
     if candidates:
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        _, _, hours, unit, amount, stated = candidates[0]
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        _, _, _, hours, unit, amount, stated = candidates[0]
         return {"hours": _num(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
     if vague:
         return {"hours": None, "vague": True}
@@ -139,7 +141,7 @@ def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
 _CUR_CODES = r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN"
 _CUR_PREFIX = r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|C\$|A\$|\$|€|£|¥|kr\.?)"
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
-_MULT = r"(?:\s?(?P<mult>million|millions|mio\.?|mill\.?|mn|m|thousand|k|billion|bn|mia\.?|milliarder?))?\b"
+_MULT = r"(?:\s?(?P<mult>million|millions|mio\.?|mill\.?|mn|m|thousand|k|billion|bn|mia\.?|milliarder?))?(?![A-Za-zÆØÅæøå])"
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?: sterling)?|sterling|"
                r"(?:danske )?kroner|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
@@ -192,7 +194,16 @@ def find_money(text: str) -> list[dict[str, Any]]:
                           "start": m.start(), "end": m.end(), "text": m.group(0)})
             taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x["start"])
-    return found
+    # "Two Million Dollars ($2,000,000)": the same amount in words and in figures is one amount
+    deduped: list[dict[str, Any]] = []
+    for item in found:
+        prev = deduped[-1] if deduped else None
+        if prev and prev["amount"] == item["amount"] and prev["currency"] == item["currency"] \
+                and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]):
+            prev["end"] = item["end"]
+            continue
+        deduped.append(item)
+    return deduped
 
 
 def extract_money(text: str, anchor: int = 0) -> dict[str, Any]:
@@ -256,29 +267,52 @@ INSURANCE_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_INTRODUCES_COVER = re.compile(r"\s*(?:for|in respect of|covering|til|for dækning af)\b", re.IGNORECASE)
+
+
 def extract_insurance(text: str, anchor: int = 0) -> dict[str, Any]:
+    """Insurance types named, and the amount of the cyber cover (or of the only/first cover).
+
+    An amount belongs to the cover it stands next to, within one list item or clause part
+    (split at ";" and line breaks), with no other cover named in between: "cyber insurance of
+    EUR 5m and general liability of GBP 2m" and "EUR 5m for cyber insurance and EUR 1m for general
+    liability" both give EUR 5m. A cyber cover with no amount of its own gets none.
+    """
     types = [name for name, rx in INSURANCE_TYPES if rx.search(text)]
     money = find_money(text)
     out: dict[str, Any] = {"types": types}
     if not money:
         return out
-    pick = None
-    cyber_rx = INSURANCE_TYPES[0][1]
+    mentions = sorted((m.start(), m.end(), name) for name, rx in INSURANCE_TYPES for m in rx.finditer(text))
     segments = [(m.start(), m.end()) for m in re.finditer(r"[^;\n]+", text)]
-    for cm in cyber_rx.finditer(text):
-        seg = next(((s, e) for s, e in segments if s <= cm.start() < e), (0, len(text)))
-        in_seg = [m for m in money if seg[0] <= m["start"] < seg[1]]
-        after = [m for m in in_seg if m["start"] >= cm.start()]
-        if after:  # "cyber liability insurance of EUR 5m" — the amount follows the cover it belongs to
-            pick = after[0]
-            break
-        if in_seg:
-            pick = min(in_seg, key=lambda m: abs(m["start"] - cm.start()))
-            break
-    if pick is None:
+
+    def amount_for(start: int, end: int, kind: str) -> dict[str, Any] | None:
+        seg = next(((s, e) for s, e in segments if s <= start < e), (0, len(text)))
+        others = [(s, e) for s, e, name in mentions if name != kind and not (s < end and start < e)]
+        # "EUR 1m for general liability": an amount followed by "for" belongs to what follows it
+        after = [m for m in money if end <= m["start"] < seg[1]
+                 and not any(end <= s < m["start"] for s, _ in others)
+                 and not _INTRODUCES_COVER.match(text, m["end"])]
+        if after:
+            return after[0]
+        before = [m for m in money if seg[0] <= m["start"] and m["end"] <= start
+                  and not any(m["end"] <= s < start for s, _ in others)]
+        return before[-1] if before else None
+
+    pick = None
+    cyber = [(s, e) for s, e, name in mentions if name == "cyber"]
+    if cyber:
+        for s, e in cyber:
+            pick = amount_for(s, e, "cyber")
+            if pick:
+                break
+    elif mentions:
+        pick = amount_for(*mentions[0]) or money[0]
+    else:
         pick = money[0]
-    out["amount"] = pick["amount"]
-    out["currency"] = pick["currency"]
+    if pick is not None:
+        out["amount"] = pick["amount"]
+        out["currency"] = pick["currency"]
     return out
 
 
@@ -309,8 +343,11 @@ _OWNER = [
                r"ejer|bevarer)\b"),
     re.compile(r"(?:belong|vest)s?\s+(?:solely\s+|exclusively\s+)?(?:with|in|to)\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
     re.compile(r"(?:tilhører|forbliver hos)\s+(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+    re.compile(r"(?:the\s+)?(?:sole\s+and\s+exclusive\s+|sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
+    re.compile(r"remains?\s+(?:solely\s+|exclusively\s+|at all times\s+)?with\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
 ]
-_NOT_PARTY = {"The", "This", "All", "Such", "Each", "Any", "Neither", "Either", "Nothing", "No", "Data", "Agreement"}
+_NOT_PARTY = {"The", "This", "All", "Such", "Each", "Any", "Neither", "Either", "Nothing", "No", "Data", "Agreement",
+              "Party", "Parties"}
 
 
 def extract_channels(text: str, anchor: int = 0) -> dict[str, Any]:

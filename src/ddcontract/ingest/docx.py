@@ -104,8 +104,9 @@ class _Numbering:
         level = levels.get(ilvl)
         if level is None or level.fmt in ("bullet", "none"):
             return None
-        counters = self.counters.setdefault(abstract_id, {})
         overrides = self.overrides.get(num_id, {})
+        # a w:num with a start override is a restarted list: it counts on its own
+        counters = self.counters.setdefault(f"num:{num_id}" if overrides else abstract_id, {})
         if ilvl in counters:
             counters[ilvl] += 1
         else:

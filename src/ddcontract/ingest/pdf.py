@@ -90,7 +90,14 @@ def _lines_from_textpage(textpage, height: float) -> list[Line]:
     text = textpage.get_text_range()
     lines: list[Line] = []
     index = 0
-    for raw in re.split(r"(\r\n|\n|\r)", text):
+    # pdfium reports a hyphen at a line end as U+FFFE and joins the two lines: split them again,
+    # keeping a plain hyphen that join_lines() then keeps ("multi-factor") or drops ("notifi-cation")
+    for raw in re.split(r"(\r\n|\n|\r|\ufffe)", text):
+        if raw == "\ufffe":
+            if lines:
+                lines[-1].text += "-"
+            index += 1
+            continue
         if raw in ("\r\n", "\n", "\r"):
             index += len(raw)
             continue

@@ -18,7 +18,7 @@ _ANNEX = re.compile(
 # "Section 12", "Clause 4.2", "Article 7", "§ 5", "§5.1", "Punkt 3" (Danish)
 _NAMED = re.compile(
     r"^(?P<num>(?:section|clause|article|sec\.|art\.|punkt|pkt\.)\s*\d+(?:\.\d+)*|§\s*\d+(?:\.\d+)*)"
-    r"(?:\.(?!\d))?[\s:–—-]*",
+    r"(?:\.(?!\d))?(?:\s*[:–—-])?(?:\s+(?=(?-i:[A-ZÆØÅ(\"“]))|\s*$)",
     re.IGNORECASE)
 # "9.1 ", "12. ", "3.2.1. ", "4) " — a number at the start followed by text
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
