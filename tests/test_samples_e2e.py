@@ -83,3 +83,13 @@ def test_pdf_evidence_has_pages(expected_file: Path, doc: Path):
     assert got["document"]["pages"] and got["document"]["pages"] > 1
     pages = [e["page"] for r in got["requirements"] for e in r["evidence"]]
     assert pages and all(isinstance(p, int) and 1 <= p <= got["document"]["pages"] for p in pages)
+
+
+def test_pdf_engines_agree_on_a_sample():
+    pdf = SAMPLES / "msa_provider.pdf"
+    fast = run_check(pdf)
+    result = _runner.invoke(app, ["check", str(pdf), "--format", "json", "--pdf-engine", "pdfplumber"])
+    assert result.exit_code == 0, result.output
+    slow = json.loads(result.stdout)
+    assert [(r["id"], r["status"], r["values"]) for r in slow["requirements"]] == \
+        [(r["id"], r["status"], r["values"]) for r in fast["requirements"]]

@@ -126,13 +126,13 @@ def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
         candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
-    vague = bool(_VAGUE.search(text))
+    vague_match = _VAGUE.search(text)
     if candidates:
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
         _, _, _, hours, unit, amount, stated = candidates[0]
         return {"hours": _num(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
-    if vague:
-        return {"hours": None, "vague": True}
+    if vague_match:
+        return {"hours": None, "vague": True, "stated": vague_match.group(0)}
     return {}
 
 
