@@ -146,11 +146,25 @@ def test_docx_bullets_give_no_section(tmp_path: Path):
     assert [(b.text, b.section) for b in blocks] == [("Security", "1"), ("The Supplier shall keep logs.", "1")]
 
 
-def test_docx_page_breaks_give_pages(tmp_path: Path):
+def test_docx_explicit_page_breaks_alone_give_no_page_numbers(tmp_path: Path):
+    # A hard page break is only a lower bound of the page: without Word's rendered page breaks
+    # the page of a paragraph is unknown, and a wrong page number is worse than none.
     d = docx.Document()
     d.add_paragraph("1. The Supplier shall keep logs.")
     d.add_paragraph("The logs are kept for a year.").add_run().add_break(WD_BREAK.PAGE)
     d.add_paragraph("2. The Customer shall pay the fees.")
+    path = tmp_path / "pages.docx"
+    d.save(str(path))
+    doc = load_document(path)
+    assert [(b.page, b.section) for b in doc.blocks] == [(None, "1"), (None, "1"), (None, "2")]
+
+
+def test_docx_rendered_page_breaks_give_pages(tmp_path: Path):
+    d = docx.Document()
+    d.add_paragraph("1. The Supplier shall keep logs.")
+    d.add_paragraph("The logs are kept for a year.")
+    p = d.add_paragraph("2. The Customer shall pay the fees.")
+    p.runs[0]._r.insert(0, parse_xml(f'<w:lastRenderedPageBreak {nsdecls("w")}/>'))
     path = tmp_path / "pages.docx"
     d.save(str(path))
     doc = load_document(path)

@@ -70,7 +70,7 @@ def _evaluate_one(req: Requirement, matches: list[Match], library: Library, poli
     suggestion = primary.suggestion(lang) if primary else ""
     decide = _DECIDERS.get(req.id, _decide_present)
     status, message, chosen, extra = decide(req, matches, policy, values)
-    if chosen and status != "missing" or chosen and extra.get("show_evidence"):
+    if chosen and (status != "missing" or extra.get("show_evidence")):
         lead_rule = library.by_id(chosen[0].rule_id)
         lead = render_message(lead_rule.message(lang), {**chosen[0].values, **values}) if lead_rule else ""
         message = f"{lead} {message}".strip() if lead and not extra.get("no_lead") else message

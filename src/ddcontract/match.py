@@ -23,11 +23,12 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     docs = nlp.pipe((s.text for _, s in units), batch_size=256)
     for (clause, sentence), doc in zip(units, docs):
         if len(doc) and sentence.kind != "definition":
-            out.extend(_match_sentence(clause, sentence, doc, matcher, rules))
+            out.extend(_match_sentence(clause, sentence, doc, matcher, rules, lang))
     return out
 
 
-def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> list[Match]:
+def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dict[str, Rule],
+                    lang: str) -> list[Match]:
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     for key, start, end in matcher(doc):
@@ -45,9 +46,9 @@ def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dic
         prev = best.get(rule_id)
         if prev is None or (c1 - c0) < (prev[1] - prev[0]):
             best[rule_id] = (c0, c1, kind)
-    return [_make_match(rules[rule_id], clause, sentence, c0, c1, kind)
+    return [_make_match(rules[rule_id], clause, sentence, c0, c1, kind, lang)
             for rule_id, (c0, c1, kind) in sorted(best.items(), key=lambda kv: kv[1][0])
-            if rule_id not in blocked and _heading_ok(rules[rule_id], clause, doc.lang_)]
+            if rule_id not in blocked and _heading_ok(rules[rule_id], clause, lang)]
 
 
 def _heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
@@ -80,7 +81,8 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
     return sentence.text + clause.text[sentence.end:end]
 
 
-def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, kind: str) -> Match:
+def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, kind: str,
+                lang: str) -> Match:
     text = window_text(rule, clause, sentence)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
@@ -88,7 +90,7 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))
-    pattern_index = int(kind[1:]) if kind[1:].isdigit() else 0
+    block = rule.lang(lang)
+    pattern = block.patterns[int(kind[1:])] if block is not None else kind
     return Match(rule_id=rule.id, requirement=rule.target, signal=rule.model.signal, clause=clause,
-                 sentence=sentence, matched=sentence.text[c0:c1], pattern=f"{kind}:{pattern_index}",
-                 values=values)
+                 sentence=sentence, matched=sentence.text[c0:c1], pattern=pattern, values=values)

@@ -76,10 +76,13 @@ class Evidence:
     section: str | None
     heading: str | None = None
     rule: str | None = None
+    matched: str | None = None  # the words the rule's pattern matched
+    pattern: str | None = None  # that pattern, as written in the rule file
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "page": self.page, "section": self.section,
-                "heading": self.heading, "rule": self.rule}
+                "heading": self.heading, "rule": self.rule, "matched": self.matched,
+                "pattern": self.pattern}
 
 
 @dataclass(slots=True)
@@ -96,7 +99,7 @@ class Match:
     def evidence(self) -> Evidence:
         return Evidence(text=self.sentence.text, page=self.sentence.page,
                         section=self.sentence.section, heading=self.clause.heading,
-                        rule=self.rule_id)
+                        rule=self.rule_id, matched=self.matched, pattern=self.pattern)
 
 
 @dataclass(slots=True)

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -280,6 +279,7 @@ class Rule:
 class Library:
     rules: list[Rule] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    _compiled: dict[str, CompiledPatterns] = field(default_factory=dict, repr=False)
 
     def for_target(self, target: str) -> list[Rule]:
         return [r for r in self.rules if r.target == target]
@@ -289,10 +289,6 @@ class Library:
 
     def languages(self) -> set[str]:
         return {lang for r in self.rules for lang in r.model.languages}
-
-    @cached_property
-    def _compiled(self) -> dict[str, Any]:
-        return {}
 
     def matcher(self, lang: str) -> CompiledPatterns:
         """Every pattern of every rule in ``lang``, compiled once."""
@@ -388,7 +384,7 @@ def default_library_dir() -> Path:
 
 
 def _format_pydantic_error(err: dict[str, Any]) -> tuple[str, str]:
-    loc = ".".join(str(x) for x in err.get("loc", ()) if not isinstance(x, int) or True)
+    loc = ".".join(str(x) for x in err.get("loc", ()))
     msg = err.get("msg", "invalid")
     if err.get("type") == "extra_forbidden":
         msg = "unknown key (check the spelling; allowed keys are listed in the module docs of ddcontract.rules)"

@@ -200,6 +200,7 @@ class _Walker:
         self.path = path
         self.page = 1
         self.saw_page_marks = False
+        self.text_page: int | None = None
         self.blocks: list[Block] = []
 
     def style_chain(self, style_id: str | None):
@@ -223,20 +224,22 @@ class _Walker:
 
     def paragraph_text(self, p) -> str:
         parts: list[str] = []
+        self.text_page = None  # the page on which the paragraph's first text stands
         for el in p.iter():
             tag = el.tag
             if not isinstance(tag, str):
                 continue
             if tag == _W + "t":
                 if not self._inside_skipped(el, p):
+                    if self.text_page is None and (el.text or "").strip():
+                        self.text_page = self.page
                     parts.append(el.text or "")
             elif tag in (_W + "tab", _W + "cr"):
                 if not self._inside_skipped(el, p):
                     parts.append(" ")
             elif tag == _W + "br":
                 if el.get(_W + "type") == "page":
-                    self.page += 1
-                    self.saw_page_marks = True
+                    self.page += 1  # only trusted when Word's rendered page breaks are present too
                 parts.append(" ")
             elif tag == _W + "lastRenderedPageBreak":
                 self.page += 1
@@ -258,8 +261,8 @@ class _Walker:
         return False
 
     def paragraph(self, p) -> None:
-        page_before = self.page
         text = self.paragraph_text(p)
+        page_before = self.text_page or self.page
         ppr = p.find(_W + "pPr")
         style_id = None
         num_id = ilvl = None
