@@ -13,14 +13,13 @@ from .values import EXTRACTOR_FUNCS
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
-    from .nlp import pipeline
+    from .nlp import analyse
 
-    nlp = pipeline(lang)
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     units = [(clause, sentence) for clause in clauses for sentence in clause.sentences]
     out: list[Match] = []
-    docs = nlp.pipe((s.text for _, s in units), batch_size=256)
+    docs = analyse((s.text for _, s in units), lang, matcher.lemmatizer)
     for (clause, sentence), doc in zip(units, docs):
         if len(doc) and sentence.kind != "definition":
             out.extend(_match_sentence(clause, sentence, doc, matcher, rules, lang))

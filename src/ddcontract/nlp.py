@@ -3,18 +3,38 @@
 The lemma of every token is looked up by its lower-case form in the ``lemma_lookup`` table of
 spacy-lookups-data, so "NOTIFIED", "notifies" and "notify" share the lemma "notify" and patterns
 match regardless of case and inflection. Nothing is downloaded; the tables ship in the package.
+
+English loads its whole table (about 180,000 forms, a fraction of a second). The Danish table has
+over half a million forms and would cost a second and 300 MB in every process, so Danish loads
+only the forms of the words the clause library uses (see :class:`Lemmatizer`), and caches that
+selection on disk. Danish writes compounds as one word ("cyberforsikringen",
+"erstatningsansvaret"), which no table lists completely; a Danish token that is not in the table
+is split at the longest ending that is ("…forsikringen" -> "forsikring") and gets the compound's
+lemma ("cyberforsikring"), which a ``*forsikring`` pattern word matches.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 SUPPORTED = ("en", "da")
+# languages whose full table is too big to load: only the forms of the rules' words are kept
+SELECTIVE = frozenset({"da"})
+MIN_HEAD = 4  # shortest word a compound may end in ("brud", "data")
+MIN_PREFIX = 2
 
 
 @lru_cache(maxsize=None)
 def lemma_table(lang: str):
-    """The lookup table (a mapping from word form to lemma; keys are hashed, so use ``.get``)."""
+    """The full lookup table (form -> lemma; keys are hashed, so use ``.get``)."""
     from spacy.lookups import load_lookups
 
     try:
@@ -36,30 +56,140 @@ def is_known_word(word: str, lang: str = "en") -> bool:
     return low in known_words(lang) or (bool(table) and table.get(low) is not None)
 
 
-def lemma(word: str, lang: str) -> str:
+def pattern_lemma(word: str, lang: str) -> str:
+    """The lemma a pattern word stands for. Danish rule words are written as dictionary forms
+    (the selective table is built from them, so it cannot be used to normalise them)."""
     low = word.lower()
+    if lang in SELECTIVE:
+        return low
     return lemma_table(lang).get(low, low)
 
 
 @lru_cache(maxsize=None)
-def pipeline(lang: str):
-    """A blank pipeline whose tokens carry lower-case lookup lemmas."""
+def tokenizer(lang: str):
+    """A blank pipeline: the language's tokenizer and nothing else."""
     import spacy
-    from spacy.language import Language
-
-    name = f"ddcontract_lemmas_{lang}"
-    table = lemma_table(lang)
-
-    if name not in Language.factories:
-
-        @Language.component(name)
-        def _lemmatise(doc):  # pragma: no cover - exercised through the pipeline
-            for token in doc:
-                low = token.lower_
-                token.lemma_ = table.get(low, low)
-            return doc
 
     nlp = spacy.blank(lang)
-    nlp.add_pipe(name)
     nlp.max_length = 5_000_000
     return nlp
+
+
+# ---------------------------------------------------------------- selective tables
+
+
+def _table_path(lang: str) -> Path | None:
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return None
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    return path if path.is_file() else None
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("DDCONTRACT_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ddcontract"
+
+
+_PAIR = re.compile(rb'"((?:[^"\\]|\\.)*)":\s*"((?:[^"\\]|\\.)*)"')
+
+
+def _decode(raw: bytes) -> str:
+    text = raw.decode("utf-8")
+    return json.loads(f'"{text}"') if "\\" in text else text
+
+
+def _select(path: Path, words: frozenset[str]) -> dict[str, str]:
+    """Forms whose lemma is one of ``words`` or a word that one of them ends in."""
+    raw = gzip.open(path).read()
+    pairs = [(k, v) for k, v in _PAIR.findall(raw)]
+    del raw
+    lemmas = {v for _, v in pairs}
+    wanted = {w.encode() for w in words}
+    for w in words:  # heads of compound rule words: "sikkerhedsbrud" -> "brud"
+        b = w.encode()
+        for i in range(1, len(b) - MIN_HEAD + 1):
+            if b[i:] in lemmas:
+                wanted.add(b[i:])
+    return {_decode(k): _decode(v) for k, v in pairs if v in wanted}
+
+
+def selective_table(lang: str, words: frozenset[str]) -> dict[str, str]:
+    """The part of ``lang``'s table the given words need, from the disk cache when possible."""
+    path = _table_path(lang)
+    if path is None:
+        return {}
+    stat = path.stat()
+    key = hashlib.sha256("\n".join([lang, str(stat.st_size), str(int(stat.st_mtime)), *sorted(words)])
+                         .encode()).hexdigest()[:24]
+    cached = cache_dir() / f"lemmas-{lang}-{key}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = _select(path, words)
+    try:  # a read-only home only costs the selection again next time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".lemmas-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(table, fh, ensure_ascii=False)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return table
+
+
+# ---------------------------------------------------------------- lemmatiser
+
+
+class Lemmatizer:
+    """Sets ``token.lemma_`` to the lower-case lemma of each token of a spaCy Doc."""
+
+    def __init__(self, lang: str, words: Iterable[str] = ()) -> None:
+        self.lang = lang
+        self.selective = lang in SELECTIVE
+        if self.selective:
+            self.table: dict[str, str] | object = selective_table(lang, frozenset(words))
+        else:
+            self.table = lemma_table(lang)
+        self._memo: dict[str, str] = {}
+
+    def lemma(self, low: str) -> str:
+        got = self._memo.get(low)
+        if got is not None:
+            return got
+        table = self.table
+        got = table.get(low)  # type: ignore[attr-defined]
+        if got is None:
+            got = low
+            if self.selective and len(low) >= MIN_HEAD + MIN_PREFIX:
+                got = self._compound(low) or low
+        if len(self._memo) < 200_000:
+            self._memo[low] = got
+        return got
+
+    def _compound(self, low: str) -> str | None:
+        """ "cyberforsikringen" -> "cyberforsikring": the longest ending the table knows."""
+        table = self.table
+        for i in range(MIN_PREFIX, len(low) - MIN_HEAD + 1):
+            head = table.get(low[i:])  # type: ignore[attr-defined]
+            if head is not None:
+                prefix = low[:i]
+                return prefix + head if prefix[-1:].isalpha() or prefix[-1:] == "-" else None
+        return None
+
+    def __call__(self, doc):
+        for token in doc:
+            token.lemma_ = self.lemma(token.lower_)
+        return doc
+
+
+def analyse(texts: Iterable[str], lang: str, lemmatizer: Lemmatizer, batch_size: int = 256):
+    """Tokenise and lemmatise ``texts``; yields spaCy Docs."""
+    nlp = tokenizer(lang)
+    for doc in nlp.tokenizer.pipe(texts, batch_size=batch_size):
+        yield lemmatizer(doc)

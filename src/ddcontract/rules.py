@@ -23,7 +23,10 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
 
 Pattern language (one pattern = one sequence of tokens, matched case-insensitively on lemmas):
 
-    word            the word or any inflection of it (lemma match): "notify" ~ "notified"
+    word            the word or any inflection of it (lemma match): "notify" ~ "notified";
+                    write the dictionary form ("forsikring", "underrette", "notify")
+    *word           a word ending in it, inflected: "*forsikring" ~ "cyberforsikringen",
+                    "forsikringen"; for Danish compounds
     a|b|c           any of the words
     =word           exactly this word (lower-case), no inflections; "=a|=b" for several
     word?           optional
@@ -150,9 +153,9 @@ def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
     """
     from itertools import product
 
-    from .nlp import lemma, pipeline
+    from .nlp import pattern_lemma, tokenizer
 
-    nlp = pipeline(lang)
+    nlp = tokenizer(lang)
     parts = pattern.split()
     if not parts:
         raise PatternError("empty pattern")
@@ -190,21 +193,32 @@ def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
             raise PatternError(f"{part!r} mixes exact (=) and lemma alternatives; use one kind")
         exact = alts[0].startswith("=")
         singles: list[str] = []
+        suffixes: list[str] = []
         sequences: list[list[dict[str, Any]]] = []
         for a in alts:
             word = a.lstrip("=")
+            if word.startswith("*"):
+                word = word[1:].lower()
+                if exact or len(word) < 3 or not re.fullmatch(r"[^\W\d_][\w-]*", word):
+                    raise PatternError(f"{a!r}: a '*' word needs at least three letters after the '*' "
+                                       "and cannot be exact (=)")
+                suffixes.append(pattern_lemma(word, lang))
+                continue
             toks = [t.text for t in nlp.tokenizer(word)]
             if len(toks) == 1:
-                singles.append(word.lower() if exact else lemma(word, lang))
+                singles.append(word.lower() if exact else pattern_lemma(word, lang))
             else:
                 if optional:
                     raise PatternError(f"optional {part!r} cannot hold a multi-token word")
-                sequences.append([{"LOWER": t.lower()} if exact else {"LEMMA": lemma(t, lang)} for t in toks])
+                sequences.append([{"LOWER": t.lower()} if exact else {"LEMMA": pattern_lemma(t, lang)} for t in toks])
         options: list[list[dict[str, Any]]] = []
         if singles:
             key = "LOWER" if exact else "LEMMA"
             value: Any = singles[0] if len(singles) == 1 else {"IN": sorted(set(singles))}
             options.append([{key: value, **opt}])
+        if suffixes:
+            regex = "(?:" + "|".join(re.escape(x) for x in sorted(set(suffixes))) + ")$"
+            options.append([{"LEMMA": {"REGEX": regex}, "_suffixes": sorted(set(suffixes)), **opt}])
         options.extend(sequences)
         options.extend(classes)
         slots.append(options)
@@ -234,7 +248,7 @@ def matcher_patterns(compiled: list[list[dict[str, Any]]]) -> tuple[list[list[di
                 out.append({"OP": "*"})
             else:
                 length += 1
-                out.append(tok)
+                out.append({k: v for k, v in tok.items() if k != "_suffixes"})
         longest = max(longest, length)
         clean.append(out)
     return clean, longest
@@ -296,8 +310,12 @@ class Library:
             self._compiled[lang] = CompiledPatterns(self, lang)
         return self._compiled[lang]
 
+    def lemmatizer(self, lang: str):
+        """The lemmatiser for ``lang``, knowing the words this library's patterns use."""
+        return self.matcher(lang).lemmatizer
 
-_Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER", accepted values)
+
+_Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER" | "SUFFIX", accepted values)
 
 
 def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
@@ -305,11 +323,28 @@ def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
     for tok in tokens:
         if tok.get("OP") in ("?", "*") or "_gap" in tok:
             continue
+        if "_suffixes" in tok:
+            specs.append(("SUFFIX", frozenset(tok["_suffixes"])))
+            continue
         for attr in ("LEMMA", "LOWER"):
             if attr in tok:
                 val = tok[attr]
                 specs.append((attr, frozenset(val["IN"] if isinstance(val, dict) else [val])))
     return specs
+
+
+def _lemma_words(compiled: list[list[dict[str, Any]]]) -> set[str]:
+    """The lemmas and '*' endings a compiled pattern refers to (for the selective lemma table)."""
+    words: set[str] = set()
+    for seq in compiled:
+        for tok in seq:
+            words.update(tok.get("_suffixes", ()))
+            val = tok.get("LEMMA")
+            if isinstance(val, str):
+                words.add(val)
+            elif isinstance(val, dict) and "IN" in val:
+                words.update(val["IN"])
+    return words
 
 
 class CompiledPatterns:
@@ -324,14 +359,17 @@ class CompiledPatterns:
     def __init__(self, library: Library, lang: str) -> None:
         from spacy.matcher import Matcher
 
-        from .nlp import pipeline
+        from .nlp import Lemmatizer, tokenizer
 
-        vocab = pipeline(lang).vocab
+        vocab = tokenizer(lang).vocab
         self.matchers: dict[str, Any] = {}
         self.limits: dict[str, int] = {}
         self.required: dict[str, list[list[_Spec]]] = {}
         self.index: dict[tuple[str, str], set[str]] = {}
         self.always: set[str] = set()
+        self.suffixes: set[str] = set()
+        self._suffix_memo: dict[str, frozenset[str]] = {}
+        words: set[str] = set()
         for rule in library.rules:
             block = rule.lang(lang)
             if block is None:
@@ -340,6 +378,7 @@ class CompiledPatterns:
                 for i, pattern in enumerate(patterns):
                     key = f"{rule.id}#{kind}{i}"
                     compiled = compile_pattern(pattern, lang)
+                    words |= _lemma_words(compiled)
                     clean, self.limits[key] = matcher_patterns(compiled)
                     matcher = Matcher(vocab, validate=True)
                     matcher.add(key, clean)
@@ -352,11 +391,27 @@ class CompiledPatterns:
                         attr, values = min(specs, key=lambda s: len(s[1]))
                         for v in values:
                             self.index.setdefault((attr, v), set()).add(key)
+                        for attr, values in specs:
+                            if attr == "SUFFIX":
+                                self.suffixes |= values
+        self.lemmatizer = Lemmatizer(lang, words)
+
+    def _endings(self, lemma: str) -> frozenset[str]:
+        got = self._suffix_memo.get(lemma)
+        if got is None:
+            got = frozenset(s for s in self.suffixes if lemma.endswith(s))
+            if len(self._suffix_memo) < 200_000:
+                self._suffix_memo[lemma] = got
+        return got
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         lemmas = {t.lemma_ for t in doc}
         lowers = {t.lower_ for t in doc}
-        have = {"LEMMA": lemmas, "LOWER": lowers}
+        endings: set[str] = set()
+        if self.suffixes:
+            for lemma in lemmas:
+                endings |= self._endings(lemma)
+        have = {"LEMMA": lemmas, "LOWER": lowers, "SUFFIX": endings}
         candidates = set(self.always)
         for attr, words in have.items():
             for w in words:
