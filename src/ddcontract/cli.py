@@ -76,14 +76,18 @@ def main_callback(
     """Cybersecurity due diligence for customer contracts."""
 
 
-def _library(rules: list[Path] | None):
+def _library(rules: list[Path] | None, only: bool = False):
     from .rules import load_library
 
-    return load_library(list(rules or []))
+    if only and not rules:
+        raise typer.BadParameter("--only-rules needs --rules DIR")
+    return load_library(list(rules or []), include_default=not only)
 
 
 RulesOption = typer.Option(None, "--rules", metavar="DIR",
                            help="Also load the rule files (*.yaml) in DIR; may be repeated.")
+OnlyRulesOption = typer.Option(False, "--only-rules",
+                               help="Use only the --rules directories, not the bundled clause library.")
 
 
 @app.command()
@@ -93,6 +97,7 @@ def check(
     policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML",
                                           help="Policy overrides, e.g. notification_max_hours: 48."),
     rules: Optional[list[Path]] = RulesOption,
+    only_rules: bool = OnlyRulesOption,
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine",
                                          help="pdfium (fast, default) or pdfplumber (layout analysis)."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Document language (default: detect)."),
@@ -117,7 +122,7 @@ def check(
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                policy=load_policy(policy))
-        library = _library(rules)
+        library = _library(rules, only_rules)
         try:
             result = check_file(path, library, options)
         except DDContractError:
@@ -148,10 +153,10 @@ def check(
 
 
 @rules_app.command("list")
-def rules_list(rules: Optional[list[Path]] = RulesOption) -> None:
+def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = OnlyRulesOption) -> None:
     """List every rule: its ID, the requirement or flag it serves, its signal and languages."""
     try:
-        library = _library(rules)
+        library = _library(rules, only_rules)
     except DDContractError as exc:
         _fail(exc.one_line())
         return
@@ -166,18 +171,21 @@ def rules_test(
     target: Optional[str] = typer.Argument(None, metavar="[ID]",
                                            help="A requirement (DD-8.1), flag (WF-2) or rule id."),
     rules: Optional[list[Path]] = RulesOption,
+    only_rules: bool = OnlyRulesOption,
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Only the examples in this language."),
 ) -> None:
     """Run the rules' positive and negative example sentences; exit 1 if any fails."""
     from .ruletest import iter_cases, run_case
 
     try:
-        library = _library(rules)
+        library = _library(rules, only_rules)
     except DDContractError as exc:
         _fail(exc.one_line())
         return
-    cases = list(iter_cases(library, target))
+    cases = [c for c in iter_cases(library, target) if lang is None or c.lang == lang.value]
     if not cases:
-        _fail(f"no rule matches {target!r} (try `ddcontract rules list`)")
+        what = f"rule matching {target!r}" if target else "rule"
+        _fail(f"no {what} has examples{' in ' + lang.value if lang else ''} (try `ddcontract rules list`)")
     failed = 0
     for case in cases:
         res = run_case(case, library)
