@@ -15,11 +15,17 @@ class Requirement:
     signals: tuple[str, ...] = ("present",)
     aspects: tuple[str, ...] = ()  # for requirements met when every aspect is covered
 
+    def title_in(self, lang: str) -> str:
+        return TITLES_DA.get(self.id, self.title) if lang == "da" else self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Flag:
     id: str
     title: str
+
+    def title_in(self, lang: str) -> str:
+        return TITLES_DA.get(self.id, self.title) if lang == "da" else self.title
 
 
 THEMES = {
@@ -57,6 +63,39 @@ FLAGS: tuple[Flag, ...] = (
     Flag("WF-2", "Exceptions from basic security practices"),
     Flag("WF-3", "Deep system access without oversight"),
 )
+
+# the procedure's own Danish wording (seeds/), for reports in Danish
+THEMES_DA = {
+    4: "Kontraktuelle beskyttelser",
+    6: "Forsikring og finansiel risiko",
+    8: "Underretning ved sikkerhedsbrud",
+}
+TITLES_DA = {
+    "DD-4.1": "Ejerskab til data",
+    "DD-4.2": "Forpligtelser, hvis data kompromitteres",
+    "DD-4.3": "Regler for opbevaring, overførsel og sletning af data",
+    "DD-4.4": "Acceptabel brug af systemer og tjenester",
+    "DD-4.5": "Begrænsninger for automatiseret adgang, datamining og videredistribution",
+    "DD-4.6": "Ansvarsbegrænsning med et maksimum",
+    "DD-4.7": "Ret til at opsige eller ophæve ved sikkerhedsbrud",
+    "DD-6.1": "Cyberforsikring",
+    "DD-6.2": "Dokumentation for aktiv forsikringsdækning",
+    "DD-6.3": "Økonomisk ansvar for et sikkerhedsbrud",
+    "DD-6.4": "Erstatning og dækning af omkostninger ved tab eller skade",
+    "DD-8.1": "Frist for underretning om sikkerhedsbrud",
+    "DD-8.2": "Gensidig underretningspligt",
+    "DD-8.3": "Underretningens indhold",
+    "DD-8.4": "Kanal for underretning",
+    "DD-8.5": "Modtagere af underretningen",
+    "WF-1": "Kunden afviser sikkerhedsklausuler",
+    "WF-2": "Undtagelser fra grundlæggende sikkerhedspraksis",
+    "WF-3": "Dyb systemadgang uden tilsyn",
+}
+
+
+def theme_title(theme: int, lang: str) -> str:
+    return THEMES_DA[theme] if lang == "da" else THEMES[theme]
+
 
 BY_ID: dict[str, Requirement] = {r.id: r for r in REQUIREMENTS}
 FLAG_BY_ID: dict[str, Flag] = {f.id: f for f in FLAGS}

@@ -13,7 +13,8 @@ from .rules import Library
 @dataclass
 class CheckOptions:
     pdf_engine: str = "pdfium"
-    language: str | None = None  # None: detect
+    language: str | None = None  # None: detect, per document and per section
+    report_language: str | None = None  # None: the document's language
     policy: Policy = field(default_factory=Policy)
 
 
@@ -22,17 +23,29 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     from .match import match_clauses
     from .segment import clauses_of
 
-    from .language import detect_language
+    from .i18n import tr
+    from .language import detect_language, section_languages
 
     lang = options.language or detect_language(b.text for b in doc.blocks)
-    if lang not in library.languages():
-        doc.warnings.append(f"the clause library has no rules in language {lang!r}; using English rules")
-        lang = "en"
     doc.language = lang
+    report_lang = options.report_language or lang
     clauses = clauses_of(doc.blocks)
-    matches = match_clauses(clauses, library, lang)
-    findings, flags = evaluate(matches, library, options.policy, lang)
-    return CheckResult(document=doc, requirements=findings, flags=flags)
+    if options.language:
+        per_clause = [lang] * len(clauses)
+    else:
+        per_clause = section_languages([c.text for c in clauses], lang)
+    available = library.languages()
+    matches = []
+    for code in dict.fromkeys(per_clause):
+        group = [c for c, c_lang in zip(clauses, per_clause) if c_lang == code]
+        use = code if code in available else "en"
+        if use != code:
+            doc.warnings.append(tr(report_lang, "lang.no_rules", lang=code))
+        doc.languages[code] = doc.languages.get(code, 0) + len(group)
+        matches.extend(match_clauses(group, library, use))
+    matches.sort(key=lambda m: (m.sentence.clause_index, m.sentence.start))
+    findings, flags = evaluate(matches, library, options.policy, report_lang)
+    return CheckResult(document=doc, requirements=findings, flags=flags, report_language=report_lang)
 
 
 def check_file(path: str | Path, library: Library, options: CheckOptions | None = None) -> CheckResult:

@@ -100,7 +100,10 @@ def check(
     only_rules: bool = OnlyRulesOption,
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine",
                                          help="pdfium (fast, default) or pdfplumber (layout analysis)."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Document language (default: detect)."),
+    lang: Optional[Lang] = typer.Option(None, "--lang",
+                                        help="Document language for every section (default: detect per section)."),
+    report_lang: Optional[Lang] = typer.Option(None, "--report-lang",
+                                               help="Language of the report (default: the document's)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                              help="Exit 1 if any requirement is at or below this status."),
     no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
@@ -114,6 +117,8 @@ def check(
       ddcontract check samples/dpa.docx --format json
 
       ddcontract check contract.pdf --fail-on missing
+
+      ddcontract check kontrakt.pdf --report-lang en
     """
     from .check import CheckOptions, check_file
     from .errors import InputError
@@ -121,6 +126,7 @@ def check(
 
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
+                               report_language=report_lang.value if report_lang else None,
                                policy=load_policy(policy))
         library = _library(rules, only_rules)
         try:

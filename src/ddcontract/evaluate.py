@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .catalogue import FLAGS, REQUIREMENTS, VALUE_KEYS, Requirement
+from .i18n import fmt_amount, fmt_number, names, tr
 from .model import Evidence, Finding, FlagFinding, Match, Status
 from .policy import Policy
 from .rules import Library, render_message
@@ -28,8 +29,8 @@ def evaluate(matches: list[Match], library: Library, policy: Policy, lang: str) 
         if not hits:
             continue
         rule = library.by_id(hits[0].rule_id)
-        message = render_message(rule.message(lang), hits[0].values) if rule else ""
-        flags.append(FlagFinding(id=flag.id, title=flag.title, evidence=_evidence(hits, limit=5),
+        message = render_message(rule.message(lang), hits[0].values, lang) if rule else ""
+        flags.append(FlagFinding(id=flag.id, title=flag.title_in(lang), evidence=_evidence(hits, limit=5),
                                  message=message, rules=_rule_ids(hits)))
     return findings, flags
 
@@ -59,8 +60,8 @@ def _primary_rule(library: Library, req: Requirement, lang: str):
     return (main or rules or [None])[0]
 
 
-def _fmt_hours(hours: float) -> str:
-    return f"{int(hours)}" if float(hours).is_integer() else f"{hours:g}"
+def _fmt_hours(hours: float, lang: str = "en") -> str:
+    return fmt_number(hours, lang)
 
 
 def _evaluate_one(req: Requirement, matches: list[Match], library: Library, policy: Policy,
@@ -69,14 +70,15 @@ def _evaluate_one(req: Requirement, matches: list[Match], library: Library, poli
     primary = _primary_rule(library, req, lang)
     suggestion = primary.suggestion(lang) if primary else ""
     decide = _DECIDERS.get(req.id, _decide_present)
-    status, message, chosen, extra = decide(req, matches, policy, values)
+    status, message, chosen, extra = decide(req, matches, policy, values, lang)
     if chosen and (status != "missing" or extra.get("show_evidence")):
         lead_rule = library.by_id(chosen[0].rule_id)
-        lead = render_message(lead_rule.message(lang), {**chosen[0].values, **values}) if lead_rule else ""
+        lead = render_message(lead_rule.message(lang), {**chosen[0].values, **values}, lang) if lead_rule else ""
         message = f"{lead} {message}".strip() if lead and not extra.get("no_lead") else message
     if status == "missing" and not message:
-        message = f"Nothing in the contract addresses this requirement ({req.title.lower()})."
-    return Finding(id=req.id, theme=req.theme, title=req.title, status=status, values=values,
+        title = req.title_in(lang)
+        message = tr(lang, "missing.generic", title=title[:1].lower() + title[1:])
+    return Finding(id=req.id, theme=req.theme, title=req.title_in(lang), status=status, values=values,
                    evidence=_evidence(chosen), message=message,
                    suggestion=suggestion if status != "met" else "", rules=_rule_ids(chosen))
 
@@ -84,7 +86,8 @@ def _evaluate_one(req: Requirement, matches: list[Match], library: Library, poli
 Decision = tuple[Status, str, list[Match], dict[str, Any]]
 
 
-def _decide_present(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_present(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     if not matches:
         return "missing", "", [], {}
     for m in matches:
@@ -95,7 +98,8 @@ def _decide_present(req: Requirement, matches: list[Match], policy: Policy, valu
 
 
 def _decide_aspects(key: str) -> Callable[..., Decision]:
-    def decide(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+    def decide(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
         found: list[str] = []
         for m in matches:
             for a in m.values.get(key, []):
@@ -107,14 +111,15 @@ def _decide_aspects(key: str) -> Callable[..., Decision]:
             return "missing", "", [], {}
         lacking = [a for a in req.aspects if a not in found]
         if not lacking:
-            return "met", f"Covers all of: {', '.join(req.aspects)}.", chosen, {"no_lead": True}
-        return ("weak", f"Covers {', '.join(values[key])}; not covered: {', '.join(lacking)}.",
+            return "met", tr(lang, "aspects.all", found=names(lang, list(req.aspects))), chosen, {"no_lead": True}
+        return ("weak", tr(lang, "aspects.some", found=names(lang, values[key]), lacking=names(lang, lacking)),
                 chosen, {"no_lead": True})
 
     return decide
 
 
-def _decide_cap(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_cap(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     unlimited = [m for m in matches if m.signal == "unlimited"]
     # "No limitation applies to X's liability, which covers indirect loss" limits nothing:
     # a sentence that declares liability unlimited cannot also count as a cap or an exclusion.
@@ -123,41 +128,41 @@ def _decide_cap(req: Requirement, matches: list[Match], policy: Policy, values: 
             or (m.sentence.clause_index, m.sentence.start) not in open_sentences]
     caps = [m for m in kept if m.signal == "cap"]
     limits = [m for m in kept if m.signal in ("exclusion", "time-limit")]
-    note = (" Note: the contract also states that some liability is unlimited "
-            f"(section {unlimited[0].sentence.section or '?'}).") if unlimited else ""
+    note = tr(lang, "cap.unlimited_note", section=unlimited[0].sentence.section or "?") if unlimited else ""
     with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
     if with_value:
         best = sorted(with_value, key=lambda m: (m.values.get("amount") is None, not m.values.get("formula")))[0]
         values.update({k: best.values.get(k) for k in ("amount", "currency", "formula")})
-        return "met", "A maximum is stated." + note, [best] + [m for m in with_value if m is not best], {}
+        return "met", tr(lang, "cap.met") + note, [best] + [m for m in with_value if m is not best], {}
     if caps:
         if not policy.cap_requires_amount_or_formula:
-            return "met", "Liability is capped; the policy accepts a cap without a stated amount." + note, caps, {}
-        return ("weak", "Liability is limited, but no maximum amount or fee-based formula is stated." + note,
+            return "met", tr(lang, "cap.no_amount_ok") + note, caps, {}
+        return ("weak", tr(lang, "cap.no_amount") + note,
                 caps + limits, {})
     if limits:
-        kinds = sorted({"excluded kinds of damage" if m.signal == "exclusion" else "a time limit for claims"
-                        for m in limits})
-        return ("weak", f"Liability is limited only by {' and '.join(kinds)}, without any maximum amount." + note,
+        kinds = [tr(lang, k) for k in sorted({"cap.kind.exclusion" if m.signal == "exclusion" else "cap.kind.time"
+                                               for m in limits})]
+        return ("weak", tr(lang, "cap.limits_only", kinds=tr(lang, "cap.and").join(kinds)) + note,
                 limits, {"no_lead": True})
     if unlimited:
-        return ("missing", "Liability is stated to be unlimited; there is no cap.", unlimited,
+        return ("missing", tr(lang, "cap.unlimited"), unlimited,
                 {"show_evidence": True, "no_lead": True})
     return "missing", "", [], {}
 
 
-def _decide_termination(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_termination(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     security = [m for m in matches if m.signal == "security-breach"]
     if security:
         return "met", "", security, {}
     general = [m for m in matches if m.signal == "material-breach"]
     if general:
-        return ("weak", "Only a general right to terminate for material breach; no express right to terminate "
-                "for a security breach or a breach of security obligations.", general, {"no_lead": True})
+        return "weak", tr(lang, "term.general_only"), general, {"no_lead": True}
     return "missing", "", [], {}
 
 
-def _decide_insurance(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_insurance(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     if not matches:
         return "missing", "", [], {}
     types: list[str] = []
@@ -172,18 +177,19 @@ def _decide_insurance(req: Requirement, matches: list[Match], policy: Policy, va
     values["amount"] = best.values.get("amount")
     values["currency"] = best.values.get("currency")
     if not cyber:
-        kinds = ", ".join(types) if types else "unspecified"
-        return ("weak", f"Insurance is required, but not cyber cover (types: {kinds}).", ranked, {"no_lead": True})
+        kinds = names(lang, types) if types else tr(lang, "ins.unspecified")
+        return "weak", tr(lang, "ins.not_cyber", kinds=kinds), ranked, {"no_lead": True}
     if values["amount"] is None:
-        return "weak", "Cyber insurance is required, but no minimum amount is stated.", ranked, {"no_lead": True}
+        return "weak", tr(lang, "ins.no_amount"), ranked, {"no_lead": True}
     minimum = policy.insurance_min_amount.get(values["currency"] or "")
     if minimum is not None and values["amount"] < minimum:
-        return ("weak", f"The cyber cover of {values['amount']:,} {values['currency']} is below the policy "
-                f"minimum of {minimum:,.0f} {values['currency']}.", ranked, {})
+        return ("weak", tr(lang, "ins.below", amount=fmt_amount(values["amount"], values["currency"], lang),
+                           minimum=fmt_amount(minimum, values["currency"], lang)), ranked, {})
     return "met", "", ranked, {}
 
 
-def _decide_deadline(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_deadline(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     timed = [m for m in matches if m.values.get("hours") is not None]
     vague = [m for m in matches if m.values.get("vague")]
     limit = policy.notification_max_hours
@@ -193,23 +199,24 @@ def _decide_deadline(req: Requirement, matches: list[Match], policy: Policy, val
         values.update({"hours": hours, "vague": False})
         if best.values.get("unit"):
             values["unit"] = best.values["unit"]
-        unit_note = " (stated in business days, counted at 24 hours a day)" if best.values.get("unit") == "business days" else ""
+        unit_note = tr(lang, "deadline.business_days") if best.values.get("unit") == "business days" else ""
         rest = [m for m in timed if m is not best]
         if hours <= limit:
-            return ("met", f"Within the policy maximum of {_fmt_hours(limit)} hours{unit_note}.", [best] + rest, {})
-        return ("weak", f"{_fmt_hours(hours)} hours{unit_note} is longer than the policy maximum of "
-                f"{_fmt_hours(limit)} hours.", [best] + rest, {})
+            return ("met", tr(lang, "deadline.within", limit=_fmt_hours(limit, lang), unit_note=unit_note),
+                    [best] + rest, {})
+        return ("weak", tr(lang, "deadline.longer", hours=_fmt_hours(hours, lang), unit_note=unit_note,
+                           limit=_fmt_hours(limit, lang)), [best] + rest, {})
     if vague:
         values.update({"hours": None, "vague": True})
-        return ("weak", f"Only a vague deadline (e.g. \"without undue delay\"); the policy asks for notice within "
-                f"{_fmt_hours(limit)} hours.", vague, {})
+        return "weak", tr(lang, "deadline.vague", limit=_fmt_hours(limit, lang)), vague, {}
     if matches:
-        return ("missing", "A notification duty exists, but it states no deadline.", matches,
+        return ("missing", tr(lang, "deadline.none"), matches,
                 {"show_evidence": True, "no_lead": True})
     return "missing", "", [], {}
 
 
-def _decide_mutual(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_mutual(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     mutual = [m for m in matches if m.signal == "mutual"]
     if mutual:
         return "met", "", mutual, {}
@@ -219,15 +226,16 @@ def _decide_mutual(req: Requirement, matches: list[Match], policy: Policy, value
     for (who, whom), m in duties.items():
         back = duties.get((whom, who))
         if back is not None:  # one clause each way: "Supplier notifies Customer", "Customer notifies Supplier"
-            return ("met", f"Each party must notify the other ({who} → {whom} and {whom} → {who}).",
+            return ("met", tr(lang, "mutual.both", who=who, whom=whom),
                     [m, back], {"no_lead": True})
     if one_way:
-        return ("missing", "The notification duty runs one way only; the other party has no duty to notify.",
+        return ("missing", tr(lang, "mutual.one_way"),
                 one_way, {"show_evidence": True, "no_lead": True})
     return "missing", "", [], {}
 
 
-def _decide_channels(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any]) -> Decision:
+def _decide_channels(req: Requirement, matches: list[Match], policy: Policy, values: dict[str, Any],
+           lang: str = "en") -> Decision:
     channels: list[str] = []
     chosen = []
     for m in matches:

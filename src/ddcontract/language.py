@@ -19,7 +19,8 @@ _TOKEN = re.compile(r"[a-zæøåé]+")
 _SAMPLE_CHARS = 200_000
 
 
-def detect_language(texts: Iterable[str]) -> str:
+def language_counts(texts: Iterable[str], limit: int = _SAMPLE_CHARS) -> dict[str, int]:
+    """How many of each language's function words the texts hold (up to ``limit`` characters)."""
     counts = {lang: 0 for lang in _WORDS}
     seen = 0
     for text in texts:
@@ -28,6 +29,41 @@ def detect_language(texts: Iterable[str]) -> str:
                 if word in words:
                     counts[lang] += 1
         seen += len(text)
-        if seen > _SAMPLE_CHARS:
+        if seen > limit:
             break
-    return "da" if counts["da"] > counts["en"] * 1.2 else "en"
+    return counts
+
+
+def decide(counts: dict[str, int], default: str = "en", minimum: int = 0) -> str:
+    """The language the counts point to; ``default`` when there are too few words to tell."""
+    if counts["da"] + counts["en"] < minimum:
+        return default
+    if counts["da"] > counts["en"] * 1.2:
+        return "da"
+    if counts["en"] > counts["da"] * 1.2:
+        return "en"
+    return default
+
+
+def detect_language(texts: Iterable[str]) -> str:
+    return decide(language_counts(texts), "en")
+
+
+# a clause needs this many function words before it may differ from the document's language
+SECTION_MIN_WORDS = 6
+
+
+def section_languages(clause_texts: list[str], document_lang: str) -> list[str]:
+    """The language of each clause: its own where it says enough, else the document's.
+
+    A Danish contract with an English annex (or the reverse) is matched per clause with the right
+    language's rules; a heading or a short clause keeps the language of the clause before it
+    when that one differs from the document's (the annex heading belongs to the annex).
+    """
+    out: list[str] = []
+    for text in clause_texts:
+        counts = language_counts([text])
+        prev = out[-1] if out else document_lang
+        out.append(decide(counts, prev, SECTION_MIN_WORDS) if sum(counts.values()) >= SECTION_MIN_WORDS
+                   else prev)
+    return out

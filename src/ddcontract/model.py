@@ -35,6 +35,7 @@ class Document:
     pages: int | None = None
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # clauses matched in each language
 
 
 @dataclass(slots=True)
@@ -139,13 +140,16 @@ class CheckResult:
     document: Document
     requirements: list[Finding]
     flags: list[FlagFinding]
+    report_language: str = "en"
 
     def as_json(self) -> dict[str, Any]:
         doc = self.document
         return {
             "schema": "ddcontract/check/v1",
             "document": {"path": doc.path, "language": doc.language, "pages": doc.pages,
-                         "format": doc.format, "warnings": doc.warnings},
+                         "format": doc.format, "warnings": doc.warnings,
+                         "section_languages": doc.languages},
+            "report_language": self.report_language,
             "requirements": [f.as_json() for f in self.requirements],
             "flags": [f.as_json() for f in self.flags],
         }

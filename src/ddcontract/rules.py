@@ -526,29 +526,30 @@ def load_library(extra_dirs: list[Path] | None = None, include_default: bool = T
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def render_message(template: str, values: dict[str, Any]) -> str:
-    """Fill ``{name}`` placeholders; values that were not found read "not stated"."""
+def render_message(template: str, values: dict[str, Any], lang: str = "en") -> str:
+    """Fill ``{name}`` placeholders; values that were not found read "not stated" (in ``lang``)."""
+    from .i18n import fmt_amount, names, tr
 
     values = dict(values)
     if values.get("amount") is not None:
-        amount = values["amount"]
-        amount = int(amount) if isinstance(amount, float) and amount.is_integer() else amount
-        values["money"] = f"{values.get('currency') or ''} {amount:,}".strip()
+        values["money"] = fmt_amount(values["amount"], values.get("currency"), lang)
     else:
-        values["money"] = "no amount stated"
+        values["money"] = tr(lang, "value.no_amount")
 
     def repl(m: re.Match[str]) -> str:
         v = values.get(m.group(1))
         if v is None or v == [] or v == "":
-            return "not stated"
+            return tr(lang, "value.not_stated")
         if isinstance(v, bool):
-            return "yes" if v else "no"
+            return tr(lang, "value.yes" if v else "value.no")
         if isinstance(v, float) and v.is_integer():
             v = int(v)
-        if isinstance(v, int) and m.group(1) == "amount":
-            return f"{v:,}"
+        if isinstance(v, (int, float)) and m.group(1) == "amount":
+            return fmt_amount(v, None, lang)
+        if isinstance(v, (int, float)) and lang == "da":
+            return str(v).replace(".", ",")
         if isinstance(v, list):
-            return ", ".join(str(x) for x in v)
+            return names(lang, [str(x) for x in v])
         return str(v)
 
     return _PLACEHOLDER.sub(repl, template)
