@@ -85,7 +85,7 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
     text = window_text(rule, clause, sentence)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
-        values.update(EXTRACTOR_FUNCS[name](text, c0))
+        values.update(EXTRACTOR_FUNCS[name](text, c0, lang))
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))

@@ -35,6 +35,10 @@ _NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?
                 r"|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|et|én|ét|tre|fire|fem|seks|syv|otte|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)")
 
 
+# Danish number words that are also English words ("to", "en", "et", "ni") count only in Danish text
+_NUMBER_WORD_DA = r"(?:" + _NUMBER_WORD + r"|to|en|ni)"
+
+
 def word_to_number(text: str) -> int | None:
     t = text.lower().strip()
     if t in _UNITS:
@@ -52,11 +56,18 @@ def word_to_number(text: str) -> int | None:
     return None
 
 
-def parse_number(text: str) -> float | None:
-    """'2,000,000' -> 2000000; '2.000.000' -> 2000000; '2.5' -> 2.5; '2,5' -> 2.5."""
+def parse_number(text: str, lang: str = "en") -> float | None:
+    """'2,000,000' -> 2000000; '2.000.000' -> 2000000; '2.5' -> 2.5; '2,5' -> 2.5.
+
+    A single group of three digits after one separator is read the language's way: "1,500" is
+    fifteen hundred in English and one and a half in Danish; "1.500" is fifteen hundred in both
+    (an English writer does not put three decimals on an amount or a deadline).
+    """
     s = re.sub(r"[\s'’\u00a0]", "", text)
     if not s:
         return None
+    if lang == "da" and re.fullmatch(r"\d{1,3},\d{3}", s):
+        return float(s.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", s):
         return float(re.sub(r"[,.]", "", s))
     if "," in s and "." in s:
@@ -76,12 +87,17 @@ def _num(value: float) -> int | float:
 
 # ---------------------------------------------------------------- deadlines
 
-_DEADLINE = re.compile(
-    r"(?P<num>\d{1,4}(?:[.,]\d+)?|" + _NUMBER_WORD + r")"
-    r"(?:\s*\((?P<paren>\d{1,4}|" + _NUMBER_WORD + r")\))?"
-    r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
-    r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timer?|dage?|døgn|hverdage|arbejdsdage|uger?|måneder?)\b",
-    re.IGNORECASE)
+def _deadline_regex(number_word: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.,])(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")"
+        r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
+        r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
+        r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timer?|dage?|døgn|hverdage|arbejdsdage|uger?|måneder?)\b",
+        re.IGNORECASE)
+
+
+_DEADLINE = _deadline_regex(_NUMBER_WORD)
+_DEADLINE_DA = _deadline_regex(_NUMBER_WORD_DA)
 _DEADLINE_LEAD = re.compile(
     r"(?:within|no later than|not later than|not more than|no more than|inside|at the latest|"
     r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
@@ -109,20 +125,20 @@ def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
     return hours, name
 
 
-def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc."""
     candidates = []
-    for m in _DEADLINE.finditer(text):
+    for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
         raw = digits[0] if digits else m.group("num")
-        value = parse_number(raw) if raw[0].isdigit() else word_to_number(raw)
+        value = parse_number(raw, lang) if raw[0].isdigit() else word_to_number(raw)
         if value is None or value <= 0:
             continue
         per, unit = _unit_hours(m.group("unit"), m.group("qual"))
         lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
         after = text[m.end():m.end() + 30].lower()
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
-        if re.match(r"\W*(?:notice|prior|in advance|before)", after):
+        if re.match(r"\W*(?:notice|prior|in advance|before|varsel|forud|før)", after):
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
         candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
@@ -141,13 +157,17 @@ def extract_deadline(text: str, anchor: int = 0) -> dict[str, Any]:
 _CUR_CODES = r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN"
 _CUR_PREFIX = r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|C\$|A\$|\$|€|£|¥|kr\.?)"
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
-_MULT = r"(?:\s?(?P<mult>million|millions|mio\.?|mill\.?|mn|m|thousand|k|billion|bn|mia\.?|milliarder?))?(?![A-Za-zÆØÅæøå])"
+_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
+         r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?: sterling)?|sterling|"
                r"(?:danske )?kroner|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?P<word>" + _NUMBER_WORD + r"|a|one hundred)\s+(?P<mult>million|thousand|billion)\s+"
                           + _CUR_SUFFIX, re.IGNORECASE)
+_MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + _NUMBER_WORD_DA + r"|halvanden)\s+"
+                             r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
+                             + _CUR_SUFFIX, re.IGNORECASE)
 _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
     "c$": "CAD", "a$": "AUD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
@@ -155,7 +175,7 @@ _CURRENCY = {
     "danske kroner": "DKK",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
-               "m": 1e6, "thousand": 1e3, "k": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
+               "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
                "milliard": 1e9, "milliarder": 1e9}
 
 
@@ -166,21 +186,23 @@ def _currency(raw: str) -> str:
     return _CURRENCY.get(key, key.upper())
 
 
-def find_money(text: str) -> list[dict[str, Any]]:
+def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
     """All amounts with a currency in ``text``, in order: [{amount, currency, start, end, text}]."""
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
-    for regex, cur_group in ((_MONEY_PREFIX, "pcur"), (_MONEY_SUFFIX, "scur"), (_MONEY_WORDS, "scur")):
+    words = _MONEY_WORDS_DA if lang == "da" else _MONEY_WORDS
+    for regex, cur_group in ((_MONEY_PREFIX, "pcur"), (_MONEY_SUFFIX, "scur"), (words, "scur")):
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if "word" in m.groupdict():
-                base = 1.0 if m.group("word").lower() == "a" else word_to_number(m.group("word"))
+                w = m.group("word").lower()
+                base = 1.0 if w == "a" else 1.5 if w == "halvanden" else word_to_number(w)
                 if base is None:
                     continue
                 value: float | None = float(base)
             else:
-                value = parse_number(m.group("num"))
+                value = parse_number(m.group("num"), lang)
             if value is None:
                 continue
             mult = (m.group("mult") or "").lower()
@@ -206,8 +228,8 @@ def find_money(text: str) -> list[dict[str, Any]]:
     return deduped
 
 
-def extract_money(text: str, anchor: int = 0) -> dict[str, Any]:
-    money = find_money(text)
+def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    money = find_money(text, lang)
     if not money:
         return {}
     after = [m for m in money if m["start"] >= anchor]
@@ -218,6 +240,7 @@ def extract_money(text: str, anchor: int = 0) -> dict[str, Any]:
 # ---------------------------------------------------------------- cap formulas
 
 _FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
+_VEDERLAG = r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?)"
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
@@ -230,10 +253,22 @@ _FORMULA = [
     re.compile(r"(?:the\s+)?(?:total\s+)?(?:contract\s+value|value\s+of\s+(?:the\s+)?(?:contract|order|agreement|"
                r"purchase order|services)|purchase\s+price|contract\s+price|kontraktsummen|kontraktværdien|"
                r"det samlede vederlag)[^.;]{0,80}", re.IGNORECASE),
+    # "det samlede vederlag betalt i de 12 måneder forud for kravet", "vederlaget for de seneste 12 måneder"
+    re.compile(r"(?:(?:det|de|den)\s+)?(?:samlede\s+|årlige\s+|månedlige\s+|betalte\s+|fakturerede\s+)*" + _VEDERLAG +
+               r"\s+(?:\w+\s+){0,2}?(?:betalt|betales|erlagt|faktureret|modtaget|indbetalt|for|i|som)\b[^.;]{0,160}",
+               re.IGNORECASE),
+    # "to gange det årlige vederlag", "100 % af vederlaget", "150 procent af de betalte beløb"
+    re.compile(r"(?:\d+(?:,\d+)?\s*(?:x|×|gange)|(?:en|to|tre|fire|fem)\s+gange|det dobbelte af|"
+               r"\d+\s*(?:%|procent)\s+af)\s+(?:(?:det|de|den)\s+)?(?:\w+\s+){0,3}?" + _VEDERLAG + r"[^.;]{0,120}",
+               re.IGNORECASE),
 ]
 
 
-def extract_cap_formula(text: str, anchor: int = 0) -> dict[str, Any]:
+_FORMULA_LEAD_EN = "exceed|exceeds|exceeding|to|of|than|be|is|equal|equals|amount|in|excess|or|and|greater|lesser|higher"
+_FORMULA_LEAD_DA = "overstige|overstiger|svarende|svarer|til|et|beløb|beløbet|maksimalt|højst|samlet|af|der|som|i|alt"
+
+
+def extract_cap_formula(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     best = None
     for regex in _FORMULA:
         for m in regex.finditer(text):
@@ -242,9 +277,10 @@ def extract_cap_formula(text: str, anchor: int = 0) -> dict[str, Any]:
     if best is None:
         return {}
     formula = " ".join(best.group(0).split()).strip(" ,;:")
-    formula = re.split(r",\s+(?:and|or|but|whichever|provided|except|save|unless|in which)\b|\s+\((?:the|such)\s+\"", formula)[0]
-    formula = re.sub(r"^(?:(?:exceed|exceeds|exceeding|to|of|than|be|is|equal|equals|amount|in|excess|or|and|greater|lesser|higher)\s+)+", "", formula,
-                     flags=re.IGNORECASE)
+    formula = re.split(r",\s+(?:and|or|but|whichever|provided|except|save|unless|in which|og|eller|dog|"
+                       r"medmindre|idet|hvilket)\b|\s+\((?:the|such)\s+\"", formula)[0]
+    lead_words = _FORMULA_LEAD_DA if lang == "da" else _FORMULA_LEAD_EN
+    formula = re.sub(r"^(?:(?:" + lead_words + r")\s+)+", "", formula, flags=re.IGNORECASE)
     return {"formula": formula.strip(" ,;:")}
 
 
@@ -253,24 +289,26 @@ def extract_cap_formula(text: str, anchor: int = 0) -> dict[str, Any]:
 INSURANCE_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("cyber", re.compile(r"cyber|network security|network and information security|privacy (?:and network )?liability|"
                          r"data (?:breach|protection|privacy) (?:liability )?insurance|information security (?:liability )?insurance|"
-                         r"technology errors and omissions|tech(?:nology)? e&o|it-?sikkerhed|netværkssikkerhed", re.IGNORECASE)),
+                         r"technology errors and omissions|tech(?:nology)? e&o|it-?sikkerhed|netværkssikkerhed|"
+                         r"databrud|persondataansvar|informationssikkerhed", re.IGNORECASE)),
     ("professional", re.compile(r"professional (?:indemnity|liability|negligence)|errors and omissions|e&o\b|"
-                                r"professionel ansvar|rådgiveransvar", re.IGNORECASE)),
+                                r"professionel(?:t)? ansvar|rådgiveransvar|professionsansvar", re.IGNORECASE)),
     ("general", re.compile(r"(?:commercial )?general (?:third[- ]party )?liability|public liability|third[- ]party liability|"
                            r"erhvervsansvar", re.IGNORECASE)),
     ("product", re.compile(r"products? liability|produktansvar", re.IGNORECASE)),
     ("employers", re.compile(r"employers?['’]? liability|workers['’]? compensation|workmen['’]?s compensation|"
                              r"arbejdsskade", re.IGNORECASE)),
-    ("property", re.compile(r"property (?:damage )?insurance|all[- ]risks?|fire insurance|tingsforsikring", re.IGNORECASE)),
+    ("property", re.compile(r"property (?:damage )?insurance|all[- ]risks?|fire insurance|tingsforsikring|"
+                          r"løsøreforsikring|brandforsikring", re.IGNORECASE)),
     ("auto", re.compile(r"automobile|motor vehicle|auto liability", re.IGNORECASE)),
-    ("crime", re.compile(r"crime|fidelity|employee dishonesty", re.IGNORECASE)),
+    ("crime", re.compile(r"crime|fidelity|employee dishonesty|kriminalitetsforsikring|besvigelse", re.IGNORECASE)),
 ]
 
 
 _INTRODUCES_COVER = re.compile(r"\s*(?:for|in respect of|covering|til|for dækning af)\b", re.IGNORECASE)
 
 
-def extract_insurance(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """Insurance types named, and the amount of the cyber cover (or of the only/first cover).
 
     An amount belongs to the cover it stands next to, within one list item or clause part
@@ -279,7 +317,7 @@ def extract_insurance(text: str, anchor: int = 0) -> dict[str, Any]:
     liability" both give EUR 5m. A cyber cover with no amount of its own gets none.
     """
     types = [name for name, rx in INSURANCE_TYPES if rx.search(text)]
-    money = find_money(text)
+    money = find_money(text, lang)
     out: dict[str, Any] = {"types": types}
     if not money:
         return out
@@ -320,21 +358,25 @@ def extract_insurance(text: str, anchor: int = 0) -> dict[str, Any]:
 
 _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post", re.IGNORECASE)),
-    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon", re.IGNORECASE)),
-    ("portal", re.compile(r"portal|ticketing system|service desk|helpdesk|support system|web form|online form", re.IGNORECASE)),
+    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b", re.IGNORECASE)),
+    ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|"
+                          r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
 ]
 
 _ELEMENTS = [
-    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|karakter", re.IGNORECASE)),
+    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|beskrive|"
+                                r"karakter|omstændigheder|hvad der er sket|forløb", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
                             r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
-                            r"affected (?:data|systems?|records|individuals|services)|berørte|omfattede", re.IGNORECASE)),
+                            r"affected (?:data|systems?|records|individuals|services)|berørte|omfattede|"
+                            r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
+                            r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed)|"
-                            r"mitigat|foranstaltninger|tiltag", re.IGNORECASE)),
+                            r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende", re.IGNORECASE)),
 ]
 
 _OWNER = [
@@ -342,25 +384,28 @@ _OWNER = [
                r"(?:retains?|owns?|holds?|remains?\s+the\s+(?:sole\s+)?owner|is\s+(?:and\s+shall\s+remain\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner|"
                r"ejer|bevarer)\b"),
     re.compile(r"(?:belong|vest)s?\s+(?:solely\s+|exclusively\s+)?(?:with|in|to)\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
-    re.compile(r"(?:tilhører|forbliver hos)\s+(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+    re.compile(r"(?:tilhører|forbliver hos|tilkommer)\s+(?:den\s+|det\s+)?(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+    re.compile(r"(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s+(?:fulde\s+|eksklusive\s+)?ejendom"),
+    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:har|bevarer|erhverver)\s+(?:den\s+)?(?:fulde\s+)?ejendomsret"),
     re.compile(r"(?:the\s+)?(?:sole\s+and\s+exclusive\s+|sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
     re.compile(r"remains?\s+(?:solely\s+|exclusively\s+|at all times\s+)?with\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
 ]
 _NOT_PARTY = {"The", "This", "All", "Such", "Each", "Any", "Neither", "Either", "Nothing", "No", "Data", "Agreement",
-              "Party", "Parties"}
+              "Party", "Parties", "Den", "Det", "De", "Denne", "Dette", "Alle", "Enhver", "Ingen", "Aftalen", "Aftale",
+              "Parterne", "Part", "Parten", "Hver", "Data", "Oplysningerne"}
 
 
-def extract_channels(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_channels(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     found = [name for name, rx in _CHANNELS if rx.search(text)]
     return {"channels": found} if found else {}
 
 
-def extract_elements(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_elements(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     found = [name for name, rx in _ELEMENTS if rx.search(text)]
     return {"elements": found} if found else {}
 
 
-def extract_owner(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_owner(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     for rx in _OWNER:
         for m in rx.finditer(text):
             who = m.group("who")
@@ -370,15 +415,19 @@ def extract_owner(text: str, anchor: int = 0) -> dict[str, Any]:
 
 
 _NOTICE_DUTY = re.compile(
-    r"\b(?:the\s+)?(?P<who>[A-Za-zÆØÅæøå]+)(?:['’]s)?\s+(?:shall|will|must|agrees? to|undertakes? to|is obliged to|skal)\s+"
-    r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|straks),?\s+)?"
-    r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|give besked til)\s+"
-    r"(?:the\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
+    r"\b(?:the\s+|den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)(?:['’]s)?\s+(?:shall|will|must|agrees? to|undertakes? to|"
+    r"is obliged to|skal|er forpligtet til at|forpligter sig til at)\s+"
+    r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|uden ugrundet ophold|straks|"
+    r"også|ligeledes|tilsvarende|omgående|skriftligt),?\s+){0,2}"
+    r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|"
+    r"give besked til|give meddelelse til|informere|give)\s+"
+    r"(?:the\s+|den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
 _PRONOUNS = {"us": "we", "our": "we", "your": "you", "os": "vi", "jer": "i", "dig": "du"}
-_NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any"}
+_NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any",
+                "hver", "begge", "enhver", "part", "parten", "parterne", "hinanden", "den", "det", "om", "herom"}
 
 
-def extract_notice_parties(text: str, anchor: int = 0) -> dict[str, Any]:
+def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
     best = None
     for m in _NOTICE_DUTY.finditer(text):
@@ -393,7 +442,7 @@ def extract_notice_parties(text: str, anchor: int = 0) -> dict[str, Any]:
     return {"notifier": who, "recipient": whom}
 
 
-EXTRACTOR_FUNCS: dict[str, Callable[[str, int], dict[str, Any]]] = {
+EXTRACTOR_FUNCS: dict[str, Callable[[str, int, str], dict[str, Any]]] = {
     "deadline": extract_deadline,
     "money": extract_money,
     "cap_formula": extract_cap_formula,

@@ -1,0 +1,42 @@
+"""Language detection per document and per section, and the report's two languages."""
+
+import re
+
+from ddcontract.i18n import TEXT, fmt_amount, tr
+from ddcontract.language import detect_language, section_languages
+
+DA = ("Leverandøren skal underrette Kunden om ethvert sikkerhedsbrud, og Kunden kan ophæve aftalen, "
+      "hvis Leverandøren ikke overholder sine forpligtelser efter denne aftale.")
+EN = ("The Supplier shall notify the Customer of any security incident and the Customer may terminate "
+      "this Agreement if the Supplier is in breach of any of its obligations.")
+
+
+def test_document_language():
+    assert detect_language([DA, DA]) == "da"
+    assert detect_language([EN]) == "en"
+    assert detect_language([""]) == "en"
+
+
+def test_an_english_annex_in_a_danish_contract():
+    clauses = [DA, DA, "Bilag 2", "Annex 2 – Security Incident Notification", EN, EN, "12.1", DA]
+    assert section_languages(clauses, "da") == ["da", "da", "da", "da", "en", "en", "en", "da"]
+
+
+def test_a_danish_annex_in_an_english_contract():
+    assert section_languages([EN, DA, EN], "en") == ["en", "da", "en"]
+
+
+def test_every_report_text_exists_in_both_languages_with_the_same_placeholders():
+    for key, english in TEXT["en"].items():
+        if key.startswith("name."):
+            continue
+        assert key in TEXT["da"], key
+        assert set(re.findall(r"\{(\w+)", english)) == set(re.findall(r"\{(\w+)", TEXT["da"][key])), key
+    assert set(TEXT["da"]) - set(TEXT["en"]) == {k for k in TEXT["da"] if k.startswith("name.")}
+
+
+def test_amounts_are_written_the_report_languages_way():
+    assert fmt_amount(2_000_000, "EUR", "en") == "EUR 2,000,000"
+    assert fmt_amount(2_000_000, "DKK", "da") == "DKK 2.000.000"
+    assert fmt_amount(1500.5, "DKK", "da") == "DKK 1.500,50"
+    assert tr("da", "deadline.within", limit="72", unit_note="") == "Inden for politikkens maksimum på 72 timer."
