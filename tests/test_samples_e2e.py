@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ddcontract.cli import app
+from ddcontract.compare import compare
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 EXPECTED = sorted((SAMPLES / "expected").glob("*.json"))
@@ -46,33 +47,8 @@ def test_sample_statuses_values_and_evidence(expected_file: Path, doc: Path):
     got = run_check(doc)
     assert got["schema"] == "ddcontract/check/v1"
     assert got["document"]["format"] == doc.suffix.lstrip(".")
-    by_id = {r["id"]: r for r in got["requirements"]}
-    assert len(by_id) == len(got["requirements"]) == 16
-    problems = []
-    for rid, want in expected["requirements"].items():
-        r = by_id[rid]
-        if r["status"] != want["status"]:
-            problems.append(f"{rid}: status {r['status']} != expected {want['status']} ({r['message']})")
-            continue
-        for key, value in want.get("values", {}).items():
-            have = r["values"].get(key)
-            if key == "formula" and isinstance(value, bool):
-                ok = bool(have) == value
-            elif isinstance(value, list):
-                ok = sorted(have or []) == sorted(value)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool) and have is not None:
-                ok = abs(float(have) - float(value)) < 1e-6
-            else:
-                ok = have == value
-            if not ok:
-                problems.append(f"{rid}: {key} = {have!r}, expected {value!r}")
-        if want.get("section") and r["status"] != "missing":
-            sections = [e["section"] for e in r["evidence"]]
-            if want["section"] not in sections:
-                problems.append(f"{rid}: evidence sections {sections}, expected {want['section']}")
-    flags = sorted(f["id"] for f in got["flags"])
-    if flags != sorted(expected.get("flags", [])):
-        problems.append(f"flags {flags} != expected {sorted(expected.get('flags', []))}")
+    assert len({r["id"] for r in got["requirements"]}) == len(got["requirements"]) == 16
+    problems = [d.message for d in compare(expected, got)]
     assert not problems, "\n".join(problems)
 
 
