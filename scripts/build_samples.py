@@ -15,7 +15,8 @@ Source format (one block per line; a line starting with two spaces continues the
 
     @key: value        document settings: title, header, footer, numbering (auto|literal),
                        font, size (pt), spacing (pt after a paragraph), margin (cm), justify (yes|no),
-                       pagenumbers (page-of|page), author, created, modified, revision
+                       pagenumbers (page-of|page), language (en|da: footer words and the
+                       document's proofing language), author, created, modified, revision
                        (author|date for tracked changes), subject, keywords
     % comment          ignored
     TITLE text         document title (Title style)
@@ -351,6 +352,16 @@ def add_text(paragraph, text: str, src: Source, ids: RevisionIds, bold: bool = F
                 run.bold = True
 
 
+def set_language(doc, tag: str) -> None:
+    """The proofing language of the Normal style (Word's spelling and hyphenation)."""
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
 def add_field(paragraph, instr: str, placeholder: str) -> None:
     """A complex field (PAGE, NUMPAGES) with a cached result."""
     def fld(kind: str):
@@ -383,11 +394,12 @@ def add_header_footer(doc, src: Source) -> None:
         r = fp.add_run(left + "  \u2013  ")
         r.font.size = Pt(8)
     style = src.meta.get("pagenumbers", "page-of")
-    r = fp.add_run("Page ")
+    page_word, of_word = ("Side ", " af ") if src.meta.get("language") == "da" else ("Page ", " of ")
+    r = fp.add_run(page_word)
     r.font.size = Pt(8)
     add_field(fp, "PAGE", "1")
     if style == "page-of":
-        fp.add_run(" of ")
+        fp.add_run(of_word)
         add_field(fp, "NUMPAGES", "1")
     for run in fp.runs:
         run.font.size = Pt(8)
@@ -422,6 +434,8 @@ def build_docx(src: Source, out: Path) -> None:
     doc = Document()
     style_document(doc, src.meta.get("font", "Arial"), float(src.meta.get("size", "10.5")),
                    float(src.meta.get("spacing", "6")), float(src.meta.get("margin", "2.5")))
+    if src.meta.get("language"):
+        set_language(doc, {"da": "da-DK", "en": "en-GB"}.get(src.meta["language"], src.meta["language"]))
     if src.auto:
         add_clause_numbering(doc)
     add_header_footer(doc, src)

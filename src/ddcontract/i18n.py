@@ -136,7 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
 _FIELD = re.compile(r"\{(\w+)(![rs])?\}")
 
 
-def tr(lang: str, key: str, **params: Any) -> str:
+def tr(lang: str, key: str, /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` (English when the language is not known)."""
     table = TEXT.get(lang, TEXT["en"])
     template = table.get(key) or TEXT["en"][key]
