@@ -187,7 +187,7 @@ def test_docx_start_override_restarts_numbering(tmp_path: Path):
     _numbered(d, "Encryption", 0, num_id=93)
     path = tmp_path / "restart.docx"
     d.save(str(path))
-    assert [b.section for b in load_document(path).blocks] == ["1", "2", "Schedule 1", "1"]
+    assert [b.section for b in load_document(path).blocks] == ["1", "2", "Schedule 1", "Schedule 1, 1"]
 
 
 # ================================================================ text and Markdown

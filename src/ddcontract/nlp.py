@@ -28,7 +28,7 @@ from pathlib import Path
 SUPPORTED = ("en", "da")
 # languages whose full table is too big to load: only the forms of the rules' words are kept
 SELECTIVE = frozenset({"da"})
-MIN_HEAD = 4  # shortest word a compound may end in ("brud", "data")
+MIN_HEAD = 3  # shortest word a compound may end in ("tab", "brud", "data")
 MIN_PREFIX = 2
 
 

@@ -30,7 +30,9 @@ Pattern language (one pattern = one sequence of tokens, matched case-insensitive
     a|b|c           any of the words
     =word           exactly this word (lower-case), no inflections; "=a|=b" for several
     word?           optional
-    ~N              up to N tokens of anything (N <= 30); a match never leaves its sentence
+    ~N              up to N tokens of anything (N <= 40); a match never leaves its sentence.
+                    The bounds are enforced on the whole match: it may be no longer than
+                    its words plus the sum of its gaps
     <NUM>           a number, in digits or words
     <CUR>           a currency code, symbol or name (EUR, €, dollars, kr.); classes may be
                     alternatives too: <CUR>|fee|amount
@@ -347,6 +349,15 @@ def _lemma_words(compiled: list[list[dict[str, Any]]]) -> set[str]:
     return words
 
 
+def _normalise(tok: dict[str, Any], lemmatizer) -> dict[str, Any]:
+    val = tok.get("LEMMA")
+    if isinstance(val, str):
+        return {**tok, "LEMMA": lemmatizer.lemma(val)}
+    if isinstance(val, dict) and "IN" in val:
+        return {**tok, "LEMMA": {"IN": sorted({lemmatizer.lemma(v) for v in val["IN"]})}}
+    return tok
+
+
 class CompiledPatterns:
     """The clause library's patterns as spaCy Matchers, one per pattern, behind an index.
 
@@ -369,6 +380,7 @@ class CompiledPatterns:
         self.always: set[str] = set()
         self.suffixes: set[str] = set()
         self._suffix_memo: dict[str, frozenset[str]] = {}
+        compiled_all: list[tuple[str, list[list[dict[str, Any]]]]] = []
         words: set[str] = set()
         for rule in library.rules:
             block = rule.lang(lang)
@@ -376,25 +388,29 @@ class CompiledPatterns:
                 continue
             for kind, patterns in (("p", block.patterns), ("u", block.unless)):
                 for i, pattern in enumerate(patterns):
-                    key = f"{rule.id}#{kind}{i}"
                     compiled = compile_pattern(pattern, lang)
                     words |= _lemma_words(compiled)
-                    clean, self.limits[key] = matcher_patterns(compiled)
-                    matcher = Matcher(vocab, validate=True)
-                    matcher.add(key, clean)
-                    self.matchers[key] = matcher
-                    self.required[key] = [_required_specs(seq) for seq in compiled]
-                    for specs in self.required[key]:
-                        if not specs:
-                            self.always.add(key)
-                            continue
-                        attr, values = min(specs, key=lambda s: len(s[1]))
-                        for v in values:
-                            self.index.setdefault((attr, v), set()).add(key)
-                        for attr, values in specs:
-                            if attr == "SUFFIX":
-                                self.suffixes |= values
+                    compiled_all.append((f"{rule.id}#{kind}{i}", compiled))
         self.lemmatizer = Lemmatizer(lang, words)
+        for key, compiled in compiled_all:
+            # a pattern word is normalised exactly as a token of the text would be: in Danish
+            # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
+            compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
+            clean, self.limits[key] = matcher_patterns(compiled)
+            matcher = Matcher(vocab, validate=True)
+            matcher.add(key, clean)
+            self.matchers[key] = matcher
+            self.required[key] = [_required_specs(seq) for seq in compiled]
+            for specs in self.required[key]:
+                if not specs:
+                    self.always.add(key)
+                    continue
+                attr, values = min(specs, key=lambda s: len(s[1]))
+                for v in values:
+                    self.index.setdefault((attr, v), set()).add(key)
+                for attr, values in specs:
+                    if attr == "SUFFIX":
+                        self.suffixes |= values
 
     def _endings(self, lemma: str) -> frozenset[str]:
         got = self._suffix_memo.get(lemma)

@@ -294,7 +294,7 @@ INSURANCE_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("professional", re.compile(r"professional (?:indemnity|liability|negligence)|errors and omissions|e&o\b|"
                                 r"professionel(?:t)? ansvar|rådgiveransvar|professionsansvar", re.IGNORECASE)),
     ("general", re.compile(r"(?:commercial )?general (?:third[- ]party )?liability|public liability|third[- ]party liability|"
-                           r"erhvervsansvar", re.IGNORECASE)),
+                           r"erhvervsansvar|erhvervs-\s+(?:og|eller|samt)\s+\w*ansvar", re.IGNORECASE)),
     ("product", re.compile(r"products? liability|produktansvar", re.IGNORECASE)),
     ("employers", re.compile(r"employers?['’]? liability|workers['’]? compensation|workmen['’]?s compensation|"
                              r"arbejdsskade", re.IGNORECASE)),
@@ -357,7 +357,7 @@ def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str,
 # ---------------------------------------------------------------- channels, elements, owner
 
 _CHANNELS = [
-    ("email", re.compile(r"e-?mail|electronic mail|e-post", re.IGNORECASE)),
+    ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b", re.IGNORECASE)),
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
@@ -371,7 +371,7 @@ _ELEMENTS = [
                                 r"karakter|omstændigheder|hvad der er sket|forløb", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
                             r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
-                            r"affected (?:data|systems?|records|individuals|services)|berørte|omfattede|"
+                            r"affected (?:data|systems?|records|individuals|services)|berørte?|omfattede|"
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
                             r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
@@ -387,6 +387,8 @@ _OWNER = [
     re.compile(r"(?:tilhører|forbliver hos|tilkommer)\s+(?:den\s+|det\s+)?(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
     re.compile(r"(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s+(?:fulde\s+|eksklusive\s+)?ejendom"),
     re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:har|bevarer|erhverver)\s+(?:den\s+)?(?:fulde\s+)?ejendomsret"),
+    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?:den\s+)?(?:eneste\s+|retmæssige\s+)?"
+               r"(?:ene)?ejer(?:en)?\s+af"),
     re.compile(r"(?:the\s+)?(?:sole\s+and\s+exclusive\s+|sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
     re.compile(r"remains?\s+(?:solely\s+|exclusively\s+|at all times\s+)?with\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
 ]

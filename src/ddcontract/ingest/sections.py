@@ -81,11 +81,18 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     section: str | None = None
     heading: str | None = None
     top_heading: str | None = None
+    annex: tuple[str, str | None] | None = None  # ("Annex 2", "Security Incident Notification")
     for block in blocks:
         if block.section is None:
             num, rest = split_number(block.text)
         else:
             num, rest = block.section, block.text
+        if num is not None and _ANNEX.match(num) and (block.kind == "heading" or looks_like_heading(rest)):
+            # an annex heading: the annex's own numbered paragraphs ("2. Channel. …") are
+            # "Annex 2, 2", not clause 2 of the main agreement, and read under the annex's title
+            annex = (num, rest.strip(" .:–—-") or None)
+        elif num is not None and annex is not None and not _ANNEX.match(num):
+            num = f"{annex[0]}, {num}"
         if num is not None:
             section = num
             if block.kind == "heading" or looks_like_heading(rest):
@@ -96,7 +103,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
                 heading = top_heading
             else:
                 # "9.1 The Supplier shall ..." under the last heading; a plain "12 Text" starts anew
-                heading = top_heading if "." in num else None
+                heading = top_heading if "." in num else (annex[1] if annex else None)
         elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind != "table-row"):
             heading = block.text.strip()
             top_heading = heading
