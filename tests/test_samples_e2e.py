@@ -69,3 +69,46 @@ def test_pdf_engines_agree_on_a_sample():
     slow = json.loads(result.stdout)
     assert [(r["id"], r["status"], r["values"]) for r in slow["requirements"]] == \
         [(r["id"], r["status"], r["values"]) for r in fast["requirements"]]
+
+
+def test_danish_contract_reports_in_danish_with_an_english_annex_read_in_english():
+    got = run_check(SAMPLES / "da_abonnementsaftale.pdf")
+    assert got["document"]["language"] == "da" and got["report_language"] == "da"
+    assert got["document"]["section_languages"]["da"] > got["document"]["section_languages"]["en"] > 0
+    by_id = {r["id"]: r for r in got["requirements"]}
+    assert by_id["DD-8.1"]["title"] == "Frist for underretning om sikkerhedsbrud"
+    assert "politikken kræver underretning inden for 72 timer" in by_id["DD-8.1"]["message"]
+    # the channel is only stated in the English annex, which the English rules read
+    assert by_id["DD-8.4"]["status"] == "met"
+    assert all(e["section"].startswith("Annex 2") for e in by_id["DD-8.4"]["evidence"])
+    assert "Leverandøren" in by_id["DD-6.2"]["suggestion"]
+
+
+def test_report_language_can_be_chosen():
+    result = _runner.invoke(app, ["check", str(SAMPLES / "da_kundevilkaar.docx"), "--format", "json",
+                                  "--report-lang", "en"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["document"]["language"] == "da" and got["report_language"] == "en"
+    by_id = {r["id"]: r for r in got["requirements"]}
+    assert by_id["DD-8.1"]["title"] == "Deadline for notifying a security breach"
+    assert "longer than the policy maximum of 72 hours" in by_id["DD-8.1"]["message"]
+    # the same statuses as the Danish report
+    danish = {r["id"]: r["status"] for r in run_check(SAMPLES / "da_kundevilkaar.docx")["requirements"]}
+    assert {k: v["status"] for k, v in by_id.items()} == danish
+
+
+def test_console_report_in_danish():
+    result = _runner.invoke(app, ["check", str(SAMPLES / "da_databehandleraftale.docx"), "--no-color"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Tema 8 — Underretning ved sikkerhedsbrud" in out
+    assert "opfyldt" in out and "mangler" in out and "Sammenfatning:" in out
+    assert "forslag til bestemmelse:" in out
+
+
+def test_forcing_the_language_reads_every_section_with_it():
+    result = _runner.invoke(app, ["check", str(SAMPLES / "da_abonnementsaftale.docx"), "--format", "json",
+                                  "--lang", "da"])
+    got = json.loads(result.stdout)
+    assert got["document"]["section_languages"] == {"da": sum(got["document"]["section_languages"].values())}
