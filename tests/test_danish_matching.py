@@ -98,3 +98,17 @@ def test_compound_lemmas():
     assert lem.lemma("erstatningsansvaret") == "erstatningsansvar"
     assert lem.lemma("sikkerhedsbruddet") == "sikkerhedsbrud"
     assert lem.lemma("kunden") == "kunden"  # not a rule word: left as it is
+
+
+def test_the_cache_keeps_only_the_newest_selections(tmp_path: Path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path))
+    for i in range(nlp.CACHE_KEEP + 3):
+        stale = tmp_path / f"lemmas-da-old{i:02d}.json"
+        stale.write_text("{}")
+        os.utime(stale, (1_000_000 + i, 1_000_000 + i))
+    nlp.selective_table("da", frozenset({"forsikring"}))
+    left = sorted(p.name for p in tmp_path.glob("lemmas-da-*.json"))
+    assert len(left) == nlp.CACHE_KEEP
+    assert "lemmas-da-old00.json" not in left

@@ -138,9 +138,22 @@ def selective_table(lang: str, words: frozenset[str]) -> dict[str, str]:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(table, fh, ensure_ascii=False)
         os.replace(tmp, cached)
+        _prune(cached.parent, lang)
     except OSError:
         pass
     return table
+
+
+CACHE_KEEP = 8  # selections kept per language (a user editing rules makes a new one each time)
+
+
+def _prune(directory: Path, lang: str) -> None:
+    files = sorted(directory.glob(f"lemmas-{lang}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[CACHE_KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 # ---------------------------------------------------------------- lemmatiser
