@@ -108,3 +108,20 @@ def test_danish_notification_content():
     text = ("Underretningen skal indeholde en beskrivelse af bruddets karakter, kategorierne og det omtrentlige "
             "antal berørte registrerede samt de foranstaltninger, der er truffet.")
     assert extract_elements(text, 0, "da") == {"elements": ["description", "affected", "measures"]}
+
+
+@pytest.mark.parametrize("text,who,whom", [
+    ("Vi giver dig besked, hvis dine data bliver berørt af et databrud.", "vi", "du"),
+    ("Du skal straks fortælle os, hvis du opdager et brud.", "du", "vi"),
+    ("Leverandøren underretter Kunden om sikkerhedsbrud.", "leverandøren", "kunden"),
+])
+def test_danish_present_tense_and_du_vi_notice_parties(text, who, whom):
+    assert extract_notice_parties(text, 0, "da") == {"notifier": who, "recipient": whom}
+
+
+def test_more_danish_wordings_of_content_and_deadlines():
+    text = "Af meddelelsen skal fremgå hændelsens art, de påvirkede systemer og de afhjælpende tiltag."
+    assert extract_elements(text, 0, "da") == {"elements": ["description", "affected", "measures"]}
+    assert extract_deadline("Der gælder en 48 timers frist for underretning.", 0, "da")["hours"] == 48
+    assert extract_deadline("Vi underretter så hurtigt som muligt.", 0, "da")["vague"] is True
+    assert extract_deadline("Aftalen kan opsiges med 30 dages varsel.", 0, "da") == {}

@@ -92,7 +92,8 @@ def _deadline_regex(number_word: str) -> re.Pattern[str]:
         r"(?<![\w.,])(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")"
         r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
         r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
-        r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timer?|dage?|døgn|hverdage|arbejdsdage|uger?|måneder?)\b",
+        r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|hverdages|hverdage|"
+        r"arbejdsdages|arbejdsdage|uger?|måneders|måneder?)\b",
         re.IGNORECASE)
 
 
@@ -106,7 +107,8 @@ _VAGUE = re.compile(
     r"without undue delay|undue delay|promptly|immediately|forthwith|as soon as (?:reasonably )?"
     r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
     r"in a timely manner|timely|expeditiously|without unreasonable delay|"
-    r"uden unødig forsinkelse|uden ugrundet ophold|straks|hurtigst muligt|omgående|snarest",
+    r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
+    r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?",
     re.IGNORECASE)
 _HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
               "month": 720, "måned": 720}
@@ -114,6 +116,8 @@ _HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døg
 
 def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
     u = unit.lower().rstrip(".")
+    if u.endswith("s") and u[:-1] in ("timer", "dage", "døgn", "hverdage", "arbejdsdage", "måneder"):
+        u = u[:-1]  # Danish genitive: "48 timers frist"
     if u in ("hverdage", "arbejdsdage"):
         return 24, "business days"
     base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
@@ -138,7 +142,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
         after = text[m.end():m.end() + 30].lower()
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
-        if re.match(r"\W*(?:notice|prior|in advance|before|varsel|forud|før)", after):
+        if re.match(r"\W*(?:notice|prior|in advance|before|varsel|forud|før|\w*betalingsfrist|opsigelses)", after):
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
         candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
@@ -368,15 +372,17 @@ _CHANNELS = [
 
 _ELEMENTS = [
     ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|beskrive|"
-                                r"karakter|omstændigheder|hvad der er sket|forløb", re.IGNORECASE)),
+                                r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
                             r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
                             r"affected (?:data|systems?|records|individuals|services)|berørte?|omfattede|"
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
-                            r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)", re.IGNORECASE)),
+                            r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)|"
+                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed)|"
-                            r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende", re.IGNORECASE)),
+                            r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|følgerne)|"
+                            r"hvad (?:vi|der|leverandøren) gør", re.IGNORECASE)),
 ]
 
 _OWNER = [
@@ -422,8 +428,14 @@ _NOTICE_DUTY = re.compile(
     r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|uden ugrundet ophold|straks|"
     r"også|ligeledes|tilsvarende|omgående|skriftligt),?\s+){0,2}"
     r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|"
-    r"give besked til|give meddelelse til|informere|give)\s+"
+    r"give besked til|give meddelelse til|informere|fortælle|give)\s+"
     r"(?:the\s+|den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
+# Danish present tense without a modal: "Vi giver dig besked", "Leverandøren underretter Kunden"
+_NOTICE_DUTY_DA = re.compile(
+    r"\b(?:den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)\s+(?:(?:underretter|orienterer|informerer|varsler)\s+"
+    r"(?:(?:straks|omgående|også|ligeledes|tilsvarende),?\s+)?(?:den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)|"
+    r"giver\s+(?:(?:straks|omgående|også|ligeledes|tilsvarende)\s+)?(?:den\s+|det\s+)?(?P<whom2>[A-Za-zÆØÅæøå]+)\s+"
+    r"(?:besked|meddelelse|underretning))", re.IGNORECASE)
 _PRONOUNS = {"us": "we", "our": "we", "your": "you", "os": "vi", "jer": "i", "dig": "du"}
 _NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any",
                 "hver", "begge", "enhver", "part", "parten", "parterne", "hinanden", "den", "det", "om", "herom"}
@@ -432,13 +444,17 @@ _NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "eithe
 def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
     best = None
-    for m in _NOTICE_DUTY.finditer(text):
-        if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
-            best = m
+    regexes = (_NOTICE_DUTY, _NOTICE_DUTY_DA) if lang == "da" else (_NOTICE_DUTY,)
+    for rx in regexes:
+        for m in rx.finditer(text):
+            if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
+                best = m
     if best is None:
         return {}
+    groups = best.groupdict()
+    whom_raw = groups.get("whom") or groups.get("whom2") or ""
     who = _PRONOUNS.get(best.group("who").lower(), best.group("who").lower())
-    whom = _PRONOUNS.get(best.group("whom").lower(), best.group("whom").lower())
+    whom = _PRONOUNS.get(whom_raw.lower(), whom_raw.lower())
     if who in _NOT_A_PARTY or whom in _NOT_A_PARTY or who == whom:
         return {}
     return {"notifier": who, "recipient": whom}
