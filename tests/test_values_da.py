@@ -125,3 +125,28 @@ def test_more_danish_wordings_of_content_and_deadlines():
     assert extract_deadline("Der gælder en 48 timers frist for underretning.", 0, "da")["hours"] == 48
     assert extract_deadline("Vi underretter så hurtigt som muligt.", 0, "da")["vague"] is True
     assert extract_deadline("Aftalen kan opsiges med 30 dages varsel.", 0, "da") == {}
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Data, som Kunden indlæser i systemet, er Kundens.", {"owner": "Kunden"}),
+    ("Kunden har den fulde og eksklusive ejendomsret til alle data.", {"owner": "Kunden"}),
+    ("Alle rettigheder til Kundens materiale tilfalder Kunden.", {"owner": "Kunden"}),
+    ("Ejendomsretten til data ligger hos Kunden.", {"owner": "Kunden"}),
+    ("Kundedata ejes af Kunden.", {"owner": "Kunden"}),
+    ("Det er Kundens ansvar at tage sikkerhedskopier.", {}),
+])
+def test_more_danish_ownership_wordings(text, owner):
+    assert extract_owner(text, 0, "da") == owner
+
+
+@pytest.mark.parametrize("text,formula", [
+    ("Vores ansvar kan dog højst udgøre det beløb, du har betalt for Tjenesten i de seneste 12 måneder.",
+     "det beløb, du har betalt for Tjenesten i de seneste 12 måneder"),
+    ("Ansvaret er begrænset til et beløb svarende til, hvad du har betalt til os i de sidste 6 måneder.",
+     "hvad du har betalt til os i de sidste 6 måneder"),
+    ("Ansvaret kan ikke overstige 12 måneders vederlag.", "12 måneders vederlag"),
+    ("Ansvaret er begrænset til årsvederlaget.", "årsvederlaget"),
+    ("Ansvaret kan ikke overstige kontraktens samlede værdi.", "kontraktens samlede værdi"),
+])
+def test_more_danish_fee_formulas(text, formula):
+    assert extract_cap_formula(text, 0, "da") == {"formula": formula}

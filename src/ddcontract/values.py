@@ -259,7 +259,14 @@ _FORMULA = [
                r"det samlede vederlag)[^.;]{0,80}", re.IGNORECASE),
     # "det samlede vederlag betalt i de 12 måneder forud for kravet", "vederlaget for de seneste 12 måneder"
     re.compile(r"(?:(?:det|de|den)\s+)?(?:samlede\s+|årlige\s+|månedlige\s+|betalte\s+|fakturerede\s+)*" + _VEDERLAG +
-               r"\s+(?:\w+\s+){0,2}?(?:betalt|betales|erlagt|faktureret|modtaget|indbetalt|for|i|som)\b[^.;]{0,160}",
+               r",?\s+(?:\w+\s+){0,2}?(?:har\s+)?(?:betalt|betales|erlagt|faktureret|modtaget|indbetalt|for|i|som)\b[^.;]{0,160}",
+               re.IGNORECASE),
+    # "hvad du har betalt til os i de sidste 6 måneder", "12 måneders vederlag", "årsvederlaget",
+    # "kontraktens samlede værdi", "prisen for den pågældende ydelse"
+    re.compile(r"hvad\s+(?:du|kunden|\w+en)\s+(?:har\s+)?(?:betalt|betaler)[^.;]{0,120}|"
+               r"\d+\s+måneders\s+(?:\w*vederlag|\w*betaling|abonnement)\w*[^.;]{0,80}|"
+               r"årsvederlag\w*[^.;]{0,80}|et\s+års\s+(?:\w*vederlag|abonnement|\w*betaling)\w*[^.;]{0,80}|"
+               r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+for\s+(?:den|de)\s+pågældende\s+\w+[^.;]{0,80}",
                re.IGNORECASE),
     # "to gange det årlige vederlag", "100 % af vederlaget", "150 procent af de betalte beløb"
     re.compile(r"(?:\d+(?:,\d+)?\s*(?:x|×|gange)|(?:en|to|tre|fire|fem)\s+gange|det dobbelte af|"
@@ -390,9 +397,13 @@ _OWNER = [
                r"(?:retains?|owns?|holds?|remains?\s+the\s+(?:sole\s+)?owner|is\s+(?:and\s+shall\s+remain\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner|"
                r"ejer|bevarer)\b"),
     re.compile(r"(?:belong|vest)s?\s+(?:solely\s+|exclusively\s+)?(?:with|in|to)\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
-    re.compile(r"(?:tilhører|forbliver hos|tilkommer)\s+(?:den\s+|det\s+)?(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+    re.compile(r"(?:tilhører|forbliver hos|tilkommer|tilfalder|ligger hos|ejes (?:alene |udelukkende )?af)\s+"
+               r"(?:den\s+|det\s+)?(?P<who>[A-ZÆØÅ][A-Za-zæøå]+)"),
+    # "Data, som Kunden indlæser, er Kundens."
+    re.compile(r"\ber\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s*[.;]"),
     re.compile(r"(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s+(?:fulde\s+|eksklusive\s+)?ejendom"),
-    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:har|bevarer|erhverver)\s+(?:den\s+)?(?:fulde\s+)?ejendomsret"),
+    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:har|bevarer|erhverver)\s+(?:den\s+)?"
+               r"(?:(?:fulde|fuld|eksklusive|udelukkende|hele)\s+(?:og\s+)?)*ejendomsret"),
     re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?:den\s+)?(?:eneste\s+|retmæssige\s+)?"
                r"(?:ene)?ejer(?:en)?\s+af"),
     re.compile(r"(?:the\s+)?(?:sole\s+and\s+exclusive\s+|sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
