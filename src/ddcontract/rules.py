@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -148,6 +149,15 @@ MAX_EXPANSIONS = 64
 
 
 def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
+    """Turn one pattern string into spaCy Matcher token patterns (cached; do not modify the result).
+
+    Loading the library validates every pattern and matching compiles them again: the cache makes
+    the second time free."""
+    return _compile_cached(pattern, lang)
+
+
+@lru_cache(maxsize=8192)
+def _compile_cached(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
     """Turn one pattern string into spaCy Matcher token patterns.
 
     An alternative that the tokenizer splits ("multi-factor", "e-mail") becomes a token sequence,
