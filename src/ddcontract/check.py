@@ -41,7 +41,7 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
         use = code if code in available else "en"
         if use != code:
             doc.warnings.append(tr(report_lang, "lang.no_rules", lang=code))
-        doc.languages[code] = doc.languages.get(code, 0) + len(group)
+        doc.languages[code] = len(group)
         matches.extend(match_clauses(group, library, use))
     matches.sort(key=lambda m: (m.sentence.clause_index, m.sentence.start))
     findings, flags = evaluate(matches, library, options.policy, report_lang)

@@ -60,10 +60,6 @@ def _primary_rule(library: Library, req: Requirement, lang: str):
     return (main or rules or [None])[0]
 
 
-def _fmt_hours(hours: float, lang: str = "en") -> str:
-    return fmt_number(hours, lang)
-
-
 def _evaluate_one(req: Requirement, matches: list[Match], library: Library, policy: Policy,
                   lang: str) -> Finding:
     values: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in VALUE_KEYS.get(req.id, {}).items()}
@@ -202,13 +198,13 @@ def _decide_deadline(req: Requirement, matches: list[Match], policy: Policy, val
         unit_note = tr(lang, "deadline.business_days") if best.values.get("unit") == "business days" else ""
         rest = [m for m in timed if m is not best]
         if hours <= limit:
-            return ("met", tr(lang, "deadline.within", limit=_fmt_hours(limit, lang), unit_note=unit_note),
+            return ("met", tr(lang, "deadline.within", limit=fmt_number(limit, lang), unit_note=unit_note),
                     [best] + rest, {})
-        return ("weak", tr(lang, "deadline.longer", hours=_fmt_hours(hours, lang), unit_note=unit_note,
-                           limit=_fmt_hours(limit, lang)), [best] + rest, {})
+        return ("weak", tr(lang, "deadline.longer", hours=fmt_number(hours, lang), unit_note=unit_note,
+                           limit=fmt_number(limit, lang)), [best] + rest, {})
     if vague:
         values.update({"hours": None, "vague": True})
-        return "weak", tr(lang, "deadline.vague", limit=_fmt_hours(limit, lang)), vague, {}
+        return "weak", tr(lang, "deadline.vague", limit=fmt_number(limit, lang)), vague, {}
     if matches:
         return ("missing", tr(lang, "deadline.none"), matches,
                 {"show_evidence": True, "no_lead": True})

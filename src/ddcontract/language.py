@@ -64,6 +64,5 @@ def section_languages(clause_texts: list[str], document_lang: str) -> list[str]:
     for text in clause_texts:
         counts = language_counts([text])
         prev = out[-1] if out else document_lang
-        out.append(decide(counts, prev, SECTION_MIN_WORDS) if sum(counts.values()) >= SECTION_MIN_WORDS
-                   else prev)
+        out.append(decide(counts, prev, SECTION_MIN_WORDS))
     return out

@@ -322,10 +322,6 @@ class Library:
             self._compiled[lang] = CompiledPatterns(self, lang)
         return self._compiled[lang]
 
-    def lemmatizer(self, lang: str):
-        """The lemmatiser for ``lang``, knowing the words this library's patterns use."""
-        return self.matcher(lang).lemmatizer
-
 
 _Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER" | "SUFFIX", accepted values)
 

@@ -9,7 +9,7 @@ deadline. Each returns a dict of normalised values; an empty dict means nothing 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 # ---------------------------------------------------------------- numbers
@@ -279,12 +279,18 @@ _FORMULA_LEAD_EN = "exceed|exceeds|exceeding|to|of|than|be|is|equal|equals|amoun
 _FORMULA_LEAD_DA = "overstige|overstiger|svarende|svarer|til|et|beløb|beløbet|maksimalt|højst|samlet|af|der|som|i|alt"
 
 
-def extract_cap_formula(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+def _nearest(regexes: Iterable[re.Pattern[str]], text: str, anchor: int) -> re.Match[str] | None:
+    """The match of any of ``regexes`` that starts closest to ``anchor`` (the first on a tie)."""
     best = None
-    for regex in _FORMULA:
+    for regex in regexes:
         for m in regex.finditer(text):
             if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
                 best = m
+    return best
+
+
+def extract_cap_formula(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    best = _nearest(_FORMULA, text, anchor)
     if best is None:
         return {}
     formula = " ".join(best.group(0).split()).strip(" ,;:")
@@ -454,12 +460,7 @@ _NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "eithe
 
 def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
-    best = None
-    regexes = (_NOTICE_DUTY, _NOTICE_DUTY_DA) if lang == "da" else (_NOTICE_DUTY,)
-    for rx in regexes:
-        for m in rx.finditer(text):
-            if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
-                best = m
+    best = _nearest((_NOTICE_DUTY, _NOTICE_DUTY_DA) if lang == "da" else (_NOTICE_DUTY,), text, anchor)
     if best is None:
         return {}
     groups = best.groupdict()
