@@ -35,6 +35,12 @@ Source format (one block per line; a line starting with two spaces continues the
                        Column widths in cm may follow the tag: "TABLE{3,4,5} a | b | c"
     SIGN a | b         borderless signature table; following rows "ROW a | b"
     PAGEBREAK          page break
+    BOX text           text in a shaded box with an accent bar (templates: a clause to paste)
+    J text             a paragraph holding only a docxtpl tag, e.g. "J {%p for s in items %}"
+                       (templates only: docxtpl removes the paragraph when it renders)
+
+Template settings (scripts/build_templates.py): accent (hex colour of the title and headings),
+tablehead (hex fill of table header rows, white bold text), comments and category (core properties).
 
 Inline markup inside text: **bold**, {+tracked insertion+}, {-tracked deletion-}.
 Tracked changes carry the author and date of @revision.
@@ -135,6 +141,8 @@ def parse_source(path: Path) -> Source:
             if not blocks or blocks[-1].kind not in ("TABLE", "SIGN"):
                 raise SystemExit(f"{path}:{lineno}: ROW outside a table")
             blocks[-1].rows.append(split_row(rest))
+        elif tag in ("J", "BOX"):
+            blocks.append(Block(tag, rest, line=lineno))
         elif tag == "PAGEBREAK":
             blocks.append(Block("PAGEBREAK", line=lineno))
         else:
@@ -419,6 +427,44 @@ def set_cell_text(cell, text: str, src: Source, ids: RevisionIds, bold: bool = F
             rpr.append(_el("w:sz", **{"w:val": int(size * 2)}))
 
 
+def shade_row(row, fill: str) -> None:
+    """A header row filled with ``fill`` (hex), its text white."""
+    for cell in row.cells:
+        tcpr = cell._tc.get_or_add_tcPr()
+        tcpr.append(_el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}))
+        for run in cell.paragraphs[0].runs:
+            run.font.color.rgb = RGBColor.from_string("FFFFFF")
+
+
+def set_accent(doc, colour: str) -> None:
+    """Title and headings in the accent colour."""
+    for name in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[name].font.color.rgb = RGBColor.from_string(colour)
+
+
+def add_box(doc, text: str, src: Source, ids: RevisionIds) -> None:
+    """A one-cell table: light fill, an accent bar on the left, no other borders."""
+    table = doc.add_table(rows=1, cols=1)
+    cell = table.cell(0, 0)
+    set_cell_text(cell, text, src, ids)
+    cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(_el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side == "left":
+            borders.append(_el("w:left", **{"w:val": "single", "w:sz": 24, "w:space": 0,
+                                             "w:color": src.meta.get("accent", "808080")}))
+        else:
+            borders.append(_el(f"w:{side}", **{"w:val": "nil"}))
+    table._tbl.tblPr.append(borders)
+    mar = _el("w:tblCellMar")
+    for side, width in (("top", 100), ("left", 160), ("bottom", 100), ("right", 160)):
+        mar.append(_el(f"w:{side}", **{"w:w": width, "w:type": "dxa"}))
+    table._tbl.tblPr.append(mar)
+    doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
 def remove_table_borders(table) -> None:
     tblpr = table._tbl.tblPr
     borders = _el("w:tblBorders")
@@ -436,6 +482,8 @@ def build_docx(src: Source, out: Path) -> None:
                    float(src.meta.get("spacing", "6")), float(src.meta.get("margin", "2.5")))
     if src.meta.get("language"):
         set_language(doc, {"da": "da-DK", "en": "en-GB"}.get(src.meta["language"], src.meta["language"]))
+    if src.meta.get("accent"):
+        set_accent(doc, src.meta["accent"])
     if src.auto:
         add_clause_numbering(doc)
     add_header_footer(doc, src)
@@ -448,6 +496,12 @@ def build_docx(src: Source, out: Path) -> None:
 
     for num, b in outline(src):
         k = b.kind
+        if k == "J":
+            doc.add_paragraph().add_run(b.text)
+            continue
+        if k == "BOX":
+            add_box(doc, b.text, src, ids)
+            continue
         if k == "PAGEBREAK":
             p = doc.add_paragraph()
             p.add_run().add_break(WD_BREAK.PAGE)
@@ -476,6 +530,8 @@ def build_docx(src: Source, out: Path) -> None:
                 # header row repeats on a new page
                 trpr = table.rows[0]._tr.get_or_add_trPr()
                 trpr.append(_el("w:tblHeader"))
+                if src.meta.get("tablehead"):
+                    shade_row(table.rows[0], src.meta["tablehead"])
             doc.add_paragraph().paragraph_format.space_after = Pt(0)
             continue
         if k == "TITLE":
@@ -531,12 +587,12 @@ def set_core_properties(doc, src: Source) -> None:
     cp.author = src.meta.get("author", "ddcontract samples")
     cp.last_modified_by = src.meta.get("last_modified_by", cp.author)
     cp.keywords = src.meta.get("keywords", "")
-    cp.comments = "Sample contract written for the ddcontract project. Fictitious parties."
+    cp.comments = src.meta.get("comments", "Sample contract written for the ddcontract project. Fictitious parties.")
     cp.created = created
     cp.modified = modified
     cp.last_printed = created
     cp.revision = int(src.meta.get("revno", "3"))
-    cp.category = "sample"
+    cp.category = src.meta.get("category", "sample")
 
 
 def set_settings(doc) -> None:

@@ -25,10 +25,12 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
 
     from .i18n import tr
     from .language import detect_language, section_languages
+    from .parties import find_parties
 
     lang = options.language or detect_language(b.text for b in doc.blocks)
     doc.language = lang
     report_lang = options.report_language or lang
+    doc.parties = [p.as_json() for p in find_parties(doc)]
     clauses = clauses_of(doc.blocks)
     if options.language:
         per_clause = [lang] * len(clauses)

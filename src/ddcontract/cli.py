@@ -35,6 +35,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and test the clause library's rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+templates_app = typer.Typer(help="The bundled DOCX templates.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
 
 
 class OutputFormat(str, Enum):
@@ -55,6 +57,11 @@ class PdfEngine(str, Enum):
 class Lang(str, Enum):
     en = "en"
     da = "da"
+
+
+class GeneratedDocument(str, Enum):
+    dpa = "dpa"
+    notification_annex = "notification-annex"
 
 
 def _fail(message: str) -> None:
@@ -107,6 +114,11 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                              help="Exit 1 if any requirement is at or below this status."),
     no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="DOCX",
+                                          help="Also write a DOCX gap report (in --report-lang) to this file."),
+    report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
+                                                   help="Your own docxtpl template for --report."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
 ) -> None:
     """Check one contract against the requirements (DD-4.1 … DD-8.5) and warning flags.
 
@@ -119,11 +131,20 @@ def check(
       ddcontract check contract.pdf --fail-on missing
 
       ddcontract check kontrakt.pdf --report-lang en
+
+      ddcontract check contract.pdf --report gap.docx
     """
     from .check import CheckOptions, check_file
     from .errors import InputError
     from .policy import load_policy
 
+    if report is not None:
+        from .generate import check_writable
+
+        try:  # before the work, so a report that cannot be written costs nothing
+            check_writable(report, force)
+        except DDContractError as exc:
+            _fail(exc.one_line())
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
@@ -150,6 +171,15 @@ def check(
         from .report.console import render
 
         render(result, Console(no_color=no_color, highlight=False, soft_wrap=False))
+    if report is not None:
+        from .report.docx import write_report
+
+        try:
+            write_report(result, report, options.policy, str(policy) if policy else None,
+                         template=report_template, force=force)
+        except DDContractError as exc:
+            _fail(exc.one_line())
+        typer.echo(f"wrote {report}", err=True)
     if fail_on is not None:
         from .model import STATUS_ORDER
 
@@ -202,6 +232,96 @@ def rules_test(
     typer.echo(f"{passed} passed, {failed} failed")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("deal.yaml"), metavar="FILE", help="Where to write the example deal data."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the example and its comments."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+) -> None:
+    """Write a commented example deal data file for `ddcontract generate`.
+
+    Examples:
+
+      ddcontract init deal.yaml
+
+      ddcontract init aftale.yaml --lang da
+    """
+    from .generate import check_writable, example_data, write_atomic
+
+    try:
+        check_writable(path, force)
+        text = example_data(lang.value).read_bytes()
+        write_atomic(path, lambda tmp: tmp.write_bytes(text))
+    except DDContractError as exc:
+        _fail(exc.one_line())
+    except OSError as exc:
+        _fail(f"{path}: cannot be written ({exc.strerror})")
+    typer.echo(f"wrote {path}: edit it, then run `ddcontract generate dpa --data {path} -o dpa.docx`", err=True)
+
+
+@app.command()
+def generate(
+    document: GeneratedDocument = typer.Argument(..., metavar="DOCUMENT", help="dpa or notification-annex."),
+    data: Path = typer.Option(..., "--data", "-d", metavar="YAML", help="Deal data (see `ddcontract init`)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DOCX", help="Where to write the document."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the document (default: the data's `language`)."),
+    template: Optional[Path] = typer.Option(None, "--template", metavar="DOCX",
+                                            help="Render your own docxtpl template with the same data."),
+    check_only: bool = typer.Option(False, "--check", help="Only validate the data; write nothing."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists."),
+) -> None:
+    """Generate a DPA or a breach-notification annex as DOCX from deal data.
+
+    The data is validated first: every problem is listed with its line, and nothing is written.
+
+    Examples:
+
+      ddcontract generate dpa --data deal.yaml -o dpa.docx
+
+      ddcontract generate notification-annex --data deal.yaml -o annex.docx --lang da
+
+      ddcontract generate dpa --data deal.yaml --template our_dpa.docx -o dpa.docx
+    """
+    from .deal import DealError, load_deal, template_context
+    from .generate import bundled_template, render_docx
+
+    try:
+        deal = load_deal(data)
+    except DealError as exc:
+        for line in exc.lines():
+            typer.echo(f"ddcontract: error: {line}", err=True)
+        raise typer.Exit(2)
+    if check_only:
+        typer.echo(f"{data}: valid deal data", err=True)
+        return
+    if out is None:
+        _fail("--out is required (where to write the document), e.g. -o dpa.docx")
+    language = lang.value if lang else deal.language
+    try:
+        tpl = template or bundled_template(document.value, language)
+        render_docx(tpl, template_context(deal, language), out, force=force)
+    except DDContractError as exc:
+        _fail(exc.one_line())
+    typer.echo(f"wrote {out}", err=True)
+
+
+@templates_app.command("list")
+def templates_list() -> None:
+    """List the bundled templates, their languages and files."""
+    from .deal import TEMPLATES
+    from .generate import templates_dir
+
+    try:
+        folder = templates_dir()
+    except DDContractError as exc:
+        _fail(exc.one_line())
+        return
+    for t in TEMPLATES:
+        langs = sorted(p.name.split(".")[-2] for p in folder.glob(f"{t.file}.*.docx"))
+        typer.echo(f"{t.name:<19} {','.join(langs):<6} {t.description}")
+    typer.echo(f"\nfolder: {folder}\nexample data: ddcontract init deal.yaml [--lang da]")
 
 
 def main() -> None:

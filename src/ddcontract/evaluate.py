@@ -12,7 +12,7 @@ from typing import Any
 from .catalogue import FLAGS, REQUIREMENTS, VALUE_KEYS, Requirement
 from .i18n import fmt_amount, fmt_number, names, tr
 from .model import Evidence, Finding, FlagFinding, Match, Status
-from .policy import Policy
+from .policy import Policy, fill_suggestion
 from .rules import Library, render_message
 
 MAX_EVIDENCE = 3
@@ -64,19 +64,42 @@ def _evaluate_one(req: Requirement, matches: list[Match], library: Library, poli
                   lang: str) -> Finding:
     values: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in VALUE_KEYS.get(req.id, {}).items()}
     primary = _primary_rule(library, req, lang)
-    suggestion = primary.suggestion(lang) if primary else ""
+    suggestion = fill_suggestion(primary.suggestion(lang), policy, lang) if primary else ""
     decide = _DECIDERS.get(req.id, _decide_present)
     status, message, chosen, extra = decide(req, matches, policy, values, lang)
     if chosen and (status != "missing" or extra.get("show_evidence")):
         lead_rule = library.by_id(chosen[0].rule_id)
         lead = render_message(lead_rule.message(lang), {**chosen[0].values, **values}, lang) if lead_rule else ""
         message = f"{lead} {message}".strip() if lead and not extra.get("no_lead") else message
+    if req.aspects and status != "met":
+        suggestion = _aspect_suggestions(req, library, values, lang, policy) or suggestion
     if status == "missing" and not message:
         title = req.title_in(lang)
         message = tr(lang, "missing.generic", title=title[:1].lower() + title[1:])
     return Finding(id=req.id, theme=req.theme, title=req.title_in(lang), status=status, values=values,
                    evidence=_evidence(chosen), message=message,
                    suggestion=suggestion if status != "met" else "", rules=_rule_ids(chosen))
+
+
+def _aspect_suggestions(req: Requirement, library: Library, values: dict[str, Any], lang: str,
+                        policy: Policy) -> str:
+    """For a requirement met only when every aspect is covered: the clauses for the aspects the
+    contract lacks (all of them when it is missing), each from the rule that sets that aspect."""
+    key = next((k for k, v in VALUE_KEYS.get(req.id, {}).items() if isinstance(v, list)), None)
+    if key is None:
+        return ""
+    found = values.get(key) or []
+    texts: list[str] = []
+    for aspect in req.aspects:
+        if aspect in found:
+            continue
+        for rule in library.for_target(req.id):
+            if aspect in (rule.model.sets or {}).get(key, []) and rule.suggestion(lang):
+                text = fill_suggestion(rule.suggestion(lang), policy, lang)
+                if text not in texts:
+                    texts.append(text)
+                break
+    return " ".join(texts)
 
 
 Decision = tuple[Status, str, list[Match], dict[str, Any]]

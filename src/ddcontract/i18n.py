@@ -7,6 +7,7 @@ exists in every language (a test checks it), with the same ``{placeholders}``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -35,6 +36,26 @@ TEXT: dict[str, dict[str, str]] = {
         "value.yes": "yes",
         "value.no": "no",
         "value.no_amount": "no amount stated",
+        "value.hours": "{hours} hours",
+        "report.policy.source": "Policy: {source}",
+        "report.policy.builtin": "the built-in default policy",
+        "report.policy.deadline": "Breach notification within at most {hours} hours (DD-8.1)",
+        "report.policy.cap": "A liability cap must state an amount or a fee-based formula (DD-4.6)",
+        "report.policy.cap_any": "A liability cap is accepted without an amount or formula (DD-4.6)",
+        "report.policy.insurance": "Minimum cyber insurance cover: {cover} (DD-6.1)",
+        "report.policy.no_minimum": "no minimum set",
+        "report.policy.suggested": "Suggested clauses propose notification within {hours} hours",
+        "report.parties_unknown": "not identified in the opening of the contract",
+        "report.sections_in": "{n} sections in {lang}",
+        "vkey.hours": "Notice deadline",
+        "vkey.vague": "Vague deadline",
+        "vkey.amount": "Amount",
+        "vkey.formula": "Formula",
+        "vkey.types": "Insurance types",
+        "vkey.aspects": "Covers",
+        "vkey.elements": "Content",
+        "vkey.channels": "Channels",
+        "vkey.owner": "Owner",
         # evaluator messages
         "missing.generic": "Nothing in the contract addresses this requirement ({title}).",
         "aspects.all": "Covers all of: {found}.",
@@ -85,6 +106,26 @@ TEXT: dict[str, dict[str, str]] = {
         "value.yes": "ja",
         "value.no": "nej",
         "value.no_amount": "intet beløb angivet",
+        "value.hours": "{hours} timer",
+        "report.policy.source": "Politik: {source}",
+        "report.policy.builtin": "den indbyggede standardpolitik",
+        "report.policy.deadline": "Underretning om sikkerhedsbrud senest inden for {hours} timer (DD-8.1)",
+        "report.policy.cap": "En ansvarsbegrænsning skal angive et beløb eller en beregning ud fra vederlaget (DD-4.6)",
+        "report.policy.cap_any": "En ansvarsbegrænsning accepteres uden beløb eller beregning (DD-4.6)",
+        "report.policy.insurance": "Mindste dækning for cyberforsikring: {cover} (DD-6.1)",
+        "report.policy.no_minimum": "intet minimum fastsat",
+        "report.policy.suggested": "Forslagene til bestemmelser foreslår underretning inden for {hours} timer",
+        "report.parties_unknown": "ikke identificeret i kontraktens indledning",
+        "report.sections_in": "{n} afsnit på {lang}",
+        "vkey.hours": "Frist for underretning",
+        "vkey.vague": "Upræcis frist",
+        "vkey.amount": "Beløb",
+        "vkey.formula": "Beregning",
+        "vkey.types": "Forsikringstyper",
+        "vkey.aspects": "Dækker",
+        "vkey.elements": "Indhold",
+        "vkey.channels": "Kanaler",
+        "vkey.owner": "Ejer",
         "missing.generic": "Kontrakten indeholder intet om dette krav ({title}).",
         "aspects.all": "Dækker alle punkter: {found}.",
         "aspects.some": "Dækker {found}; ikke dækket: {lacking}.",
@@ -176,3 +217,42 @@ def fmt_number(value: float | int, lang: str) -> str:
     value = int(value) if float(value).is_integer() else value
     text = f"{value:g}" if isinstance(value, float) else str(value)
     return text.replace(".", ",") if lang == "da" else text
+
+
+_MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"],
+}
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def fmt_date(d: dt.date, lang: str) -> str:
+    month = _MONTHS[lang][d.month - 1]
+    return f"{d.day}. {month} {d.year}" if lang == "da" else f"{d.day} {month} {d.year}"
+
+
+def english_number(n: int) -> str:
+    """0–999 in words ("twenty-four"); larger numbers as digits."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" and {english_number(rest)}" if rest else "")
+    return str(n)
+
+
+def fmt_quantity(n: int, unit: str, lang: str) -> str:
+    """"twenty-four (24) hours" in English; "24 timer" in Danish (units: hour, day)."""
+    if lang == "da":
+        word = {"hour": ("time", "timer"), "day": ("dag", "dage")}[unit][n != 1]
+        return f"{n} {word}"
+    word = unit if n == 1 else unit + "s"
+    return f"{english_number(n)} ({n}) {word}"

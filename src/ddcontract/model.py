@@ -36,6 +36,7 @@ class Document:
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
     languages: dict[str, int] = field(default_factory=dict)  # clauses matched in each language
+    parties: list[dict[str, str | None]] = field(default_factory=list)  # [{"name", "role"}] from the opening
 
 
 @dataclass(slots=True)
@@ -148,7 +149,7 @@ class CheckResult:
             "schema": "ddcontract/check/v1",
             "document": {"path": doc.path, "language": doc.language, "pages": doc.pages,
                          "format": doc.format, "warnings": doc.warnings,
-                         "section_languages": doc.languages},
+                         "section_languages": doc.languages, "parties": doc.parties},
             "report_language": self.report_language,
             "requirements": [f.as_json() for f in self.requirements],
             "flags": [f.as_json() for f in self.flags],

@@ -6,46 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalogue import THEMES, theme_title
-from ..i18n import fmt_amount, tr
-from ..model import CheckResult, Evidence
+from ..i18n import tr
+from ..model import CheckResult
+from .text import quote as _quote
+from .text import values_line as _values
+from .text import where as _where
 
 _STYLE = {"met": "bold green", "weak": "bold yellow", "missing": "bold red"}
 _SYMBOL = {"met": "✔", "weak": "▲", "missing": "✘"}
-_QUOTE_CHARS = 240
 def _mark(status: str, lang: str) -> str:
     names = [tr(lang, f"status.{s}") for s in _SYMBOL]
     return f"{_SYMBOL[status]} {tr(lang, 'status.' + status):<{max(map(len, names))}}"
-
-
-def _where(ev: Evidence, lang: str = "en") -> str:
-    parts = []
-    if ev.page is not None:
-        parts.append(f"{tr(lang, 'label.page')} {ev.page}")
-    if ev.section:
-        parts.append(ev.section if not ev.section[0].isdigit() else f"{tr(lang, 'label.section')} {ev.section}")
-    if ev.heading:
-        parts.append(ev.heading)
-    return ", ".join(parts) or tr(lang, "label.unknown_place")
-
-
-def _quote(text: str) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= _QUOTE_CHARS else t[: _QUOTE_CHARS - 1].rsplit(" ", 1)[0] + " …"
-
-
-def _values(values: dict[str, Any], lang: str = "en") -> str:
-    shown = []
-    for k, v in values.items():
-        if v is None or v == [] or (k == "vague" and v is False):
-            continue
-        if isinstance(v, list):
-            v = ", ".join(map(str, v))
-        elif isinstance(v, float) and v.is_integer():
-            v = int(v)
-        if k == "amount" and isinstance(v, (int, float)):
-            v = fmt_amount(v, None, lang)
-        shown.append(f"{k}={v}")
-    return "  ".join(shown)
 
 
 def render(result: CheckResult, console) -> None:

@@ -1,0 +1,67 @@
+"""Text pieces shared by the reports: where a quote is, a shortened quote, and extracted values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import TEXT, fmt_amount, fmt_number, name, names, tr
+from ..model import Evidence
+
+QUOTE_CHARS = 240
+
+
+def where(ev: Evidence, lang: str = "en") -> str:
+    parts = []
+    if ev.page is not None:
+        parts.append(f"{tr(lang, 'label.page')} {ev.page}")
+    if ev.section:
+        parts.append(ev.section if not ev.section[0].isdigit() else f"{tr(lang, 'label.section')} {ev.section}")
+    if ev.heading:
+        parts.append(ev.heading)
+    return ", ".join(parts) or tr(lang, "label.unknown_place")
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def values_line(values: dict[str, Any], lang: str = "en") -> str:
+    shown = []
+    for k, v in values.items():
+        if v is None or v == [] or (k == "vague" and v is False):
+            continue
+        if isinstance(v, list):
+            v = ", ".join(map(str, v))
+        elif isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if k == "amount" and isinstance(v, (int, float)):
+            v = fmt_amount(v, None, lang)
+        shown.append(f"{k}={v}")
+    return "  ".join(shown)
+
+
+def values_prose(values: dict[str, Any], lang: str) -> str:
+    """The values for a reader: "Notice deadline: 24 hours · Currency: EUR" (empty when none)."""
+    shown = []
+    amount = values.get("amount")
+    for k, v in values.items():
+        if v is None or v == [] or v == "" or (k == "vague" and v is False) or k == "currency":
+            continue
+        if k == "amount" and isinstance(amount, (int, float)):
+            v = fmt_amount(amount, values.get("currency"), lang)
+        elif k == "vague":
+            v = tr(lang, "value.yes")
+        elif k == "hours" and isinstance(v, (int, float)):
+            v = tr(lang, "value.hours", hours=fmt_number(v, lang))
+        elif isinstance(v, list):
+            v = names(lang, [str(x) for x in v])
+        elif isinstance(v, bool):
+            v = tr(lang, "value.yes" if v else "value.no")
+        elif isinstance(v, (int, float)):
+            v = fmt_number(v, lang)
+        else:
+            v = name(lang, str(v))
+        shown.append(f"{tr(lang, 'vkey.' + k) if 'vkey.' + k in TEXT['en'] else k}: {v}")
+    return " · ".join(shown)
+
