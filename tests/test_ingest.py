@@ -535,3 +535,15 @@ def test_docx_with_malformed_xml(tmp_path: Path):
     with pytest.raises(InputError) as exc:
         load_document(path)
     assert str(path) in str(exc.value) and "word/document.xml" in str(exc.value)
+
+
+@pytest.mark.parametrize("heading, label", [
+    ("Annex A – Security Measures", "Annex A"), ("SCHEDULE 3 Services", "SCHEDULE 3"), ("Bilag 2. Sikkerhed", "Bilag 2"),
+    ("Appendix IV", "Appendix IV"), ("Schedule 12b Prices", "Schedule 12b"),
+    ("Annex on the Notification of Security Incidents", None), ("Annex to the Data Processing Agreement", None),
+])
+def test_annex_labels_need_an_identifier(heading, label):
+    from ddcontract.ingest.sections import _ANNEX
+
+    m = _ANNEX.match(heading)
+    assert (m.group("num") if m else None) == label

@@ -25,6 +25,8 @@ app = typer.Typer(
         "  ddcontract check contract.pdf\n\n"
         "  ddcontract check dpa.docx --format json > dpa.json\n\n"
         "  ddcontract check contract.pdf --policy policy.yaml --fail-on missing\n\n"
+        "  ddcontract check contract.pdf --report gap.docx\n\n"
+        "  ddcontract init deal.yaml && ddcontract generate dpa --data deal.yaml -o dpa.docx\n\n"
         "  ddcontract rules list\n\n"
         "  ddcontract rules test DD-8.1"
     ),
@@ -305,6 +307,115 @@ def generate(
     except DDContractError as exc:
         _fail(exc.one_line())
     typer.echo(f"wrote {out}", err=True)
+
+
+@app.command()
+def scan(
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Folders (searched recursively) or files."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Folder for results.jsonl and summary.csv."),
+    workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: all cores)."),
+    include: Optional[list[str]] = typer.Option(None, "--include", metavar="GLOB", help="Only files matching (repeatable)."),
+    exclude: Optional[list[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Skip files matching (repeatable)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted scan in DIR."),
+    force: bool = typer.Option(False, "--force", help="Start over, replacing the results in DIR."),
+    policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML", help="Policy overrides."),
+    rules: Optional[list[Path]] = RulesOption,
+    only_rules: bool = OnlyRulesOption,
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Document language for every file (default: detect)."),
+    report_lang: Optional[Lang] = typer.Option(None, "--report-lang", help="Language of the messages."),
+    pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", help="pdfium (default) or pdfplumber."),
+) -> None:
+    """Check every contract under PATH... in parallel and write DIR/results.jsonl and DIR/summary.csv.
+
+    One JSON line per document (the `check --format json` object, or an error), written as each
+    document finishes. Exit code 0: all read; 1: some files could not be read; 2: usage error.
+
+    Examples:
+
+      ddcontract scan contracts/ --out scan/
+
+      ddcontract scan contracts/ --out scan/ --resume
+
+      ddcontract scan a/ b/ --out scan/ --exclude '*draft*' --workers 2
+    """
+    import os
+    import time
+
+    from .policy import load_policy
+    from .scan import RESULTS, ScanError, inventory, run_scan
+
+    try:
+        pol = load_policy(policy)
+        _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
+    except DDContractError as exc:
+        _fail(exc.one_line())
+    for p in paths:
+        if not p.exists():
+            _fail(f"{p}: no such file or folder")
+    if out.exists() and not out.is_dir():
+        _fail(f"{out}: exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    results = out / RESULTS
+    if results.exists() and results.stat().st_size and not (resume or force):
+        _fail(f"{results}: a scan is already there (use --resume to continue it or --force to start over)")
+    if force and not resume and results.exists():
+        results.unlink()
+    inv = inventory(paths, include, exclude)
+    for dup, first in inv.duplicates:
+        typer.echo(f"skipped duplicate: {dup} (same content as {first})", err=True)
+    n_workers = workers or os.cpu_count() or 1
+    options = {"rules": [str(r) for r in rules or []], "only_rules": only_rules, "pdf_engine": pdf_engine.value,
+               "language": lang.value if lang else None, "report_language": report_lang.value if report_lang else None,
+               "policy": pol.model_dump()}
+    total = len(inv.files) + len(inv.unreadable)
+    started = time.monotonic()
+    state = {"n": 0, "pages": 0, "failed": 0}
+    tty = sys.stderr.isatty()
+    bar = None
+    if tty:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("scan"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                       TextColumn("{task.fields[failed]}"), TimeRemainingColumn(), transient=False)
+        task = bar.add_task("scan", total=total, rate="", failed="")
+        bar.start()
+
+    def progress(event: str, obj) -> None:
+        state["n"] += 1
+        doc = obj["document"]
+        state["pages"] += doc.get("pages") or 0
+        if event == "failed":
+            state["failed"] += 1
+        rate = state["pages"] / max(time.monotonic() - started, 1e-6)
+        if bar is not None:
+            bar.update(task, advance=1, rate=f"{rate:.0f} pages/s",
+                       failed=f"{state['failed']} failed" if state["failed"] else "")
+            if event == "failed":
+                bar.console.print(f"failed: {doc['path']}: {obj['error']['message']}")
+        elif event == "failed":
+            typer.echo(f"[{state['n']}/{total}] failed {doc['path']}: {obj['error']['message']}", err=True)
+        else:
+            typer.echo(f"[{state['n']}/{total}] done {doc['path']} ({doc.get('pages') or 0} pages, "
+                       f"{rate:.0f} pages/s)", err=True)
+
+    try:
+        report = run_scan(inv, out, options, n_workers, resume, progress)
+    except ScanError as exc:
+        _fail(exc.one_line())
+        return
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: the results so far are in {results}; continue with --resume", err=True)
+        raise typer.Exit(130)
+    finally:
+        if bar is not None:
+            bar.stop()
+    elapsed = time.monotonic() - started
+    typer.echo(f"scanned {report.checked + report.failed} files ({report.pages} pages) in {elapsed:.1f} s"
+               f"{f', {report.resumed} already done' if report.resumed else ''}"
+               f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}; "
+               f"{report.failed_total} could not be read. Results: {results}, {out / 'summary.csv'}", err=True)
+    if report.failed_total:
+        raise typer.Exit(1)
 
 
 @templates_app.command("list")

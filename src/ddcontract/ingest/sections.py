@@ -11,9 +11,11 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Block
 
-# "Schedule 3", "Annex A", "Appendix 2", "Exhibit B", "Bilag 1" (Danish annex)
+# "Schedule 3", "Annex A", "Appendix 2", "Exhibit B", "Bilag 1" (Danish annex), "Schedule IV"; the
+# identifier is case-sensitive so that "Annex on notification" is a title, not "Annex on"
 _ANNEX = re.compile(
-    r"^(?P<num>(?:schedule|annex|appendix|exhibit|attachment|addendum|bilag)\s+[0-9A-Z]{1,4})\b[\s.:–—-]*",
+    r"^(?P<num>(?:schedule|annex|appendix|exhibit|attachment|addendum|bilag)\s+"
+    r"(?-i:\d{1,3}[A-Za-z]?|[IVX]{1,5}|[A-Z]\d{0,2}))\b[\s.:–—-]*",
     re.IGNORECASE)
 # "Section 12", "Clause 4.2", "Article 7", "§ 5", "§5.1", "Punkt 3" (Danish)
 _NAMED = re.compile(

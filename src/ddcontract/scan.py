@@ -1,0 +1,344 @@
+"""Batch scans of contract archives: ``ddcontract scan PATH... --out DIR``.
+
+Files are found, hashed and deduplicated in the parent process; worker processes (each loading the
+rule library once) check them and return only the result's JSON object, which the parent appends to
+``DIR/results.jsonl`` as one line, flushed as soon as the document is done. A scan that is killed
+leaves at most one incomplete last line, which ``--resume`` cuts off before it continues with the
+documents whose content hash has no line yet. At the end, ``DIR/summary.csv`` is written from the
+JSON lines (atomically).
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DDContractError
+from .ingest import SUFFIXES
+
+RESULTS = "results.jsonl"
+SUMMARY_CSV = "summary.csv"
+HASH_CHUNK = 1 << 20
+
+
+class ScanError(DDContractError):
+    """The scan itself cannot run (bad output folder, unreadable results file)."""
+
+
+@dataclass(slots=True)
+class ScanFile:
+    path: Path
+    sha256: str
+    size: int
+
+
+@dataclass
+class Inventory:
+    files: list[ScanFile] = field(default_factory=list)
+    duplicates: list[tuple[Path, Path]] = field(default_factory=list)  # (skipped, same content as)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def file_hash(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def walk(paths: Iterable[Path], include: list[str] | None = None, exclude: list[str] | None = None) -> Iterator[Path]:
+    """Contract files under ``paths`` (PDF, DOCX, TXT, MD), in a stable order. ``include`` and
+    ``exclude`` are globs matched against the path relative to the folder given, or the file name."""
+    include, exclude = include or [], exclude or []
+    for root in paths:
+        if root.is_file():
+            yield root
+            continue
+        found = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in filenames:
+                p = Path(dirpath) / name
+                rel = p.relative_to(root).as_posix()
+                if name.startswith(".") or p.suffix.lower() not in SUFFIXES:
+                    if not (include and _matches(rel, include)):
+                        continue
+                if include and not _matches(rel, include):
+                    continue
+                if exclude and _matches(rel, exclude):
+                    continue
+                found.append(p)
+        yield from sorted(found)
+
+
+def inventory(paths: Iterable[Path], include: list[str] | None = None, exclude: list[str] | None = None) -> Inventory:
+    inv = Inventory()
+    seen: dict[str, Path] = {}
+    for p in walk(paths, include, exclude):
+        try:
+            digest, size = file_hash(p)
+        except OSError as exc:
+            inv.unreadable.append((p, exc.strerror or str(exc)))
+            continue
+        if digest in seen:
+            inv.duplicates.append((p, seen[digest]))
+            continue
+        seen[digest] = p
+        inv.files.append(ScanFile(p, digest, size))
+    return inv
+
+
+# --------------------------------------------------------------------------- results file
+
+
+def read_results(path: Path, repair: bool = False) -> dict[str, dict[str, Any]]:
+    """The results already in ``results.jsonl``, by content hash. With ``repair``, an incomplete or
+    invalid last line (a scan killed while writing) is cut off the file."""
+    done: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return done
+    data = path.read_bytes()
+    good_end = 0
+    pos = 0
+    while pos < len(data):
+        nl = data.find(b"\n", pos)
+        if nl < 0:
+            break  # no newline: the last line was cut off
+        line = data[pos:nl]
+        try:
+            obj = json.loads(line)
+            digest = obj["document"]["sha256"] or "path:" + obj["document"]["path"]
+        except (ValueError, KeyError, TypeError):
+            if nl + 1 < len(data):
+                line_no = data.count(b"\n", 0, pos) + 1
+                raise ScanError(f"{path}: line {line_no} is not a result line; "
+                                "is this a ddcontract results file?") from None
+            break
+        done[digest] = obj
+        pos = good_end = nl + 1
+    if repair and good_end < len(data):
+        with path.open("r+b") as fh:
+            fh.truncate(good_end)
+    return done
+
+
+class ResultWriter:
+    """Appends one JSON line per document; each line goes out in one write and is flushed."""
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def write(self, obj: dict[str, Any]) -> None:
+        line = (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        view = memoryview(line)
+        while view:
+            n = os.write(self.fd, view)
+            view = view[n:]
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+# --------------------------------------------------------------------------- workers
+
+_LIBRARY = None
+_OPTIONS = None
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    global _LIBRARY, _OPTIONS
+    from .check import CheckOptions
+    from .policy import Policy
+    from .rules import load_library
+
+    _LIBRARY = load_library(options.get("rules") or [], include_default=not options.get("only_rules"))
+    _OPTIONS = CheckOptions(pdf_engine=options.get("pdf_engine", "pdfium"), language=options.get("language"),
+                            report_language=options.get("report_language"),
+                            policy=Policy.model_validate(options.get("policy") or {}))
+
+
+def check_one(path: str, sha256: str, size: int) -> dict[str, Any]:
+    """Check one file in a worker; the result's JSON object, or an error object. Never raises."""
+    from .check import check_file
+    from .ingest import detect_format
+
+    doc = {"path": path, "sha256": sha256, "bytes": size}
+    try:
+        result = check_file(path, _LIBRARY, _OPTIONS).as_json()
+        result["document"].update(doc)
+        return result
+    except DDContractError as exc:
+        code, message = type(exc).__name__, getattr(exc, "cause", None) or exc.one_line()
+    except MemoryError:
+        code, message = "MemoryError", "the document is too large to process in memory"
+    except Exception as exc:  # a library failing on a malformed file
+        code, message = "UnreadableFile", f"cannot be read ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})"
+    try:
+        with open(path, "rb") as fh:
+            doc["format"] = detect_format(Path(path), fh.read(8))
+    except Exception:  # the format of a file that failed is only a hint
+        doc["format"] = None
+    return {"schema": "ddcontract/check/v1", "document": doc, "error": {"code": code, "message": message}}
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """One row per document: path, language, pages, error, then each requirement's status and the
+    key values (notice hours, cap amount and currency), then the raised flags."""
+    from .catalogue import FLAGS, REQUIREMENTS
+
+    header = ["path", "format", "language", "pages", "error"]
+    for req in REQUIREMENTS:
+        header.append(req.id)
+        if req.id == "DD-8.1":
+            header.append("DD-8.1 hours")
+        if req.id == "DD-4.6":
+            header += ["DD-4.6 amount", "DD-4.6 currency", "DD-4.6 formula"]
+        if req.id == "DD-6.1":
+            header += ["DD-6.1 amount", "DD-6.1 currency"]
+    header += [f.id for f in FLAGS]
+    rows = []
+    for obj in results:
+        doc = obj.get("document", {})
+        err = obj.get("error")
+        row: list[Any] = [doc.get("path"), doc.get("format"), doc.get("language"), doc.get("pages"),
+                          f"{err['code']}: {err['message']}" if err else ""]
+        by_id = {f["id"]: f for f in obj.get("requirements", [])}
+        raised = {f["id"] for f in obj.get("flags", [])}
+        for req in REQUIREMENTS:
+            f = by_id.get(req.id, {})
+            vals = f.get("values", {})
+            row.append(f.get("status", ""))
+            if req.id == "DD-8.1":
+                row.append(vals.get("hours"))
+            if req.id == "DD-4.6":
+                row += [vals.get("amount"), vals.get("currency"), vals.get("formula")]
+            if req.id == "DD-6.1":
+                row += [vals.get("amount"), vals.get("currency")]
+        row += [("yes" if f.id in raised else "") if not err else "" for f in FLAGS]
+        rows.append(row)
+    return header, rows
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    from .generate import write_atomic
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else v for v in row])
+    data = buf.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 CSV with a BOM correctly
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
+Progress = Callable[[str, dict[str, Any] | None], None]
+
+
+@dataclass
+class ScanReport:
+    checked: int = 0
+    failed: int = 0
+    resumed: int = 0
+    pages: int = 0
+    duplicates: int = 0
+    failed_total: int = 0  # documents with an error in the results, earlier runs of a resumed scan included
+
+
+def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: int, resume: bool,
+             progress: Progress | None = None) -> ScanReport:
+    """Check every file of ``inv`` not already in ``out_dir/results.jsonl``; append each result as
+    it finishes; then write the summary. ``progress(event, obj)`` is called per document."""
+    results_path = out_dir / RESULTS
+    done = read_results(results_path, repair=True) if resume else {}
+    report = ScanReport(duplicates=len(inv.duplicates))
+    todo = [f for f in inv.files if f.sha256 not in done]
+    report.resumed = len(inv.files) - len(todo)
+    writer = ResultWriter(results_path)
+    try:
+        for path, why in inv.unreadable:  # found but not even hashable: recorded like any failure
+            obj = {"schema": "ddcontract/check/v1", "document": {"path": str(path), "sha256": None},
+                   "error": {"code": "InputError", "message": f"cannot be read ({why})"}}
+            writer.write(obj)
+            report.failed += 1
+            if progress:
+                progress("failed", obj)
+        if todo:
+            _execute(todo, options, workers, writer, report, progress)
+    finally:
+        writer.close()
+    final = read_results(results_path)
+    report.failed_total = sum(1 for obj in final.values() if "error" in obj)
+    header, rows = summary_rows(final.values())
+    write_csv(out_dir / SUMMARY_CSV, header, rows)
+    return report
+
+
+def _record(obj: dict[str, Any], writer: ResultWriter, report: ScanReport, progress: Progress | None) -> None:
+    writer.write(obj)
+    if "error" in obj:
+        report.failed += 1
+    else:
+        report.checked += 1
+        report.pages += obj["document"].get("pages") or 0
+    if progress:
+        progress("failed" if "error" in obj else "done", obj)
+
+
+def _execute(todo: list[ScanFile], options: dict[str, Any], workers: int, writer: ResultWriter,
+             report: ScanReport, progress: Progress | None) -> None:
+    """Run the checks in a process pool, a bounded number in flight so memory stays flat however
+    large the archive. A worker that dies (killed, out of memory) fails only the documents it had:
+    they are recorded as errors and a new pool takes the rest."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    in_flight_max = max(2, workers * 4)
+    queue = list(reversed(todo))
+    while queue:
+        broken = False
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+            running: dict[Any, ScanFile] = {}
+
+            def fill() -> None:
+                while queue and len(running) < in_flight_max:
+                    f = queue.pop()
+                    running[pool.submit(check_one, str(f.path), f.sha256, f.size)] = f
+
+            fill()
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    f = running.pop(fut)
+                    try:
+                        obj = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        obj = {"schema": "ddcontract/check/v1",
+                               "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
+                               "error": {"code": "WorkerDied",
+                                         "message": "the worker process checking this file stopped "
+                                                    "(killed, or out of memory)"}}
+                    _record(obj, writer, report, progress)
+                if not broken:
+                    fill()
+        # a broken pool: every document it still held was recorded above; the rest go to a new pool

@@ -1,0 +1,131 @@
+"""`ddcontract scan`: folders in, one JSON line per document out, a CSV summary, duplicates skipped,
+broken files recorded, and an interrupted scan resumed to the same results."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ddcontract.scan import read_results
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def _cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ddcontract", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    (root / "2024" / "drafts").mkdir(parents=True)
+    for name in ("dpa.pdf", "msa_provider.docx", "da_kundevilkaar.pdf", "it_support_agreement.md"):
+        shutil.copy(SAMPLES / name, root / name)
+    shutil.copy(SAMPLES / "saas_terms_thin.pdf", root / "2024" / "terms v2.pdf")
+    shutil.copy(SAMPLES / "dpa.pdf", root / "dpa_copy.pdf")  # a duplicate: found after dpa.pdf
+    (root / "2024" / "broken.docx").write_bytes(b"this is not a zip")
+    (root / "2024" / "notes.xlsx").write_bytes(b"ignored: not a contract format")
+    return root
+
+
+def _lines(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_scan_reports_every_file_and_lists_the_broken_one(archive, tmp_path):
+    out = tmp_path / "scan"
+    run = _cli("scan", str(archive), "--out", str(out), "--workers", "2")
+    assert run.returncode == 1, run.stderr  # one file could not be read
+    assert f"skipped duplicate: {archive / 'dpa_copy.pdf'} (same content as {archive / 'dpa.pdf'})" in run.stderr
+    lines = _lines(out)
+    by_name = {Path(o["document"]["path"]).name: o for o in lines}
+    assert set(by_name) == {"dpa.pdf", "msa_provider.docx", "da_kundevilkaar.pdf", "it_support_agreement.md",
+                            "terms v2.pdf", "broken.docx"}
+    assert by_name["broken.docx"]["error"]["message"] == "not a DOCX file (not a zip archive)"
+    good = by_name["dpa.pdf"]
+    assert good["schema"] == "ddcontract/check/v1" and len(good["requirements"]) == 16
+    assert len(good["document"]["sha256"]) == 64
+    assert {f["id"]: f["status"] for f in good["requirements"]}["DD-8.1"] == "met"
+    with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 6
+    row = next(r for r in rows if r["path"].endswith("dpa.pdf"))
+    assert row["DD-8.1"] == "met" and row["DD-8.1 hours"] == "48"
+    assert row["DD-4.6 amount"] == "1000000" and row["DD-4.6 currency"] == "EUR"
+    broken = next(r for r in rows if r["path"].endswith("broken.docx"))
+    assert broken["error"].endswith("not a DOCX file (not a zip archive)") and broken["DD-8.1"] == ""
+
+
+def test_include_and_exclude(archive, tmp_path):
+    out = tmp_path / "scan"
+    run = _cli("scan", str(archive), "--out", str(out), "--include", "*.pdf", "--exclude", "2024/*", "--workers", "1")
+    assert run.returncode == 0, run.stderr
+    assert sorted(Path(o["document"]["path"]).name for o in _lines(out)) == ["da_kundevilkaar.pdf", "dpa.pdf"]
+
+
+def test_existing_results_need_resume_or_force(archive, tmp_path):
+    out = tmp_path / "scan"
+    _cli("scan", str(archive / "dpa.pdf"), "--out", str(out))
+    again = _cli("scan", str(archive / "dpa.pdf"), "--out", str(out))
+    assert again.returncode == 2 and "--resume" in again.stderr and "Traceback" not in again.stderr
+    forced = _cli("scan", str(archive / "dpa.pdf"), "--out", str(out), "--force")
+    assert forced.returncode == 0 and len(_lines(out)) == 1
+
+
+def test_a_cut_off_last_line_is_repaired(tmp_path):
+    path = tmp_path / "results.jsonl"
+    good = json.dumps({"document": {"path": "a.pdf", "sha256": "ab" * 32}})
+    path.write_text(good + "\n" + '{"document": {"path": "b.pdf", "sha2', encoding="utf-8")
+    assert list(read_results(path, repair=True)) == ["ab" * 32]
+    assert path.read_text(encoding="utf-8") == good + "\n"
+
+
+def _comparable(lines: list[dict]) -> dict[str, object]:
+    return {o["document"]["sha256"]: ([(f["id"], f["status"], f["values"]) for f in o.get("requirements", [])],
+                                      o.get("error")) for o in lines}
+
+
+def test_kill_then_resume_gives_the_same_results(archive, tmp_path):
+    # more files, so that the kill lands in the middle of the scan
+    for i in range(6):
+        shutil.copy(SAMPLES / "msa_provider.pdf", archive / f"msa_{i}.pdf")
+        with (archive / f"msa_{i}.pdf").open("ab") as fh:
+            fh.write(f"\n% copy {i}\n".encode())  # different bytes, same contract
+    full = tmp_path / "full"
+    assert _cli("scan", str(archive), "--out", str(full), "--workers", "1").returncode == 1
+    expected = _comparable(_lines(full))
+    assert len(expected) == 12
+
+    out = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "ddcontract", "scan", str(archive), "--out", str(out),
+                             "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    results = out / "results.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if results.exists() and results.read_bytes().count(b"\n") >= 3:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = results.read_bytes().count(b"\n")
+    assert 3 <= done_before < 12, "the kill should land in the middle of the scan"
+    with results.open("ab") as fh:  # as if the kill had cut a line in half
+        fh.write(b'{"schema": "ddcontract/check/v1", "document": {"pa')
+
+    resumed = _cli("scan", str(archive), "--out", str(out), "--workers", "2", "--resume")
+    assert resumed.returncode == 1, resumed.stderr
+    assert f"{done_before} already done" in resumed.stderr
+    assert _comparable(_lines(out)) == expected
+    assert len(_lines(out)) == 12  # no document twice
