@@ -56,3 +56,4 @@ def check_file(path: str | Path, library: Library, options: CheckOptions | None 
     options = options or CheckOptions()
     doc = load_document(path, pdf_engine=options.pdf_engine)
     return check_document(doc, library, options)
+

@@ -33,14 +33,19 @@ MIN_PREFIX = 2
 
 
 @lru_cache(maxsize=None)
-def lemma_table(lang: str):
-    """The full lookup table (form -> lemma; keys are hashed, so use ``.get``)."""
-    from spacy.lookups import load_lookups
-
-    try:
-        return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-    except (ValueError, KeyError, OSError):  # no table for this language
+def lemma_table(lang: str) -> dict[str, str]:
+    """The full lookup table of spacy-lookups-data (form -> lemma), read straight from its file:
+    no spaCy import, so PDF ingest (which uses it to rejoin hyphenated words) can run while spaCy
+    loads in another thread."""
+    path = _table_path(lang)
+    if path is None:
         return {}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ValueError):  # a damaged install: behave as if there were no table
+        return {}
+    return table if isinstance(table, dict) else {}
 
 
 @lru_cache(maxsize=None)
