@@ -129,3 +129,32 @@ def test_kill_then_resume_gives_the_same_results(archive, tmp_path):
     assert f"{done_before} already done" in resumed.stderr
     assert _comparable(_lines(out)) == expected
     assert len(_lines(out)) == 12  # no document twice
+
+
+def test_excel_summary(archive, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "scan"
+    _cli("scan", str(archive), "--out", str(out), "--workers", "1")
+    wb = load_workbook(out / "summary.xlsx")
+    assert wb.sheetnames == ["Contracts", "Requirements"]
+    ws = wb["Contracts"]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["path", "format", "language", "pages", "error"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
+    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == 6
+    dpa = rows[str(archive / "dpa.pdf")]
+    assert dpa["DD-8.1"] == "met" and dpa["DD-8.1 hours"] == 48 and dpa["DD-4.6 currency"] == "EUR"
+    # statuses are coloured by rules on every requirement column
+    ranges = {str(cf.sqref) for cf in ws.conditional_formatting}
+    col = header.index("DD-8.1") + 1
+    from openpyxl.utils import get_column_letter
+
+    assert f"{get_column_letter(col)}2:{get_column_letter(col)}7" in ranges
+    counts = wb["Requirements"]
+    by_id = {r[0]: r for r in counts.iter_rows(min_row=2, values_only=True)}
+    statuses = [r["DD-8.1"] for r in rows.values()]
+    assert by_id["DD-8.1"][2:5] == (statuses.count("met"), statuses.count("weak"), statuses.count("missing"))
+    assert by_id["DD-8.1"][5] == 1  # the broken file
+    assert len(counts._charts) == 1

@@ -325,7 +325,7 @@ def scan(
     report_lang: Optional[Lang] = typer.Option(None, "--report-lang", help="Language of the messages."),
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", help="pdfium (default) or pdfplumber."),
 ) -> None:
-    """Check every contract under PATH... in parallel and write DIR/results.jsonl and DIR/summary.csv.
+    """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
 
     One JSON line per document (the `check --format json` object, or an error), written as each
     document finishes. Exit code 0: all read; 1: some files could not be read; 2: usage error.
@@ -413,7 +413,8 @@ def scan(
     typer.echo(f"scanned {report.checked + report.failed} files ({report.pages} pages) in {elapsed:.1f} s"
                f"{f', {report.resumed} already done' if report.resumed else ''}"
                f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}; "
-               f"{report.failed_total} could not be read. Results: {results}, {out / 'summary.csv'}", err=True)
+               f"{report.failed_total} could not be read. Results: {results}, {out / 'summary.csv'}, "
+               f"{out / 'summary.xlsx'}", err=True)
     if report.failed_total:
         raise typer.Exit(1)
 

@@ -4,8 +4,8 @@ Files are found, hashed and deduplicated in the parent process; worker processes
 rule library once) check them and return only the result's JSON object, which the parent appends to
 ``DIR/results.jsonl`` as one line, flushed as soon as the document is done. A scan that is killed
 leaves at most one incomplete last line, which ``--resume`` cuts off before it continues with the
-documents whose content hash has no line yet. At the end, ``DIR/summary.csv`` is written from the
-JSON lines (atomically).
+documents whose content hash has no line yet. At the end, ``DIR/summary.csv`` and
+``DIR/summary.xlsx`` are written from the JSON lines (atomically).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .ingest import SUFFIXES
 
 RESULTS = "results.jsonl"
 SUMMARY_CSV = "summary.csv"
+SUMMARY_XLSX = "summary.xlsx"
 HASH_CHUNK = 1 << 20
 
 
@@ -288,8 +289,11 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
         writer.close()
     final = read_results(results_path)
     report.failed_total = sum(1 for obj in final.values() if "error" in obj)
-    header, rows = summary_rows(final.values())
+    header, rows = summary_rows(sorted(final.values(), key=lambda o: o["document"].get("path") or ""))
     write_csv(out_dir / SUMMARY_CSV, header, rows)
+    from .report.xlsx import write_xlsx
+
+    write_xlsx(out_dir / SUMMARY_XLSX, header, rows)
     return report
 
 
