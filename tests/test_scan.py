@@ -158,3 +158,26 @@ def test_excel_summary(archive, tmp_path):
     assert by_id["DD-8.1"][2:5] == (statuses.count("met"), statuses.count("weak"), statuses.count("missing"))
     assert by_id["DD-8.1"][5] == 1  # the broken file
     assert len(counts._charts) == 1
+
+
+def test_scan_on_a_local_dask_cluster_matches_the_local_scan(archive, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    _cli("scan", str(archive), "--out", str(local), "--workers", "1")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        out = tmp_path / "dask"
+        run = _cli("scan", str(archive), "--out", str(out), "--executor", "dask", "--scheduler",
+                   cluster.scheduler_address)
+    assert run.returncode == 1, run.stderr  # the broken file, as locally
+    assert _comparable(_lines(out)) == _comparable(_lines(local))
+    assert sorted(o["document"]["path"] for o in _lines(out)) == sorted(o["document"]["path"] for o in _lines(local))
+    assert (out / "summary.csv").read_text(encoding="utf-8-sig") == (local / "summary.csv").read_text(encoding="utf-8-sig")
+
+
+def test_dask_needs_a_reachable_scheduler(archive, tmp_path):
+    pytest.importorskip("distributed")
+    run = _cli("scan", str(archive / "dpa.pdf"), "--out", str(tmp_path / "o"), "--executor", "dask",
+               "--scheduler", "tcp://127.0.0.1:9")
+    assert run.returncode == 2 and "cannot reach the Dask scheduler" in run.stderr
+    assert "Traceback" not in run.stderr

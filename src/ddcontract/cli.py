@@ -61,6 +61,11 @@ class Lang(str, Enum):
     da = "da"
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class GeneratedDocument(str, Enum):
     dpa = "dpa"
     notification_annex = "notification-annex"
@@ -324,6 +329,10 @@ def scan(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Document language for every file (default: detect)."),
     report_lang: Optional[Lang] = typer.Option(None, "--report-lang", help="Language of the messages."),
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine", help="pdfium (default) or pdfplumber."),
+    executor: Executor = typer.Option(Executor.local, "--executor",
+                                      help="local (a process pool) or dask (a Dask distributed cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."),
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
 
@@ -337,6 +346,8 @@ def scan(
       ddcontract scan contracts/ --out scan/ --resume
 
       ddcontract scan a/ b/ --out scan/ --exclude '*draft*' --workers 2
+
+      ddcontract scan contracts/ --out scan/ --executor dask --scheduler tcp://scheduler:8786
     """
     import os
     import time
@@ -344,6 +355,8 @@ def scan(
     from .policy import load_policy
     from .scan import RESULTS, ScanError, inventory, run_scan
 
+    if (executor is Executor.dask) != (scheduler is not None):
+        _fail("--executor dask and --scheduler ADDRESS go together")
     try:
         pol = load_policy(policy)
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
@@ -399,7 +412,7 @@ def scan(
                        f"{rate:.0f} pages/s)", err=True)
 
     try:
-        report = run_scan(inv, out, options, n_workers, resume, progress)
+        report = run_scan(inv, out, options, n_workers, resume, progress, scheduler=scheduler)
     except ScanError as exc:
         _fail(exc.one_line())
         return

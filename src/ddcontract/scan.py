@@ -161,6 +161,7 @@ class ResultWriter:
 
 _LIBRARY = None
 _OPTIONS = None
+_WORKER_OPTIONS: dict[str, Any] | None = None
 
 
 def _init_worker(options: dict[str, Any]) -> None:
@@ -169,10 +170,28 @@ def _init_worker(options: dict[str, Any]) -> None:
     from .policy import Policy
     from .rules import load_library
 
-    _LIBRARY = load_library(options.get("rules") or [], include_default=not options.get("only_rules"))
+    _LIBRARY = load_library([Path(r) for r in options.get("rules") or []], include_default=not options.get("only_rules"))
     _OPTIONS = CheckOptions(pdf_engine=options.get("pdf_engine", "pdfium"), language=options.get("language"),
                             report_language=options.get("report_language"),
                             policy=Policy.model_validate(options.get("policy") or {}))
+
+
+def check_bytes(name: str, data: bytes, sha256: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Check a file sent as bytes (a Dask worker, which may not see the client's disk). The worker
+    loads the library once per process and per options; the file goes to a private temporary
+    folder under its own name, so format detection and messages are as in a local scan."""
+    import tempfile
+
+    global _WORKER_OPTIONS
+    if _LIBRARY is None or _WORKER_OPTIONS != options:
+        _init_worker(options)
+        _WORKER_OPTIONS = options
+    with tempfile.TemporaryDirectory(prefix="ddcontract-") as tmp:
+        local = Path(tmp) / Path(name).name
+        local.write_bytes(data)
+        obj = check_one(str(local), sha256, len(data))
+    obj["document"]["path"] = name
+    return obj
 
 
 def check_one(path: str, sha256: str, size: int) -> dict[str, Any]:
@@ -266,7 +285,7 @@ class ScanReport:
 
 
 def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: int, resume: bool,
-             progress: Progress | None = None) -> ScanReport:
+             progress: Progress | None = None, scheduler: str | None = None) -> ScanReport:
     """Check every file of ``inv`` not already in ``out_dir/results.jsonl``; append each result as
     it finishes; then write the summary. ``progress(event, obj)`` is called per document."""
     results_path = out_dir / RESULTS
@@ -283,7 +302,9 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
             report.failed += 1
             if progress:
                 progress("failed", obj)
-        if todo:
+        if todo and scheduler:
+            _execute_dask(todo, options, scheduler, writer, report, progress)
+        elif todo:
             _execute(todo, options, workers, writer, report, progress)
     finally:
         writer.close()
@@ -346,3 +367,63 @@ def _execute(todo: list[ScanFile], options: dict[str, Any], workers: int, writer
                 if not broken:
                     fill()
         # a broken pool: every document it still held was recorded above; the rest go to a new pool
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, not after the client's retries, when nothing listens at a tcp:// address."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or not parts.port:
+        raise ScanError(f"{address}: not a scheduler address (expected tcp://HOST:PORT)")
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
+    except OSError as exc:
+        raise ScanError(f"cannot reach the Dask scheduler at {address} ({exc.strerror or exc})") from None
+
+
+def _execute_dask(todo: list[ScanFile], options: dict[str, Any], scheduler: str, writer: ResultWriter,
+                  report: ScanReport, progress: Progress | None) -> None:
+    """The same scan on a Dask distributed cluster: the client reads each file and sends its bytes
+    (workers need not share a disk), a bounded number in flight; results come back to the client,
+    which writes them exactly as a local scan does."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ScanError("--executor dask needs the optional extra: pip install 'ddcontract[dask]'") from None
+    _check_reachable(scheduler)
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise ScanError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        in_flight_max = max(4, n_workers * 4)
+        queue = list(reversed(todo))
+        by_future: dict[Any, ScanFile] = {}
+
+        def submit(f: ScanFile) -> Any:
+            fut = client.submit(check_bytes, str(f.path), f.path.read_bytes(), f.sha256, options,
+                                key=f"ddcontract-{f.sha256}", pure=False)
+            by_future[fut] = f
+            return fut
+
+        started = []
+        while queue and len(started) < in_flight_max:
+            started.append(submit(queue.pop()))
+        pool = as_completed(started)
+        for fut in pool:
+            f = by_future.pop(fut)
+            try:
+                obj = fut.result()
+            except Exception as exc:  # the task or its worker failed
+                obj = {"schema": "ddcontract/check/v1",
+                       "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
+                       "error": {"code": "WorkerFailed", "message": f"the Dask worker failed ({type(exc).__name__}: {exc})"}}
+            _record(obj, writer, report, progress)
+            fut.release()
+            if queue:
+                pool.add(submit(queue.pop()))
+    finally:
+        client.close()
