@@ -272,3 +272,12 @@ def test_python_m_ddcontract_help():
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "check" in proc.stdout
+
+
+def test_max_pages_refuses_a_longer_pdf_in_one_line(runner):
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    result = runner.invoke(app, ["check", str(samples / "dpa.pdf"), "--max-pages", "3"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"ddcontract: error: {samples / 'dpa.pdf'}: the PDF has 7 pages, more than "
+                                     "the limit of 3 (raise it with --max-pages)")
+    assert runner.invoke(app, ["check", str(samples / "dpa.pdf"), "--max-pages", "7"]).exit_code == 0

@@ -16,6 +16,7 @@ class CheckOptions:
     language: str | None = None  # None: detect, per document and per section
     report_language: str | None = None  # None: the document's language
     policy: Policy = field(default_factory=Policy)
+    max_pages: int | None = None  # None: the ingest default (MAX_PAGES)
 
 
 def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
@@ -54,6 +55,8 @@ def check_file(path: str | Path, library: Library, options: CheckOptions | None 
     from .ingest import load_document
 
     options = options or CheckOptions()
-    doc = load_document(path, pdf_engine=options.pdf_engine)
+    from .ingest import MAX_PAGES
+
+    doc = load_document(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES)
     return check_document(doc, library, options)
 

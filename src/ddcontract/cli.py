@@ -126,6 +126,7 @@ def check(
     report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
                                                    help="Your own docxtpl template for --report."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
+    max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Refuse PDFs with more pages than this."),
 ) -> None:
     """Check one contract against the requirements (DD-4.1 … DD-8.5) and warning flags.
 
@@ -155,7 +156,7 @@ def check(
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
-                               policy=load_policy(policy))
+                               policy=load_policy(policy), max_pages=max_pages)
         library = _library(rules, only_rules)
         try:
             result = check_file(path, library, options)
@@ -333,6 +334,7 @@ def scan(
                                       help="local (a process pool) or dask (a Dask distributed cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
                                             help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."),
+    max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Record PDFs with more pages as errors."),
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
 
@@ -379,7 +381,7 @@ def scan(
     n_workers = workers or os.cpu_count() or 1
     options = {"rules": [str(r) for r in rules or []], "only_rules": only_rules, "pdf_engine": pdf_engine.value,
                "language": lang.value if lang else None, "report_language": report_lang.value if report_lang else None,
-               "policy": pol.model_dump()}
+               "policy": pol.model_dump(), "max_pages": max_pages}
     total = len(inv.files) + len(inv.unreadable)
     started = time.monotonic()
     state = {"n": 0, "pages": 0, "failed": 0}

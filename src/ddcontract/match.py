@@ -17,7 +17,8 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
-    units = [(clause, sentence) for clause in clauses for sentence in clause.sentences]
+    units = [(clause, sentence) for clause in clauses for sentence in clause.sentences
+             if sentence.kind != "definition" and matcher.may_match(sentence.text)]
     out: list[Match] = []
     docs = analyse((s.text for _, s in units), lang, matcher.lemmatizer)
     for (clause, sentence), doc in zip(units, docs):

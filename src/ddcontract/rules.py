@@ -324,6 +324,8 @@ class Library:
 
 
 _Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER" | "SUFFIX", accepted values)
+_PIECES = re.compile(r"\w+|[^\w\s]")
+_EDGE_PUNCT = "\"“”„«»()[]{}<>,;:!?"
 
 
 def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
@@ -379,13 +381,19 @@ class CompiledPatterns:
         from .nlp import Lemmatizer, tokenizer
 
         vocab = tokenizer(lang).vocab
+        self.strings = vocab.strings
         self.matchers: dict[str, Any] = {}
         self.limits: dict[str, int] = {}
-        self.required: dict[str, list[list[_Spec]]] = {}
-        self.index: dict[tuple[str, str], set[str]] = {}
+        # LEMMA and LOWER values are kept as string hashes, as the Doc's arrays hold them
+        self.required: dict[str, list[list[tuple[str, frozenset]]]] = {}
+        self.index: dict[tuple[str, Any], set[str]] = {}
         self.always: set[str] = set()
         self.suffixes: set[str] = set()
-        self._suffix_memo: dict[str, frozenset[str]] = {}
+        self._suffix_memo: dict[int, frozenset[str]] = {}
+        self._text_suffix_memo: dict[str, frozenset[str]] = {}
+        # the index and the required words as text, for deciding before tokenizing (may_match)
+        self.index_text: dict[tuple[str, str], set[str]] = {}
+        self.required_text: dict[str, list[list[_Spec]]] = {}
         compiled_all: list[tuple[str, list[list[dict[str, Any]]]]] = []
         words: set[str] = set()
         for rule in library.rules:
@@ -406,29 +414,84 @@ class CompiledPatterns:
             matcher = Matcher(vocab, validate=True)
             matcher.add(key, clean)
             self.matchers[key] = matcher
-            self.required[key] = [_required_specs(seq) for seq in compiled]
-            for specs in self.required[key]:
+            self.required_text[key] = [_required_specs(seq) for seq in compiled]
+            self.required[key] = [[self._hashed(spec) for spec in specs] for specs in self.required_text[key]]
+            for specs, text_specs in zip(self.required[key], self.required_text[key]):
                 if not specs:
                     self.always.add(key)
                     continue
-                attr, values = min(specs, key=lambda s: len(s[1]))
+                i = min(range(len(specs)), key=lambda j: len(specs[j][1]))
+                attr, values = specs[i]
                 for v in values:
                     self.index.setdefault((attr, v), set()).add(key)
+                for v in text_specs[i][1]:
+                    self.index_text.setdefault((attr, v), set()).add(key)
                 for attr, values in specs:
                     if attr == "SUFFIX":
                         self.suffixes |= values
 
-    def _endings(self, lemma: str) -> frozenset[str]:
-        got = self._suffix_memo.get(lemma)
+    def may_match(self, text: str) -> bool:
+        """False when no pattern can match ``text``, decided from its words without tokenizing.
+
+        Every token the tokenizer makes is a whitespace-separated chunk, a piece of one between
+        punctuation, or a chunk with its surrounding punctuation cut; all of those are looked up
+        (a superset of the tokens). Contractions ("don't" -> "do", "n't") are the tokenizer's own
+        rewrites, so a sentence with an apostrophe is always tokenized. Most sentences of a
+        contract have no pattern whose required words are all present, and are not tokenized."""
+        if self.always:
+            return True
+        low = text.lower()
+        if "'" in low or "’" in low:
+            return True
+        words = set(_PIECES.findall(low))  # words, and each punctuation mark (a token of its own)
+        for chunk in set(low.split()).difference(words):  # chunks with punctuation in them
+            words.add(chunk)
+            words.add(chunk.strip(_EDGE_PUNCT))
+            words.add(chunk.strip(_EDGE_PUNCT + "."))
+        lemma = self.lemmatizer.lemma
+        lemmas = {lemma(w) for w in words}
+        endings: set[str] = set()
+        if self.suffixes:
+            for lem in lemmas:
+                endings |= self._text_endings(lem)
+        have = {"LEMMA": lemmas, "LOWER": words, "SUFFIX": endings}
+        index = self.index_text
+        for attr, present in have.items():
+            for w in present:
+                for key in index.get((attr, w), ()):
+                    if any(all(values & have[a] for a, values in specs) for specs in self.required_text[key]):
+                        return True
+        return False
+
+    def _text_endings(self, lemma: str) -> frozenset[str]:
+        got = self._text_suffix_memo.get(lemma)
         if got is None:
             got = frozenset(s for s in self.suffixes if lemma.endswith(s))
+            if len(self._text_suffix_memo) < 200_000:
+                self._text_suffix_memo[lemma] = got
+        return got
+
+    def _hashed(self, spec: _Spec) -> tuple[str, frozenset]:
+        attr, values = spec
+        if attr == "SUFFIX":
+            return spec
+        return attr, frozenset(self.strings.add(v) for v in values)
+
+    def _endings(self, lemma: int) -> frozenset[str]:
+        got = self._suffix_memo.get(lemma)
+        if got is None:
+            text = self.strings[lemma]
+            got = frozenset(s for s in self.suffixes if text.endswith(s))
             if len(self._suffix_memo) < 200_000:
                 self._suffix_memo[lemma] = got
         return got
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
-        lemmas = {t.lemma_ for t in doc}
-        lowers = {t.lower_ for t in doc}
+        from spacy.attrs import LEMMA, LOWER
+
+        arr = doc.to_array([LOWER, LEMMA])
+        lowers = set(arr[:, 0].tolist())
+        lemmas = set(arr[:, 1].tolist())
         endings: set[str] = set()
         if self.suffixes:
             for lemma in lemmas:

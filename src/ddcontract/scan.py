@@ -173,7 +173,8 @@ def _init_worker(options: dict[str, Any]) -> None:
     _LIBRARY = load_library([Path(r) for r in options.get("rules") or []], include_default=not options.get("only_rules"))
     _OPTIONS = CheckOptions(pdf_engine=options.get("pdf_engine", "pdfium"), language=options.get("language"),
                             report_language=options.get("report_language"),
-                            policy=Policy.model_validate(options.get("policy") or {}))
+                            policy=Policy.model_validate(options.get("policy") or {}),
+                            max_pages=options.get("max_pages"))
 
 
 def check_bytes(name: str, data: bytes, sha256: str, options: dict[str, Any]) -> dict[str, Any]:

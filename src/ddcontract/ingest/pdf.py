@@ -72,7 +72,7 @@ def _pages_pdfium(path: Path, max_pages: int) -> list[list[Line]]:
         raise InputError(str(path), f"not a readable PDF ({_clean(str(exc))})") from None
     try:
         if len(pdf) > max_pages:
-            raise InputError(str(path), f"the PDF has {len(pdf)} pages, more than the limit of {max_pages}")
+            raise InputError(str(path), f"the PDF has {len(pdf)} pages, more than the limit of {max_pages} (raise it with --max-pages)")
         pages: list[list[Line]] = []
         for i in range(len(pdf)):
             page = pdf[i]
@@ -122,7 +122,7 @@ def _pages_pdfplumber(path: Path, max_pages: int) -> list[list[Line]]:
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > max_pages:
-                raise InputError(str(path), f"the PDF has {len(pdf.pages)} pages, more than the limit of {max_pages}")
+                raise InputError(str(path), f"the PDF has {len(pdf.pages)} pages, more than the limit of {max_pages} (raise it with --max-pages)")
             pages = []
             for page in pdf.pages:
                 lines = [Line(text=ln["text"], top=ln["top"], bottom=ln["bottom"], x0=ln["x0"],
