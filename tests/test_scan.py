@@ -181,3 +181,38 @@ def test_dask_needs_a_reachable_scheduler(archive, tmp_path):
                "--scheduler", "tcp://127.0.0.1:9")
     assert run.returncode == 2 and "cannot reach the Dask scheduler" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def _crash_on_broken(path, sha256, size):
+    """A stand-in for the worker function: dies on one file, checks the others."""
+    from ddcontract import scan
+
+    if "crash" in path:
+        os._exit(3)
+    return scan._real_check_one(path, sha256, size)
+
+
+def test_a_dying_worker_fails_only_its_document(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from ddcontract import scan
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs fork: the stand-in worker function is patched into the parent")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.pdf", "crash.pdf", "b.docx", "c.md"):
+        src = {"a.pdf": "dpa.pdf", "crash.pdf": "msa_provider.pdf", "b.docx": "msa_provider.docx",
+               "c.md": "it_support_agreement.md"}[name]
+        shutil.copy(SAMPLES / src, folder / name)
+    monkeypatch.setattr(scan, "_real_check_one", scan.check_one, raising=False)
+    monkeypatch.setattr(scan, "check_one", _crash_on_broken)
+    out = tmp_path / "out"
+    out.mkdir()
+    report = scan.run_scan(scan.inventory([folder]), out, {}, workers=2, resume=False)
+    lines = _lines(out)
+    by_name = {Path(o["document"]["path"]).name: o for o in lines}
+    assert set(by_name) == {"a.pdf", "crash.pdf", "b.docx", "c.md"}
+    assert by_name["crash.pdf"]["error"]["code"] == "WorkerDied"
+    assert all("error" not in by_name[n] for n in ("a.pdf", "b.docx", "c.md"))
+    assert report.failed_total == 1

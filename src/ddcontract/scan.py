@@ -333,41 +333,61 @@ def _record(obj: dict[str, Any], writer: ResultWriter, report: ScanReport, progr
 def _execute(todo: list[ScanFile], options: dict[str, Any], workers: int, writer: ResultWriter,
              report: ScanReport, progress: Progress | None) -> None:
     """Run the checks in a process pool, a bounded number in flight so memory stays flat however
-    large the archive. A worker that dies (killed, out of memory) fails only the documents it had:
-    they are recorded as errors and a new pool takes the rest."""
+    large the archive. When a worker dies (killed, out of memory, a crash in a PDF library), the
+    pool cannot tell which document did it: the documents it still held are checked again one at
+    a time in a pool of their own, so only the culprit is recorded as failed, and a new pool takes
+    the rest of the queue."""
+    queue = list(reversed(todo))
+    while queue:
+        suspects = _run_pool(queue, options, workers, max(2, workers * 4), writer, report, progress)
+        for f in suspects:
+            if _run_pool([f], options, 1, 1, writer, report, progress):
+                _record(_error(f, "WorkerDied", "the worker process checking this file stopped (killed, out "
+                               "of memory, or a crash while reading the file)"), writer, report, progress)
+
+
+def _error(f: ScanFile, code: str, message: str) -> dict[str, Any]:
+    return {"schema": "ddcontract/check/v1", "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
+            "error": {"code": code, "message": message}}
+
+
+def _run_pool(queue: list[ScanFile], options: dict[str, Any], workers: int, in_flight_max: int,
+              writer: ResultWriter, report: ScanReport, progress: Progress | None) -> list[ScanFile]:
+    """Take files off the end of ``queue`` until it is empty or the pool breaks; return the files
+    the broken pool still held (empty when it did not break)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    in_flight_max = max(2, workers * 4)
-    queue = list(reversed(todo))
-    while queue:
-        broken = False
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
-            running: dict[Any, ScanFile] = {}
-
-            def fill() -> None:
-                while queue and len(running) < in_flight_max:
-                    f = queue.pop()
-                    running[pool.submit(check_one, str(f.path), f.sha256, f.size)] = f
-
-            fill()
-            while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    f = running.pop(fut)
+    lost: list[ScanFile] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+        running: dict[Any, ScanFile] = {}
+        while queue or running:
+            while queue and len(running) < in_flight_max and not lost:
+                f = queue.pop()
+                running[pool.submit(check_one, str(f.path), f.sha256, f.size)] = f
+            if not running:
+                break
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                f = running.pop(fut)
+                try:
+                    obj = fut.result()
+                except BrokenProcessPool:
+                    lost.append(f)
+                    continue
+                _record(obj, writer, report, progress)
+            if lost:
+                # the other documents in flight: a result that came back before the pool broke is
+                # kept; the rest went down with the pool
+                for fut, f in running.items():
                     try:
-                        obj = fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        obj = {"schema": "ddcontract/check/v1",
-                               "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
-                               "error": {"code": "WorkerDied",
-                                         "message": "the worker process checking this file stopped "
-                                                    "(killed, or out of memory)"}}
+                        obj = fut.result(timeout=0)
+                    except Exception:
+                        lost.append(f)
+                        continue
                     _record(obj, writer, report, progress)
-                if not broken:
-                    fill()
-        # a broken pool: every document it still held was recorded above; the rest go to a new pool
+                break
+    return lost
 
 
 def _check_reachable(address: str) -> None:
