@@ -339,3 +339,21 @@ def test_lemma_match_with_spacy_matcher():
     matcher = Matcher(tok.vocab)
     matcher.add("m", clean)
     assert matcher(nlp("Accounts use Multi-Factor authentication."))
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_every_compiled_pattern_passes_spacys_schema(library, lang):
+    """Matching builds its Matchers without spaCy's per-pattern validation; this is where it runs."""
+    from spacy.matcher import Matcher
+
+    from ddcontract.nlp import tokenizer
+    from ddcontract.rules import compile_pattern, matcher_patterns
+
+    matcher = Matcher(tokenizer(lang).vocab, validate=True)
+    n = 0
+    for rule in library.rules:
+        block = rule.lang(lang)
+        for i, pattern in enumerate([*block.patterns, *block.unless] if block else []):
+            matcher.add(f"{rule.id}#{i}", matcher_patterns(compile_pattern(pattern, lang))[0])
+            n += 1
+    assert n > 150  # every pattern of the bundled library (180 English ones today)

@@ -411,7 +411,9 @@ class CompiledPatterns:
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
             compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
             clean, self.limits[key] = matcher_patterns(compiled)
-            matcher = Matcher(vocab, validate=True)
+            # our compiler emits only LEMMA/LOWER (exact, IN, REGEX), LIKE_NUM and OP keys, so
+            # spaCy's schema validation of each pattern (0.06 s per language) is not repeated here
+            matcher = Matcher(vocab, validate=False)
             matcher.add(key, clean)
             self.matchers[key] = matcher
             self.required_text[key] = [_required_specs(seq) for seq in compiled]
