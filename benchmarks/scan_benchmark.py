@@ -8,7 +8,8 @@ docs/performance.md.
 
 The archive (kept in ~/.cache/ddcontract/bench-archive-<docs>, DDCONTRACT_CACHE moves it):
   - real contracts: CUAD development contracts from ../shared/corpus/cuad-dev/txt (when present),
-    written as DOCX, and about half of them turned into PDF by LibreOffice (`soffice`);
+    written as DOCX and turned into PDF by LibreOffice (`soffice`); every other one is kept as
+    DOCX too, as archives hold both;
   - sample contracts: PDFs of 5 to 80 pages made from the bundled samples' pages, and the samples'
     DOCX files (each copy made unique, so that the scan's duplicate check does not skip it).
 
@@ -98,15 +99,15 @@ def build_archive(root: Path, docs: int) -> None:
     for i, path in enumerate(chosen):
         dest = root / "real" / f"cuad_{i:03d}.docx"
         text_to_docx(path.read_text(encoding="utf-8", errors="replace"), dest, path.stem[:80])
-        if i % 2 == 0:
-            to_pdf.append(dest)
+        to_pdf.append(dest)
     if to_pdf:
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
                             "--convert-to", "pdf", "--outdir", str(root / "real"), *map(str, to_pdf)],
                            check=True, capture_output=True, timeout=1800)
-        for d in to_pdf:
-            d.unlink()  # the PDF stands for this contract
+        for i, d in enumerate(to_pdf):
+            if i % 2 == 0:
+                d.unlink()  # the PDF alone stands for this contract; the others are kept in both formats
     sample_docx = sorted(SAMPLES.glob("*.docx"))
     i = 0
     while n_real + i < docs:
@@ -158,7 +159,7 @@ def main() -> int:
     ap.add_argument("--rebuild", action="store_true", help="build the archive again")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
-    archive = cache_root() / f"bench-archive-{args.docs}"
+    archive = cache_root() / f"bench-archive-v2-{args.docs}"
     if args.rebuild or not (archive / "samples").is_dir():
         if CUAD.is_dir() and shutil.which("soffice") is None:
             print("note: soffice not found; the CUAD contracts stay DOCX only", file=sys.stderr)

@@ -17,18 +17,53 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
-    units = [(clause, sentence) for clause in clauses for sentence in clause.sentences
-             if sentence.kind != "definition" and matcher.may_match(sentence.text)]
-    out: list[Match] = []
+    cache = _hit_cache(matcher)
+    units = []
+    hits: dict[int, list[tuple[str, int, int, str]]] = {}
+    for clause in clauses:
+        for sentence in clause.sentences:
+            if sentence.kind == "definition":
+                continue
+            key = (sentence.text, sentence.lead)
+            found = cache.get(key)
+            if found is not None:
+                hits[id(sentence)] = found
+            elif matcher.may_match(sentence.text):
+                units.append((clause, sentence))
+            else:
+                hits[id(sentence)] = []
     docs = analyse((s.text for _, s in units), lang, matcher.lemmatizer)
     for (clause, sentence), doc in zip(units, docs):
-        if len(doc) and sentence.kind != "definition":
-            out.extend(_match_sentence(clause, sentence, doc, matcher, rules, lang))
+        found = _sentence_hits(sentence, doc, matcher, rules) if len(doc) else []
+        hits[id(sentence)] = found
+        if len(cache) >= HIT_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[(sentence.text, sentence.lead)] = found
+    out: list[Match] = []
+    for clause in clauses:
+        for sentence in clause.sentences:
+            for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
+                if _heading_ok(rules[rule_id], clause, lang):
+                    out.append(_make_match(rules[rule_id], clause, sentence, c0, c1, kind, lang))
     return out
 
 
-def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dict[str, Rule],
-                    lang: str) -> list[Match]:
+# Contracts repeat themselves: the same clause comes back in every contract made from one template.
+# A sentence's hits depend only on its text (and the lead-in it was matched with), so they are kept
+# per process; the values are still read from each sentence's own clause.
+HIT_CACHE_SIZE = 50_000
+
+
+def _hit_cache(matcher) -> dict[tuple[str, int], list[tuple[str, int, int, str]]]:
+    cache = getattr(matcher, "_hit_cache", None)
+    if cache is None:
+        cache = matcher._hit_cache = {}
+    return cache
+
+
+def _sentence_hits(sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> list[tuple[str, int, int, str]]:
+    """Each rule's shortest hit in the sentence, in reading order: (rule, start, end, kind), with
+    character offsets in the sentence; a rule whose ``unless`` pattern matches here has none."""
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     for key, start, end in matcher(doc):
@@ -46,9 +81,8 @@ def _match_sentence(clause: Clause, sentence: Sentence, doc, matcher, rules: dic
         prev = best.get(rule_id)
         if prev is None or (c1 - c0) < (prev[1] - prev[0]):
             best[rule_id] = (c0, c1, kind)
-    return [_make_match(rules[rule_id], clause, sentence, c0, c1, kind, lang)
-            for rule_id, (c0, c1, kind) in sorted(best.items(), key=lambda kv: kv[1][0])
-            if rule_id not in blocked and _heading_ok(rules[rule_id], clause, lang)]
+    return [(rule_id, c0, c1, kind) for rule_id, (c0, c1, kind) in sorted(best.items(), key=lambda kv: kv[1][0])
+            if rule_id not in blocked]
 
 
 def _heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:

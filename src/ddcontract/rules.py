@@ -491,9 +491,14 @@ class CompiledPatterns:
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         from spacy.attrs import LEMMA, LOWER
 
-        arr = doc.to_array([LOWER, LEMMA])
-        lowers = set(arr[:, 0].tolist())
-        lemmas = set(arr[:, 1].tolist())
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        positions: dict[Any, list[int]] = {}  # hash of a lower-cased form or a lemma -> token indices
+        for i, (lower, lemma) in enumerate(rows):
+            positions.setdefault(lower, []).append(i)
+            if lemma != lower:
+                positions.setdefault(lemma, []).append(i)
+        lemmas = {r[1] for r in rows}
+        lowers = {r[0] for r in rows}
         endings: set[str] = set()
         if self.suffixes:
             for lemma in lemmas:
@@ -506,14 +511,40 @@ class CompiledPatterns:
                 if keys:
                     candidates |= keys
         out: list[tuple[str, int, int]] = []
+        n = len(rows)
         for key in sorted(candidates):
             if not any(all(values & have[attr] for attr, values in specs) for specs in self.required[key]):
                 continue
             limit = self.limits[key]
-            for _, start, end in self.matchers[key](doc):
+            a, b = self._window(key, positions, limit, n) if n > limit else (0, n)
+            for _, start, end in self.matchers[key](doc[a:b] if b - a < n else doc):
                 if end - start <= limit:
-                    out.append((key, start, end))
+                    out.append((key, start + a, end + a))
         return out
+
+    def _window(self, key: str, positions: dict[Any, list[int]], limit: int, n: int) -> tuple[int, int]:
+        """The tokens a match of ``key`` can lie in. Every match holds a token of each required
+        word of its pattern and spans at most ``limit`` tokens, so it lies within ``limit`` of the
+        first and last occurrence of one required word (per alternative, the rarest one here).
+        spaCy's Matcher creates Python objects for every token it is given, twice, so a long
+        sentence is cut to that window first."""
+        lo, hi = n, -1
+        for specs in self.required[key]:
+            best: list[int] | None = None
+            for attr, values in specs:
+                if attr == "SUFFIX":
+                    continue
+                found = [i for v in values for i in positions.get(v, ())]
+                if best is None or len(found) < len(best):
+                    best = found
+            if not best:  # only '*' words, or this alternative cannot match here
+                if best is None:
+                    return 0, n
+                continue
+            lo, hi = min(lo, min(best)), max(hi, max(best))
+        if hi < 0:
+            return 0, n
+        return max(0, lo - limit), min(n, hi + limit + 1)
 
 
 def default_library_dir() -> Path:
