@@ -7,6 +7,7 @@ the language with more hits per word wins, English when neither clearly does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 _WORDS = {
@@ -24,10 +25,9 @@ def language_counts(texts: Iterable[str], limit: int = _SAMPLE_CHARS) -> dict[st
     counts = {lang: 0 for lang in _WORDS}
     seen = 0
     for text in texts:
-        for word in _TOKEN.findall(text.lower()):
-            for lang, words in _WORDS.items():
-                if word in words:
-                    counts[lang] += 1
+        found = Counter(_TOKEN.findall(text.lower()))
+        for lang, words in _WORDS.items():
+            counts[lang] += sum(n for w, n in found.items() if w in words)
         seen += len(text)
         if seen > limit:
             break
