@@ -48,6 +48,11 @@ def test_scan_reports_every_file_and_lists_the_broken_one(archive, tmp_path):
     run = _cli("scan", str(archive), "--out", str(out), "--workers", "2")
     assert run.returncode == 1, run.stderr  # one file could not be read
     assert f"skipped duplicate: {archive / 'dpa_copy.pdf'} (same content as {archive / 'dpa.pdf'})" in run.stderr
+    # not a terminal: one plain progress line per document, the failure named with its cause
+    progress = [ln for ln in run.stderr.splitlines() if ln.startswith("[")]
+    assert len(progress) == 6 and progress[-1].startswith("[6/6] ")
+    assert any(ln.endswith("broken.docx: not a DOCX file (not a zip archive)") and " failed " in ln for ln in progress)
+    assert all("pages/s" in ln for ln in progress if " done " in ln)
     lines = _lines(out)
     by_name = {Path(o["document"]["path"]).name: o for o in lines}
     assert set(by_name) == {"dpa.pdf", "msa_provider.docx", "da_kundevilkaar.pdf", "it_support_agreement.md",
