@@ -297,6 +297,8 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
     writer = ResultWriter(results_path)
     try:
         for path, why in inv.unreadable:  # found but not even hashable: recorded like any failure
+            if f"path:{path}" in done:
+                continue
             obj = {"schema": "ddcontract/check/v1", "document": {"path": str(path), "sha256": None},
                    "error": {"code": "InputError", "message": f"cannot be read ({why})"}}
             writer.write(obj)
