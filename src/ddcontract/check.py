@@ -17,6 +17,7 @@ class CheckOptions:
     report_language: str | None = None  # None: the document's language
     policy: Policy = field(default_factory=Policy)
     max_pages: int | None = None  # None: the ingest default (MAX_PAGES)
+    password: str | None = None  # for encrypted PDFs
 
 
 def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
@@ -57,6 +58,7 @@ def check_file(path: str | Path, library: Library, options: CheckOptions | None 
     options = options or CheckOptions()
     from .ingest import MAX_PAGES
 
-    doc = load_document(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES)
+    doc = load_document(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES,
+                        password=options.password)
     return check_document(doc, library, options)
 

@@ -127,6 +127,8 @@ def check(
                                                    help="Your own docxtpl template for --report."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
     max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Refuse PDFs with more pages than this."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
+                                           help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD)."),
 ) -> None:
     """Check one contract against the requirements (DD-4.1 … DD-8.5) and warning flags.
 
@@ -156,7 +158,7 @@ def check(
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
-                               policy=load_policy(policy), max_pages=max_pages)
+                               policy=load_policy(policy), max_pages=max_pages, password=password)
         library = _library(rules, only_rules)
         try:
             result = check_file(path, library, options)
@@ -335,6 +337,8 @@ def scan(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
                                             help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."),
     max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Record PDFs with more pages as errors."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
+                                           help="Password tried on encrypted PDFs (or set DDCONTRACT_PDF_PASSWORD)."),
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
 
@@ -381,7 +385,7 @@ def scan(
     n_workers = workers or os.cpu_count() or 1
     options = {"rules": [str(r) for r in rules or []], "only_rules": only_rules, "pdf_engine": pdf_engine.value,
                "language": lang.value if lang else None, "report_language": report_lang.value if report_lang else None,
-               "policy": pol.model_dump(), "max_pages": max_pages}
+               "policy": pol.model_dump(), "max_pages": max_pages, "password": password}
     total = len(inv.files) + len(inv.unreadable)
     started = time.monotonic()
     state = {"n": 0, "pages": 0, "failed": 0}

@@ -174,7 +174,7 @@ def _init_worker(options: dict[str, Any]) -> None:
     _OPTIONS = CheckOptions(pdf_engine=options.get("pdf_engine", "pdfium"), language=options.get("language"),
                             report_language=options.get("report_language"),
                             policy=Policy.model_validate(options.get("policy") or {}),
-                            max_pages=options.get("max_pages"))
+                            max_pages=options.get("max_pages"), password=options.get("password"))
 
 
 def check_bytes(name: str, data: bytes, sha256: str, options: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,36 @@ MAX_PAGES = 2000
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 
 
+CONVERT = "save it as DOCX or PDF (for example: soffice --headless --convert-to docx FILE)"
+_OLE_SCAN = 4_000_000
+
+
+def _ole_kind(path: Path) -> str:
+    """What an OLE2 compound file is, from its stream names (stored in UTF-16): an Office document
+    encrypted with a password (Word keeps an encrypted DOCX in such a container), or a legacy
+    binary .doc / .xls file."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(_OLE_SCAN)
+            size = path.stat().st_size
+            if size > _OLE_SCAN:  # the directory may sit at the end of a large file
+                fh.seek(max(_OLE_SCAN, size - _OLE_SCAN))
+                data += fh.read()
+    except OSError:
+        data = b""
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage") or has("EncryptionInfo"):
+        return "the document is encrypted (password-protected): open it in Word and save a copy without a password"
+    if has("WordDocument"):
+        return f"a legacy Word 97-2003 document (.doc), which is not read directly: {CONVERT}"
+    if has("Workbook") or has("Book"):
+        return "a legacy Excel workbook (.xls), not a contract document"
+    return f"an old binary Office file (OLE2), which is not read directly: {CONVERT}"
+
+
 def detect_format(path: Path, head: bytes) -> str:
     """The format from the file's first bytes, falling back on the suffix for text."""
     suffix = path.suffix.lower()
@@ -23,9 +53,9 @@ def detect_format(path: Path, head: bytes) -> str:
             return "docx"
         return "docx"  # the DOCX reader says clearly when the zip is not a Word document
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if suffix == ".docx":
-            raise InputError(str(path), "the document is encrypted (password-protected) or an old .doc file")
-        raise InputError(str(path), "old binary Word/Office format (.doc) is not supported; save it as DOCX")
+        raise InputError(str(path), _ole_kind(path))
+    if head.startswith(b"{\\rtf"):
+        raise InputError(str(path), f"an RTF document, which is not read directly: {CONVERT}")
     if suffix == ".pdf":
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     if suffix == ".docx":
@@ -36,7 +66,7 @@ def detect_format(path: Path, head: bytes) -> str:
 
 
 def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
-                  max_pages: int = MAX_PAGES) -> Document:
+                  max_pages: int = MAX_PAGES, password: str | None = None) -> Document:
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "no such file")
@@ -53,7 +83,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(p, max_bytes, max_pages, engine=pdf_engine)
+        return read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
     if fmt == "docx":
         from .docx import read_docx
 

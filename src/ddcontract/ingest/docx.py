@@ -323,6 +323,11 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         if "word/document.xml" not in names:
             if "EncryptedPackage" in names or "EncryptionInfo" in names:
                 raise InputError(str(path), "the document is encrypted (password-protected)")
+            if "content.xml" in names and "mimetype" in names:
+                kind = zf.read("mimetype")[:100].decode("ascii", "replace").rsplit(".", 1)[-1]
+                from . import CONVERT
+
+                raise InputError(str(path), f"an OpenDocument {kind} file, not a Word document: {CONVERT}")
             raise InputError(str(path), "not a Word document (word/document.xml is missing)")
         root = _read_part(zf, "word/document.xml", path)
         numbering = _Numbering.parse(_read_part(zf, "word/numbering.xml", path))

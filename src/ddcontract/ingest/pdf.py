@@ -40,12 +40,21 @@ class Line:
     page_height: float = 792.0
 
 
-def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium") -> Document:
+def _encrypted(path: Path, password: str | None) -> InputError:
+    if password:
+        return InputError(str(path), "the PDF is encrypted and the password given with --password is not correct")
+    return InputError(str(path), "the PDF is encrypted (password-protected): give its password with --password, "
+                                 "or save a copy without one")
+
+
+def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium",
+             password: str | None = None) -> Document:
     if path.stat().st_size > max_bytes:
         raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
     if engine not in ENGINES:
         raise InputError(str(path), f"unknown PDF engine {engine!r} (choose {', '.join(ENGINES)})")
-    pages = _pages_pdfium(path, max_pages) if engine == "pdfium" else _pages_pdfplumber(path, max_pages)
+    pages = (_pages_pdfium(path, max_pages, password) if engine == "pdfium"
+             else _pages_pdfplumber(path, max_pages, password))
     chars = sum(len(ln.text.strip()) for page in pages for ln in page)
     if chars < 20 * max(1, len(pages)) // 4 or chars == 0:
         raise InputError(str(path), "the PDF has no text layer (scanned image?); OCR is not supported")
@@ -60,15 +69,15 @@ def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium")
 # ---------------------------------------------------------------- engines
 
 
-def _pages_pdfium(path: Path, max_pages: int) -> list[list[Line]]:
+def _pages_pdfium(path: Path, max_pages: int, password: str | None = None) -> list[list[Line]]:
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
-            raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+            raise _encrypted(path, password) from None
         raise InputError(str(path), f"not a readable PDF ({_clean(str(exc))})") from None
     try:
         if len(pdf) > max_pages:
@@ -114,13 +123,13 @@ def _lines_from_textpage(textpage, height: float) -> list[Line]:
     return lines
 
 
-def _pages_pdfplumber(path: Path, max_pages: int) -> list[list[Line]]:
+def _pages_pdfplumber(path: Path, max_pages: int, password: str | None = None) -> list[list[Line]]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with pdfplumber.open(str(path), password=password or "") as pdf:
             if len(pdf.pages) > max_pages:
                 raise InputError(str(path), f"the PDF has {len(pdf.pages)} pages, more than the limit of {max_pages} (raise it with --max-pages)")
             pages = []
@@ -132,15 +141,16 @@ def _pages_pdfplumber(path: Path, max_pages: int) -> list[list[Line]]:
                 page.flush_cache()
             return pages
     except PDFPasswordIncorrect:
-        raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+        raise _encrypted(path, password) from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise InputError(str(path), f"not a readable PDF ({_clean(str(exc)) or type(exc).__name__})") from None
     except Exception as exc:  # pdfminer raises many kinds on broken files
         if isinstance(exc, InputError):
             raise
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise InputError(str(path), "the PDF is encrypted (password-protected)") from None
+        inner = type(exc.args[0]).__name__ if exc.args else ""  # pdfplumber wraps pdfminer's errors
+        if any("Password" in n or "Encrypt" in n for n in (name, inner)):
+            raise _encrypted(path, password) from None
         raise InputError(str(path), f"not a readable PDF ({name})") from None
 
 
