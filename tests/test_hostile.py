@@ -137,3 +137,92 @@ def test_no_network_access(tmp_path):
     for run in runs:
         assert run.returncode == 0, run.stderr
         assert "tried to open a network connection" not in run.stderr
+
+
+# --------------------------------------------------------------------------- zip and XML bombs
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(path: Path, document_xml: bytes | str, compress: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compress) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", document_xml)
+    return path
+
+
+def _body(*paragraphs: str, doctype: str = "") -> str:
+    ps = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    return f'<?xml version="1.0"?>{doctype}<w:document {W_NS}><w:body>{ps}</w:body></w:document>'
+
+
+def _check_fails(path: Path, cause: str, max_rss_mb: int = 1000) -> None:
+    probe = ("import resource, subprocess, sys;"
+             "r = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60);"
+             "sys.stderr.write(r.stderr); print(r.returncode,"
+             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)")
+    run = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "ddcontract", "check", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    code, rss = map(int, run.stdout.split())
+    assert code == 2, run.stderr
+    assert run.stderr.startswith(f"ddcontract: error: {path}: ") and cause in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert rss < max_rss_mb
+
+
+def test_zip_bomb_of_one_huge_part_is_refused_unread(tmp_path):
+    path = _docx(tmp_path / "bomb.docx", _body("x" * 60_000_000))
+    assert path.stat().st_size < 1_000_000
+    _check_fails(path, "a zip bomb?", max_rss_mb=300)
+
+
+def test_zip_bomb_below_the_size_limit_is_caught_by_its_ratio(tmp_path):
+    path = _docx(tmp_path / "ratio.docx", _body("A" * 20_000_000))
+    _check_fails(path, "compressed", max_rss_mb=300)
+
+
+def test_bomb_of_many_small_elements_is_caught(tmp_path):
+    # stored, not compressed, so neither the size nor the ratio gives it away: only the tag count
+    path = _docx(tmp_path / "tags.docx", _body(*["<w:b/>" * 10] * 450_000), compress=zipfile.ZIP_STORED)
+    _check_fails(path, "XML tags", max_rss_mb=500)
+
+
+def test_zip_claiming_too_many_entries(tmp_path):
+    path = _docx(tmp_path / "entries.docx", _body("Clause 1."))
+    data = bytearray(path.read_bytes())
+    at = data.rfind(b"PK\x05\x06")
+    data[at + 8:at + 12] = struct.pack("<HH", 0xFFFF, 0xFFFF)
+    path.write_bytes(bytes(data))
+    _check_fails(path, "more than 10,000 files")
+
+
+def test_external_entity_never_reads_a_local_file(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    path = _docx(tmp_path / "xxe.docx", _body("The Supplier shall notify &xxe; within 24 hours.", "Clause two.",
+                                              doctype=doctype))
+    run = _cli("check", str(path), "--format", "json")
+    assert "TOP-SECRET-VALUE" not in run.stdout + run.stderr
+    assert run.returncode in (0, 2) and "Traceback" not in run.stderr
+
+
+def test_billion_laughs_does_not_expand(tmp_path):
+    ents = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    path = _docx(tmp_path / "laughs.docx", _body("Start &lol9; end.", "Clause two.",
+                                                  doctype=f"<!DOCTYPE w:document [{ents}]>"))
+    probe = ("import resource, subprocess, sys;"
+             "r = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60);"
+             "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)")
+    run = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "ddcontract", "check", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    code, rss = map(int, run.stdout.split())
+    assert code in (0, 2) and rss < 500
+
+
+def test_very_deep_nesting_is_refused(tmp_path):
+    deep = "<w:r>" * 100_000 + "x" + "</w:r>" * 100_000
+    path = _docx(tmp_path / "deep.docx", f'<?xml version="1.0"?><w:document {W_NS}><w:body><w:p>{deep}</w:p>'
+                                          "</w:body></w:document>", compress=zipfile.ZIP_STORED)
+    _check_fails(path, "not well-formed XML")

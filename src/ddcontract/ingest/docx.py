@@ -20,7 +20,11 @@ from .sections import assign_sections
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "delInstrText"}
-_MAX_PART_BYTES = 200_000_000  # uncompressed size of one XML part
+# Limits on what a DOCX may make us inflate and parse (bounded memory whatever the file says):
+MAX_PART_BYTES = 50_000_000   # one XML part, inflated (a 500-page contract's document.xml is ~5 MB)
+MAX_RATIO = 100               # inflated / compressed size of a part over 1 MB (text XML is ~5-15)
+MAX_TAGS = 4_000_000          # XML tags in one part: a bomb of many tiny elements, not one huge text
+MAX_ENTRIES = 10_000          # files in the zip (Word writes a few dozen)
 
 
 def _parser():
@@ -38,13 +42,48 @@ def _read_part(zf: zipfile.ZipFile, name: str, path: Path):
         info = zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART_BYTES:
-        raise InputError(str(path), f"{name} is too large ({info.file_size // 1_000_000} MB uncompressed)")
-    data = zf.read(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise InputError(str(path), f"{name} would inflate to {info.file_size // 1_000_000} MB, over the limit of "
+                                    f"{MAX_PART_BYTES // 1_000_000} MB (a zip bomb?)")
+    if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise InputError(str(path), f"{name} is compressed {info.file_size // max(info.compress_size, 1)} to 1, "
+                                    f"more than any Word document (a zip bomb?)")
+    with zf.open(info) as fh:  # the declared size can lie: never inflate more than the limit
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise InputError(str(path), f"{name} inflates to more than {MAX_PART_BYTES // 1_000_000} MB (a zip bomb?)")
+    check_xml_size(name, data, path)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(str(path), f"corrupt DOCX: {name} is not well-formed XML ({exc})") from None
+
+
+def check_xml_size(name: str, data: bytes, path: Path) -> None:
+    """Refuse a part with more tags than :data:`MAX_TAGS` before parsing it: a bomb of millions of
+    tiny elements costs memory in the parser although its text is small."""
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:
+        raise InputError(str(path), f"{name} has {tags:,} XML tags, more than the limit of {MAX_TAGS:,} "
+                                    "(an XML bomb?)")
+
+
+def _check_entries(path: Path) -> None:
+    """Read the zip's end record ourselves: Python's zipfile builds an object for every entry of
+    the central directory, so a zip claiming millions of them is refused before it is opened."""
+    import struct
+
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 65_557))
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return  # zipfile reports the damage
+    entries = struct.unpack("<H", tail[at + 10:at + 12])[0]
+    if entries == 0xFFFF or entries > MAX_ENTRIES:
+        raise InputError(str(path), f"the zip holds more than {MAX_ENTRIES:,} files; no Word document does "
+                                    "(a zip bomb?)")
 
 
 # ---------------------------------------------------------------- numbering
@@ -314,6 +353,7 @@ class _Walker:
 def read_docx(path: Path, max_bytes: int) -> Document:
     if path.stat().st_size > max_bytes:
         raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
+    _check_entries(path)
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
