@@ -221,3 +221,23 @@ def test_a_dying_worker_fails_only_its_document(tmp_path, monkeypatch):
     assert by_name["crash.pdf"]["error"]["code"] == "WorkerDied"
     assert all("error" not in by_name[n] for n in ("a.pdf", "b.docx", "c.md"))
     assert report.failed_total == 1
+
+
+def test_file_names_are_never_formulas_in_the_summaries(tmp_path):
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = folder / '=HYPERLINK("x.example","y").txt'
+    shutil.copy(SAMPLES / "it_support_agreement.md", evil)
+    (folder / "+broken.docx").write_bytes(b"not a zip")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "ddcontract", "scan", evil.name, "+broken.docx", "--out", str(out),
+                    "--workers", "1"], cwd=folder, capture_output=True, timeout=300)
+    with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(not r["path"].startswith(("=", "+")) for r in rows)
+    ws = load_workbook(out / "summary.xlsx")["Contracts"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert any(isinstance(c.value, str) and c.value.endswith('"y").txt') for c in cells)

@@ -260,6 +260,17 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[lis
     return header, rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula ("=HYPERLINK(…)" in a file name or a
+    contract's text) gets a leading apostrophe, which spreadsheets show as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     from .generate import write_atomic
 
@@ -267,7 +278,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     w = csv.writer(buf)
     w.writerow(header)
     for row in rows:
-        w.writerow(["" if v is None else v for v in row])
+        w.writerow(["" if v is None else neutralise_formula(v) for v in row])
     data = buf.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 CSV with a BOM correctly
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
 

@@ -39,6 +39,9 @@ def _build(header: list[str], rows: list[list[Any]]):
     ws.append(header)
     for row in rows:
         ws.append(["" if v is None else v for v in row])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # text that starts with "=" is text here, never a formula
+                cell.data_type = "s"
     head_font = Font(bold=True, color="FFFFFF")
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     for cell in ws[1]:
