@@ -226,3 +226,145 @@ def test_very_deep_nesting_is_refused(tmp_path):
     path = _docx(tmp_path / "deep.docx", f'<?xml version="1.0"?><w:document {W_NS}><w:body><w:p>{deep}</w:p>'
                                           "</w:body></w:document>", compress=zipfile.ZIP_STORED)
     _check_fails(path, "not well-formed XML")
+
+
+# --------------------------------------------------------------------------- every class at once
+
+
+def _hostile_folder(root: Path) -> dict[str, str]:
+    """Every class of bad input from issue 6, beside good files; name -> expected cause (None: good)."""
+    root.mkdir()
+    cases: dict[str, str | None] = {}
+
+    def add(name: str, cause: str | None, data: bytes | None = None, make=None) -> None:
+        path = root / name
+        if make is not None:
+            make(path)
+        elif data is not None:
+            path.write_bytes(data)
+        cases[name] = cause
+
+    add("good contract.pdf", None, (SAMPLES / "msa_provider.pdf").read_bytes())
+    add("gød kontrakt – æøå.docx", None, (SAMPLES / "da_databehandleraftale.docx").read_bytes())
+    add("-leading dash.md", None, (SAMPLES / "it_support_agreement.md").read_bytes())
+    add("empty.pdf", "the file is empty", b"")
+    add("random.pdf", "not a PDF file", os.urandom(3000))
+    add("random.docx", "not a DOCX file", os.urandom(3000))
+    add("truncated.pdf", "not a readable PDF", (SAMPLES / "dpa.pdf").read_bytes()[:1500])
+    add("scanned.pdf", "no text layer", _blank_pdf(3))
+    add("encrypted.pdf", "the PDF is encrypted", ENCRYPTED.read_bytes())
+    add("damaged.docx", "not a", (SAMPLES / "dpa.docx").read_bytes()[:4000])
+    add("no_document.docx", "word/document.xml is missing", make=lambda p: _zip_only(p))
+    for name, make, cause in CASES:
+        add(name, cause, make=make)
+    add("bomb.docx", "a zip bomb?", make=lambda p: _docx(p, _body("x" * 60_000_000)))
+    add("tags.docx", "XML tags", make=lambda p: _docx(p, _body(*["<w:b/>" * 10] * 450_000),
+                                                      compress=zipfile.ZIP_STORED))
+    add("deep.docx", "not well-formed XML", make=lambda p: _docx(
+        p, f'<?xml version="1.0"?><w:document {W_NS}><w:body><w:p>{"<w:r>" * 5000}x{"</w:r>" * 5000}</w:p>'
+           "</w:body></w:document>", compress=zipfile.ZIP_STORED))
+    return cases
+
+
+def _zip_only(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+
+
+def _blank_pdf(pages: int) -> bytes:
+    """A PDF whose pages hold only a drawn rectangle: no text layer."""
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+    kids = []
+    for i in range(pages):
+        page_id, content_id = 3 + 2 * i, 4 + 2 * i
+        stream = b"0.5 g 50 50 500 700 re f"
+        objs[content_id] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        objs[page_id] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>" % content_id
+        kids.append(b"%d 0 R" % page_id)
+    objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, objs[n])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for n in sorted(objs):
+        out += b"%010d 00000 n \n" % offsets[n]
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _digest(folder: Path) -> dict[str, bytes]:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).digest() for p in folder.iterdir()}
+
+
+def test_a_folder_of_every_kind_of_bad_input(tmp_path):
+    folder = tmp_path / "archive"
+    cases = _hostile_folder(folder)
+    before = _digest(folder)
+    out = tmp_path / "scan"
+    run = _cli("scan", str(folder), "--out", str(out), "--include", "*", "--workers", "2")
+    assert run.returncode == 1, run.stderr
+    assert "could not be read" in run.stderr.splitlines()[-1]
+    lines = [json.loads(x) for x in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_name = {Path(o["document"]["path"]).name: o for o in lines}
+    assert set(by_name) == set(cases)
+    for name, cause in cases.items():
+        if cause is None:
+            assert "error" not in by_name[name], (name, by_name[name].get("error"))
+            assert len(by_name[name]["requirements"]) == 16
+        else:
+            assert cause in by_name[name]["error"]["message"], (name, by_name[name]["error"])
+    assert _digest(folder) == before  # inputs are never modified
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "random.pdf", "random.docx", "truncated.pdf", "scanned.pdf",
+                                  "encrypted.pdf", "damaged.docx", "no_document.docx", "bomb.docx",
+                                  "tags.docx", "deep.docx"])
+def test_check_on_each_bad_file_is_one_line_exit_2_fast_and_small(tmp_path_factory, name):
+    folder = tmp_path_factory.getbasetemp() / "hostile-archive"
+    if not folder.exists():
+        _hostile_folder(folder)
+    cause = _hostile_cause(name)
+    probe = ("import resource, subprocess, sys, time;"
+             "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60);"
+             "sys.stderr.write(r.stderr); print(r.returncode, time.perf_counter() - t,"
+             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)")
+    run = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "ddcontract", "check", "--",
+                          str(folder / name)], capture_output=True, text=True, timeout=120)
+    code, seconds, rss = run.stdout.split()
+    assert int(code) == 2
+    assert run.stderr.startswith(f"ddcontract: error: {folder / name}: ") and cause in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert float(seconds) < 10 and int(rss) < 1000
+
+
+def _hostile_cause(name: str) -> str:
+    return {"empty.pdf": "empty", "random.pdf": "not a PDF", "random.docx": "not a DOCX", "truncated.pdf": "PDF",
+            "scanned.pdf": "no text layer", "encrypted.pdf": "encrypted", "damaged.docx": "not a",
+            "no_document.docx": "word/document.xml", "bomb.docx": "zip bomb", "tags.docx": "XML tags",
+            "deep.docx": "well-formed"}[name]
+
+
+def test_paths_with_spaces_unicode_and_a_leading_dash(tmp_path):
+    for name in ("a contract with spaces.md", "kontrakt æøå – ü.md", "-starts-with-dash.md"):
+        path = tmp_path / name
+        shutil.copy(SAMPLES / "it_support_agreement.md", path)
+        run = _cli("check", "--format", "json", "--", str(path))
+        assert run.returncode == 0, run.stderr
+        assert json.loads(run.stdout)["document"]["path"] == str(path)
+    relative = subprocess.run([sys.executable, "-m", "ddcontract", "check", "--", "-starts-with-dash.md"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert relative.returncode == 0, relative.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "locked.pdf"
+    shutil.copy(SAMPLES / "dpa.pdf", path)
+    path.chmod(0)
+    run = _cli("check", str(path))
+    assert run.returncode == 2 and "cannot read" in run.stderr

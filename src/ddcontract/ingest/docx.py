@@ -357,7 +357,8 @@ def read_docx(path: Path, max_bytes: int) -> Document:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError(str(path), "not a valid DOCX file (not a zip archive)") from None
+        raise InputError(str(path), "not a valid DOCX file (not a zip archive): the file is damaged or not a "
+                                    "Word document; open it in Word and save it again") from None
     with zf:
         names = set(zf.namelist())
         if "word/document.xml" not in names:

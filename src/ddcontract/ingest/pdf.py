@@ -40,6 +40,9 @@ class Line:
     page_height: float = 792.0
 
 
+DAMAGED = "the file is damaged or incomplete; get a fresh copy"
+
+
 def _encrypted(path: Path, password: str | None) -> InputError:
     if password:
         return InputError(str(path), "the PDF is encrypted and the password given with --password is not correct")
@@ -57,7 +60,8 @@ def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium",
              else _pages_pdfplumber(path, max_pages, password))
     chars = sum(len(ln.text.strip()) for page in pages for ln in page)
     if chars < 20 * max(1, len(pages)) // 4 or chars == 0:
-        raise InputError(str(path), "the PDF has no text layer (scanned image?); OCR is not supported")
+        raise InputError(str(path), "the PDF has no text layer (a scanned image?): run OCR on it first, for "
+                                    "example with ocrmypdf, or ask for the original document")
     pages = _drop_headers_footers(pages)
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
@@ -78,7 +82,7 @@ def _pages_pdfium(path: Path, max_pages: int, password: str | None = None) -> li
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
             raise _encrypted(path, password) from None
-        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc))})") from None
+        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc))}): {DAMAGED}") from None
     try:
         if len(pdf) > max_pages:
             raise InputError(str(path), f"the PDF has {len(pdf)} pages, more than the limit of {max_pages} (raise it with --max-pages)")
@@ -143,7 +147,7 @@ def _pages_pdfplumber(path: Path, max_pages: int, password: str | None = None) -
     except PDFPasswordIncorrect:
         raise _encrypted(path, password) from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc)) or type(exc).__name__})") from None
+        raise InputError(str(path), f"not a readable PDF ({_clean(str(exc)) or type(exc).__name__}): {DAMAGED}") from None
     except Exception as exc:  # pdfminer raises many kinds on broken files
         if isinstance(exc, InputError):
             raise
@@ -151,7 +155,7 @@ def _pages_pdfplumber(path: Path, max_pages: int, password: str | None = None) -
         inner = type(exc.args[0]).__name__ if exc.args else ""  # pdfplumber wraps pdfminer's errors
         if any("Password" in n or "Encrypt" in n for n in (name, inner)):
             raise _encrypted(path, password) from None
-        raise InputError(str(path), f"not a readable PDF ({name})") from None
+        raise InputError(str(path), f"not a readable PDF ({name}): {DAMAGED}") from None
 
 
 def _clean(msg: str) -> str:
