@@ -368,3 +368,13 @@ def test_unreadable_file(tmp_path):
     path.chmod(0)
     run = _cli("check", str(path))
     assert run.returncode == 2 and "cannot read" in run.stderr
+
+
+def test_a_document_over_the_character_limit_is_refused(tmp_path):
+    path = tmp_path / "long.txt"
+    clause = "The Supplier shall notify the Customer of any Security Incident within 24 hours. " * 50
+    path.write_text("\n\n".join(f"{i}. {clause}" for i in range(1, 80)), encoding="utf-8")
+    run = _cli("check", str(path), "--max-pages", "100")  # 300,000 characters allowed
+    assert run.returncode == 2
+    assert "more than the limit of 300,000 characters" in run.stderr and "--max-pages" in run.stderr
+    assert _cli("check", str(path), "--max-pages", "200").returncode == 0

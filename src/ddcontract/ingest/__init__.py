@@ -9,6 +9,7 @@ from ..model import Document
 
 MAX_BYTES = 100_000_000
 MAX_PAGES = 2000
+CHARS_PER_PAGE = 3000  # the character limit of any document: max_pages x this (6 M characters by default)
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 
@@ -80,14 +81,27 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     if not head:
         raise InputError(str(p), "the file is empty")
     fmt = detect_format(p, head)
+    max_chars = max_pages * CHARS_PER_PAGE
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
-    if fmt == "docx":
+        doc = read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
+    elif fmt == "docx":
         from .docx import read_docx
 
-        return read_docx(p, max_bytes)
-    from .text import read_text
+        doc = read_docx(p, max_bytes)
+    else:
+        from .text import read_text
 
-    return read_text(p, max_bytes)
+        if p.stat().st_size > 4 * max_chars:  # more characters than the limit even in 4-byte UTF-8
+            raise _too_long(p, p.stat().st_size, max_chars, "bytes")
+        doc = read_text(p, max_bytes)
+    chars = sum(len(b.text) for b in doc.blocks)
+    if chars > max_chars:
+        raise _too_long(p, chars, max_chars, "characters")
+    return doc
+
+
+def _too_long(path: Path, size: int, max_chars: int, unit: str) -> InputError:
+    return InputError(str(path), f"the document has {size:,} {unit}, more than the limit of {max_chars:,} "
+                                 "characters (about --max-pages pages; raise --max-pages to read it)")
