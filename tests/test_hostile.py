@@ -252,6 +252,7 @@ def _hostile_folder(root: Path) -> dict[str, str]:
     add("random.docx", "not a DOCX file", os.urandom(3000))
     add("truncated.pdf", "not a readable PDF", (SAMPLES / "dpa.pdf").read_bytes()[:1500])
     add("scanned.pdf", "no text layer", _blank_pdf(3))
+    add("page_numbers_only.pdf", "no text besides page numbers", _blank_pdf(4, b"- 1 -"))
     add("encrypted.pdf", "the PDF is encrypted", ENCRYPTED.read_bytes())
     add("damaged.docx", "not a", (SAMPLES / "dpa.docx").read_bytes()[:4000])
     add("no_document.docx", "word/document.xml is missing", make=lambda p: _zip_only(p))
@@ -271,15 +272,21 @@ def _zip_only(path: Path) -> None:
         zf.writestr("[Content_Types].xml", "<Types/>")
 
 
-def _blank_pdf(pages: int) -> bytes:
-    """A PDF whose pages hold only a drawn rectangle: no text layer."""
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+def _blank_pdf(pages: int, text: bytes = b"") -> bytes:
+    """A PDF whose pages hold a drawn rectangle and, when given, a few characters of text (a
+    scanned page with a stamped page number): no real text layer."""
+    font = 3 + 2 * pages
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
     kids = []
     for i in range(pages):
         page_id, content_id = 3 + 2 * i, 4 + 2 * i
         stream = b"0.5 g 50 50 500 700 re f"
+        if text:
+            stream += b" BT /F1 10 Tf 300 30 Td (%s) Tj ET" % text
         objs[content_id] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
-        objs[page_id] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>" % content_id
+        objs[page_id] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                         b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font))
         kids.append(b"%d 0 R" % page_id)
     objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
     out = bytearray(b"%PDF-1.4\n")
@@ -322,6 +329,7 @@ def test_a_folder_of_every_kind_of_bad_input(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["empty.pdf", "random.pdf", "random.docx", "truncated.pdf", "scanned.pdf",
+                                  "page_numbers_only.pdf",
                                   "encrypted.pdf", "damaged.docx", "no_document.docx", "bomb.docx",
                                   "tags.docx", "deep.docx"])
 def test_check_on_each_bad_file_is_one_line_exit_2_fast_and_small(tmp_path_factory, name):
@@ -344,7 +352,8 @@ def test_check_on_each_bad_file_is_one_line_exit_2_fast_and_small(tmp_path_facto
 
 def _hostile_cause(name: str) -> str:
     return {"empty.pdf": "empty", "random.pdf": "not a PDF", "random.docx": "not a DOCX", "truncated.pdf": "PDF",
-            "scanned.pdf": "no text layer", "encrypted.pdf": "encrypted", "damaged.docx": "not a",
+            "scanned.pdf": "no text layer", "page_numbers_only.pdf": "no text besides page numbers",
+            "encrypted.pdf": "encrypted", "damaged.docx": "not a",
             "no_document.docx": "word/document.xml", "bomb.docx": "zip bomb", "tags.docx": "XML tags",
             "deep.docx": "well-formed"}[name]
 

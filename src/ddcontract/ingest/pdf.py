@@ -67,6 +67,9 @@ def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium",
     for number, lines in enumerate(pages, start=1):
         blocks.extend(_paragraphs(lines, number))
     blocks = _merge_across_pages(blocks)
+    if not blocks:  # only page numbers or repeated headers: nothing a contract says
+        raise InputError(str(path), "the PDF has no text besides page numbers and headers (a scanned image?): "
+                                    "run OCR on it first, for example with ocrmypdf, or ask for the original")
     return Document(path=str(path), format="pdf", blocks=list(assign_sections(blocks)), pages=len(pages))
 
 
