@@ -387,3 +387,24 @@ def test_a_document_over_the_character_limit_is_refused(tmp_path):
     assert run.returncode == 2
     assert "more than the limit of 300,000 characters" in run.stderr and "--max-pages" in run.stderr
     assert _cli("check", str(path), "--max-pages", "200").returncode == 0
+
+
+def test_unreadable_file_in_process(tmp_path, monkeypatch):
+    """The same as test_unreadable_file where permissions cannot stop the test (running as root):
+    the operating system's refusal is simulated."""
+    from ddcontract.errors import InputError
+    from ddcontract.ingest import load_document
+
+    path = tmp_path / "locked.pdf"
+    shutil.copy(SAMPLES / "dpa.pdf", path)
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError) as exc:
+        load_document(path)
+    assert str(exc.value) == f"{path}: cannot read the file (Permission denied): check that you may read it"

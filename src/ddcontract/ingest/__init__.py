@@ -77,7 +77,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
         with p.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputError(str(p), f"cannot read the file ({exc.strerror or exc})") from None
+        raise InputError(str(p), f"cannot read the file ({exc.strerror or exc}): check that you may read it") from None
     if not head:
         raise InputError(str(p), "the file is empty")
     fmt = detect_format(p, head)
