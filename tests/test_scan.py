@@ -51,13 +51,13 @@ def test_scan_reports_every_file_and_lists_the_broken_one(archive, tmp_path):
     # not a terminal: one plain progress line per document, the failure named with its cause
     progress = [ln for ln in run.stderr.splitlines() if ln.startswith("[")]
     assert len(progress) == 6 and progress[-1].startswith("[6/6] ")
-    assert any(ln.endswith("broken.docx: not a DOCX file (not a zip archive)") and " failed " in ln for ln in progress)
+    assert any("broken.docx: not a DOCX file (not a zip archive)" in ln and " failed " in ln for ln in progress)
     assert all("pages/s" in ln for ln in progress if " done " in ln)
     lines = _lines(out)
     by_name = {Path(o["document"]["path"]).name: o for o in lines}
     assert set(by_name) == {"dpa.pdf", "msa_provider.docx", "da_kundevilkaar.pdf", "it_support_agreement.md",
                             "terms v2.pdf", "broken.docx"}
-    assert by_name["broken.docx"]["error"]["message"] == "not a DOCX file (not a zip archive)"
+    assert by_name["broken.docx"]["error"]["message"].startswith("not a DOCX file (not a zip archive): ")
     good = by_name["dpa.pdf"]
     assert good["schema"] == "ddcontract/check/v1" and len(good["requirements"]) == 16
     assert len(good["document"]["sha256"]) == 64
@@ -69,7 +69,7 @@ def test_scan_reports_every_file_and_lists_the_broken_one(archive, tmp_path):
     assert row["DD-8.1"] == "met" and row["DD-8.1 hours"] == "48"
     assert row["DD-4.6 amount"] == "1000000" and row["DD-4.6 currency"] == "EUR"
     broken = next(r for r in rows if r["path"].endswith("broken.docx"))
-    assert broken["error"].endswith("not a DOCX file (not a zip archive)") and broken["DD-8.1"] == ""
+    assert "not a DOCX file (not a zip archive)" in broken["error"] and broken["DD-8.1"] == ""
 
 
 def test_include_and_exclude(archive, tmp_path):

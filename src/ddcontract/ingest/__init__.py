@@ -58,9 +58,11 @@ def detect_format(path: Path, head: bytes) -> str:
     if head.startswith(b"{\\rtf"):
         raise InputError(str(path), f"an RTF document, which is not read directly: {CONVERT}")
     if suffix == ".pdf":
-        raise InputError(str(path), "not a PDF file (no %PDF header)")
+        raise InputError(str(path), "not a PDF file (no %PDF header): check that it is the right file, "
+                                    "or give it the extension of what it is")
     if suffix == ".docx":
-        raise InputError(str(path), "not a DOCX file (not a zip archive)")
+        raise InputError(str(path), "not a DOCX file (not a zip archive): the file is damaged or not a Word "
+                                    "document; open it in Word and save it again")
     if suffix in (".txt", ".text", ".md", ".markdown", ""):
         return "md" if suffix in (".md", ".markdown") else "txt"
     raise InputError(str(path), f"unsupported file type {suffix!r} (use PDF, DOCX, TXT or MD)")
@@ -72,14 +74,14 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     if not p.exists():
         raise InputError(str(p), "no such file")
     if p.is_dir():
-        raise InputError(str(p), "is a directory, not a contract file")
+        raise InputError(str(p), "is a directory, not a contract file (use `ddcontract scan` for a folder)")
     try:
         with p.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
         raise InputError(str(p), f"cannot read the file ({exc.strerror or exc}): check that you may read it") from None
     if not head:
-        raise InputError(str(p), "the file is empty")
+        raise InputError(str(p), "the file is empty: nothing to check (was it copied or saved completely?)")
     fmt = detect_format(p, head)
     max_chars = max_pages * CHARS_PER_PAGE
     if fmt == "pdf":
