@@ -24,7 +24,6 @@ def main() -> int:
     ap.add_argument("--cprofile", type=int, default=0, metavar="N", help="print the top N functions")
     args = ap.parse_args()
 
-    from ddcontract import check as check_mod
     from ddcontract.evaluate import evaluate
     from ddcontract.ingest import load_document
     from ddcontract.language import detect_language, section_languages
@@ -81,7 +80,6 @@ def main() -> int:
         print(f"  {name:<36} {s:7.2f} s  {100 * s / total:5.1f} %")
     if prof:
         pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
-    del check_mod
     return 0
 
 

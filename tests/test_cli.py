@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from ddcontract import __version__
 from ddcontract.cli import app
@@ -37,10 +36,6 @@ becoming aware of it.
 3.1 The Supplier's total aggregate liability under this Agreement shall not exceed EUR 1,000,000.
 """
 
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

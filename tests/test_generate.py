@@ -16,12 +16,12 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from typer.testing import CliRunner
 
+from conftest import docx_text
 from ddcontract.check import CheckOptions, check_file
 from ddcontract.cli import app
-from ddcontract.deal import TEMPLATES, DealError, load_deal, template_context, validate_deal
-from ddcontract.generate import bundled_template, example_data, render_docx, undeclared_variables
+from ddcontract.deal import DealError, load_deal, template_context, validate_deal
+from ddcontract.generate import TEMPLATES, bundled_template, example_data, render_docx, undeclared_variables
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "da")
@@ -33,22 +33,6 @@ MEETS = {
 }
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def _text(path: Path) -> str:
-    """All the text of a DOCX: body paragraphs, tables, headers and footers."""
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    for section in d.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
-        parts.extend(p.text for p in section.footer.paragraphs)
-    return "\n".join(parts)
 
 
 def _example(lang: str) -> dict:
@@ -145,7 +129,7 @@ def test_templates_use_only_variables_the_data_has(name, lang):
 @pytest.mark.parametrize("name", DEAL_TEMPLATES)
 def test_every_template_renders_completely(rendered, name, lang):
     deal = load_deal(example_data(lang))
-    text = _text(rendered[(name, lang)])
+    text = docx_text(rendered[(name, lang)])
     assert "{{" not in text and "{%" not in text and "}}" not in text
     for value in (deal.controller.name, deal.processor.name, deal.notification.recipients.controller[0].name,
                   deal.notification.recipients.processor[0].email, deal.notification.escalation[-1].name):
@@ -157,7 +141,7 @@ def test_every_template_renders_completely(rendered, name, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_dpa_lists_the_processing_details_and_sub_processors(rendered, lang):
     deal = load_deal(example_data(lang))
-    text = _text(rendered[("dpa", lang)])
+    text = docx_text(rendered[("dpa", lang)])
     for value in (*deal.processing.data_categories, *deal.processing.data_subjects,
                   *(s.name for s in deal.sub_processors), deal.security_measures[0], deal.deletion.return_format):
         assert value in text
@@ -185,7 +169,7 @@ def test_conditional_text_without_sub_processors_and_with_transfers(tmp_path, li
     deal = validate_deal(data, "deal.yaml")
     out = tmp_path / "dpa.docx"
     render_docx(bundled_template("dpa", lang), template_context(deal, lang), out)
-    text = _text(out)
+    text = docx_text(out)
     assert "India" in text and "2021/914" in text
     statuses = {f.id: f.status for f in check_file(out, library, CheckOptions()).requirements}
     assert all(statuses[r] == "met" for r in MEETS["dpa"])
@@ -200,7 +184,7 @@ def test_values_with_xml_characters_come_out_intact(tmp_path, lang):
     for name in DEAL_TEMPLATES:
         out = tmp_path / f"{name}.docx"
         render_docx(bundled_template(name, lang), template_context(deal, lang), out)
-        text = _text(out)
+        text = docx_text(out)
         assert "Smith & Sons <Nordic>" in text
         assert 'Quay "7" & <Dock> 2' in text or name != "dpa"
         # nothing after the first "<" was lost: the last contact in the data is still there
@@ -228,7 +212,7 @@ def test_generate_from_the_command_line(runner, tmp_path, lang):
         out = tmp_path / f"{name}.docx"
         result = runner.invoke(app, ["generate", name, "--data", str(data), "-o", str(out)])
         assert result.exit_code == 0, result.output
-        assert load_deal(data).controller.name in _text(out)
+        assert load_deal(data).controller.name in docx_text(out)
         # an existing output is kept unless --force
         again = runner.invoke(app, ["generate", name, "--data", str(data), "-o", str(out)])
         assert again.exit_code == 2 and "already exists" in again.stderr
@@ -240,7 +224,7 @@ def test_lang_option_overrides_the_data(runner, tmp_path):
     runner.invoke(app, ["init", str(data)])
     out = tmp_path / "dpa.docx"
     assert runner.invoke(app, ["generate", "dpa", "--data", str(data), "-o", str(out), "--lang", "da"]).exit_code == 0
-    assert "Databehandler" in _text(out)
+    assert "Databehandler" in docx_text(out)
 
 
 def test_templates_list(runner):
@@ -266,8 +250,8 @@ def test_user_template_renders_with_the_same_data(runner, tmp_path):
     out = tmp_path / "out.docx"
     result = runner.invoke(app, ["generate", "dpa", "--data", str(data), "--template", str(tpl), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Agreement between Halvmåne Logistik A/S and Brightwater Cloud Solutions ApS." in _text(out)
-    assert "Notice within twenty-four (24) hours." in _text(out)
+    assert "Agreement between Halvmåne Logistik A/S and Brightwater Cloud Solutions ApS." in docx_text(out)
+    assert "Notice within twenty-four (24) hours." in docx_text(out)
 
 
 @pytest.mark.parametrize("body, message", [

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
+from conftest import docx_text
 from ddcontract.check import CheckOptions, check_document, check_file
 from ddcontract.cli import app
 from ddcontract.generate import bundled_template, undeclared_variables
@@ -24,19 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def _text(path: Path) -> str:
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    parts.extend(p.text for s in d.sections for p in (*s.header.paragraphs, *s.footer.paragraphs))
-    return "\n".join(parts)
 
 
 def _status_cells(path: Path) -> dict[str, tuple[str, str]]:
@@ -58,17 +45,17 @@ def _boxes(path: Path) -> list[str]:
     return [t.cell(0, 0).text for t in docx.Document(str(path)).tables if len(t.rows) == 1 and len(t.columns) == 1]
 
 
-def test_gap_report_in_english(runner, tmp_path):
+def test_gap_report_in_english(runner, tmp_path, library):
     out = tmp_path / "gap.docx"
     result = runner.invoke(app, ["check", str(SAMPLES / "customer_redflags.pdf"), "--report", str(out)])
     assert result.exit_code == 0, result.output
-    text = _text(out)
+    text = docx_text(out)
     assert "customer_redflags.pdf" in text
     assert "Nordhavn Energi A/S (Customer); Corvane IT Services ApS (Supplier)" in text
     assert "WF-2" in text and "WF-3" in text
     cells = _status_cells(out)
     assert len(cells) == 16
-    json_result = check_file(SAMPLES / "customer_redflags.pdf", _library(), CheckOptions())
+    json_result = check_file(SAMPLES / "customer_redflags.pdf", library, CheckOptions())
     for f in json_result.requirements:
         assert cells[f.id][0] == f.status
         assert cells[f.id][1] == {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}[f.status]
@@ -83,17 +70,11 @@ def test_gap_report_in_english(runner, tmp_path):
     assert any("within twenty-four (24) hours" in b for b in boxes)
 
 
-def _library():
-    from ddcontract.rules import load_library
-
-    return load_library()
-
-
 def test_gap_report_in_danish_follows_the_document(runner, tmp_path):
     out = tmp_path / "rapport.docx"
     result = runner.invoke(app, ["check", str(SAMPLES / "da_kundevilkaar.docx"), "--report", str(out)])
     assert result.exit_code == 0, result.output
-    text = _text(out)
+    text = docx_text(out)
     assert "Mangelrapport for kontrakt" in text
     assert "Kattegatlinjen A/S (Kunden); Drifthuset Nord ApS (Leverandøren)" in text
     assert "Forslag til bestemmelser" in text
@@ -106,7 +87,7 @@ def test_report_language_can_be_chosen(runner, tmp_path):
     result = runner.invoke(app, ["check", str(SAMPLES / "da_kundevilkaar.docx"), "--report", str(out),
                                  "--report-lang", "en"])
     assert result.exit_code == 0
-    text = _text(out)
+    text = docx_text(out)
     assert "Contract gap report" in text and "Danish" in text
 
 
@@ -117,7 +98,7 @@ def test_policy_values_fill_the_suggested_clauses(runner, tmp_path):
     result = runner.invoke(app, ["check", str(SAMPLES / "saas_terms_thin.pdf"), "--policy", str(policy),
                                  "--report", str(out)])
     assert result.exit_code == 0, result.output
-    text = _text(out)
+    text = docx_text(out)
     assert any("forty-eight (48) hours" in b for b in _boxes(out))
     assert any("EUR 5,000,000 per claim" in b for b in _boxes(out))
     assert str(policy) in text
@@ -130,7 +111,7 @@ def test_report_is_not_overwritten_without_force(runner, tmp_path):
     assert result.exit_code == 2 and "already exists" in result.stderr
     assert out.read_bytes() == b"keep me"
     assert runner.invoke(app, ["check", str(SAMPLES / "dpa.pdf"), "--report", str(out), "--force"]).exit_code == 0
-    assert "Halden Care Services ApS" in _text(out)
+    assert "Halden Care Services ApS" in docx_text(out)
 
 
 def test_report_survives_xml_characters_in_the_contract(runner, tmp_path):
@@ -143,7 +124,7 @@ def test_report_survives_xml_characters_in_the_contract(runner, tmp_path):
         encoding="utf-8")
     out = tmp_path / "gap.docx"
     assert runner.invoke(app, ["check", str(contract), "--report", str(out)]).exit_code == 0
-    text = _text(out)
+    text = docx_text(out)
     assert "odd <name> & co.txt" in text
     assert "Smith & Sons A/S (Customer)" in text
     assert "<security@smith.example> & phone" in text
@@ -151,8 +132,8 @@ def test_report_survives_xml_characters_in_the_contract(runner, tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
-def test_gap_report_template_uses_only_context_variables(lang):
-    result = check_file(SAMPLES / "dpa.pdf", _library(), CheckOptions(report_language=lang))
+def test_gap_report_template_uses_only_context_variables(lang, library):
+    result = check_file(SAMPLES / "dpa.pdf", library, CheckOptions(report_language=lang))
     context = report_context(result, Policy())
     tpl = bundled_template("gap-report", lang)
     assert undeclared_variables(tpl, context) == set()
@@ -168,7 +149,7 @@ def test_own_report_template(runner, tmp_path):
     result = runner.invoke(app, ["check", str(SAMPLES / "saas_terms_thin.pdf"), "--report", str(out),
                                  "--report-template", str(tpl)])
     assert result.exit_code == 0, result.output
-    assert _text(out).startswith("saas_terms_thin.pdf: ")
+    assert docx_text(out).startswith("saas_terms_thin.pdf: ")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")

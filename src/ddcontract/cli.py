@@ -441,8 +441,7 @@ def scan(
 @templates_app.command("list")
 def templates_list() -> None:
     """List the bundled templates, their languages and files."""
-    from .deal import TEMPLATES
-    from .generate import templates_dir
+    from .generate import TEMPLATES, templates_dir
 
     try:
         folder = templates_dir()

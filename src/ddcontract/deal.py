@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -266,22 +265,6 @@ CHANNEL_LABELS = {
     "en": {"email": "Email", "phone": "Telephone", "portal": "Secure incident portal", "other": "Other"},
     "da": {"email": "E-mail", "phone": "Telefon", "portal": "Sikker hændelsesportal", "other": "Andet"},
 }
-
-
-@dataclass(frozen=True)
-class TemplateInfo:
-    name: str          # "dpa", "notification-annex", "gap-report"
-    file: str          # file name in templates/, without the language suffix
-    description: str
-
-
-TEMPLATES: tuple[TemplateInfo, ...] = (
-    TemplateInfo("dpa", "dpa", "Data processing agreement (GDPR Art. 28(3), Art. 33(2)) with the breach-"
-                 "notification terms of Theme 8"),
-    TemplateInfo("notification-annex", "notification_annex", "Annex on the mutual notification of security "
-                 "incidents: deadline, content, channels, recipients, escalation"),
-    TemplateInfo("gap-report", "gap_report", "The gap report `check --report` writes (data: a check result)"),
-)
 
 
 def template_context(deal: Deal, lang: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,22 @@ class OutputError(DDContractError):
         super().__init__(f"{path}: {problem}")
 
 
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str          # "dpa", "notification-annex", "gap-report"
+    file: str          # file name in templates/, without the language suffix
+    description: str
+
+
+TEMPLATES: tuple[TemplateInfo, ...] = (
+    TemplateInfo("dpa", "dpa", "Data processing agreement (GDPR Art. 28(3), Art. 33(2)) with the breach-"
+                 "notification terms of Theme 8"),
+    TemplateInfo("notification-annex", "notification_annex", "Annex on the mutual notification of security "
+                 "incidents: deadline, content, channels, recipients, escalation"),
+    TemplateInfo("gap-report", "gap_report", "The gap report `check --report` writes (data: a check result)"),
+)
+
+
 def templates_dir() -> Path:
     """``templates/`` inside the installed package, or at the repository root."""
     here = Path(__file__).resolve().parent
@@ -44,8 +61,6 @@ def templates_dir() -> Path:
 
 def bundled_template(name: str, lang: str) -> Path:
     """The bundled template file for ``name`` ("dpa", "notification-annex", "gap-report")."""
-    from .deal import TEMPLATES
-
     info = next((t for t in TEMPLATES if t.name == name), None)
     if info is None:
         raise TemplateError(name, f"no such template (known: {', '.join(t.name for t in TEMPLATES)})")

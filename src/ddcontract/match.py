@@ -17,7 +17,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
-    cache = _hit_cache(matcher)
+    cache = matcher.hits
     units = []
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     for clause in clauses:
@@ -52,13 +52,6 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 # A sentence's hits depend only on its text (and the lead-in it was matched with), so they are kept
 # per process; the values are still read from each sentence's own clause.
 HIT_CACHE_SIZE = 50_000
-
-
-def _hit_cache(matcher) -> dict[tuple[str, int], list[tuple[str, int, int, str]]]:
-    cache = getattr(matcher, "_hit_cache", None)
-    if cache is None:
-        cache = matcher._hit_cache = {}
-    return cache
 
 
 def _sentence_hits(sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> list[tuple[str, int, int, str]]:

@@ -391,6 +391,8 @@ class CompiledPatterns:
         self.suffixes: set[str] = set()
         self._suffix_memo: dict[int, frozenset[str]] = {}
         self._text_suffix_memo: dict[str, frozenset[str]] = {}
+        # a sentence's hits by (text, lead-in length), filled by match.match_clauses
+        self.hits: dict[tuple[str, int], list[tuple[str, int, int, str]]] = {}
         # the index and the required words as text, for deciding before tokenizing (may_match)
         self.index_text: dict[tuple[str, str], set[str]] = {}
         self.required_text: dict[str, list[list[_Spec]]] = {}
@@ -480,10 +482,10 @@ class CompiledPatterns:
         return attr, frozenset(self.strings.add(v) for v in values)
 
     def _endings(self, lemma: int) -> frozenset[str]:
+        """The '*' endings of the lemma with this hash (see :meth:`_text_endings`)."""
         got = self._suffix_memo.get(lemma)
         if got is None:
-            text = self.strings[lemma]
-            got = frozenset(s for s in self.suffixes if text.endswith(s))
+            got = self._text_endings(self.strings[lemma])
             if len(self._suffix_memo) < 200_000:
                 self._suffix_memo[lemma] = got
         return got
@@ -578,15 +580,27 @@ def _validated_marker(text: str, path: Path) -> Path | None:
     this version of the pattern compiler; None when there is no usable cache folder."""
     import hashlib
 
-    from . import __version__
     from .nlp import cache_dir
 
+    compiler = _compiler_digest()
+    if compiler is None:
+        return None
+    key = hashlib.sha256(text.encode("utf-8") + compiler).hexdigest()[:24]
+    return cache_dir() / "validated" / f"{path.stem}-{key}"
+
+
+@lru_cache(maxsize=1)
+def _compiler_digest() -> bytes | None:
+    """The pattern compiler's identity (its source and the version), read once per process."""
+    import hashlib
+
+    from . import __version__
+
     try:
-        compiler = Path(__file__).read_bytes() + Path(__file__).with_name("nlp.py").read_bytes()
+        source = Path(__file__).read_bytes() + Path(__file__).with_name("nlp.py").read_bytes()
     except OSError:
         return None
-    key = hashlib.sha256(text.encode("utf-8") + compiler + __version__.encode()).hexdigest()[:24]
-    return cache_dir() / "validated" / f"{path.stem}-{key}"
+    return hashlib.sha256(source + __version__.encode()).digest()
 
 
 def load_file(path: Path, validate: bool = True) -> list[Rule]:

@@ -216,7 +216,12 @@ def check_one(path: str, sha256: str, size: int) -> dict[str, Any]:
             doc["format"] = detect_format(Path(path), fh.read(8))
     except Exception:  # the format of a file that failed is only a hint
         doc["format"] = None
-    return {"schema": "ddcontract/check/v1", "document": doc, "error": {"code": code, "message": message}}
+    return error_line(doc, code, message)
+
+
+def error_line(document: dict[str, Any], code: str, message: str) -> dict[str, Any]:
+    """The results line of a document that could not be checked."""
+    return {"schema": "ddcontract/check/v1", "document": document, "error": {"code": code, "message": message}}
 
 
 # --------------------------------------------------------------------------- summary
@@ -310,8 +315,7 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
         for path, why in inv.unreadable:  # found but not even hashable: recorded like any failure
             if f"path:{path}" in done:
                 continue
-            obj = {"schema": "ddcontract/check/v1", "document": {"path": str(path), "sha256": None},
-                   "error": {"code": "InputError", "message": f"cannot be read ({why})"}}
+            obj = error_line({"path": str(path), "sha256": None}, "InputError", f"cannot be read ({why})")
             writer.write(obj)
             report.failed += 1
             if progress:
@@ -360,8 +364,7 @@ def _execute(todo: list[ScanFile], options: dict[str, Any], workers: int, writer
 
 
 def _error(f: ScanFile, code: str, message: str) -> dict[str, Any]:
-    return {"schema": "ddcontract/check/v1", "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
-            "error": {"code": code, "message": message}}
+    return error_line({"path": str(f.path), "sha256": f.sha256, "bytes": f.size}, code, message)
 
 
 def _run_pool(queue: list[ScanFile], options: dict[str, Any], workers: int, in_flight_max: int,
@@ -452,9 +455,7 @@ def _execute_dask(todo: list[ScanFile], options: dict[str, Any], scheduler: str,
             try:
                 obj = fut.result()
             except Exception as exc:  # the task or its worker failed
-                obj = {"schema": "ddcontract/check/v1",
-                       "document": {"path": str(f.path), "sha256": f.sha256, "bytes": f.size},
-                       "error": {"code": "WorkerFailed", "message": f"the Dask worker failed ({type(exc).__name__}: {exc})"}}
+                obj = _error(f, "WorkerFailed", f"the Dask worker failed ({type(exc).__name__}: {exc})")
             _record(obj, writer, report, progress)
             fut.release()
             if queue:

@@ -3,8 +3,6 @@ section, extracted values, then the warning flags and a one-line summary."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..catalogue import THEMES, theme_title
 from ..i18n import tr
 from ..model import CheckResult
