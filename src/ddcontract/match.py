@@ -13,28 +13,31 @@ from .values import EXTRACTOR_FUNCS
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
-    from .nlp import analyse
-
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     cache = matcher.hits
-    units = []
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
+    todo = []
+    units = []
     for clause in clauses:
         for sentence in clause.sentences:
             if sentence.kind == "definition":
                 continue
-            key = (sentence.text, sentence.lead)
-            found = cache.get(key)
+            found = cache.get((sentence.text, sentence.lead))
             if found is not None:
                 hits[id(sentence)] = found
-            elif matcher.may_match(sentence.text):
-                units.append((clause, sentence))
             else:
-                hits[id(sentence)] = []
-    docs = analyse((s.text for _, s in units), lang, matcher.lemmatizer)
-    for (clause, sentence), doc in zip(units, docs):
-        found = _sentence_hits(sentence, doc, matcher, rules) if len(doc) else []
+                todo.append((clause, sentence))
+    matcher.learn(sentence.text for _, sentence in todo)
+    for clause, sentence in todo:
+        keys = matcher.candidates(sentence.text)
+        if keys is None or keys:
+            units.append((clause, sentence, keys))
+        else:
+            hits[id(sentence)] = []
+    for clause, sentence, keys in units:
+        toks = matcher.tokens(sentence.text)
+        found = _sentence_hits(sentence, toks, matcher, rules, keys) if len(toks) else []
         hits[id(sentence)] = found
         if len(cache) >= HIT_CACHE_SIZE:
             cache.pop(next(iter(cache)))
@@ -54,12 +57,18 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 HIT_CACHE_SIZE = 50_000
 
 
-def _sentence_hits(sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> list[tuple[str, int, int, str]]:
+def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
+                   keys: list[str] | None = None) -> list[tuple[str, int, int, str]]:
     """Each rule's shortest hit in the sentence, in reading order: (rule, start, end, kind), with
-    character offsets in the sentence; a rule whose ``unless`` pattern matches here has none."""
+    character offsets in the sentence; a rule whose ``unless`` pattern matches here has none.
+    A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself."""
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
-    for key, start, end in matcher(doc):
+    idx, length = toks.idx, toks.length
+    min_end = 0
+    if sentence.lead:  # a hit must end after the lead-in
+        min_end = next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > sentence.lead), len(idx) + 1)
+    for key, start, end in matcher(toks, min_end, keys):
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
         if rule is None:
@@ -67,10 +76,8 @@ def _sentence_hits(sentence: Sentence, doc, matcher, rules: dict[str, Rule]) -> 
         if kind.startswith("u"):
             blocked.add(rule_id)
             continue
-        c0 = doc[start].idx
-        c1 = doc[end - 1].idx + len(doc[end - 1])
-        if sentence.lead and c1 <= sentence.lead:
-            continue  # the lead-in alone matched: that is reported on the lead-in sentence itself
+        c0 = idx[start]
+        c1 = idx[end - 1] + length[end - 1]
         prev = best.get(rule_id)
         if prev is None or (c1 - c0) < (prev[1] - prev[0]):
             best[rule_id] = (c0, c1, kind)

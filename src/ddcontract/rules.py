@@ -46,6 +46,7 @@ errors that name the file, the rule and the field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -216,7 +217,7 @@ def _compile_cached(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
                                        "and cannot be exact (=)")
                 suffixes.append(pattern_lemma(word, lang))
                 continue
-            toks = [t.text for t in nlp.tokenizer(word)]
+            toks = [t.text for t in nlp(word)]
             if len(toks) == 1:
                 singles.append(word.lower() if exact else pattern_lemma(word, lang))
             else:
@@ -324,8 +325,6 @@ class Library:
 
 
 _Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER" | "SUFFIX", accepted values)
-_PIECES = re.compile(r"\w+|[^\w\s]")
-_EDGE_PUNCT = "\"“”„«»()[]{}<>,;:!?"
 
 
 def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
@@ -367,22 +366,22 @@ def _normalise(tok: dict[str, Any], lemmatizer) -> dict[str, Any]:
 
 
 class CompiledPatterns:
-    """The clause library's patterns as spaCy Matchers, one per pattern, behind an index.
+    """The clause library's patterns in one language, compiled for the pattern engine
+    (:mod:`ddcontract.tokenmatch`), behind an index.
 
     A pattern can only match a sentence that contains each of its required words, so each pattern
-    is filed under its most selective required word; a sentence runs only the Matchers whose
-    required words it contains. spaCy's "*" wildcard keeps states alive to the end of the
-    sentence, so running every pattern on every sentence would cost far more.
+    is filed under its most selective required word; a sentence runs only the patterns whose
+    required words it contains.
     """
 
     def __init__(self, library: Library, lang: str) -> None:
-        from spacy.matcher import Matcher
-
         from .nlp import Lemmatizer, tokenizer
+        from .tokenmatch import Pieces, Program
 
         vocab = tokenizer(lang).vocab
         self.strings = vocab.strings
-        self.matchers: dict[str, Any] = {}
+        self.programs: dict[str, list[Program]] = {}
+        self.unless: set[str] = set()
         self.limits: dict[str, int] = {}
         # LEMMA and LOWER values are kept as string hashes, as the Doc's arrays hold them
         self.required: dict[str, list[list[tuple[str, frozenset]]]] = {}
@@ -393,9 +392,13 @@ class CompiledPatterns:
         self._text_suffix_memo: dict[str, frozenset[str]] = {}
         # a sentence's hits by (text, lead-in length), filled by match.match_clauses
         self.hits: dict[tuple[str, int], list[tuple[str, int, int, str]]] = {}
-        # the index and the required words as text, for deciding before tokenizing (may_match)
+        # the index and the required words as text, for deciding before tokenizing (candidates)
         self.index_text: dict[tuple[str, str], set[str]] = {}
         self.required_text: dict[str, list[list[_Spec]]] = {}
+        # the same as (attr, word) atoms, per alternative: the atoms all required, and the sets of
+        # which one is; and every atom some pattern requires
+        self.required_atoms: dict[str, list[tuple[frozenset, tuple[frozenset, ...]]]] = {}
+        self.relevant: set[tuple[str, str]] = set()
         compiled_all: list[tuple[str, list[list[dict[str, Any]]]]] = []
         words: set[str] = set()
         for rule in library.rules:
@@ -408,18 +411,24 @@ class CompiledPatterns:
                     words |= _lemma_words(compiled)
                     compiled_all.append((f"{rule.id}#{kind}{i}", compiled))
         self.lemmatizer = Lemmatizer(lang, words)
+        self.pieces = Pieces(tokenizer(lang), lambda lows: self.lemmatizer.lemma_hashes(lows, self.strings),
+                             self._atoms_of)
         for key, compiled in compiled_all:
             # a pattern word is normalised exactly as a token of the text would be: in Danish
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
             compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
-            clean, self.limits[key] = matcher_patterns(compiled)
-            # our compiler emits only LEMMA/LOWER (exact, IN, REGEX), LIKE_NUM and OP keys, so
-            # spaCy's schema validation of each pattern (0.06 s per language) is not repeated here
-            matcher = Matcher(vocab, validate=False)
-            matcher.add(key, clean)
-            self.matchers[key] = matcher
+            _, self.limits[key] = matcher_patterns(compiled)
+            self.programs[key] = [Program(seq, self.strings.add) for seq in compiled]
+            if key.rpartition("#")[2].startswith("u"):
+                self.unless.add(key)
             self.required_text[key] = [_required_specs(seq) for seq in compiled]
             self.required[key] = [[self._hashed(spec) for spec in specs] for specs in self.required_text[key]]
+            self.required_atoms[key] = []
+            for specs in self.required_text[key]:
+                sets = [frozenset((attr, v) for v in values) for attr, values in specs]
+                self.relevant.update(*sets)
+                self.required_atoms[key].append((frozenset(a for atoms in sets if len(atoms) == 1 for a in atoms),
+                                                 tuple(atoms for atoms in sets if len(atoms) > 1)))
             for specs, text_specs in zip(self.required[key], self.required_text[key]):
                 if not specs:
                     self.always.add(key)
@@ -434,38 +443,41 @@ class CompiledPatterns:
                     if attr == "SUFFIX":
                         self.suffixes |= values
 
-    def may_match(self, text: str) -> bool:
-        """False when no pattern can match ``text``, decided from its words without tokenizing.
-
-        Every token the tokenizer makes is a whitespace-separated chunk, a piece of one between
-        punctuation, or a chunk with its surrounding punctuation cut; all of those are looked up
-        (a superset of the tokens). Contractions ("don't" -> "do", "n't") are the tokenizer's own
-        rewrites, so a sentence with an apostrophe is always tokenized. Most sentences of a
-        contract have no pattern whose required words are all present, and are not tokenized."""
+    def candidates(self, text: str) -> list[str] | None:
+        """The patterns whose required words are all in ``text`` (sorted); None when some pattern
+        has no required word and only matching can tell. Most sentences of a contract have none,
+        and are not matched at all. Show a document's sentences to :meth:`learn` first."""
         if self.always:
-            return True
-        low = text.lower()
-        if "'" in low or "’" in low:
-            return True
-        words = set(_PIECES.findall(low))  # words, and each punctuation mark (a token of its own)
-        for chunk in set(low.split()).difference(words):  # chunks with punctuation in them
-            words.add(chunk)
-            words.add(chunk.strip(_EDGE_PUNCT))
-            words.add(chunk.strip(_EDGE_PUNCT + "."))
-        lemma = self.lemmatizer.lemma
-        lemmas = {lemma(w) for w in words}
-        endings: set[str] = set()
-        if self.suffixes:
-            for lem in lemmas:
-                endings |= self._text_endings(lem)
-        have = {"LEMMA": lemmas, "LOWER": words, "SUFFIX": endings}
+            return None
+        have = self.pieces.atoms(text)
+        found: list[str] = []
+        seen: set[str] = set()
         index = self.index_text
-        for attr, present in have.items():
-            for w in present:
-                for key in index.get((attr, w), ()):
-                    if any(all(values & have[a] for a, values in specs) for specs in self.required_text[key]):
-                        return True
-        return False
+        for atom in have:
+            for key in index.get(atom, ()):
+                if key not in seen:
+                    seen.add(key)
+                    for musts, anys in self.required_atoms[key]:
+                        if musts <= have and all(not atoms.isdisjoint(have) for atoms in anys):
+                            found.append(key)
+                            break
+        return sorted(found)
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Tokenize, in one go, the pieces of ``texts`` not seen before (see :class:`Pieces`)."""
+        self.pieces.learn(texts)
+
+    def _atoms_of(self, lows: list[str]) -> frozenset[tuple[str, str]]:
+        """What a piece's tokens (lower-case forms) offer the patterns: those forms, their lemmas
+        and the lemmas' '*' endings, as far as some pattern requires them."""
+        atoms: set[tuple[str, str]] = set()
+        for low in lows:
+            lemma = self.lemmatizer.lemma(low)
+            atoms.add(("LOWER", low))
+            atoms.add(("LEMMA", lemma))
+            if self.suffixes:
+                atoms.update(("SUFFIX", e) for e in self._text_endings(lemma))
+        return frozenset(atoms & self.relevant)
 
     def _text_endings(self, lemma: str) -> frozenset[str]:
         got = self._text_suffix_memo.get(lemma)
@@ -490,17 +502,29 @@ class CompiledPatterns:
                 self._suffix_memo[lemma] = got
         return got
 
-    def __call__(self, doc) -> list[tuple[str, int, int]]:
-        from spacy.attrs import LEMMA, LOWER
+    def tokens(self, text: str):
+        """A sentence as the pattern engine reads it (:class:`ddcontract.tokenmatch.Tokens`)."""
+        return self.pieces.tokens(text, self._endings)
 
-        rows = doc.to_array([LOWER, LEMMA]).tolist()
-        positions: dict[Any, list[int]] = {}  # hash of a lower-cased form or a lemma -> token indices
-        for i, (lower, lemma) in enumerate(rows):
-            positions.setdefault(lower, []).append(i)
-            if lemma != lower:
-                positions.setdefault(lemma, []).append(i)
-        lemmas = {r[1] for r in rows}
-        lowers = {r[0] for r in rows}
+    def __call__(self, toks, min_end: int = 0, keys: list[str] | None = None) -> list[tuple[str, int, int]]:
+        """(pattern key, start, end) token offsets: for every pattern, its shortest match from each
+        token that ends at or after token ``min_end`` (an ``unless`` pattern: its first match, at any
+        end). Keys in sorted order, then by start. ``keys``: only these patterns (from
+        :meth:`candidates`), in this order."""
+        from .tokenmatch import shortest_matches
+
+        out: list[tuple[str, int, int]] = []
+        for key in self._candidates_of(toks) if keys is None else keys:
+            unless = key in self.unless
+            for start, end in shortest_matches(self.programs[key], toks, self.limits[key],
+                                               0 if unless else min_end, first_only=unless):
+                out.append((key, start, end))
+        return out
+
+    def _candidates_of(self, toks) -> list[str]:
+        """The patterns whose required words are all among the tokens, sorted."""
+        lemmas = set(toks.lemma)
+        lowers = set(toks.lower)
         endings: set[str] = set()
         if self.suffixes:
             for lemma in lemmas:
@@ -512,41 +536,8 @@ class CompiledPatterns:
                 keys = self.index.get((attr, w))
                 if keys:
                     candidates |= keys
-        out: list[tuple[str, int, int]] = []
-        n = len(rows)
-        for key in sorted(candidates):
-            if not any(all(values & have[attr] for attr, values in specs) for specs in self.required[key]):
-                continue
-            limit = self.limits[key]
-            a, b = self._window(key, positions, limit, n) if n > limit else (0, n)
-            for _, start, end in self.matchers[key](doc[a:b] if b - a < n else doc):
-                if end - start <= limit:
-                    out.append((key, start + a, end + a))
-        return out
-
-    def _window(self, key: str, positions: dict[Any, list[int]], limit: int, n: int) -> tuple[int, int]:
-        """The tokens a match of ``key`` can lie in. Every match holds a token of each required
-        word of its pattern and spans at most ``limit`` tokens, so it lies within ``limit`` of the
-        first and last occurrence of one required word (per alternative, the rarest one here).
-        spaCy's Matcher creates Python objects for every token it is given, twice, so a long
-        sentence is cut to that window first."""
-        lo, hi = n, -1
-        for specs in self.required[key]:
-            best: list[int] | None = None
-            for attr, values in specs:
-                if attr == "SUFFIX":
-                    continue
-                found = [i for v in values for i in positions.get(v, ())]
-                if best is None or len(found) < len(best):
-                    best = found
-            if not best:  # only '*' words, or this alternative cannot match here
-                if best is None:
-                    return 0, n
-                continue
-            lo, hi = min(lo, min(best)), max(hi, max(best))
-        if hi < 0:
-            return 0, n
-        return max(0, lo - limit), min(n, hi + limit + 1)
+        return [key for key in sorted(candidates)
+                if any(all(values & have[attr] for attr, values in specs) for specs in self.required[key])]
 
 
 def default_library_dir() -> Path:

@@ -103,9 +103,15 @@ def _pages_pdfium(path: Path, max_pages: int, password: str | None = None) -> li
 
 
 def _lines_from_textpage(textpage, height: float) -> list[Line]:
+    import pypdfium2.raw as pdfium_c
+
     text = textpage.get_text_range()
     lines: list[Line] = []
     index = 0
+    # pdfium's own call with one reused box: the helper's get_charbox() allocates per character
+    box = pdfium_c.FS_RECTF()
+    raw_page = textpage.raw
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     # pdfium reports a hyphen at a line end as U+FFFE and joins the two lines: split them again,
     # keeping a plain hyphen that join_lines() then keeps ("multi-factor") or drops ("notifi-cation")
     for raw in re.split(r"(\r\n|\n|\r|\ufffe)", text):
@@ -120,9 +126,9 @@ def _lines_from_textpage(textpage, height: float) -> list[Line]:
         stripped = raw.strip()
         if stripped:
             first = index + (len(raw) - len(raw.lstrip()))
-            try:
-                left, bottom, _right, top = textpage.get_charbox(first, loose=True)
-            except Exception:  # pragma: no cover - a char without a box
+            if loose_box(raw_page, first, box):
+                left, bottom, top = box.left, box.bottom, box.top
+            else:  # a char without a box
                 left, bottom, top = 0.0, 0.0, 0.0
             lines.append(Line(text=raw.rstrip(), top=height - top, bottom=height - bottom, x0=left,
                               page_height=height))

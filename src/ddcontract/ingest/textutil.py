@@ -26,7 +26,9 @@ def join_lines(lines: list[str]) -> str:
     """
     out = ""
     for raw in lines:
-        line = _SPACES.sub(" ", raw.strip())
+        line = raw.strip()
+        if "  " in line or "\t" in line or not line.isascii():  # else there is nothing to tidy
+            line = _SPACES.sub(" ", line)
         if not line:
             continue
         if not out:

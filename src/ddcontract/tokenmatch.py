@@ -1,0 +1,310 @@
+"""The pattern engine: compiled patterns run over a sentence's token arrays.
+
+The clause library's patterns compile to spaCy ``Matcher`` token patterns (:func:`ddcontract.rules.
+compile_pattern`), and spaCy's Matcher ran them until the scan benchmark showed where its time went:
+for every token it walks it creates two Python ``Token`` objects, and a sentence runs several
+Matchers. Matching here needs much less than the Matcher offers — each pattern is a sequence of
+single-token tests (a lemma or lower-case form out of a set, a word ending, a number, any token),
+each required, optional (``?``) or repeated (``*``) — and only two answers from it:
+
+- for a pattern, the shortest match that starts at each token (the shortest match of a rule in a
+  sentence is always one of them), and
+- whether an ``unless`` pattern matches at all.
+
+So a pattern becomes a small automaton (:class:`Program`) that is run from each token where its
+first test can succeed, for at most the pattern's longest span. The tests read plain Python lists
+of string hashes (:class:`Tokens`), made once per sentence from the Doc's arrays. The test suite
+checks this engine against spaCy's Matcher on every pattern of the library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+ANY, LEMMA, LOWER, SUFFIX, NUM = range(5)
+ONE, OPT, STAR = range(3)
+
+
+@dataclass(frozen=True)
+class Test:
+    """One token of a pattern: what the token must be, and how often (once, optional, repeated)."""
+
+    kind: int  # ANY | LEMMA | LOWER | SUFFIX | NUM
+    values: frozenset  # string hashes (LEMMA, LOWER) or endings as text (SUFFIX)
+    op: int  # ONE | OPT | STAR
+
+
+def test_of(token: dict[str, Any], hashed) -> Test:
+    """A Matcher token dict as made by the pattern compiler -> a :class:`Test`. ``hashed`` turns a
+    string into the vocabulary's hash."""
+    op = {None: ONE, "?": OPT, "*": STAR}[token.get("OP")]
+    if "_suffixes" in token:
+        return Test(SUFFIX, frozenset(token["_suffixes"]), op)
+    for key, kind in (("LEMMA", LEMMA), ("LOWER", LOWER)):
+        if key in token:
+            val = token[key]
+            words = val["IN"] if isinstance(val, dict) else [val]
+            return Test(kind, frozenset(hashed(w) for w in words), op)
+    if token.get("LIKE_NUM"):
+        return Test(NUM, frozenset(), op)
+    unknown = set(token) - {"OP", "_gap"}
+    if unknown:
+        raise ValueError(f"the pattern engine cannot test {sorted(unknown)}")
+    return Test(ANY, frozenset(), op)
+
+
+class Program:
+    """A pattern as an automaton whose states are the positions in its token list; a state is left
+    by a token that passes its test, optional and repeated tests may be skipped, and the state after
+    the last test accepts."""
+
+    __slots__ = ("tests", "final", "closure", "first")
+
+    def __init__(self, tokens: list[dict[str, Any]], hashed) -> None:
+        self.tests = tuple(test_of(t, hashed) for t in tokens)
+        self.final = len(self.tests)
+        # the states reachable from each state without reading a token
+        closure: list[frozenset[int]] = [frozenset({self.final})]
+        for i in range(self.final - 1, -1, -1):
+            reach = {i}
+            if self.tests[i].op != ONE:
+                reach |= closure[0]
+            closure.insert(0, frozenset(reach))
+        self.closure = tuple(closure)
+        # the tests a match can begin with
+        self.first = tuple(self.tests[s] for s in sorted(self.closure[0]) if s != self.final)
+
+    def shortest_from(self, toks: Tokens, start: int, stop: int, min_end: int) -> int:
+        """The end of the shortest match that starts at ``start``, ends at or after ``min_end`` and
+        at or before ``stop``; -1 when there is none."""
+        tests, closure, final = self.tests, self.closure, self.final
+        states = closure[0]
+        for i in range(start, stop):
+            nxt: set[int] = set()
+            for st in states:
+                if st == final:
+                    continue
+                test = tests[st]
+                if toks.passes(test, i):
+                    nxt |= closure[st] if test.op == STAR else closure[st + 1]
+            if not nxt:
+                return -1
+            if final in nxt and i + 1 >= min_end:
+                return i + 1
+            states = nxt  # type: ignore[assignment]
+        return -1
+
+
+class Tokens:
+    """A sentence's tokens as lists: lower-case form and lemma (string hashes), number-likeness,
+    character offset and length, and (looked up on demand) the ``*`` endings of each lemma."""
+
+    __slots__ = ("lower", "lemma", "num", "idx", "length", "_endings", "_ending_of")
+
+    def __init__(self, lower: list[int], lemma: list[int], num: list[int], idx: list[int],
+                 length: list[int], ending_of) -> None:
+        self.lower, self.lemma, self.num, self.idx, self.length = lower, lemma, num, idx, length
+        self._ending_of = ending_of  # lemma hash -> frozenset of '*' endings
+        self._endings: list[frozenset[str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    @property
+    def endings(self) -> list[frozenset[str]]:
+        if self._endings is None:
+            self._endings = [self._ending_of(h) for h in self.lemma]
+        return self._endings
+
+    def passes(self, test: Test, i: int) -> bool:
+        kind = test.kind
+        if kind == LEMMA:
+            return self.lemma[i] in test.values
+        if kind == LOWER:
+            return self.lower[i] in test.values
+        if kind == ANY:
+            return True
+        if kind == SUFFIX:
+            return not test.values.isdisjoint(self.endings[i])
+        return bool(self.num[i])
+
+    def starts(self, program: Program) -> list[int]:
+        """The tokens a match of ``program`` can start at, in order."""
+        found: set[int] = set()
+        for test in program.first:
+            kind, values = test.kind, test.values
+            if kind == LEMMA:
+                found.update(i for i, h in enumerate(self.lemma) if h in values)
+            elif kind == LOWER:
+                found.update(i for i, h in enumerate(self.lower) if h in values)
+            elif kind == SUFFIX:
+                found.update(i for i, e in enumerate(self.endings) if not values.isdisjoint(e))
+            elif kind == NUM:
+                found.update(i for i, x in enumerate(self.num) if x)
+            else:  # a pattern that may begin with any token
+                return list(range(len(self)))
+        return sorted(found)
+
+
+def shortest_matches(programs: list[Program], toks: Tokens, limit: int, min_end: int = 0,
+                     first_only: bool = False) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the shortest match of any of ``programs`` from each token,
+    no longer than ``limit`` tokens and ending at or after token ``min_end``; in order of start.
+    ``first_only`` stops at the first match found (for ``unless`` patterns)."""
+    n = len(toks)
+    best: dict[int, int] = {}
+    for program in programs:
+        for start in toks.starts(program):
+            stop = min(n, start + limit)
+            if stop < min_end:
+                continue
+            end = program.shortest_from(toks, start, stop, min_end)
+            if end < 0:
+                continue
+            if first_only:
+                return [(start, end)]
+            prev = best.get(start)
+            if prev is None or end < prev:
+                best[start] = end
+    return sorted(best.items())
+
+
+# ---------------------------------------------------------------- tokens from pieces
+
+_RUNS = re.compile(r"\s+|\S+")
+PIECES_SIZE = 100_000  # pieces remembered per language; the memo starts afresh when full
+
+
+class Piece:
+    """One whitespace-separated piece of text as spaCy tokenizes it: what it offers the patterns
+    (:meth:`CompiledPatterns.candidates`) and its tokens' columns, with offsets from its start."""
+
+    __slots__ = ("atoms", "lower", "lemma", "num", "offset", "length")
+
+    def __init__(self, atoms: frozenset, lower: tuple[int, ...], lemma: tuple[int, ...], num: tuple[int, ...],
+                 offset: tuple[int, ...], length: tuple[int, ...]) -> None:
+        self.atoms, self.lower, self.lemma, self.num = atoms, lower, lemma, num
+        self.offset, self.length = offset, length
+
+
+class Pieces:
+    """A sentence's tokens, put together from the tokens of its pieces.
+
+    spaCy's tokenizer cuts a text at whitespace and tokenizes each piece on its own (a single
+    space after a piece belongs to it; other whitespace becomes tokens of its own), so the tokens
+    of a sentence are its pieces' tokens in order. Contracts use the same words again and again:
+    each new piece is tokenized once (all new pieces of a document in one call of the tokenizer)
+    and remembered, and a sentence is tokenized as a whole never."""
+
+    def __init__(self, tokenizer, lemma_hashes, atoms_of, size: int = PIECES_SIZE) -> None:
+        self._tokenizer = tokenizer  # spaCy's Tokenizer
+        self._lemma_hashes = lemma_hashes  # list of lower-case hashes -> list of lemma hashes
+        self._atoms_of = atoms_of  # list of lower-case forms -> frozenset of atoms
+        self._strings = tokenizer.vocab.strings
+        self.size = size
+        self.memo: dict[str, Piece] = {}
+        self._token_atoms: dict[int, frozenset] = {}  # hash of a lower-case form -> its atoms
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Tokenize the pieces of ``texts`` not seen yet, all in one Doc."""
+        memo = self.memo
+        new: dict[str, None] = {}
+        for text in texts:
+            for run in text.split():  # whitespace runs: few, and taken as they come (get)
+                if run not in memo:
+                    new[run] = None
+        if new:
+            if len(memo) + len(new) > self.size:
+                memo.clear()
+                self._token_atoms.clear()
+            self._add(list(new))
+
+    def get(self, run: str) -> Piece:
+        piece = self.memo.get(run)
+        if piece is None:
+            self._add([run])
+            piece = self.memo[run]
+        return piece
+
+    def _add(self, runs: list[str]) -> None:
+        from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
+
+        # pieces joined by a single space each: a space after a piece never makes a token, and
+        # a whitespace run is tokenized alone (the tokenizer keeps a run that is one space)
+        solid = [r for r in runs if not r[0].isspace()]
+        spaces = [r for r in runs if r[0].isspace()]
+        docs = [(solid, self._tokenizer(" ".join(solid)))] if solid else []
+        docs += [([r], self._tokenizer(r)) for r in spaces]
+        token_atoms = self._token_atoms
+        strings = self._strings
+        memo = self.memo
+        for group, doc in docs:
+            rows = doc.to_array([LOWER, LIKE_NUM, IDX, LENGTH]).tolist()
+            lemmas = self._lemma_hashes([row[0] for row in rows])
+            n = len(rows)
+            i = 0
+            start = 0
+            for run in group:  # every piece has at least one token; none crosses a space
+                end = start + len(run)
+                j = i + 1
+                while j < n and rows[j][2] < end:
+                    j += 1
+                atoms = None
+                for low, *_ in rows[i:j]:
+                    got = token_atoms.get(low)
+                    if got is None:
+                        got = token_atoms[low] = self._atoms_of([strings[low]])
+                    atoms = got if atoms is None else atoms | got
+                cols = tuple(zip(*rows[i:j]))
+                memo[run] = Piece(atoms, cols[0], tuple(lemmas[i:j]), cols[1],
+                                  tuple(x - start for x in cols[2]), cols[3])
+                i = j
+                start = end + 1
+
+    def atoms(self, text: str) -> set:
+        have: set = set()
+        memo = self.memo
+        for run in text.split():
+            piece = memo.get(run) or self.get(run)
+            if piece.atoms:
+                have |= piece.atoms
+        return have
+
+    def tokens(self, text: str, ending_of) -> Tokens:
+        """The sentence's :class:`Tokens`, as spaCy's tokenizer would make them."""
+        lower: list[int] = []
+        lemma: list[int] = []
+        num: list[int] = []
+        idx: list[int] = []
+        length: list[int] = []
+        memo = self.memo
+        if not text:
+            runs = []
+        elif text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+            runs = []  # words parted by single spaces (most sentences): no whitespace tokens
+            pos = 0
+            for run in text.split(" "):
+                runs.append((run, pos))
+                pos += len(run) + 1
+        else:
+            runs = []
+            for m in _RUNS.finditer(text):
+                run, start = m.group(), m.start()
+                if run[0] == " " and start:  # the space after a piece is part of that piece
+                    run, start = run[1:], start + 1
+                if run:
+                    runs.append((run, start))
+        for run, start in runs:
+            piece = memo.get(run) or self.get(run)
+            lower += piece.lower
+            lemma += piece.lemma
+            num += piece.num
+            length += piece.length
+            if len(piece.offset) == 1:
+                idx.append(start)
+            else:
+                idx += [start + o for o in piece.offset]
+        return Tokens(lower, lemma, num, idx, length, ending_of)
