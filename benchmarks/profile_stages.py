@@ -35,7 +35,10 @@ def main() -> int:
     from ddcontract.rules import load_library
     from ddcontract.segment import clauses_of
 
+    from ddcontract import gcpolicy
+
     pdfs = sorted(args.folder.rglob("*.pdf"))[: args.limit or None]
+    gcpolicy.hold()  # as the command line and a scan worker do (see ddcontract.gcpolicy)
     t0 = time.perf_counter()
     library = load_library()
     for lang in ("en", "da"):  # build the matchers up front, as a worker does on its first file

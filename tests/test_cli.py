@@ -276,3 +276,28 @@ def test_max_pages_refuses_a_longer_pdf_in_one_line(runner):
     assert result.stderr.strip() == (f"ddcontract: error: {samples / 'dpa.pdf'}: the PDF has 7 pages, more than "
                                      "the limit of 3 (raise it with --max-pages)")
     assert runner.invoke(app, ["check", str(samples / "dpa.pdf"), "--max-pages", "7"]).exit_code == 0
+
+
+_GC_PROBE = """
+import gc, sys
+from ddcontract import gcpolicy
+from ddcontract.rules import load_library
+default = gc.get_threshold()
+if sys.argv[1] == "cli":
+    gcpolicy.hold()
+    assert not gc.isenabled(), "collection is held while the pipeline loads"
+load_library().matcher("en")
+if sys.argv[1] == "cli":
+    assert gc.isenabled() and gc.get_threshold() == gcpolicy.THRESHOLDS and gc.get_freeze_count() > 10_000
+else:
+    assert gc.isenabled() and gc.get_threshold() == default and gc.get_freeze_count() == 0
+print("ok")
+"""
+
+
+@pytest.mark.parametrize("mode", ["cli", "library"])
+def test_garbage_collection_is_tuned_only_for_the_command_line(mode):
+    """The command line freezes the loaded pipeline and collects in larger rounds; a program that
+    uses ddcontract as a library keeps its own collector settings."""
+    out = subprocess.run([sys.executable, "-c", _GC_PROBE, mode], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr

@@ -38,8 +38,8 @@ def spacy_columns(text: str, lang: str, matcher) -> tuple:
     return (*cols, matcher.lemmatizer.lemma_hashes(cols[0], matcher.strings))
 
 
-def piece_columns(text: str, matcher) -> tuple:
-    toks = matcher.tokens(text)
+def piece_columns(text: str, matcher, pieces=None) -> tuple:
+    toks = matcher.tokens(text, pieces)
     return toks.lower, toks.num, toks.idx, toks.length, toks.lemma
 
 
@@ -70,7 +70,7 @@ def test_pieces_make_the_tokens_spacy_makes(library, lang):
     texts = list(TRICKY)
     for path in sorted(SAMPLES.glob("*.md")) + sorted((SAMPLES / "src").glob("*.txt")):
         texts += path.read_text(encoding="utf-8").splitlines()
-    matcher.learn(texts[: len(texts) // 2])  # half the pieces seen in one go, the rest one by one
+    matcher.pieces_of(texts[: len(texts) // 2])  # half the pieces seen in one go, the rest one by one
     for text in texts:
         assert_same_tokens(text, lang, matcher)
 
@@ -80,7 +80,8 @@ def test_pieces_make_the_tokens_spacy_makes_on_real_contracts(library):
     matcher = library.matcher("en")
     for path in sorted((CORPUS / "txt").glob("*.txt"))[:25]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        matcher.learn(lines)
+        for line, pieces in zip(lines, matcher.pieces_of(lines)):
+            assert piece_columns(line, matcher, pieces) == spacy_columns(line, "en", matcher), line
         for line in lines:
             assert_same_tokens(line, "en", matcher)
 

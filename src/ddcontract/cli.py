@@ -455,7 +455,13 @@ def templates_list() -> None:
 
 
 def main() -> None:
-    app()
+    from . import gcpolicy
+
+    gcpolicy.hold()
+    try:
+        app()
+    finally:
+        gcpolicy.at_exit()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,15 +28,14 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                 hits[id(sentence)] = found
             else:
                 todo.append((clause, sentence))
-    matcher.learn(sentence.text for _, sentence in todo)
-    for clause, sentence in todo:
-        keys = matcher.candidates(sentence.text)
+    for (clause, sentence), pieces in zip(todo, matcher.pieces_of(sentence.text for _, sentence in todo)):
+        keys = matcher.candidates(pieces)
         if keys is None or keys:
-            units.append((clause, sentence, keys))
+            units.append((clause, sentence, keys, pieces))
         else:
             hits[id(sentence)] = []
-    for clause, sentence, keys in units:
-        toks = matcher.tokens(sentence.text)
+    for clause, sentence, keys, pieces in units:
+        toks = matcher.tokens(sentence.text, pieces)
         found = _sentence_hits(sentence, toks, matcher, rules, keys) if len(toks) else []
         hits[id(sentence)] = found
         if len(cache) >= HIT_CACHE_SIZE:

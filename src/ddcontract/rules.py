@@ -320,7 +320,10 @@ class Library:
     def matcher(self, lang: str) -> CompiledPatterns:
         """Every pattern of every rule in ``lang``, compiled once."""
         if lang not in self._compiled:
+            from . import gcpolicy
+
             self._compiled[lang] = CompiledPatterns(self, lang)
+            gcpolicy.release()  # the pipeline is loaded (see gcpolicy)
         return self._compiled[lang]
 
 
@@ -443,13 +446,21 @@ class CompiledPatterns:
                     if attr == "SUFFIX":
                         self.suffixes |= values
 
-    def candidates(self, text: str) -> list[str] | None:
-        """The patterns whose required words are all in ``text`` (sorted); None when some pattern
-        has no required word and only matching can tell. Most sentences of a contract have none,
-        and are not matched at all. Show a document's sentences to :meth:`learn` first."""
+    def pieces_of(self, texts: Iterable[str]) -> list[list[Any]]:
+        """Each text's whitespace-separated pieces, tokenized (see :class:`ddcontract.tokenmatch.Pieces`);
+        a document's sentences are best looked up together."""
+        return self.pieces.lookup(texts)
+
+    def candidates(self, pieces: list[Any]) -> list[str] | None:
+        """The patterns whose required words are all among a sentence's ``pieces`` (sorted); None
+        when some pattern has no required word and only matching can tell. Most sentences of a
+        contract have none, and are not matched at all."""
         if self.always:
             return None
-        have = self.pieces.atoms(text)
+        have: set[tuple[str, str]] = set()
+        for piece in pieces:
+            if piece.atoms:
+                have |= piece.atoms
         found: list[str] = []
         seen: set[str] = set()
         index = self.index_text
@@ -462,10 +473,6 @@ class CompiledPatterns:
                             found.append(key)
                             break
         return sorted(found)
-
-    def learn(self, texts: Iterable[str]) -> None:
-        """Tokenize, in one go, the pieces of ``texts`` not seen before (see :class:`Pieces`)."""
-        self.pieces.learn(texts)
 
     def _atoms_of(self, lows: list[str]) -> frozenset[tuple[str, str]]:
         """What a piece's tokens (lower-case forms) offer the patterns: those forms, their lemmas
@@ -502,9 +509,10 @@ class CompiledPatterns:
                 self._suffix_memo[lemma] = got
         return got
 
-    def tokens(self, text: str):
-        """A sentence as the pattern engine reads it (:class:`ddcontract.tokenmatch.Tokens`)."""
-        return self.pieces.tokens(text, self._endings)
+    def tokens(self, text: str, pieces: list[Any] | None = None):
+        """A sentence as the pattern engine reads it (:class:`ddcontract.tokenmatch.Tokens`);
+        ``pieces``: its pieces from :meth:`pieces_of`, if at hand."""
+        return self.pieces.tokens(text, self._endings, pieces)
 
     def __call__(self, toks, min_end: int = 0, keys: list[str] | None = None) -> list[tuple[str, int, int]]:
         """(pattern key, start, end) token offsets: for every pattern, its shortest match from each

@@ -177,6 +177,14 @@ def _init_worker(options: dict[str, Any]) -> None:
                             max_pages=options.get("max_pages"), password=options.get("password"))
 
 
+def _init_pool_worker(options: dict[str, Any]) -> None:
+    """A local scan worker: no cyclic collection while it loads the pipeline (see gcpolicy)."""
+    from . import gcpolicy
+
+    gcpolicy.hold()
+    _init_worker(options)
+
+
 def check_bytes(name: str, data: bytes, sha256: str, options: dict[str, Any]) -> dict[str, Any]:
     """Check a file sent as bytes (a Dask worker, which may not see the client's disk). The worker
     loads the library once per process and per options; the file goes to a private temporary
@@ -305,6 +313,9 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
              progress: Progress | None = None, scheduler: str | None = None) -> ScanReport:
     """Check every file of ``inv`` not already in ``out_dir/results.jsonl``; append each result as
     it finishes; then write the summary. ``progress(event, obj)`` is called per document."""
+    from . import gcpolicy
+
+    gcpolicy.release()  # this process only hands out files and writes results: collect as usual
     results_path = out_dir / RESULTS
     done = read_results(results_path, repair=True) if resume else {}
     report = ScanReport(duplicates=len(inv.duplicates))
@@ -375,7 +386,7 @@ def _run_pool(queue: list[ScanFile], options: dict[str, Any], workers: int, in_f
     from concurrent.futures.process import BrokenProcessPool
 
     lost: list[ScanFile] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(options,)) as pool:
         running: dict[Any, ScanFile] = {}
         while queue or running:
             while queue and len(running) < in_flight_max and not lost:

@@ -182,12 +182,12 @@ class Piece:
     """One whitespace-separated piece of text as spaCy tokenizes it: what it offers the patterns
     (:meth:`CompiledPatterns.candidates`) and its tokens' columns, with offsets from its start."""
 
-    __slots__ = ("atoms", "lower", "lemma", "num", "offset", "length")
+    __slots__ = ("atoms", "lower", "lemma", "num", "offset", "length", "chars")
 
     def __init__(self, atoms: frozenset, lower: tuple[int, ...], lemma: tuple[int, ...], num: tuple[int, ...],
-                 offset: tuple[int, ...], length: tuple[int, ...]) -> None:
+                 offset: tuple[int, ...], length: tuple[int, ...], chars: int) -> None:
         self.atoms, self.lower, self.lemma, self.num = atoms, lower, lemma, num
-        self.offset, self.length = offset, length
+        self.offset, self.length, self.chars = offset, length, chars
 
 
 class Pieces:
@@ -208,19 +208,26 @@ class Pieces:
         self.memo: dict[str, Piece] = {}
         self._token_atoms: dict[int, frozenset] = {}  # hash of a lower-case form -> its atoms
 
-    def learn(self, texts: Iterable[str]) -> None:
-        """Tokenize the pieces of ``texts`` not seen yet, all in one Doc."""
+    def lookup(self, texts: Iterable[str]) -> list[list[Piece]]:
+        """The pieces of each text (split at whitespace); the ones not seen yet are tokenized
+        together, in one Doc."""
         memo = self.memo
+        found = []
         new: dict[str, None] = {}
         for text in texts:
-            for run in text.split():  # whitespace runs: few, and taken as they come (get)
-                if run not in memo:
-                    new[run] = None
-        if new:
-            if len(memo) + len(new) > self.size:
-                memo.clear()
-                self._token_atoms.clear()
-            self._add(list(new))
+            runs = text.split()
+            pieces = [memo.get(run) for run in runs]
+            if None in pieces:
+                new.update((run, None) for run, piece in zip(runs, pieces) if piece is None)
+            found.append((runs, pieces))
+        if not new:
+            return [pieces for _, pieces in found]
+        if len(memo) + len(new) > self.size:
+            memo.clear()
+            self._token_atoms.clear()
+        self._add(list(new))
+        return [[memo[run] if piece is None else piece for run, piece in zip(runs, pieces)] if None in pieces
+                else pieces for runs, pieces in found]
 
     def get(self, run: str) -> Piece:
         piece = self.memo.get(run)
@@ -260,21 +267,13 @@ class Pieces:
                     atoms = got if atoms is None else atoms | got
                 cols = tuple(zip(*rows[i:j]))
                 memo[run] = Piece(atoms, cols[0], tuple(lemmas[i:j]), cols[1],
-                                  tuple(x - start for x in cols[2]), cols[3])
+                                  tuple(x - start for x in cols[2]), cols[3], len(run))
                 i = j
                 start = end + 1
 
-    def atoms(self, text: str) -> set:
-        have: set = set()
-        memo = self.memo
-        for run in text.split():
-            piece = memo.get(run) or self.get(run)
-            if piece.atoms:
-                have |= piece.atoms
-        return have
-
-    def tokens(self, text: str, ending_of) -> Tokens:
-        """The sentence's :class:`Tokens`, as spaCy's tokenizer would make them."""
+    def tokens(self, text: str, ending_of, pieces: list[Piece] | None = None) -> Tokens:
+        """The sentence's :class:`Tokens`, as spaCy's tokenizer would make them; ``pieces``: the
+        text's pieces from :meth:`lookup`, if at hand."""
         lower: list[int] = []
         lemma: list[int] = []
         num: list[int] = []
@@ -284,11 +283,21 @@ class Pieces:
         if not text:
             runs = []
         elif text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
-            runs = []  # words parted by single spaces (most sentences): no whitespace tokens
+            # words parted by single spaces (most sentences): no whitespace tokens
+            if pieces is None:
+                pieces = self.lookup([text])[0]
             pos = 0
-            for run in text.split(" "):
-                runs.append((run, pos))
-                pos += len(run) + 1
+            for piece in pieces:
+                lower += piece.lower
+                lemma += piece.lemma
+                num += piece.num
+                length += piece.length
+                if len(piece.offset) == 1:
+                    idx.append(pos)
+                else:
+                    idx += [pos + o for o in piece.offset]
+                pos += piece.chars + 1
+            return Tokens(lower, lemma, num, idx, length, ending_of)
         else:
             runs = []
             for m in _RUNS.finditer(text):
