@@ -26,7 +26,7 @@ def main() -> int:
 
     from ddcontract.evaluate import evaluate
     from ddcontract.ingest import load_document
-    from ddcontract.language import detect_language, section_languages
+    from ddcontract.language import document_languages
     from ddcontract.match import match_clauses
     from ddcontract.model import CheckResult
     from ddcontract.parties import find_parties
@@ -55,12 +55,11 @@ def main() -> int:
         times["ingest (PDF text, lines, sections)"] += time.perf_counter() - t
         pages += doc.pages or 0
         t = time.perf_counter()
-        lang = detect_language(b.text for b in doc.blocks)
-        doc.language = lang
         clauses = clauses_of(doc.blocks)
         times["segment (clauses, sentences)"] += time.perf_counter() - t
         t = time.perf_counter()
-        per_clause = section_languages([c.text for c in clauses], lang)
+        lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
+        doc.language = lang
         doc.parties = [p.as_json() for p in find_parties(doc)]
         times["language, parties"] += time.perf_counter() - t
         t = time.perf_counter()

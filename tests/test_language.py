@@ -3,7 +3,7 @@
 import re
 
 from ddcontract.i18n import TEXT, fmt_amount, tr
-from ddcontract.language import detect_language, section_languages
+from ddcontract.language import SAMPLE_CHARS, detect_language, document_languages, section_languages
 
 DA = ("Leverandøren skal underrette Kunden om ethvert sikkerhedsbrud, og Kunden kan ophæve aftalen, "
       "hvis Leverandøren ikke overholder sine forpligtelser efter denne aftale.")
@@ -24,6 +24,19 @@ def test_an_english_annex_in_a_danish_contract():
 
 def test_a_danish_annex_in_an_english_contract():
     assert section_languages([EN, DA, EN], "en") == ["en", "da", "en"]
+
+
+def test_document_languages_agree_with_detecting_each_way():
+    """document_languages reads each clause once; it must say what detect_language (over the
+    blocks) and section_languages (over the clauses) say, also past detect_language's sample."""
+    clauses = [DA, DA, "Bilag 2", "Annex 2", EN, EN, "12.1", DA]
+    for blocks, clause_texts in [(clauses, clauses), ([EN] * 3 + [DA] * 4, [" ".join([EN] * 3), DA, DA, DA, DA]),
+                                 ([EN] * (SAMPLE_CHARS // len(EN) + 1) + [DA] * (SAMPLE_CHARS // len(DA) * 3),
+                                  [EN, DA])]:
+        lang = detect_language(blocks)
+        assert document_languages(blocks, clause_texts) == (lang, section_languages(clause_texts, lang))
+    long_english_then_danish = [EN] * (SAMPLE_CHARS // len(EN) + 1) + [DA] * (SAMPLE_CHARS // len(DA) * 3)
+    assert document_languages(long_english_then_danish, [EN])[0] == "en"  # only the sample decides
 
 
 def test_every_report_text_exists_in_both_languages_with_the_same_placeholders():

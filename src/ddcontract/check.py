@@ -26,18 +26,18 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     from .segment import clauses_of
 
     from .i18n import tr
-    from .language import detect_language, section_languages
+    from .language import document_languages
     from .parties import find_parties
 
-    lang = options.language or detect_language(b.text for b in doc.blocks)
+    clauses = clauses_of(doc.blocks)
+    if options.language:
+        lang = options.language
+        per_clause = [lang] * len(clauses)
+    else:
+        lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
     doc.language = lang
     report_lang = options.report_language or lang
     doc.parties = [p.as_json() for p in find_parties(doc)]
-    clauses = clauses_of(doc.blocks)
-    if options.language:
-        per_clause = [lang] * len(clauses)
-    else:
-        per_clause = section_languages([c.text for c in clauses], lang)
     available = library.languages()
     matches = []
     for code in dict.fromkeys(per_clause):

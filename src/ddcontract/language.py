@@ -16,10 +16,10 @@ _WORDS = {
                     "aftalen aftale parterne part hvis ved efter".split()),
 }
 _TOKEN = re.compile(r"[a-zæøåé]+")
-_SAMPLE_CHARS = 200_000
+SAMPLE_CHARS = 200_000
 
 
-def language_counts(texts: Iterable[str], limit: int = _SAMPLE_CHARS) -> dict[str, int]:
+def language_counts(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> dict[str, int]:
     """How many of each language's function words the texts hold (up to ``limit`` characters)."""
     counts = {lang: 0 for lang in _WORDS}
     seen = 0
@@ -59,9 +59,24 @@ def section_languages(clause_texts: list[str], document_lang: str) -> list[str]:
     language's rules; a heading or a short clause keeps the language of the clause before it
     when that one differs from the document's (the annex heading belongs to the annex).
     """
+    return _sections([language_counts([text]) for text in clause_texts], document_lang)
+
+
+def _sections(counts: list[dict[str, int]], document_lang: str) -> list[str]:
     out: list[str] = []
-    for text in clause_texts:
-        counts = language_counts([text])
-        prev = out[-1] if out else document_lang
-        out.append(decide(counts, prev, SECTION_MIN_WORDS))
+    for c in counts:
+        out.append(decide(c, out[-1] if out else document_lang, SECTION_MIN_WORDS))
     return out
+
+
+def document_languages(block_texts: list[str], clause_texts: list[str]) -> tuple[str, list[str]]:
+    """:func:`detect_language` of the blocks and :func:`section_languages` of the clauses, reading
+    the text once: the clauses are the blocks' text, so when the document is no longer than the
+    sample detect_language reads, its counts are the clauses' counts summed."""
+    per_clause = [language_counts([text]) for text in clause_texts]
+    if sum(len(t) for t in block_texts) <= SAMPLE_CHARS:
+        total = {lang: sum(c[lang] for c in per_clause) for lang in _WORDS}
+    else:
+        total = language_counts(block_texts)
+    lang = decide(total, "en")
+    return lang, _sections(per_clause, lang)
