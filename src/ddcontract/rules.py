@@ -457,15 +457,12 @@ class CompiledPatterns:
         contract have none, and are not matched at all."""
         if self.always:
             return None
-        have: set[tuple[str, str]] = set()
-        for piece in pieces:
-            if piece.atoms:
-                have |= piece.atoms
+        have: set[tuple[str, str]] = set().union(*[piece.atoms for piece in pieces if piece.atoms])
         found: list[str] = []
         seen: set[str] = set()
         index = self.index_text
-        for atom in have:
-            for key in index.get(atom, ()):
+        for atom in index.keys() & have:
+            for key in index[atom]:
                 if key not in seen:
                     seen.add(key)
                     for musts, anys in self.required_atoms[key]:

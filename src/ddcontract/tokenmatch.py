@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate, chain
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,7 +217,7 @@ class Pieces:
         new: dict[str, None] = {}
         for text in texts:
             runs = text.split()
-            pieces = [memo.get(run) for run in runs]
+            pieces = list(map(memo.get, runs))
             if None in pieces:
                 new.update((run, None) for run, piece in zip(runs, pieces) if piece is None)
             found.append((runs, pieces))
@@ -256,18 +257,23 @@ class Pieces:
             start = 0
             for run in group:  # every piece has at least one token; none crosses a space
                 end = start + len(run)
+                low, num, _, length = rows[i]
+                atoms = token_atoms.get(low)
+                if atoms is None:
+                    atoms = token_atoms[low] = self._atoms_of([strings[low]])
                 j = i + 1
-                while j < n and rows[j][2] < end:
-                    j += 1
-                atoms = None
-                for low, *_ in rows[i:j]:
-                    got = token_atoms.get(low)
-                    if got is None:
-                        got = token_atoms[low] = self._atoms_of([strings[low]])
-                    atoms = got if atoms is None else atoms | got
-                cols = tuple(zip(*rows[i:j]))
-                memo[run] = Piece(atoms, cols[0], tuple(lemmas[i:j]), cols[1],
-                                  tuple(x - start for x in cols[2]), cols[3], len(run))
+                if j == n or rows[j][2] >= end:  # one token (most pieces), at the piece's start
+                    memo[run] = Piece(atoms, (low,), (lemmas[i],), (num,), (0,), (length,), len(run))
+                else:
+                    while j < n and rows[j][2] < end:
+                        got = token_atoms.get(rows[j][0])
+                        if got is None:
+                            got = token_atoms[rows[j][0]] = self._atoms_of([strings[rows[j][0]]])
+                        atoms = atoms | got
+                        j += 1
+                    cols = tuple(zip(*rows[i:j]))
+                    memo[run] = Piece(atoms, cols[0], tuple(lemmas[i:j]), cols[1],
+                                      tuple(x - start for x in cols[2]), cols[3], len(run))
                 i = j
                 start = end + 1
 
@@ -286,18 +292,12 @@ class Pieces:
             # words parted by single spaces (most sentences): no whitespace tokens
             if pieces is None:
                 pieces = self.lookup([text])[0]
-            pos = 0
-            for piece in pieces:
-                lower += piece.lower
-                lemma += piece.lemma
-                num += piece.num
-                length += piece.length
-                if len(piece.offset) == 1:
-                    idx.append(pos)
-                else:
-                    idx += [pos + o for o in piece.offset]
-                pos += piece.chars + 1
-            return Tokens(lower, lemma, num, idx, length, ending_of)
+            starts = accumulate([piece.chars + 1 for piece in pieces], initial=0)
+            return Tokens(list(chain.from_iterable([piece.lower for piece in pieces])),
+                          list(chain.from_iterable([piece.lemma for piece in pieces])),
+                          list(chain.from_iterable([piece.num for piece in pieces])),
+                          [start + o for piece, start in zip(pieces, starts) for o in piece.offset],
+                          list(chain.from_iterable([piece.length for piece in pieces])), ending_of)
         else:
             runs = []
             for m in _RUNS.finditer(text):
