@@ -364,10 +364,16 @@ def _execute(todo: list[ScanFile], options: dict[str, Any], workers: int, writer
     large the archive. When a worker dies (killed, out of memory, a crash in a PDF library), the
     pool cannot tell which document did it: the documents it still held are checked again one at
     a time in a pool of their own, so only the culprit is recorded as failed, and a new pool takes
-    the rest of the queue."""
-    queue = list(reversed(todo))
+    the rest of the queue.
+
+    The largest files go first (taken off the end of the queue), so that the last ones, which
+    decide when the scan ends, are small and keep every worker busy to the end."""
+    queue = sorted(todo, key=lambda f: (f.size, str(f.path)))
+    first = True
     while queue:
-        suspects = _run_pool(queue, options, workers, max(2, workers * 4), writer, report, progress)
+        suspects = _run_pool(queue, options, workers, max(2, workers * 4), writer, report, progress,
+                             _load_summary_writer if first else None)
+        first = False
         for f in suspects:
             if _run_pool([f], options, 1, 1, writer, report, progress):
                 _record(_error(f, "WorkerDied", "the worker process checking this file stopped (killed, out "
@@ -378,10 +384,17 @@ def _error(f: ScanFile, code: str, message: str) -> dict[str, Any]:
     return error_line({"path": str(f.path), "sha256": f.sha256, "bytes": f.size}, code, message)
 
 
+def _load_summary_writer() -> None:
+    """Import what writing the summary needs (openpyxl takes 0.15 s) while the workers start."""
+    import openpyxl  # noqa: F401
+
+
 def _run_pool(queue: list[ScanFile], options: dict[str, Any], workers: int, in_flight_max: int,
-              writer: ResultWriter, report: ScanReport, progress: Progress | None) -> list[ScanFile]:
+              writer: ResultWriter, report: ScanReport, progress: Progress | None,
+              meanwhile: Callable[[], None] | None = None) -> list[ScanFile]:
     """Take files off the end of ``queue`` until it is empty or the pool breaks; return the files
-    the broken pool still held (empty when it did not break)."""
+    the broken pool still held (empty when it did not break). ``meanwhile`` runs once the first
+    files are handed out."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -392,6 +405,9 @@ def _run_pool(queue: list[ScanFile], options: dict[str, Any], workers: int, in_f
             while queue and len(running) < in_flight_max and not lost:
                 f = queue.pop()
                 running[pool.submit(check_one, str(f.path), f.sha256, f.size)] = f
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             if not running:
                 break
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
