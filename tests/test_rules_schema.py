@@ -357,3 +357,59 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
             matcher.add(f"{rule.id}#{i}", matcher_patterns(compile_pattern(pattern, lang))[0])
             n += 1
     assert n > 150  # every pattern of the bundled library (180 English ones today)
+
+
+# ---------------------------------------------------------------- compiled patterns in the cache
+
+
+@pytest.fixture
+def fresh_compiler(tmp_path: Path, monkeypatch):
+    """An empty cache folder and no compiled pattern in memory (as in a new process)."""
+    import ddcontract.rules as rules_mod
+
+    monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(rules_mod, "_PRECOMPILED", {})
+    compiler = rules_mod._compile_cached
+    compiler.cache_clear()
+    yield rules_mod
+    compiler.cache_clear()
+
+
+def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: Path, fresh_compiler, monkeypatch):
+    path = write_rules(tmp_path / "rules", rule(), en(rule(id="other"), patterns=["multi-factor ~3 authentication"]))
+    load_file(path)
+    markers = list((tmp_path / "cache" / "validated").glob("custom-*.json"))
+    assert len(markers) == 1
+    expected = compile_pattern("multi-factor ~3 authentication", "en")
+
+    fresh_compiler._compile_cached.cache_clear()  # a new process: only the cache file knows the patterns
+    monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
+
+    def no_compiling(pattern: str, lang: str):
+        raise AssertionError(f"compiled {pattern!r} again")
+
+    monkeypatch.setattr(fresh_compiler, "_compile_cached", no_compiling)
+    load_file(path)
+    assert compile_pattern("multi-factor ~3 authentication", "en") == expected
+
+
+def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compiler, monkeypatch):
+    path = write_rules(tmp_path / "rules", rule())
+    load_file(path)
+    (marker,) = (tmp_path / "cache" / "validated").glob("custom-*.json")
+    marker.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
+    fresh_compiler._compile_cached.cache_clear()
+    load_file(path)
+    assert compile_pattern("notify ~5 incident", "en")[0][0] == {"LEMMA": "notify"}
+    assert marker.read_text(encoding="utf-8").startswith('{"compiled"')  # written again
+
+
+def test_an_edited_rule_file_is_validated_again_and_old_cache_files_go(tmp_path: Path, fresh_compiler):
+    path = write_rules(tmp_path / "rules", rule())
+    for n in range(6):  # six edits, each with its own cache file
+        write_rules(tmp_path / "rules", rule(message=f"Deadline {n}: {{stated}}."))
+        load_file(path)
+    assert len(list((tmp_path / "cache" / "validated").glob("custom-*.json"))) <= fresh_compiler.MARKERS_KEPT
+    write_rules(tmp_path / "rules", en(rule(), patterns=["notify ~99 incident"]))
+    assert "~99" in str(load_error(path))

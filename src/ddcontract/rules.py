@@ -149,12 +149,18 @@ _CLASSES: dict[str, dict[str, Any]] = {
 MAX_EXPANSIONS = 64
 
 
+# patterns compiled in an earlier run, read back from the cache with their rule file (see load_file)
+_PRECOMPILED: dict[tuple[str, str], list[list[dict[str, Any]]]] = {}
+
+
 def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
     """Turn one pattern string into spaCy Matcher token patterns (cached; do not modify the result).
 
     Loading the library validates every pattern and matching compiles them again: the cache makes
-    the second time free."""
-    return _compile_cached(pattern, lang)
+    the second time free. A rule file whose exact bytes were compiled before brings its compiled
+    patterns from the disk cache, so a new process does not compile them again."""
+    got = _PRECOMPILED.get((pattern, lang))
+    return got if got is not None else _compile_cached(pattern, lang)
 
 
 @lru_cache(maxsize=8192)
@@ -572,8 +578,9 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pre
 
 
 def _validated_marker(text: str, path: Path) -> Path | None:
-    """A file in the cache saying these exact rule-file bytes already passed pattern validation with
-    this version of the pattern compiler; None when there is no usable cache folder."""
+    """The cache file saying these exact rule-file bytes passed pattern validation with this
+    pattern compiler and these spaCy and lookup tables, and holding the compiled patterns; None when
+    there is no usable cache folder."""
     import hashlib
 
     from .nlp import cache_dir
@@ -582,27 +589,84 @@ def _validated_marker(text: str, path: Path) -> Path | None:
     if compiler is None:
         return None
     key = hashlib.sha256(text.encode("utf-8") + compiler).hexdigest()[:24]
-    return cache_dir() / "validated" / f"{path.stem}-{key}"
+    return cache_dir() / "validated" / f"{path.stem}-{key}.json"
 
 
 @lru_cache(maxsize=1)
 def _compiler_digest() -> bytes | None:
-    """The pattern compiler's identity (its source and the version), read once per process."""
+    """The pattern compiler's identity, read once per process: its source, ddcontract's version, and
+    the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
+    the lemmas), read from their about.py files without importing them."""
     import hashlib
+    import importlib.util
 
     from . import __version__
 
     try:
-        source = Path(__file__).read_bytes() + Path(__file__).with_name("nlp.py").read_bytes()
-    except OSError:
+        parts = [Path(__file__).read_bytes(), Path(__file__).with_name("nlp.py").read_bytes(), __version__.encode()]
+        for package in ("spacy", "spacy_lookups_data"):
+            spec = importlib.util.find_spec(package)
+            if spec is not None and spec.origin:
+                parts.append(Path(spec.origin).with_name("about.py").read_bytes())
+    except (OSError, ImportError, ValueError):
         return None
-    return hashlib.sha256(source + __version__.encode()).digest()
+    return hashlib.sha256(b"\0".join(parts)).digest()
+
+
+def _read_compiled(marker: Path) -> bool:
+    """Load the compiled patterns a marker holds; False when it is missing or unreadable."""
+    import json
+
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        for lang, patterns in data["compiled"].items():
+            for pattern, compiled in patterns.items():
+                _PRECOMPILED[(pattern, lang)] = compiled
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return False
+    return True
+
+
+def _write_compiled(marker: Path, rules: list[Rule]) -> None:
+    import json
+    import os
+    import tempfile
+
+    compiled: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        for lang, block in rule.model.languages.items():
+            for pattern in [*block.patterns, *block.unless]:
+                compiled.setdefault(lang, {})[pattern] = compile_pattern(pattern, lang)
+    try:  # a read-only cache only costs the time saved
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"compiled": compiled}, fh, ensure_ascii=False)
+        os.replace(tmp, marker)
+        _prune_markers(marker)
+    except OSError:
+        pass
+
+
+MARKERS_KEPT = 4  # per rule file: other versions of it, or of ddcontract, in use on this machine
+
+
+def _prune_markers(marker: Path) -> None:
+    """Drop the oldest cache files of the same rule file (each edit of it makes a new one)."""
+    stem = marker.name.rsplit("-", 1)[0]
+    older = sorted((p for p in marker.parent.glob(f"{stem}-*") if p != marker and p.name.rsplit("-", 1)[0] == stem),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in older[MARKERS_KEPT - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def load_file(path: Path, validate: bool = True) -> list[Rule]:
     """Read and check one rule file. Every pattern is compiled once to prove it valid; a file whose
-    exact bytes passed before (a marker in the cache) is not compiled again, so start-up does not pay
-    for the languages a document does not use. ``validate=False`` skips the patterns altogether."""
+    exact bytes passed before is not compiled again: its compiled patterns come from the cache (see
+    :func:`_validated_marker`). ``validate=False`` skips the patterns altogether."""
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_YAML_LOADER)
@@ -637,15 +701,11 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
             raise RuleError(str(path), name, loc, msg) from None
         rules.append(Rule(model=model, file=str(path), family=family))
     marker = _validated_marker(text, path) if validate else None
-    if validate and not (marker is not None and marker.exists()):
+    if validate and not (marker is not None and _read_compiled(marker)):
         for rule in rules:
             _validate_patterns(rule, path)
         if marker is not None:
-            try:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.touch()
-            except OSError:  # a read-only cache only costs the time saved
-                pass
+            _write_compiled(marker, rules)
     return rules
 
 
