@@ -176,6 +176,7 @@ def shortest_matches(programs: list[Program], toks: Tokens, limit: int, min_end:
 # ---------------------------------------------------------------- tokens from pieces
 
 _RUNS = re.compile(r"\s+|\S+")
+_PLAIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+|[0-9]+")
 PIECES_SIZE = 100_000  # pieces remembered per language; the memo starts afresh when full
 
 
@@ -205,6 +206,10 @@ class Pieces:
         self._lemma_hashes = lemma_hashes  # list of lower-case hashes -> list of lemma hashes
         self._atoms_of = atoms_of  # list of lower-case forms -> frozenset of atoms
         self._strings = tokenizer.vocab.strings
+        self._specials = frozenset(tokenizer.rules)  # pieces the tokenizer splits its own way ("cannot")
+        from spacy.attrs import LIKE_NUM
+
+        self._like_num = tokenizer.vocab.lex_attr_getters[LIKE_NUM]
         self.size = size
         self.memo: dict[str, Piece] = {}
         self._token_atoms: dict[int, frozenset] = {}  # hash of a lower-case form -> its atoms
@@ -240,15 +245,28 @@ class Pieces:
     def _add(self, runs: list[str]) -> None:
         from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
-        # pieces joined by a single space each: a space after a piece never makes a token, and
-        # a whitespace run is tokenized alone (the tokenizer keeps a run that is one space)
+        token_atoms = self._token_atoms
+        strings = self._strings
+        memo = self.memo
+        # a word of Latin letters, or a number of ASCII digits, that is no special case is one token,
+        # itself (no prefix, suffix or infix rule of English or Danish applies inside it; the tests
+        # check this against the tokenizer): those pieces do without the tokenizer
+        words = [r for r in runs if _PLAIN.fullmatch(r) and r not in self._specials]
+        if words:
+            lowers = [strings.add(w.lower()) for w in words]
+            for word, low, lemma in zip(words, lowers, self._lemma_hashes(lowers)):
+                atoms = token_atoms.get(low)
+                if atoms is None:
+                    atoms = token_atoms[low] = self._atoms_of([strings[low]])
+                memo[word] = Piece(atoms, (low,), (lemma,), (int(self._like_num(word)),), (0,), (len(word),),
+                                   len(word))
+            runs = [r for r in runs if r not in memo]
+        # the other pieces joined by a single space each: a space after a piece never makes a token,
+        # and a whitespace run is tokenized alone (the tokenizer keeps a run that is one space)
         solid = [r for r in runs if not r[0].isspace()]
         spaces = [r for r in runs if r[0].isspace()]
         docs = [(solid, self._tokenizer(" ".join(solid)))] if solid else []
         docs += [([r], self._tokenizer(r)) for r in spaces]
-        token_atoms = self._token_atoms
-        strings = self._strings
-        memo = self.memo
         for group, doc in docs:
             rows = doc.to_array([LOWER, LIKE_NUM, IDX, LENGTH]).tolist()
             lemmas = self._lemma_hashes([row[0] for row in rows])
