@@ -23,6 +23,8 @@ pkt ifm inkl ekskl kr jr sr pr dvs iht vedr osv tlf afs ang m.fl m.m o.l jfr
 """.split())
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+_LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)")
 _MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
 # '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
@@ -123,7 +125,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     """Does the full stop ending at ``end`` belong to an abbreviation or an initial?"""
     if text[end - 1:end] != "." and text[end - 2:end] not in ('."', ".”", ".)"):
         return False
-    m = re.search(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$", text[max(0, end - 20):end])
+    m = _LAST_WORD.search(text[max(0, end - 20):end])
     if not m:
         return False
     word = m.group(1).lower().strip(".")
@@ -134,4 +136,4 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 def _is_list_number(text: str, start: int, end: int) -> bool:
     """A full stop after a bare clause number at the start ("12. Term") is not a sentence end."""
-    return bool(re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)", text[start:end]))
+    return bool(_LIST_NUMBER.fullmatch(text[start:end]))
