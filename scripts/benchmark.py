@@ -37,6 +37,8 @@ _CHILD = r"""
 import json, resource, sys, time
 task, arg = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
+from ddcontract import gcpolicy
+gcpolicy.hold()  # as the command line does (see ddcontract.gcpolicy)
 out = {}
 if task == "check":
     from ddcontract.check import check_file
@@ -65,6 +67,7 @@ elif task == "corpus":
 out["seconds"] = round(time.perf_counter() - t0, 3)
 out["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 print(json.dumps(out))
+gcpolicy.at_exit()
 """
 
 
