@@ -30,8 +30,15 @@ _ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 _MAX_HEADING_CHARS = 90
 
 
+# what each of the three starts with; a line that starts otherwise has no number (most lines)
+_MAYBE_NUMBER = re.compile(r"\d|§|schedule|annex|appendix|exhibit|attachment|addendum|bilag|section|clause|"
+                           r"article|sec\.|art\.|punkt|pkt\.", re.IGNORECASE)
+
+
 def split_number(text: str) -> tuple[str | None, str]:
     """Split a leading clause number off a block's text: ("9.1", rest) or (None, text)."""
+    if not _MAYBE_NUMBER.match(text):
+        return None, text
     for regex in (_ANNEX, _NAMED, _NUMBERED):
         m = regex.match(text)
         if m:
