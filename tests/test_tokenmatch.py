@@ -227,3 +227,20 @@ def test_plain_words_and_numbers_are_one_token_each(library, lang):
     for i in range(0, len(plain), 5_000):
         batch = plain[i:i + 5_000]
         assert [t.text for t in tok(" ".join(batch))] == batch
+
+
+def test_a_full_piece_memo_starts_afresh_and_gives_the_same_tokens(library):
+    """The memo of pieces is bounded: when a document's new pieces would pass the bound it is
+    emptied first; tokens stay exactly spaCy's."""
+    from ddcontract.tokenmatch import Pieces
+
+    matcher = library.matcher("en")
+    small = Pieces(tokenizer("en"), lambda lows: matcher.lemmatizer.lemma_hashes(lows, matcher.strings),
+                   matcher._atoms_of, size=10)
+    texts = TRICKY + [f"Clause {n}.{n} applies to invoice no. {n * 7}, (a) and (b)." for n in range(40)]
+    for text, pieces in zip(texts, small.lookup(texts)):
+        toks = small.tokens(text, matcher._endings, pieces)
+        assert (toks.lower, toks.num, toks.idx, toks.length, toks.lemma) == spacy_columns(text, "en", matcher)
+    assert len(small.memo) > 10  # one document's pieces are all kept while it is matched
+    small.lookup(["entirely new words here now", "and more of them still"])
+    assert len(small.memo) <= 10 and "Supplier" not in small.memo  # then it started afresh
