@@ -13,16 +13,17 @@ each required, optional (``?``) or repeated (``*``) — and only two answers fro
 
 So a pattern becomes a small automaton (:class:`Program`) that is run from each token where its
 first test can succeed, for at most the pattern's longest span. The tests read plain Python lists
-of string hashes (:class:`Tokens`), made once per sentence from the Doc's arrays. The test suite
-checks this engine against spaCy's Matcher on every pattern of the library.
+of string hashes (:class:`Tokens`), put together from the sentence's whitespace-separated pieces
+(:class:`Pieces`), which spaCy's tokenizer tokenizes once per process. The test suite checks the
+engine against spaCy's Matcher and the pieces' tokens against spaCy's tokenizer.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import accumulate, chain
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Any
 
 ANY, LEMMA, LOWER, SUFFIX, NUM = range(5)
@@ -30,7 +31,7 @@ ONE, OPT, STAR = range(3)
 
 
 @dataclass(frozen=True)
-class Test:
+class TokenTest:
     """One token of a pattern: what the token must be, and how often (once, optional, repeated)."""
 
     kind: int  # ANY | LEMMA | LOWER | SUFFIX | NUM
@@ -38,23 +39,23 @@ class Test:
     op: int  # ONE | OPT | STAR
 
 
-def test_of(token: dict[str, Any], hashed) -> Test:
-    """A Matcher token dict as made by the pattern compiler -> a :class:`Test`. ``hashed`` turns a
+def token_test(token: dict[str, Any], hashed) -> TokenTest:
+    """A Matcher token dict as made by the pattern compiler -> a :class:`TokenTest`. ``hashed`` turns a
     string into the vocabulary's hash."""
     op = {None: ONE, "?": OPT, "*": STAR}[token.get("OP")]
     if "_suffixes" in token:
-        return Test(SUFFIX, frozenset(token["_suffixes"]), op)
+        return TokenTest(SUFFIX, frozenset(token["_suffixes"]), op)
     for key, kind in (("LEMMA", LEMMA), ("LOWER", LOWER)):
         if key in token:
             val = token[key]
             words = val["IN"] if isinstance(val, dict) else [val]
-            return Test(kind, frozenset(hashed(w) for w in words), op)
+            return TokenTest(kind, frozenset(hashed(w) for w in words), op)
     if token.get("LIKE_NUM"):
-        return Test(NUM, frozenset(), op)
+        return TokenTest(NUM, frozenset(), op)
     unknown = set(token) - {"OP", "_gap"}
     if unknown:
         raise ValueError(f"the pattern engine cannot test {sorted(unknown)}")
-    return Test(ANY, frozenset(), op)
+    return TokenTest(ANY, frozenset(), op)
 
 
 class Program:
@@ -65,7 +66,7 @@ class Program:
     __slots__ = ("tests", "final", "closure", "first")
 
     def __init__(self, tokens: list[dict[str, Any]], hashed) -> None:
-        self.tests = tuple(test_of(t, hashed) for t in tokens)
+        self.tests = tuple(token_test(t, hashed) for t in tokens)
         self.final = len(self.tests)
         # the states reachable from each state without reading a token
         closure: list[frozenset[int]] = [frozenset({self.final})]
@@ -120,7 +121,7 @@ class Tokens:
             self._endings = [self._ending_of(h) for h in self.lemma]
         return self._endings
 
-    def passes(self, test: Test, i: int) -> bool:
+    def passes(self, test: TokenTest, i: int) -> bool:
         kind = test.kind
         if kind == LEMMA:
             return self.lemma[i] in test.values
