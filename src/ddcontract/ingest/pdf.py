@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|side|s\.)\s*\d+(?:\s*(?:of|af|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
     re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_LINE_OR_HYPHEN = re.compile("[^\r\n\ufffe]+|\ufffe")
 
 
 @dataclass(slots=True)
@@ -107,32 +108,27 @@ def _lines_from_textpage(textpage, height: float) -> list[Line]:
 
     text = textpage.get_text_range()
     lines: list[Line] = []
-    index = 0
     # pdfium's own call with one reused box: the helper's get_charbox() allocates per character
     box = pdfium_c.FS_RECTF()
     raw_page = textpage.raw
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     # pdfium reports a hyphen at a line end as U+FFFE and joins the two lines: split them again,
     # keeping a plain hyphen that join_lines() then keeps ("multi-factor") or drops ("notifi-cation")
-    for raw in re.split(r"(\r\n|\n|\r|\ufffe)", text):
+    for m in _LINE_OR_HYPHEN.finditer(text):
+        raw = m.group()
         if raw == "\ufffe":
             if lines:
                 lines[-1].text += "-"
-            index += 1
             continue
-        if raw in ("\r\n", "\n", "\r"):
-            index += len(raw)
+        lead = len(raw) - len(raw.lstrip())
+        if lead == len(raw):  # a blank line
             continue
-        stripped = raw.strip()
-        if stripped:
-            first = index + (len(raw) - len(raw.lstrip()))
-            if loose_box(raw_page, first, box):
-                left, bottom, top = box.left, box.bottom, box.top
-            else:  # a char without a box
-                left, bottom, top = 0.0, 0.0, 0.0
-            lines.append(Line(text=raw.rstrip(), top=height - top, bottom=height - bottom, x0=left,
-                              page_height=height))
-        index += len(raw)
+        if loose_box(raw_page, m.start() + lead, box):  # the box of the line's first character
+            left, bottom, top = box.left, box.bottom, box.top
+        else:  # a char without a box
+            left, bottom, top = 0.0, 0.0, 0.0
+        lines.append(Line(text=raw.rstrip(), top=height - top, bottom=height - bottom, x0=left,
+                          page_height=height))
     return lines
 
 
@@ -206,29 +202,27 @@ def _drop_headers_footers(pages: list[list[Line]]) -> list[list[Line]]:
 def _paragraphs(lines: list[Line], page: int) -> list[Block]:
     if not lines:
         return []
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 60]
+    tops = [ln.top for ln in lines]
+    gaps = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 60]
     pitch = Counter(round(g, 0) for g in gaps).most_common(1)[0][0] if gaps else 14.0
-    lengths = sorted(len(ln.text.strip()) for ln in lines)
+    texts = [ln.text.strip() for ln in lines]
+    lengths = sorted(map(len, texts))
     typical = lengths[len(lengths) * 3 // 4]
-    groups: list[list[Line]] = []
-    for ln in lines:
-        text = ln.text.strip()
-        if not groups:
-            groups.append([ln])
-            continue
-        prev = groups[-1][-1]
-        gap = ln.top - prev.top
+    groups: list[list[Line]] = [[lines[0]]]
+    for i in range(1, len(lines)):  # the line before is always the last of the last group
+        text, prev = texts[i], texts[i - 1]
+        gap = tops[i] - tops[i - 1]
         new = (
             gap > pitch * 1.35 or gap < -2  # a wider gap, or a jump back up (next column)
             or split_number(text)[0] is not None
             or is_list_item(text)
-            or (len(prev.text.strip()) < 0.6 * typical and prev.text.strip()[-1:] not in ",-\u00ad\x02"
+            or (len(prev) < 0.6 * typical and prev[-1:] not in ",-\u00ad\x02"
                 and (text[:1].isupper() or text[:1] in "(\"“"))
         )
         if new:
-            groups.append([ln])
+            groups.append([lines[i]])
         else:
-            groups[-1].append(ln)
+            groups[-1].append(lines[i])
     blocks = []
     for group in groups:
         text = join_lines([ln.text for ln in group])
