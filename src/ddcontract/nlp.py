@@ -103,11 +103,17 @@ def tokenizer(lang: str):
 
 
 def _table_path(lang: str) -> Path | None:
+    """spacy-lookups-data's lemma table file for ``lang``, found without importing the package (its
+    import lists the files of every language it has, which costs more than reading ours)."""
+    import importlib.util
+
     try:
-        import spacy_lookups_data
-    except ImportError:
+        spec = importlib.util.find_spec("spacy_lookups_data")
+    except (ImportError, ValueError):
         return None
-    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "data" / f"{lang}_lemma_lookup.json.gz"
     return path if path.is_file() else None
 
 
