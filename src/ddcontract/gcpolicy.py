@@ -1,7 +1,7 @@
 """Python's garbage collector, tuned for the command line and the scan workers.
 
 Loading the pipeline creates a large heap that lives as long as the process: spaCy and its
-dependencies, the rule library, the lemma tables (English alone has 180,000 forms). The cyclic
+dependencies, the rule library, the lemma tables (English alone has 42,000 forms). The cyclic
 collector keeps walking all of it while the contracts are checked (about 7% of a scan's time) and
 once more at exit (a tenth of a second for every ``ddcontract check``). So the command line holds
 collection off while it loads (:func:`hold`), and once a language's patterns are compiled
