@@ -241,3 +241,31 @@ def test_file_names_are_never_formulas_in_the_summaries(tmp_path):
     cells = [c for row in ws.iter_rows(min_row=2) for c in row]
     assert all(c.data_type != "f" for c in cells)
     assert any(isinstance(c.value, str) and c.value.endswith('"y").txt') for c in cells)
+
+
+def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
+    """run_scan announces the files and bytes left to check (a resumed scan's done ones excluded),
+    and hands out the largest files first, so that small ones end the scan."""
+    from ddcontract import scan
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, src in (("small.md", "it_support_agreement.md"), ("big.pdf", "msa_provider.pdf"),
+                      ("mid.docx", "dpa.docx")):
+        shutil.copy(SAMPLES / src, folder / name)
+    out = tmp_path / "out"
+    out.mkdir()
+    events: list[tuple[str, dict]] = []
+    scan.run_scan(scan.inventory([folder]), out, {}, workers=1, resume=False,
+                  progress=lambda event, obj: events.append((event, obj)))
+    sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
+    assert events[0] == ("planned", {"files": 3, "bytes": sum(sizes.values())})
+    order = [Path(obj["document"]["path"]).name for event, obj in events[1:]]
+    assert order == sorted(sizes, key=sizes.get, reverse=True)  # one worker: the order handed out
+
+    shutil.copy(SAMPLES / "saas_terms_thin.pdf", folder / "new.pdf")
+    events.clear()
+    scan.run_scan(scan.inventory([folder]), out, {}, workers=1, resume=True,
+                  progress=lambda event, obj: events.append((event, obj)))
+    assert events[0] == ("planned", {"files": 1, "bytes": (folder / "new.pdf").stat().st_size})
+    assert [Path(obj["document"]["path"]).name for _, obj in events[1:]] == ["new.pdf"]

@@ -386,29 +386,36 @@ def scan(
     options = {"rules": [str(r) for r in rules or []], "only_rules": only_rules, "pdf_engine": pdf_engine.value,
                "language": lang.value if lang else None, "report_language": report_lang.value if report_lang else None,
                "policy": pol.model_dump(), "max_pages": max_pages, "password": password}
-    total = len(inv.files) + len(inv.unreadable)
     started = time.monotonic()
-    state = {"n": 0, "pages": 0, "failed": 0}
+    state = {"n": 0, "pages": 0, "failed": 0, "total": len(inv.files) + len(inv.unreadable)}
     tty = sys.stderr.isatty()
     bar = None
     if tty:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-        bar = Progress(TextColumn("scan"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                       TextColumn("{task.fields[failed]}"), TimeRemainingColumn(), transient=False)
-        task = bar.add_task("scan", total=total, rate="", failed="")
+        # the bar and its time left follow bytes, not files: the largest files are checked first
+        bar = Progress(TextColumn("scan"), BarColumn(), TextColumn("{task.fields[files]}"),
+                       TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]}"),
+                       TimeRemainingColumn(), transient=False)
+        task = bar.add_task("scan", total=None, files="", rate="", failed="")
         bar.start()
 
     def progress(event: str, obj) -> None:
+        if event == "planned":  # what is left to check (a resumed scan has done part of it)
+            state["total"] = obj["files"]
+            if bar is not None:
+                bar.update(task, total=max(obj["bytes"], 1), files=f"0/{obj['files']} files")
+            return
         state["n"] += 1
         doc = obj["document"]
         state["pages"] += doc.get("pages") or 0
         if event == "failed":
             state["failed"] += 1
         rate = state["pages"] / max(time.monotonic() - started, 1e-6)
+        total = state["total"]
         if bar is not None:
-            bar.update(task, advance=1, rate=f"{rate:.0f} pages/s",
-                       failed=f"{state['failed']} failed" if state["failed"] else "")
+            bar.update(task, advance=doc.get("bytes") or 0, files=f"{state['n']}/{total} files",
+                       rate=f"{rate:.0f} pages/s", failed=f"{state['failed']} failed" if state["failed"] else "")
             if event == "failed":
                 bar.console.print(f"failed: {doc['path']}: {obj['error']['message']}")
         elif event == "failed":

@@ -312,7 +312,8 @@ class ScanReport:
 def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: int, resume: bool,
              progress: Progress | None = None, scheduler: str | None = None) -> ScanReport:
     """Check every file of ``inv`` not already in ``out_dir/results.jsonl``; append each result as
-    it finishes; then write the summary. ``progress(event, obj)`` is called per document."""
+    it finishes; then write the summary. ``progress(event, obj)`` is called once with "planned"
+    ({"files", "bytes"}: what is left to check), then per document ("done" or "failed")."""
     from . import gcpolicy
 
     gcpolicy.release()  # this process only hands out files and writes results: collect as usual
@@ -321,11 +322,12 @@ def run_scan(inv: Inventory, out_dir: Path, options: dict[str, Any], workers: in
     report = ScanReport(duplicates=len(inv.duplicates))
     todo = [f for f in inv.files if f.sha256 not in done]
     report.resumed = len(inv.files) - len(todo)
+    unreadable = [(path, why) for path, why in inv.unreadable if f"path:{path}" not in done]
+    if progress:
+        progress("planned", {"files": len(todo) + len(unreadable), "bytes": sum(f.size for f in todo)})
     writer = ResultWriter(results_path)
     try:
-        for path, why in inv.unreadable:  # found but not even hashable: recorded like any failure
-            if f"path:{path}" in done:
-                continue
+        for path, why in unreadable:  # found but not even hashable: recorded like any failure
             obj = error_line({"path": str(path), "sha256": None}, "InputError", f"cannot be read ({why})")
             writer.write(obj)
             report.failed += 1
