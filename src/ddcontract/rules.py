@@ -463,18 +463,19 @@ class CompiledPatterns:
         contract have none, and are not matched at all."""
         if self.always:
             return None
-        have: set[tuple[str, str]] = set().union(*[piece.atoms for piece in pieces if piece.atoms])
-        found: list[str] = []
-        seen: set[str] = set()
+        have: set[tuple[str, str]] = set().union(*[piece.atoms for piece in pieces])
         index = self.index_text
-        for atom in index.keys() & have:
-            for key in index[atom]:
-                if key not in seen:
-                    seen.add(key)
-                    for musts, anys in self.required_atoms[key]:
-                        if musts <= have and all(not atoms.isdisjoint(have) for atoms in anys):
-                            found.append(key)
+        required = self.required_atoms
+        found: list[str] = []
+        for key in set().union(*[index[atom] for atom in index.keys() & have]):
+            for musts, anys in required[key]:  # an alternative whose required words are all here
+                if musts <= have:
+                    for atoms in anys:
+                        if have.isdisjoint(atoms):
                             break
+                    else:
+                        found.append(key)
+                        break
         return sorted(found)
 
     def _atoms_of(self, lows: list[str]) -> frozenset[tuple[str, str]]:
