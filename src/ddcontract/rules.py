@@ -50,13 +50,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .catalogue import BY_ID, FLAG_BY_ID
 from .errors import RuleError
+
+if TYPE_CHECKING:
+    from .tokenmatch import Program
 
 EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties")
 SET_KEYS = ("aspects", "elements", "channels", "types")
@@ -385,11 +388,13 @@ class CompiledPatterns:
 
     def __init__(self, library: Library, lang: str) -> None:
         from .nlp import Lemmatizer, tokenizer
-        from .tokenmatch import Pieces, Program
+        from .tokenmatch import Pieces
 
         vocab = tokenizer(lang).vocab
         self.strings = vocab.strings
+        # each pattern's automata, built the first time a sentence could match it (most never are)
         self.programs: dict[str, list[Program]] = {}
+        self._normalised: dict[str, list[list[dict[str, Any]]]] = {}
         self.unless: set[str] = set()
         self.limits: dict[str, int] = {}
         # LEMMA and LOWER values are kept as string hashes, as the Doc's arrays hold them
@@ -427,7 +432,7 @@ class CompiledPatterns:
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
             compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
             _, self.limits[key] = matcher_patterns(compiled)
-            self.programs[key] = [Program(seq, self.strings.add) for seq in compiled]
+            self._normalised[key] = compiled
             if key.rpartition("#")[2].startswith("u"):
                 self.unless.add(key)
             self.required_text[key] = [_required_specs(seq) for seq in compiled]
@@ -523,12 +528,15 @@ class CompiledPatterns:
         token that ends at or after token ``min_end`` (an ``unless`` pattern: its first match, at any
         end). Keys in sorted order, then by start. ``keys``: only these patterns (from
         :meth:`candidates`), in this order."""
-        from .tokenmatch import shortest_matches
+        from .tokenmatch import Program, shortest_matches
 
         out: list[tuple[str, int, int]] = []
         for key in self._candidates_of(toks) if keys is None else keys:
             unless = key in self.unless
-            for start, end in shortest_matches(self.programs[key], toks, self.limits[key],
+            programs = self.programs.get(key)
+            if programs is None:
+                programs = self.programs[key] = [Program(seq, self.strings.add) for seq in self._normalised[key]]
+            for start, end in shortest_matches(programs, toks, self.limits[key],
                                                0 if unless else min_end, first_only=unless):
                 out.append((key, start, end))
         return out
