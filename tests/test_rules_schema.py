@@ -213,6 +213,16 @@ def test_user_rule_examples_run(tmp_path: Path):
     assert all(r.ok for r in results), [r.problem for r in results]
 
 
+def test_a_pattern_without_a_required_word_is_tried_on_every_sentence(tmp_path: Path):
+    """'<NUM> <ANY>?' has no word to file it under: every sentence is a candidate for it."""
+    write_rules(tmp_path, en(rule(), patterns=["<NUM> hours?"], unless=["invoice"]))
+    lib = load_library([tmp_path], include_default=False)
+    assert lib.matcher("en").always
+    assert [m.matched for m in matches_for("Reply within 24 hours. Thanks.", lib, "en")] == ["24"]
+    assert matches_for("Pay the invoice within 30 days.", lib, "en") == []
+    assert matches_for("No figures here.", lib, "en") == []
+
+
 def test_example_with_wrong_expected_value_fails(tmp_path: Path):
     r = rule()
     r["languages"]["en"]["examples"]["positive"][0]["values"] = {"hours": 12}

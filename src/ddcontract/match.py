@@ -30,7 +30,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                 todo.append((clause, sentence))
     for (clause, sentence), pieces in zip(todo, matcher.pieces_of(sentence.text for _, sentence in todo)):
         keys = matcher.candidates(pieces)
-        if keys is None or keys:
+        if keys:
             units.append((clause, sentence, keys, pieces))
         else:
             hits[id(sentence)] = []
@@ -57,7 +57,7 @@ HIT_CACHE_SIZE = 50_000
 
 
 def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
-                   keys: list[str] | None = None) -> list[tuple[str, int, int, str]]:
+                   keys: list[str]) -> list[tuple[str, int, int, str]]:
     """Each rule's shortest hit in the sentence, in reading order: (rule, start, end, kind), with
     character offsets in the sentence; a rule whose ``unless`` pattern matches here has none.
     A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself."""
@@ -67,7 +67,7 @@ def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
     min_end = 0
     if sentence.lead:  # a hit must end after the lead-in
         min_end = next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > sentence.lead), len(idx) + 1)
-    for key, start, end in matcher(toks, min_end, keys):
+    for key, start, end in matcher(toks, keys, min_end):
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
         if rule is None:

@@ -257,23 +257,17 @@ def _compile_cached(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
     return [[tok for seq in combo for tok in seq] for combo in product(*slots)]
 
 
+def longest_span(compiled: list[list[dict[str, Any]]]) -> int:
+    """The most tokens a match of the pattern may cover: its words plus the sum of its gaps."""
+    return max(sum(tok.get("_gap", 1) for tok in seq) for seq in compiled)
+
+
 def matcher_patterns(compiled: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], int]:
-    """Strip the gap bounds for spaCy and return the longest span (in tokens) a match may cover."""
-    longest = 0
-    clean = []
-    for seq in compiled:
-        length = 0
-        out = []
-        for tok in seq:
-            if "_gap" in tok:
-                length += tok["_gap"]
-                out.append({"OP": "*"})
-            else:
-                length += 1
-                out.append({k: v for k, v in tok.items() if k != "_suffixes"})
-        longest = max(longest, length)
-        clean.append(out)
-    return clean, longest
+    """The patterns as spaCy's Matcher takes them (gap bounds and '*' endings stripped), and
+    :func:`longest_span`. The tests run spaCy's Matcher on them as the reference for the engine."""
+    clean = [[{"OP": "*"} if "_gap" in tok else {k: v for k, v in tok.items() if k != "_suffixes"} for tok in seq]
+             for seq in compiled]
+    return clean, longest_span(compiled)
 
 
 # ---------------------------------------------------------------- the loaded library
@@ -397,20 +391,16 @@ class CompiledPatterns:
         self._normalised: dict[str, list[list[dict[str, Any]]]] = {}
         self.unless: set[str] = set()
         self.limits: dict[str, int] = {}
-        # LEMMA and LOWER values are kept as string hashes, as the Doc's arrays hold them
-        self.required: dict[str, list[list[tuple[str, frozenset]]]] = {}
-        self.index: dict[tuple[str, Any], set[str]] = {}
-        self.always: set[str] = set()
+        self.always: set[str] = set()  # patterns with no required word: a candidate in every sentence
         self.suffixes: set[str] = set()
         self._suffix_memo: dict[int, frozenset[str]] = {}
         self._text_suffix_memo: dict[str, frozenset[str]] = {}
         # a sentence's hits by (text, lead-in length), filled by match.match_clauses
         self.hits: dict[tuple[str, int], list[tuple[str, int, int, str]]] = {}
-        # the index and the required words as text, for deciding before tokenizing (candidates)
+        # (attr, word) atom -> the patterns filed under it (see candidates)
         self.index_text: dict[tuple[str, str], set[str]] = {}
-        self.required_text: dict[str, list[list[_Spec]]] = {}
-        # the same as (attr, word) atoms, per alternative: the atoms all required, and the sets of
-        # which one is; and every atom some pattern requires
+        # each pattern's required words as (attr, word) atoms, per alternative: the atoms all
+        # required, and the sets of which one is; and every atom some pattern requires
         self.required_atoms: dict[str, list[tuple[frozenset, tuple[frozenset, ...]]]] = {}
         self.relevant: set[tuple[str, str]] = set()
         compiled_all: list[tuple[str, list[list[dict[str, Any]]]]] = []
@@ -431,27 +421,22 @@ class CompiledPatterns:
             # a pattern word is normalised exactly as a token of the text would be: in Danish
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
             compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
-            _, self.limits[key] = matcher_patterns(compiled)
+            self.limits[key] = longest_span(compiled)
             self._normalised[key] = compiled
             if key.rpartition("#")[2].startswith("u"):
                 self.unless.add(key)
-            self.required_text[key] = [_required_specs(seq) for seq in compiled]
-            self.required[key] = [[self._hashed(spec) for spec in specs] for specs in self.required_text[key]]
             self.required_atoms[key] = []
-            for specs in self.required_text[key]:
+            for specs in (_required_specs(seq) for seq in compiled):
                 sets = [frozenset((attr, v) for v in values) for attr, values in specs]
                 self.relevant.update(*sets)
                 self.required_atoms[key].append((frozenset(a for atoms in sets if len(atoms) == 1 for a in atoms),
                                                  tuple(atoms for atoms in sets if len(atoms) > 1)))
-            for specs, text_specs in zip(self.required[key], self.required_text[key]):
                 if not specs:
                     self.always.add(key)
                     continue
-                i = min(range(len(specs)), key=lambda j: len(specs[j][1]))
-                attr, values = specs[i]
+                # filed under its most selective required word
+                attr, values = min(specs, key=lambda spec: len(spec[1]))
                 for v in values:
-                    self.index.setdefault((attr, v), set()).add(key)
-                for v in text_specs[i][1]:
                     self.index_text.setdefault((attr, v), set()).add(key)
                 for attr, values in specs:
                     if attr == "SUFFIX":
@@ -462,17 +447,15 @@ class CompiledPatterns:
         a document's sentences are best looked up together."""
         return self.pieces.lookup(texts)
 
-    def candidates(self, pieces: list[Any]) -> list[str] | None:
-        """The patterns whose required words are all among a sentence's ``pieces`` (sorted); None
-        when some pattern has no required word and only matching can tell. Most sentences of a
-        contract have none, and are not matched at all."""
-        if self.always:
-            return None
+    def candidates(self, pieces: list[Any]) -> list[str]:
+        """The patterns whose required words are all among a sentence's ``pieces``, sorted (with
+        any pattern that has no required word). Most sentences of a contract have none, and are
+        not matched at all."""
         have: set[tuple[str, str]] = set().union(*[piece.atoms for piece in pieces])
         index = self.index_text
         required = self.required_atoms
-        found: list[str] = []
-        for key in set().union(*[index[atom] for atom in index.keys() & have]):
+        found: list[str] = list(self.always)
+        for key in set().union(*[index[atom] for atom in index.keys() & have]).difference(self.always):
             for musts, anys in required[key]:  # an alternative whose required words are all here
                 if musts <= have:
                     for atoms in anys:
@@ -503,12 +486,6 @@ class CompiledPatterns:
                 self._text_suffix_memo[lemma] = got
         return got
 
-    def _hashed(self, spec: _Spec) -> tuple[str, frozenset]:
-        attr, values = spec
-        if attr == "SUFFIX":
-            return spec
-        return attr, frozenset(self.strings.add(v) for v in values)
-
     def _endings(self, lemma: int) -> frozenset[str]:
         """The '*' endings of the lemma with this hash (see :meth:`_text_endings`)."""
         got = self._suffix_memo.get(lemma)
@@ -523,15 +500,14 @@ class CompiledPatterns:
         ``pieces``: its pieces from :meth:`pieces_of`, if at hand."""
         return self.pieces.tokens(text, self._endings, pieces)
 
-    def __call__(self, toks, min_end: int = 0, keys: list[str] | None = None) -> list[tuple[str, int, int]]:
-        """(pattern key, start, end) token offsets: for every pattern, its shortest match from each
-        token that ends at or after token ``min_end`` (an ``unless`` pattern: its first match, at any
-        end). Keys in sorted order, then by start. ``keys``: only these patterns (from
-        :meth:`candidates`), in this order."""
+    def __call__(self, toks, keys: list[str], min_end: int = 0) -> list[tuple[str, int, int]]:
+        """(pattern key, start, end) token offsets: for each of ``keys`` (from :meth:`candidates`),
+        in that order, its shortest match from each token that ends at or after token ``min_end``
+        (an ``unless`` pattern: its first match, at any end), by start."""
         from .tokenmatch import Program, shortest_matches
 
         out: list[tuple[str, int, int]] = []
-        for key in self._candidates_of(toks) if keys is None else keys:
+        for key in keys:
             unless = key in self.unless
             programs = self.programs.get(key)
             if programs is None:
@@ -540,24 +516,6 @@ class CompiledPatterns:
                                                0 if unless else min_end, first_only=unless):
                 out.append((key, start, end))
         return out
-
-    def _candidates_of(self, toks) -> list[str]:
-        """The patterns whose required words are all among the tokens, sorted."""
-        lemmas = set(toks.lemma)
-        lowers = set(toks.lower)
-        endings: set[str] = set()
-        if self.suffixes:
-            for lemma in lemmas:
-                endings |= self._endings(lemma)
-        have = {"LEMMA": lemmas, "LOWER": lowers, "SUFFIX": endings}
-        candidates = set(self.always)
-        for attr, words in have.items():
-            for w in words:
-                keys = self.index.get((attr, w))
-                if keys:
-                    candidates |= keys
-        return [key for key in sorted(candidates)
-                if any(all(values & have[attr] for attr, values in specs) for specs in self.required[key])]
 
 
 def default_library_dir() -> Path:
@@ -636,16 +594,11 @@ def _read_compiled(marker: Path) -> bool:
     return True
 
 
-def _write_compiled(marker: Path, rules: list[Rule]) -> None:
+def _write_compiled(marker: Path, compiled: dict[str, dict[str, Any]]) -> None:
     import json
     import os
     import tempfile
 
-    compiled: dict[str, dict[str, Any]] = {}
-    for rule in rules:
-        for lang, block in rule.model.languages.items():
-            for pattern in [*block.patterns, *block.unless]:
-                compiled.setdefault(lang, {})[pattern] = compile_pattern(pattern, lang)
     try:  # a read-only cache only costs the time saved
         marker.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
@@ -711,22 +664,26 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
         rules.append(Rule(model=model, file=str(path), family=family))
     marker = _validated_marker(text, path) if validate else None
     if validate and not (marker is not None and _read_compiled(marker)):
-        for rule in rules:
-            _validate_patterns(rule, path)
+        compiled = _compile_patterns(rules, path)
         if marker is not None:
-            _write_compiled(marker, rules)
+            _write_compiled(marker, compiled)
     return rules
 
 
-def _validate_patterns(rule: Rule, path: Path) -> None:
-    for lang, block in rule.model.languages.items():
-        for kind in ("patterns", "unless"):
-            for i, pattern in enumerate(getattr(block, kind)):
-                try:
-                    compile_pattern(pattern, lang)
-                except PatternError as exc:
-                    raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
-                                    f"{exc} in pattern {pattern!r}") from None
+def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Any]]:
+    """Every pattern of the rules compiled (language -> pattern -> compiled); the first that does
+    not compile is an error naming the file, the rule and the field."""
+    compiled: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        for lang, block in rule.model.languages.items():
+            for kind in ("patterns", "unless"):
+                for i, pattern in enumerate(getattr(block, kind)):
+                    try:
+                        compiled.setdefault(lang, {})[pattern] = compile_pattern(pattern, lang)
+                    except PatternError as exc:
+                        raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
+                                        f"{exc} in pattern {pattern!r}") from None
+    return compiled
 
 
 def load_library(extra_dirs: list[Path] | None = None, include_default: bool = True) -> Library:

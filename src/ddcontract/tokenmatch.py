@@ -246,7 +246,6 @@ class Pieces:
     def _add(self, runs: list[str]) -> None:
         from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
-        token_atoms = self._token_atoms
         strings = self._strings
         memo = self.memo
         # a word of Latin letters, or a number of ASCII digits, that is no special case is one token,
@@ -256,11 +255,8 @@ class Pieces:
         if words:
             lowers = [strings.add(w.lower()) for w in words]
             for word, low, lemma in zip(words, lowers, self._lemma_hashes(lowers)):
-                atoms = token_atoms.get(low)
-                if atoms is None:
-                    atoms = token_atoms[low] = self._atoms_of([strings[low]])
-                memo[word] = Piece(atoms, (low,), (lemma,), (int(self._like_num(word)),), (0,), (len(word),),
-                                   len(word))
+                memo[word] = Piece(self._token_atoms_of(low), (low,), (lemma,), (int(self._like_num(word)),), (0,),
+                                   (len(word),), len(word))
             runs = [r for r in runs if r not in memo]
         # the other pieces joined by a single space each: a space after a piece never makes a token,
         # and a whitespace run is tokenized alone (the tokenizer keeps a run that is one space)
@@ -277,24 +273,26 @@ class Pieces:
             for run in group:  # every piece has at least one token; none crosses a space
                 end = start + len(run)
                 low, num, _, length = rows[i]
-                atoms = token_atoms.get(low)
-                if atoms is None:
-                    atoms = token_atoms[low] = self._atoms_of([strings[low]])
+                atoms = self._token_atoms_of(low)
                 j = i + 1
                 if j == n or rows[j][2] >= end:  # one token (most pieces), at the piece's start
                     memo[run] = Piece(atoms, (low,), (lemmas[i],), (num,), (0,), (length,), len(run))
                 else:
                     while j < n and rows[j][2] < end:
-                        got = token_atoms.get(rows[j][0])
-                        if got is None:
-                            got = token_atoms[rows[j][0]] = self._atoms_of([strings[rows[j][0]]])
-                        atoms = atoms | got
+                        atoms = atoms | self._token_atoms_of(rows[j][0])
                         j += 1
                     cols = tuple(zip(*rows[i:j]))
                     memo[run] = Piece(atoms, cols[0], tuple(lemmas[i:j]), cols[1],
                                       tuple(x - start for x in cols[2]), cols[3], len(run))
                 i = j
                 start = end + 1
+
+    def _token_atoms_of(self, low: int) -> frozenset:
+        """The atoms of a token with this lower-case hash, remembered."""
+        atoms = self._token_atoms.get(low)
+        if atoms is None:
+            atoms = self._token_atoms[low] = self._atoms_of([self._strings[low]])
+        return atoms
 
     def tokens(self, text: str, ending_of, pieces: list[Piece] | None = None) -> Tokens:
         """The sentence's :class:`Tokens`, as spaCy's tokenizer would make them; ``pieces``: the
