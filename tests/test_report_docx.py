@@ -45,11 +45,16 @@ def _boxes(path: Path) -> list[str]:
     return [t.cell(0, 0).text for t in docx.Document(str(path)).tables if len(t.rows) == 1 and len(t.columns) == 1]
 
 
+def _report_text(runner, contract: Path, out: Path, *options: str) -> str:
+    """Run ``check CONTRACT --report OUT [options]``; the report's text."""
+    result = runner.invoke(app, ["check", str(contract), "--report", str(out), *options])
+    assert result.exit_code == 0, result.output
+    return docx_text(out)
+
+
 def test_gap_report_in_english(runner, tmp_path, library):
     out = tmp_path / "gap.docx"
-    result = runner.invoke(app, ["check", str(SAMPLES / "customer_redflags.pdf"), "--report", str(out)])
-    assert result.exit_code == 0, result.output
-    text = docx_text(out)
+    text = _report_text(runner, SAMPLES / "customer_redflags.pdf", out)
     assert "customer_redflags.pdf" in text
     assert "Nordhavn Energi A/S (Customer); Corvane IT Services ApS (Supplier)" in text
     assert "WF-2" in text and "WF-3" in text
@@ -72,9 +77,7 @@ def test_gap_report_in_english(runner, tmp_path, library):
 
 def test_gap_report_in_danish_follows_the_document(runner, tmp_path):
     out = tmp_path / "rapport.docx"
-    result = runner.invoke(app, ["check", str(SAMPLES / "da_kundevilkaar.docx"), "--report", str(out)])
-    assert result.exit_code == 0, result.output
-    text = docx_text(out)
+    text = _report_text(runner, SAMPLES / "da_kundevilkaar.docx", out)
     assert "Mangelrapport for kontrakt" in text
     assert "Kattegatlinjen A/S (Kunden); Drifthuset Nord ApS (Leverandøren)" in text
     assert "Forslag til bestemmelser" in text
@@ -84,10 +87,7 @@ def test_gap_report_in_danish_follows_the_document(runner, tmp_path):
 
 def test_report_language_can_be_chosen(runner, tmp_path):
     out = tmp_path / "gap.docx"
-    result = runner.invoke(app, ["check", str(SAMPLES / "da_kundevilkaar.docx"), "--report", str(out),
-                                 "--report-lang", "en"])
-    assert result.exit_code == 0
-    text = docx_text(out)
+    text = _report_text(runner, SAMPLES / "da_kundevilkaar.docx", out, "--report-lang", "en")
     assert "Contract gap report" in text and "Danish" in text
 
 
@@ -95,10 +95,7 @@ def test_policy_values_fill_the_suggested_clauses(runner, tmp_path):
     policy = tmp_path / "policy.yaml"
     policy.write_text("suggested_notification_hours: 48\ninsurance_min_amount: {EUR: 5000000}\n", encoding="utf-8")
     out = tmp_path / "gap.docx"
-    result = runner.invoke(app, ["check", str(SAMPLES / "saas_terms_thin.pdf"), "--policy", str(policy),
-                                 "--report", str(out)])
-    assert result.exit_code == 0, result.output
-    text = docx_text(out)
+    text = _report_text(runner, SAMPLES / "saas_terms_thin.pdf", out, "--policy", str(policy))
     assert any("forty-eight (48) hours" in b for b in _boxes(out))
     assert any("EUR 5,000,000 per claim" in b for b in _boxes(out))
     assert str(policy) in text
@@ -146,10 +143,8 @@ def test_own_report_template(runner, tmp_path):
     tpl = tmp_path / "mine.docx"
     d.save(str(tpl))
     out = tmp_path / "gap.docx"
-    result = runner.invoke(app, ["check", str(SAMPLES / "saas_terms_thin.pdf"), "--report", str(out),
-                                 "--report-template", str(tpl)])
-    assert result.exit_code == 0, result.output
-    assert docx_text(out).startswith("saas_terms_thin.pdf: ")
+    assert _report_text(runner, SAMPLES / "saas_terms_thin.pdf", out, "--report-template", str(tpl)) \
+        .startswith("saas_terms_thin.pdf: ")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
