@@ -9,7 +9,10 @@ The files: the bundled samples, tests/data (the held-out Danish contracts), the 
 contracts in ../shared/corpus/cuad-dev/txt when present, and any folders given with --dir (for
 example the benchmark archive, ~/.cache/ddcontract/bench-archive-v2-300/real). Per file it keeps
 each requirement's status, values and evidence (quoted text and rule) and each raised flag with its
-evidence; an unreadable file keeps its error. Exit code 1 when compare finds a difference.
+evidence; an unreadable file keeps its error. With ``--full`` it keeps everything a user sees instead:
+the whole ``check --format json`` object in both report languages (messages, suggestions, titles,
+document facts), the file's row of the scan summary, and the gap report's text. Exit code 1 when
+compare finds a difference.
 """
 
 from __future__ import annotations
@@ -33,7 +36,63 @@ def files(extra: list[Path]) -> list[Path]:
     return [p for p in found if p.suffix in SUFFIXES and p.name != "README.md"]
 
 
-def snapshot(paths: list[Path]) -> dict[str, object]:
+def _brief(r: dict) -> dict:
+    return {
+        "requirements": [[x["id"], x["status"], x["values"], [[e["text"], e["rule"]] for e in x["evidence"]]]
+                         for x in r["requirements"]],
+        "flags": [[x["id"], [e["text"] for e in x["evidence"]]] for x in r["flags"]],
+    }
+
+
+def _text_of(value: object) -> object:
+    """A gap-report context value as plain data (rich text as its XML)."""
+    if isinstance(value, dict):
+        return {k: _text_of(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_text_of(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _full(path: Path, library, options_for) -> dict:
+    """Everything a user sees of one file: the JSON in both report languages, the summary row and
+    the gap report's variables."""
+    import datetime as dt
+
+    from ddcontract.check import check_file
+
+    out: dict[str, object] = {}
+    for lang in ("en", "da"):
+        result = check_file(path, library, options_for(lang))
+        r = result.as_json()
+        out[f"json.{lang}"] = r
+        out[f"gap.{lang}"] = _text_of(_gap_context(result, dt.date(2026, 1, 1)))
+    out["summary"] = _summary_row(out["json.en"])
+    return out
+
+
+def _gap_context(result, today):
+    try:
+        from ddcontract.report.docx import report_context
+    except ImportError:  # the gap report moved
+        from ddcontract.report.gap import report_context
+    import ddcontract.policy as policy
+
+    default = policy.default_policy() if hasattr(policy, "default_policy") else policy.Policy()
+    return report_context(result, default, None, today=today)
+
+
+def _summary_row(obj: dict) -> list:
+    try:
+        from ddcontract.scan import summary_rows
+    except ImportError:
+        from ddcontract.scan.summary import summary_rows
+    header, rows = summary_rows([obj])
+    return [header, rows]
+
+
+def snapshot(paths: list[Path], full: bool = False) -> dict[str, object]:
     from ddcontract import gcpolicy
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.errors import DDContractError
@@ -44,16 +103,33 @@ def snapshot(paths: list[Path]) -> dict[str, object]:
     out: dict[str, object] = {}
     for path in paths:
         try:
-            r = check_file(path, library, CheckOptions()).as_json()
+            if full:
+                got = _full(path, library, lambda lang: CheckOptions(report_language=lang))
+                for key in ("json.en", "json.da"):
+                    got[key]["document"].pop("path", None)
+            else:
+                got = _brief(check_file(path, library, CheckOptions()).as_json())
         except DDContractError as exc:
             out[str(path)] = {"error": exc.one_line()}
             continue
-        out[str(path)] = json.loads(json.dumps({
-            "requirements": [[x["id"], x["status"], x["values"], [[e["text"], e["rule"]] for e in x["evidence"]]]
-                             for x in r["requirements"]],
-            "flags": [[x["id"], [e["text"] for e in x["evidence"]]] for x in r["flags"]],
-        }))
+        out[str(path)] = json.loads(json.dumps(got, ensure_ascii=False, default=str))
     return out
+
+
+def _differences(was: dict, got: dict) -> None:
+    if "requirements" in was:
+        for a, b in zip(was["requirements"], got["requirements"]):
+            if a != b:
+                print(f"  was {str(a)[:300]}\n  now {str(b)[:300]}")
+        if was["flags"] != got["flags"]:
+            print(f"  flags was {was['flags']}\n  flags now {got['flags']}")
+        return
+    for key in sorted(set(was) | set(got)):
+        if was.get(key) != got.get(key):
+            a, b = json.dumps(was.get(key), ensure_ascii=False), json.dumps(got.get(key), ensure_ascii=False)
+            i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            print(f"  {key} differs at character {i}:\n    was …{a[max(0, i - 120):i + 180]}\n"
+                  f"    now …{b[max(0, i - 120):i + 180]}")
 
 
 def main() -> int:
@@ -61,9 +137,11 @@ def main() -> int:
     ap.add_argument("action", choices=["save", "compare"])
     ap.add_argument("snapshot", type=Path)
     ap.add_argument("--dir", type=Path, action="append", default=[], help="also every contract file in DIR")
+    ap.add_argument("--full", action="store_true",
+                    help="keep everything a user sees (both report languages, summary row, gap report text)")
     args = ap.parse_args()
     paths = files(args.dir)
-    now = snapshot(paths)
+    now = snapshot(paths, args.full)
     if args.action == "save":
         args.snapshot.write_text(json.dumps(now, ensure_ascii=False), encoding="utf-8")
         print(f"{len(now)} files saved to {args.snapshot}")
@@ -79,11 +157,7 @@ def main() -> int:
         if not isinstance(was, dict) or not isinstance(got, dict) or "error" in was or "error" in got:
             print(f"  was {str(was)[:300]}\n  now {str(got)[:300]}")
             continue
-        for a, b in zip(was["requirements"], got["requirements"]):
-            if a != b:
-                print(f"  was {str(a)[:300]}\n  now {str(b)[:300]}")
-        if was["flags"] != got["flags"]:
-            print(f"  flags was {was['flags']}\n  flags now {got['flags']}")
+        _differences(was, got)
     print(f"{len(now)} files compared, {differ} with differences")
     return 1 if differ else 0
 
