@@ -36,6 +36,13 @@ def files(extra: list[Path]) -> list[Path]:
     return [p for p in found if p.suffix in SUFFIXES and p.name != "README.md"]
 
 
+def _key(path: Path) -> str:
+    """The file's name relative to the repository, so that two checkouts side by side compare."""
+    import os
+
+    return os.path.relpath(path, ROOT)
+
+
 def _brief(r: dict) -> dict:
     return {
         "requirements": [[x["id"], x["status"], x["values"], [[e["text"], e["rule"]] for e in x["evidence"]]]
@@ -110,9 +117,9 @@ def snapshot(paths: list[Path], full: bool = False) -> dict[str, object]:
             else:
                 got = _brief(check_file(path, library, CheckOptions()).as_json())
         except DDContractError as exc:
-            out[str(path)] = {"error": exc.one_line()}
+            out[_key(path)] = {"error": exc.one_line()}
             continue
-        out[str(path)] = json.loads(json.dumps(got, ensure_ascii=False, default=str))
+        out[_key(path)] = json.loads(json.dumps(got, ensure_ascii=False, default=str))
     return out
 
 
