@@ -152,7 +152,7 @@ def test_dpa_lists_the_processing_details_and_sub_processors(rendered, lang):
 def test_generated_documents_meet_their_requirements(rendered, library, name, lang):
     result = check_file(rendered[(name, lang)], library, CheckOptions())
     statuses = {f.id: f.status for f in result.requirements}
-    assert result.document.language == lang
+    assert result.language == lang
     assert {rid: statuses[rid] for rid in MEETS[name]} == {rid: "met" for rid in MEETS[name]}
     deadline = next(f for f in result.requirements if f.id == "DD-8.1")
     assert deadline.values["hours"] == 24

@@ -2,7 +2,8 @@
 
 import re
 
-from ddcontract.i18n import TEXT, fmt_amount, tr
+from ddcontract.i18n import fmt_amount, texts, tr
+from ddcontract.langs import LANGUAGES
 from ddcontract.language import SAMPLE_CHARS, detect_language, document_languages, section_languages
 
 DA = ("Leverandøren skal underrette Kunden om ethvert sikkerhedsbrud, og Kunden kan ophæve aftalen, "
@@ -39,13 +40,24 @@ def test_document_languages_agree_with_detecting_each_way():
     assert document_languages(long_english_then_danish, [EN])[0] == "en"  # only the sample decides
 
 
-def test_every_report_text_exists_in_both_languages_with_the_same_placeholders():
-    for key, english in TEXT["en"].items():
-        if key.startswith("name."):
-            continue
-        assert key in TEXT["da"], key
-        assert set(re.findall(r"\{(\w+)", english)) == set(re.findall(r"\{(\w+)", TEXT["da"][key])), key
-    assert set(TEXT["da"]) - set(TEXT["en"]) == {k for k in TEXT["da"] if k.startswith("name.")}
+def test_every_report_text_exists_in_every_language_with_the_same_placeholders():
+    """The shared labels and every requirement family's texts, read as tr reads them."""
+    english = texts("en")
+    for lang in LANGUAGES:
+        table = texts(lang)
+        for key, text in english.items():
+            if key.startswith("name."):
+                continue
+            assert key in table, (lang, key)
+            assert set(re.findall(r"\{(\w+)", text)) == set(re.findall(r"\{(\w+)", table[key])), (lang, key)
+        assert {k for k in set(table) - set(english)} == {k for k in set(table) - set(english) if k.startswith("name.")}
+
+
+def test_the_families_texts_are_in_the_table():
+    assert tr("en", "cap.met") == "A maximum is stated."
+    assert tr("da", "deadline.none") == "Der er en pligt til at underrette, men ingen frist."
+    assert tr("da", "name.deletion") == "sletning"
+    assert tr("xx", "status.weak") == "weak"  # an unknown language reads English
 
 
 def test_amounts_are_written_the_report_languages_way():

@@ -17,7 +17,8 @@ from ddcontract.generate import bundled_template, undeclared_variables
 from ddcontract.ingest import load_document
 from ddcontract.model import Block, Document
 from ddcontract.parties import find_parties
-from ddcontract.policy import Policy, fill_suggestion
+from ddcontract.policy import Policy
+from ddcontract.wording import fill_suggestion
 from ddcontract.report.docx import report_context
 
 ROOT = Path(__file__).resolve().parent.parent

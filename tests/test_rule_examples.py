@@ -18,7 +18,7 @@ def test_every_rule_has_examples_in_every_language_it_declares():
 
 
 def test_every_requirement_and_checked_flag_has_rules():
-    from ddcontract.catalogue import REQUIREMENTS
+    from ddcontract.requirements import REQUIREMENTS
 
     targets = {r.target for r in _LIB.rules}
     for req in REQUIREMENTS:
@@ -41,7 +41,7 @@ def test_every_bundled_rule_speaks_english_and_danish():
 
 
 def test_every_requirement_has_suggested_clause_text_in_both_languages():
-    from ddcontract.catalogue import REQUIREMENTS
+    from ddcontract.requirements import REQUIREMENTS
 
     for req in REQUIREMENTS:
         rules = _LIB.for_target(req.id)

@@ -1,11 +1,16 @@
-"""The check pipeline: ingest -> segment -> match (with values) -> evaluate -> CheckResult."""
+"""The check pipeline: ingest -> segment -> match (with values) -> decide -> word -> CheckResult.
+
+The document stays as it was read; what the check finds about it (its language and the language of
+each clause, its parties, warnings) goes into the :class:`~ddcontract.model.CheckResult`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .model import CheckResult, Document
+from .model import CheckResult, Clause, Document, Match
 from .policy import Policy
 from .rules import Library
 
@@ -15,50 +20,66 @@ class CheckOptions:
     pdf_engine: str = "pdfium"
     language: str | None = None  # None: detect, per document and per section
     report_language: str | None = None  # None: the document's language
-    policy: Policy = field(default_factory=Policy)
+    policy: Any = field(default_factory=Policy)
     max_pages: int | None = None  # None: the ingest default (MAX_PAGES)
     password: str | None = None  # for encrypted PDFs
 
 
-def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
-    from .evaluate import evaluate
-    from .match import match_clauses
-    from .segment import clauses_of
+@dataclass
+class _Languages:
+    document: str
+    per_clause: list[str]
 
-    from .i18n import tr
+
+def _languages(doc: Document, clauses: list[Clause], options: CheckOptions) -> _Languages:
     from .language import document_languages
-    from .parties import find_parties
 
-    clauses = clauses_of(doc.blocks)
     if options.language:
-        lang = options.language
-        per_clause = [lang] * len(clauses)
-    else:
-        lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
-    doc.language = lang
-    report_lang = options.report_language or lang
-    doc.parties = [p.as_json() for p in find_parties(doc)]
+        return _Languages(options.language, [options.language] * len(clauses))
+    lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
+    return _Languages(lang, per_clause)
+
+
+def _match(clauses: list[Clause], langs: _Languages, library: Library, report_lang: str,
+           section_languages: dict[str, int], warnings: list[str]) -> list[Match]:
+    """Each clause matched with the rules of its language (English where the library has none)."""
+    from .i18n import tr
+    from .match import match_clauses
+
     available = library.languages()
-    matches = []
-    for code in dict.fromkeys(per_clause):
-        group = [c for c, c_lang in zip(clauses, per_clause) if c_lang == code]
+    matches: list[Match] = []
+    for code in dict.fromkeys(langs.per_clause):
+        group = [c for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code]
         use = code if code in available else "en"
         if use != code:
-            doc.warnings.append(tr(report_lang, "lang.no_rules", lang=code))
-        doc.languages[code] = len(group)
+            warnings.append(tr(report_lang, "lang.no_rules", lang=code))
+        section_languages[code] = len(group)
         matches.extend(match_clauses(group, library, use))
     matches.sort(key=lambda m: (m.sentence.clause_index, m.sentence.start))
-    findings, flags = evaluate(matches, library, options.policy, report_lang)
-    return CheckResult(document=doc, requirements=findings, flags=flags, report_language=report_lang)
+    return matches
+
+
+def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
+    from .decide import decide
+    from .parties import find_parties
+    from .segment import clauses_of
+    from .wording import word_all
+
+    clauses = clauses_of(doc.blocks)
+    langs = _languages(doc, clauses, options)
+    report_lang = options.report_language or langs.document
+    result = CheckResult(document=doc, requirements=[], flags=[], report_language=report_lang,
+                         language=langs.document, parties=find_parties(doc), warnings=list(doc.warnings))
+    matches = _match(clauses, langs, library, report_lang, result.section_languages, result.warnings)
+    decided, raised = decide(matches, options.policy)
+    result.requirements, result.flags = word_all(decided, raised, library, options.policy, report_lang)
+    return result
 
 
 def check_file(path: str | Path, library: Library, options: CheckOptions | None = None) -> CheckResult:
-    from .ingest import load_document
+    from .ingest import MAX_PAGES, load_document
 
     options = options or CheckOptions()
-    from .ingest import MAX_PAGES
-
     doc = load_document(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES,
                         password=options.password)
     return check_document(doc, library, options)
-

@@ -1,26 +1,33 @@
-"""The report's own words in English and Danish: status names, labels and the evaluator's messages.
+"""The report's own words in English and Danish, and how numbers, amounts, dates and lists are written.
 
-Rule messages and suggested clause text live with the rules (each language block of a rule may
-carry its own); this module holds what the evaluator and the reports add around them. Every key
-exists in every language (a test checks it), with the same ``{placeholders}``.
+Three kinds of text make a report: rule messages and suggested clause text live with the rules
+(each language block of a rule may carry its own); what a requirement's decision says (its
+messages, the names of its values, its policy lines) lives with the requirement, in its family
+(:mod:`ddcontract.requirements`); the labels every report shares are :data:`BASE_TEXT` here.
+:func:`tr` reads all of them as one table. Every key exists in every language (a test checks it),
+with the same ``{placeholders}``; ``name.*`` keys (a value identifier as a word) are needed only
+where the identifier is not already the word.
+
+A decision does not word itself: it says :class:`Note` (a text key with parameters), and the
+parameters are phrases too (:class:`Num`, :class:`Money`, :class:`Names`, :class:`Joined`, or plain
+text), so the same decision is worded in any report language by :func:`word`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-REPORT_LANGS = ("en", "da")
-
-TEXT: dict[str, dict[str, str]] = {
+BASE_TEXT: dict[str, dict[str, str]] = {
     "en": {
         # statuses and labels
         "status.met": "met",
         "status.weak": "weak",
         "status.missing": "missing",
         "label.flags": "Warning flags",
-        "label.no_flags": "none raised (WF-2, WF-3 checked; WF-1 needs a markup comparison)",
         "label.flag_count": "flag(s)",
         "label.theme": "Theme",
         "label.unknown_place": "location unknown",
@@ -39,50 +46,12 @@ TEXT: dict[str, dict[str, str]] = {
         "value.hours": "{hours} hours",
         "report.policy.source": "Policy: {source}",
         "report.policy.builtin": "the built-in default policy",
-        "report.policy.deadline": "Breach notification within at most {hours} hours (DD-8.1)",
-        "report.policy.cap": "A liability cap must state an amount or a fee-based formula (DD-4.6)",
-        "report.policy.cap_any": "A liability cap is accepted without an amount or formula (DD-4.6)",
-        "report.policy.insurance": "Minimum cyber insurance cover: {cover} (DD-6.1)",
-        "report.policy.no_minimum": "no minimum set",
-        "report.policy.suggested": "Suggested clauses propose notification within {hours} hours",
         "report.parties_unknown": "not identified in the opening of the contract",
         "report.sections_in": "{n} sections in {lang}",
-        "vkey.hours": "Notice deadline",
-        "vkey.vague": "Vague deadline",
         "vkey.amount": "Amount",
-        "vkey.formula": "Formula",
-        "vkey.types": "Insurance types",
-        "vkey.aspects": "Covers",
-        "vkey.elements": "Content",
-        "vkey.channels": "Channels",
-        "vkey.owner": "Owner",
-        # evaluator messages
         "missing.generic": "Nothing in the contract addresses this requirement ({title}).",
         "aspects.all": "Covers all of: {found}.",
         "aspects.some": "Covers {found}; not covered: {lacking}.",
-        "cap.unlimited_note": " Note: the contract also states that some liability is unlimited (section {section}).",
-        "cap.met": "A maximum is stated.",
-        "cap.no_amount_ok": "Liability is capped; the policy accepts a cap without a stated amount.",
-        "cap.no_amount": "Liability is limited, but no maximum amount or fee-based formula is stated.",
-        "cap.limits_only": "Liability is limited only by {kinds}, without any maximum amount.",
-        "cap.kind.exclusion": "excluded kinds of damage",
-        "cap.kind.time": "a time limit for claims",
-        "cap.and": " and ",
-        "cap.unlimited": "Liability is stated to be unlimited; there is no cap.",
-        "term.general_only": "Only a general right to terminate for material breach; no express right to terminate "
-                             "for a security breach or a breach of security obligations.",
-        "ins.not_cyber": "Insurance is required, but not cyber cover (types: {kinds}).",
-        "ins.unspecified": "unspecified",
-        "ins.no_amount": "Cyber insurance is required, but no minimum amount is stated.",
-        "ins.below": "The cyber cover of {amount} is below the policy minimum of {minimum}.",
-        "deadline.business_days": " (stated in business days, counted at 24 hours a day)",
-        "deadline.within": "Within the policy maximum of {limit} hours{unit_note}.",
-        "deadline.longer": "{hours} hours{unit_note} is longer than the policy maximum of {limit} hours.",
-        "deadline.vague": "Only a vague deadline (e.g. \"without undue delay\"); the policy asks for notice within "
-                          "{limit} hours.",
-        "deadline.none": "A notification duty exists, but it states no deadline.",
-        "mutual.both": "Each party must notify the other ({who} → {whom} and {whom} → {who}).",
-        "mutual.one_way": "The notification duty runs one way only; the other party has no duty to notify.",
         "lang.no_rules": "the clause library has no rules in language {lang!r}; using English rules",
     },
     "da": {
@@ -90,7 +59,6 @@ TEXT: dict[str, dict[str, str]] = {
         "status.weak": "svag",
         "status.missing": "mangler",
         "label.flags": "Advarselsflag",
-        "label.no_flags": "ingen (WF-2 og WF-3 er kontrolleret; WF-1 kræver en sammenligning af ændringer)",
         "label.flag_count": "flag",
         "label.theme": "Tema",
         "label.unknown_place": "placering ukendt",
@@ -109,84 +77,35 @@ TEXT: dict[str, dict[str, str]] = {
         "value.hours": "{hours} timer",
         "report.policy.source": "Politik: {source}",
         "report.policy.builtin": "den indbyggede standardpolitik",
-        "report.policy.deadline": "Underretning om sikkerhedsbrud senest inden for {hours} timer (DD-8.1)",
-        "report.policy.cap": "En ansvarsbegrænsning skal angive et beløb eller en beregning ud fra vederlaget (DD-4.6)",
-        "report.policy.cap_any": "En ansvarsbegrænsning accepteres uden beløb eller beregning (DD-4.6)",
-        "report.policy.insurance": "Mindste dækning for cyberforsikring: {cover} (DD-6.1)",
-        "report.policy.no_minimum": "intet minimum fastsat",
-        "report.policy.suggested": "Forslagene til bestemmelser foreslår underretning inden for {hours} timer",
         "report.parties_unknown": "ikke identificeret i kontraktens indledning",
         "report.sections_in": "{n} afsnit på {lang}",
-        "vkey.hours": "Frist for underretning",
-        "vkey.vague": "Upræcis frist",
         "vkey.amount": "Beløb",
-        "vkey.formula": "Beregning",
-        "vkey.types": "Forsikringstyper",
-        "vkey.aspects": "Dækker",
-        "vkey.elements": "Indhold",
-        "vkey.channels": "Kanaler",
-        "vkey.owner": "Ejer",
         "missing.generic": "Kontrakten indeholder intet om dette krav ({title}).",
         "aspects.all": "Dækker alle punkter: {found}.",
         "aspects.some": "Dækker {found}; ikke dækket: {lacking}.",
-        "cap.unlimited_note": " Bemærk: kontrakten fastsætter også et ubegrænset ansvar for visse forhold (pkt. {section}).",
-        "cap.met": "Der er fastsat et maksimum.",
-        "cap.no_amount_ok": "Ansvaret er begrænset; politikken accepterer en begrænsning uden angivet beløb.",
-        "cap.no_amount": "Ansvaret er begrænset, men der er hverken angivet et maksimalt beløb eller en "
-                         "beregning ud fra vederlaget.",
-        "cap.limits_only": "Ansvaret er kun begrænset ved {kinds}, uden noget maksimum.",
-        "cap.kind.exclusion": "udelukkelse af bestemte tabstyper",
-        "cap.kind.time": "en frist for at rejse krav",
-        "cap.and": " og ",
-        "cap.unlimited": "Ansvaret er angivet som ubegrænset; der er ingen ansvarsbegrænsning.",
-        "term.general_only": "Kun en generel ret til ophævelse ved væsentlig misligholdelse; ingen udtrykkelig ret "
-                             "til at ophæve ved sikkerhedsbrud eller brud på sikkerhedsforpligtelserne.",
-        "ins.not_cyber": "Der kræves forsikring, men ikke cyberforsikring (typer: {kinds}).",
-        "ins.unspecified": "ikke angivet",
-        "ins.no_amount": "Der kræves cyberforsikring, men der er ikke angivet en minimumsdækning.",
-        "ins.below": "Cyberdækningen på {amount} er under politikkens minimum på {minimum}.",
-        "deadline.business_days": " (angivet i arbejdsdage, regnet som 24 timer pr. dag)",
-        "deadline.within": "Inden for politikkens maksimum på {limit} timer{unit_note}.",
-        "deadline.longer": "{hours} timer{unit_note} er længere end politikkens maksimum på {limit} timer.",
-        "deadline.vague": "Kun en upræcis frist (fx \"uden unødig forsinkelse\"); politikken kræver underretning "
-                          "inden for {limit} timer.",
-        "deadline.none": "Der er en pligt til at underrette, men ingen frist.",
-        "mutual.both": "Begge parter skal underrette hinanden ({who} → {whom} og {whom} → {who}).",
-        "mutual.one_way": "Underretningspligten gælder kun den ene vej; den anden part har ingen pligt til at "
-                          "underrette.",
-        "name.storage": "opbevaring",
-        "name.transfer": "overførsel",
-        "name.deletion": "sletning",
-        "name.automated-access": "automatiseret adgang",
-        "name.data-mining": "datamining",
-        "name.redistribution": "videredistribution",
-        "name.description": "beskrivelse",
-        "name.affected": "berørte data og systemer",
-        "name.measures": "foranstaltninger",
-        "name.email": "e-mail",
-        "name.phone": "telefon",
-        "name.portal": "portal",
-        "name.post": "brev",
-        "name.in-writing": "skriftligt",
-        "name.cyber": "cyber",
-        "name.professional": "professionelt ansvar",
-        "name.general": "erhvervsansvar",
-        "name.product": "produktansvar",
-        "name.employers": "arbejdsskade",
-        "name.property": "ting",
-        "name.auto": "motorkøretøjer",
-        "name.crime": "kriminalitet",
         "lang.no_rules": "regelbiblioteket har ingen regler på sproget {lang!r}; de engelske regler bruges",
     },
 }
 
+
 _FIELD = re.compile(r"\{(\w+)(![rs])?\}")
+_TABLES: dict[str, dict[str, str]] = {}
+
+
+def texts(lang: str) -> dict[str, str]:
+    """Every text of ``lang``: :data:`BASE_TEXT` and the requirement families' texts (built once)."""
+    table = _TABLES.get(lang)
+    if table is None:
+        from .requirements import family_texts
+
+        table = {**BASE_TEXT.get(lang, {}), **family_texts(lang)}
+        _TABLES[lang] = table
+    return table
 
 
 def tr(lang: str, key: str, /, **params: Any) -> str:
-    """The text for ``key`` in ``lang`` (English when the language is not known)."""
-    table = TEXT.get(lang, TEXT["en"])
-    template = table.get(key) or TEXT["en"][key]
+    """The text for ``key`` in ``lang`` (English when the language or the key is not there)."""
+    template = texts(lang).get(key) or texts("en")[key]
 
     def repl(m: re.Match[str]) -> str:
         v = params.get(m.group(1), "")
@@ -195,13 +114,97 @@ def tr(lang: str, key: str, /, **params: Any) -> str:
     return _FIELD.sub(repl, template)
 
 
+def has_text(key: str) -> bool:
+    return key in texts("en")
+
+
 def name(lang: str, value: str) -> str:
     """A value identifier ("deletion", "email") as a word of the report's language."""
-    return TEXT.get(lang, {}).get(f"name.{value}", value)
+    return texts(lang).get(f"name.{value}", value)
 
 
 def names(lang: str, values: list[str]) -> str:
     return ", ".join(name(lang, v) for v in values)
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+class Phrase(Protocol):
+    """Something said without a language yet, worded when a language is chosen."""
+
+    def word(self, lang: str) -> str: ...
+
+
+def word(value: Any, lang: str) -> str:
+    """A phrase in ``lang``; plain text and numbers as they are."""
+    return value.word(lang) if hasattr(value, "word") else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A text key and its parameters (phrases or plain values)."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def word(self, lang: str) -> str:
+        return tr(lang, self.key, **{k: word(v, lang) for k, v in self.params.items()})
+
+
+def note(key: str, /, **params: Any) -> Note:
+    return Note(key, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number as the language writes it ("2.5", "2,5")."""
+
+    value: float
+
+    def word(self, lang: str) -> str:
+        return fmt_number(self.value, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: float
+    currency: str | None
+
+    def word(self, lang: str) -> str:
+        return fmt_amount(self.amount, self.currency, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Value identifiers as words of the language, comma-separated."""
+
+    values: tuple[str, ...]
+
+    def word(self, lang: str) -> str:
+        return names(lang, list(self.values))
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Phrases joined by the text of ``separator`` (a key, e.g. " and ")."""
+
+    parts: tuple[Any, ...]
+    separator: str
+
+    def word(self, lang: str) -> str:
+        return tr(lang, self.separator).join(word(p, lang) for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """"twenty-four (24) hours" in English, "24 timer" in Danish."""
+
+    n: int
+    unit: str  # hour | day
+
+    def word(self, lang: str) -> str:
+        return fmt_quantity(self.n, self.unit, lang)
 
 
 def fmt_amount(amount: float | int, currency: str | None, lang: str) -> str:

@@ -1,10 +1,12 @@
 """The typed objects handed from one pipeline stage to the next.
 
-ingest -> :class:`Document` (blocks with page and section)
+ingest -> :class:`Document` (blocks with page and section), kept as it was read
 segment -> :class:`Clause` / :class:`Sentence`
 match -> :class:`Match` (rule, sentence, matched words, extracted values)
-evaluate -> :class:`Finding` / :class:`FlagFinding`, gathered in a :class:`CheckResult`
-report -> console text, JSON
+decide -> :class:`ddcontract.decide.Decided` per requirement (status, values, the matches it rests on)
+word -> :class:`Finding` / :class:`FlagFinding`, gathered with what the check found about the
+        document (its languages, its parties, warnings) in a :class:`CheckResult`
+report -> console text, JSON, the gap report, the scan summary
 """
 
 from __future__ import annotations
@@ -27,16 +29,26 @@ class Block:
     kind: Literal["paragraph", "heading", "table-row"] = "paragraph"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
+    """A document as the reader found it; nothing later in the pipeline changes it."""
+
     path: str
     format: Literal["pdf", "docx", "txt", "md"]
     blocks: list[Block]
     pages: int | None = None
-    language: str = "en"
-    warnings: list[str] = field(default_factory=list)
-    languages: dict[str, int] = field(default_factory=dict)  # clauses matched in each language
-    parties: list[dict[str, str | None]] = field(default_factory=list)  # [{"name", "role"}] from the opening
+    warnings: tuple[str, ...] = ()  # what the reader had to say about the file
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party the contract's opening names, with the role the contract defines for it."""
+
+    name: str
+    role: str | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"name": self.name, "role": self.role}
 
 
 @dataclass(slots=True)
@@ -138,18 +150,27 @@ class FlagFinding:
 
 @dataclass(slots=True)
 class CheckResult:
+    """A check of one document: the document as read, what the check found about it (its language,
+    the clauses matched in each language, its parties, warnings), and the findings, worded in
+    ``report_language``."""
+
     document: Document
     requirements: list[Finding]
     flags: list[FlagFinding]
     report_language: str = "en"
+    language: str = "en"
+    section_languages: dict[str, int] = field(default_factory=dict)  # clauses matched in each language
+    parties: list[Party] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the reader's, then the check's
 
     def as_json(self) -> dict[str, Any]:
         doc = self.document
         return {
             "schema": "ddcontract/check/v1",
-            "document": {"path": doc.path, "language": doc.language, "pages": doc.pages,
-                         "format": doc.format, "warnings": doc.warnings,
-                         "section_languages": doc.languages, "parties": doc.parties},
+            "document": {"path": doc.path, "language": self.language, "pages": doc.pages,
+                         "format": doc.format, "warnings": self.warnings,
+                         "section_languages": self.section_languages,
+                         "parties": [p.as_json() for p in self.parties]},
             "report_language": self.report_language,
             "requirements": [f.as_json() for f in self.requirements],
             "flags": [f.as_json() for f in self.flags],

@@ -10,9 +10,8 @@ insurers or examples. A contract that names no company there gets no parties, no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .model import Document
+from .model import Document, Party
 
 OPENING_CHARS = 4000
 MAX_PARTIES = 4
@@ -26,15 +25,6 @@ _NAME = re.compile(rf"(?<![\w/])((?:[A-ZÆØÅ][\w'’.\-]*[ \t]+)(?:{_WORD}[ \t
 _ROLE = re.compile(r"\(\s*(?:the|hereinafter|herefter|i det følgende|i det følgende benævnt)?\s*"
                    r"[\"“”„'‘’]\s*([^\"“”„'‘’()]{2,40}?)\s*[\"“”„'‘’]")
 _CLAUSE_NUMBER = re.compile(r"(\d+)(\.\d+)*\.?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    name: str
-    role: str | None = None
-
-    def as_json(self) -> dict[str, str | None]:
-        return {"name": self.name, "role": self.role}
 
 
 def opening_text(doc: Document) -> str:

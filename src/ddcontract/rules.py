@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .catalogue import BY_ID, FLAG_BY_ID
+from .requirements import BY_ID, FLAG_BY_ID
 from .errors import RuleError
 
 if TYPE_CHECKING:
@@ -711,35 +711,3 @@ def load_library(extra_dirs: list[Path] | None = None, include_default: bool = T
             raise RuleError(rules[0].file, rules[0].id, "suggestion",
                             f"no rule for {target} has a 'suggestion' (clause text to propose when it is missing)")
     return lib
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def render_message(template: str, values: dict[str, Any], lang: str = "en") -> str:
-    """Fill ``{name}`` placeholders; values that were not found read "not stated" (in ``lang``)."""
-    from .i18n import fmt_amount, names, tr
-
-    values = dict(values)
-    if values.get("amount") is not None:
-        values["money"] = fmt_amount(values["amount"], values.get("currency"), lang)
-    else:
-        values["money"] = tr(lang, "value.no_amount")
-
-    def repl(m: re.Match[str]) -> str:
-        v = values.get(m.group(1))
-        if v is None or v == [] or v == "":
-            return tr(lang, "value.not_stated")
-        if isinstance(v, bool):
-            return tr(lang, "value.yes" if v else "value.no")
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        if isinstance(v, (int, float)) and m.group(1) == "amount":
-            return fmt_amount(v, None, lang)
-        if isinstance(v, (int, float)) and lang == "da":
-            return str(v).replace(".", ",")
-        if isinstance(v, list):
-            return names(lang, [str(x) for x in v])
-        return str(v)
-
-    return _PLACEHOLDER.sub(repl, template)

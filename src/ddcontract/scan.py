@@ -236,19 +236,13 @@ def error_line(document: dict[str, Any], code: str, message: str) -> dict[str, A
 
 
 def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    """One row per document: path, language, pages, error, then each requirement's status and the
-    key values (notice hours, cap amount and currency), then the raised flags."""
-    from .catalogue import FLAGS, REQUIREMENTS
+    """One row per document: path, language, pages, error, then each requirement's status followed
+    by its summary values (e.g. notice hours, cap amount and currency), then the raised flags."""
+    from .requirements import FLAGS, REQUIREMENTS
 
     header = ["path", "format", "language", "pages", "error"]
     for req in REQUIREMENTS:
-        header.append(req.id)
-        if req.id == "DD-8.1":
-            header.append("DD-8.1 hours")
-        if req.id == "DD-4.6":
-            header += ["DD-4.6 amount", "DD-4.6 currency", "DD-4.6 formula"]
-        if req.id == "DD-6.1":
-            header += ["DD-6.1 amount", "DD-6.1 currency"]
+        header += [req.id, *(f"{req.id} {key}" for key in req.summary)]
     header += [f.id for f in FLAGS]
     rows = []
     for obj in results:
@@ -261,13 +255,7 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[lis
         for req in REQUIREMENTS:
             f = by_id.get(req.id, {})
             vals = f.get("values", {})
-            row.append(f.get("status", ""))
-            if req.id == "DD-8.1":
-                row.append(vals.get("hours"))
-            if req.id == "DD-4.6":
-                row += [vals.get("amount"), vals.get("currency"), vals.get("formula")]
-            if req.id == "DD-6.1":
-                row += [vals.get("amount"), vals.get("currency")]
+            row += [f.get("status", ""), *(vals.get(key) for key in req.summary)]
         row += [("yes" if f.id in raised else "") if not err else "" for f in FLAGS]
         rows.append(row)
     return header, rows

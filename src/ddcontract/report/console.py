@@ -3,7 +3,7 @@ section, extracted values, then the warning flags and a one-line summary."""
 
 from __future__ import annotations
 
-from ..catalogue import THEMES, theme_title
+from ..requirements import THEMES
 from ..i18n import tr
 from ..model import CheckResult
 from .text import quote as _quote
@@ -24,17 +24,17 @@ def render(result: CheckResult, console) -> None:
     doc = result.document
     lang = result.report_language
     pages = tr(lang, "label.pages", pages=doc.pages) if doc.pages else ""
-    language = doc.language
-    if len(doc.languages) > 1:
-        language += " (" + ", ".join(f"{k}: {v}" for k, v in doc.languages.items()) + ")"
+    language = result.language
+    if len(result.section_languages) > 1:
+        language += " (" + ", ".join(f"{k}: {v}" for k, v in result.section_languages.items()) + ")"
     console.print(Text(f"ddcontract check — {doc.path}", style="bold"))
     console.print(Text(tr(lang, "label.format", format=doc.format, pages=pages, language=language), style="dim"))
-    for warning in doc.warnings:
+    for warning in result.warnings:
         console.print(Text(f"{tr(lang, 'label.warning')}: {warning}", style="yellow"))
     for theme in THEMES:
         console.print()
-        console.print(Text(f"{tr(lang, 'label.theme')} {theme} — {theme_title(theme, lang)}", style="bold underline"))
-        for f in (f for f in result.requirements if f.theme == theme):
+        console.print(Text(f"{tr(lang, 'label.theme')} {theme.number} — {theme.title(lang)}", style="bold underline"))
+        for f in (f for f in result.requirements if f.theme == theme.number):
             line = Text()
             line.append(_mark(f.status, lang), style=_STYLE[f.status])
             line.append(f"  {f.id}  {f.title}", style="bold")

@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..catalogue import THEMES, theme_title
-from ..i18n import fmt_amount, fmt_date, fmt_number, tr
+from ..i18n import fmt_date, tr
+from ..langs import LANGUAGE_NAMES
 from ..model import CheckResult, Evidence, Finding
-from ..policy import Policy
+from ..requirements import BY_ID, THEMES
+from ..wording import policy_lines
 from .text import quote, values_prose, where
 
 STATUS_FILL = {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}
@@ -45,14 +46,6 @@ GREY = "595959"
 QUOTE_LIMIT = 420
 MAX_TOP_GAPS = 6
 
-# which gaps a reader needs first: the procedure's key contract terms before the rest
-PRIORITY = ("DD-8.1", "DD-4.6", "DD-4.7", "DD-6.1", "DD-8.2", "DD-4.3", "DD-6.3", "DD-4.2", "DD-8.3",
-            "DD-8.5", "DD-8.4", "DD-6.4", "DD-6.2", "DD-4.1", "DD-4.4", "DD-4.5")
-
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "da": "Danish"},
-    "da": {"en": "engelsk", "da": "dansk"},
-}
 
 
 def _rich():
@@ -91,8 +84,8 @@ def _format_text(result: CheckResult) -> str:
     parts = [doc.format.upper()]
     if doc.pages:
         parts.append(tr(lang, "label.pages", pages=doc.pages).lstrip(", "))
-    language = names.get(doc.language, doc.language)
-    others = {k: v for k, v in doc.languages.items() if k != doc.language and v}
+    language = names.get(result.language, result.language)
+    others = {k: v for k, v in result.section_languages.items() if k != result.language and v}
     if others:
         language += " (" + ", ".join(tr(lang, "report.sections_in", lang=names.get(k, k), n=v)
                                      for k, v in others.items()) + ")"
@@ -100,19 +93,13 @@ def _format_text(result: CheckResult) -> str:
     return ", ".join(parts)
 
 
-def policy_lines(policy: Policy, source: str | None, lang: str) -> list[str]:
-    minimum = policy.insurance_minimum(lang)
-    cover = fmt_amount(*minimum, lang) if minimum else tr(lang, "report.policy.no_minimum")
-    return [
-        tr(lang, "report.policy.source", source=source or tr(lang, "report.policy.builtin")),
-        tr(lang, "report.policy.deadline", hours=fmt_number(policy.notification_max_hours, lang)),
-        tr(lang, "report.policy.cap" if policy.cap_requires_amount_or_formula else "report.policy.cap_any"),
-        tr(lang, "report.policy.insurance", cover=cover),
-        tr(lang, "report.policy.suggested", hours=policy.suggested_hours()),
-    ]
+def _gaps(result: CheckResult) -> list[Finding]:
+    """The gaps a reader needs first: missing before weak, then by the requirement's priority."""
+    return sorted((f for f in result.requirements if f.status != "met"),
+                  key=lambda f: (f.status != "missing", BY_ID[f.id].priority, f.id))
 
 
-def report_context(result: CheckResult, policy: Policy, policy_source: str | None = None,
+def report_context(result: CheckResult, policy: Any, policy_source: str | None = None,
                    today: dt.date | None = None) -> dict[str, Any]:
     lang = result.report_language
     doc = result.document
@@ -120,11 +107,9 @@ def report_context(result: CheckResult, policy: Policy, policy_source: str | Non
     counts = {s: sum(1 for f in result.requirements if f.status == s) for s in ("met", "weak", "missing")}
     counts["total"] = len(result.requirements)
     counts["flags"] = len(result.flags)
-    order = {rid: i for i, rid in enumerate(PRIORITY)}
-    gaps = sorted((f for f in result.requirements if f.status != "met"),
-                  key=lambda f: (f.status != "missing", order.get(f.id, len(order)), f.id))
-    parties = doc.parties
-    parties_text = "; ".join(f"{p['name']} ({p['role']})" if p.get("role") else p["name"] for p in parties)
+    gaps = _gaps(result)
+    parties = [p.as_json() for p in result.parties]
+    parties_text = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in result.parties)
     flags = []
     for flag in result.flags:
         rt = _rich()
@@ -137,20 +122,20 @@ def report_context(result: CheckResult, policy: Policy, policy_source: str | Non
             "parties": parties, "parties_text": parties_text or tr(lang, "report.parties_unknown"),
             "date": fmt_date(today or dt.date.today(), lang),
             "policy": policy_lines(policy, policy_source, lang),
-            "warnings": list(doc.warnings), "version": __version__,
+            "warnings": list(result.warnings), "version": __version__,
         },
         "counts": counts,
         "top_gaps": [rows[f.id] for f in gaps[:MAX_TOP_GAPS]],
         "flags": flags,
-        "themes": [{"number": n, "title": theme_title(n, lang),
-                    "rows": [rows[f.id] for f in result.requirements if f.theme == n]} for n in THEMES],
+        "themes": [{"number": t.number, "title": t.title(lang),
+                    "rows": [rows[f.id] for f in result.requirements if f.theme == t.number]} for t in THEMES],
         "suggestions": [{"id": f.id, "title": f.title, "status_label": tr(lang, f"status.{f.status}"),
                          "colour": STATUS_FILL[f.status], "text": f.suggestion}
                         for f in result.requirements if f.status != "met" and f.suggestion],
     }
 
 
-def write_report(result: CheckResult, out: Path, policy: Policy, policy_source: str | None = None,
+def write_report(result: CheckResult, out: Path, policy: Any, policy_source: str | None = None,
                  template: Path | None = None, force: bool = False) -> None:
     from ..generate import bundled_template, render_docx
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import TEXT, fmt_amount, fmt_number, name, names, tr
+from ..i18n import fmt_amount, fmt_number, has_text, name, names, tr
 from ..model import Evidence
 
 QUOTE_CHARS = 240
@@ -62,6 +62,6 @@ def values_prose(values: dict[str, Any], lang: str) -> str:
             v = fmt_number(v, lang)
         else:
             v = name(lang, str(v))
-        shown.append(f"{tr(lang, 'vkey.' + k) if 'vkey.' + k in TEXT['en'] else k}: {v}")
+        shown.append(f"{tr(lang, 'vkey.' + k) if has_text('vkey.' + k) else k}: {v}")
     return " · ".join(shown)
 

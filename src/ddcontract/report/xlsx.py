@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import FLAGS, REQUIREMENTS
+from ..requirements import FLAGS, REQUIREMENTS
 
 FILLS = {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}
 FONTS = {"met": "006100", "weak": "7F6000", "missing": "9C0006"}
@@ -88,7 +88,7 @@ def _build(header: list[str], rows: list[list[Any]]):
         col = index[req.id]
         values = [r[col] for r in rows]
         not_read = sum(1 for r in rows if err_col is not None and r[err_col])
-        counts.append([req.id, req.title, values.count("met"), values.count("weak"), values.count("missing"),
+        counts.append([req.id, req.title("en"), values.count("met"), values.count("weak"), values.count("missing"),
                        not_read])
     counts.freeze_panes = "A2"
     counts.column_dimensions["A"].width = 12

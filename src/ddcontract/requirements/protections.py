@@ -1,0 +1,184 @@
+"""Theme 4 — contractual protections: data ownership, compromise, storage/transfer/deletion,
+acceptable use, automated access, the liability cap, termination for a security breach."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..i18n import Joined, Note, note
+from ..model import Match
+from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme
+from .generic import decide_aspects
+
+if TYPE_CHECKING:
+    from ..policy import Policy
+
+
+def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
+    """Met when a cap states an amount or a fee-based formula; weak when liability is limited
+    without either (unless the policy accepts that), or only by excluded kinds of damage or a time
+    limit; missing when liability is stated to be unlimited, which is noted in every case."""
+    unlimited = [m for m in matches if m.signal == "unlimited"]
+    # "No limitation applies to X's liability, which covers indirect loss" limits nothing:
+    # a sentence that declares liability unlimited cannot also count as a cap or an exclusion.
+    open_sentences = {(m.sentence.clause_index, m.sentence.start) for m in unlimited}
+    kept = [m for m in matches if m.signal == "unlimited"
+            or (m.sentence.clause_index, m.sentence.start) not in open_sentences]
+    caps = [m for m in kept if m.signal == "cap"]
+    limits = [m for m in kept if m.signal in ("exclusion", "time-limit")]
+    also: tuple[Note, ...] = ()
+    if unlimited:
+        also = (note("cap.unlimited_note", section=unlimited[0].sentence.section or "?"),)
+    with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
+    if with_value:
+        best = sorted(with_value, key=lambda m: (m.values.get("amount") is None, not m.values.get("formula")))[0]
+        values = {k: best.values.get(k) for k in ("amount", "currency", "formula")}
+        return Decision("met", [best] + [m for m in with_value if m is not best], values, (note("cap.met"), *also))
+    if caps and not policy.cap_requires_amount_or_formula:
+        return Decision("met", caps, notes=(note("cap.no_amount_ok"), *also))
+    if caps:
+        return Decision("weak", caps + limits, notes=(note("cap.no_amount"), *also))
+    if limits:
+        kinds = sorted({"cap.kind.exclusion" if m.signal == "exclusion" else "cap.kind.time" for m in limits})
+        said = note("cap.limits_only", kinds=Joined(tuple(Note(k) for k in kinds), "cap.and"))
+        return Decision("weak", limits, notes=(said, *also), lead=False)
+    if unlimited:
+        return Decision("missing", unlimited, notes=(note("cap.unlimited"),), lead=False, evidence_when_missing=True)
+    return MISSING
+
+
+def decide_termination(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
+    """Met on a right to terminate for a security breach; weak on a general right for material breach."""
+    security = [m for m in matches if m.signal == "security-breach"]
+    if security:
+        return Decision("met", security)
+    general = [m for m in matches if m.signal == "material-breach"]
+    if general:
+        return Decision("weak", general, notes=(note("term.general_only"),), lead=False)
+    return MISSING
+
+
+def _cap_line(policy: Policy) -> Note:
+    return note("report.policy.cap" if policy.cap_requires_amount_or_formula else "report.policy.cap_any")
+
+
+_EUR_CAP = {"amount": 500000, "currency": "EUR"}
+
+REQUIREMENTS = (
+    Requirement("DD-4.1", 4, {"en": "Data ownership", "da": "Ejerskab til data"}, priority=140,
+                cases=(Case("owner-stated", (Hit(values={"owner": "Customer"}),), "met", {"owner": "Customer"}),
+                       Case("nothing", (), "missing"))),
+    Requirement("DD-4.2", 4, {"en": "Obligations when data is compromised",
+                              "da": "Forpligtelser, hvis data kompromitteres"}, priority=80),
+    Requirement("DD-4.3", 4, {"en": "Data storage, transfer and deletion rules",
+                              "da": "Regler for opbevaring, overførsel og sletning af data"},
+                priority=60, decide=decide_aspects, aspects=("storage", "transfer", "deletion"),
+                values={"aspects": []},
+                cases=(Case("all-three", (Hit(values={"aspects": ["deletion"]}),
+                                          Hit(values={"aspects": ["storage", "transfer"]})),
+                            "met", {"aspects": ["storage", "transfer", "deletion"]},
+                            "Covers all of: storage, transfer, deletion.",
+                            "Dækker alle punkter: opbevaring, overførsel, sletning."),
+                       Case("deletion-only", (Hit(values={"aspects": ["deletion"]}),), "weak",
+                            {"aspects": ["deletion"]}, "Covers deletion; not covered: storage, transfer.",
+                            "Dækker sletning; ikke dækket: opbevaring, overførsel."),
+                       Case("nothing", (), "missing", {"aspects": []}))),
+    Requirement("DD-4.4", 4, {"en": "Acceptable use of the systems and services",
+                              "da": "Acceptabel brug af systemer og tjenester"}, priority=150),
+    Requirement("DD-4.5", 4, {"en": "Restrictions on automated access, data mining and redistribution",
+                              "da": "Begrænsninger for automatiseret adgang, datamining og videredistribution"},
+                priority=160, decide=decide_aspects,
+                aspects=("automated-access", "data-mining", "redistribution"), values={"aspects": []},
+                cases=(Case("two-of-three", (Hit(values={"aspects": ["redistribution", "automated-access"]}),),
+                            "weak", {"aspects": ["automated-access", "redistribution"]},
+                            "Covers automated-access, redistribution; not covered: data-mining."),)),
+    Requirement("DD-4.6", 4, {"en": "Liability limitation with a maximum", "da": "Ansvarsbegrænsning med et maksimum"},
+                priority=20, decide=decide_cap, signals=("cap", "exclusion", "time-limit", "unlimited"),
+                values={"amount": None, "currency": None, "formula": None},
+                summary=("amount", "currency", "formula"),
+                settings=(Setting("cap_requires_amount_or_formula", bool, True,
+                                  "a cap without an amount or a fee-based formula is weak", _cap_line),),
+                cases=(
+                    Case("amount", (Hit("cap", _EUR_CAP),), "met",
+                         {"amount": 500000, "currency": "EUR", "formula": None}, "A maximum is stated."),
+                    Case("amount-preferred-to-formula",
+                         (Hit("cap", {"formula": "fees paid in 12 months"}), Hit("cap", _EUR_CAP)), "met",
+                         {"amount": 500000, "formula": None}, "A maximum is stated.", evidence=2),
+                    Case("cap-without-amount", (Hit("cap"), Hit("exclusion")), "weak", {"amount": None},
+                         "Liability is limited, but no maximum amount or fee-based formula is stated.", evidence=2),
+                    Case("policy-accepts-a-bare-cap", (Hit("cap"),), "met", {},
+                         "Liability is capped; the policy accepts a cap without a stated amount.",
+                         policy={"cap_requires_amount_or_formula": False}),
+                    Case("exclusions-and-time-limit", (Hit("time-limit"), Hit("exclusion")), "weak", {},
+                         "Liability is limited only by excluded kinds of damage and a time limit for claims, "
+                         "without any maximum amount.",
+                         "Ansvaret er kun begrænset ved udelukkelse af bestemte tabstyper og en frist for at "
+                         "rejse krav, uden noget maksimum."),
+                    Case("unlimited-only", (Hit("unlimited"),), "missing", {},
+                         "Liability is stated to be unlimited; there is no cap.", evidence=1),
+                    Case("unlimited-sentence-is-no-cap", (Hit("unlimited", sentence=1), Hit("cap", _EUR_CAP, sentence=1)),
+                         "missing", {"amount": None}, "Liability is stated to be unlimited; there is no cap."),
+                    Case("cap-and-unlimited-elsewhere", (Hit("cap", _EUR_CAP), Hit("unlimited")), "met",
+                         {"amount": 500000},
+                         "A maximum is stated. Note: the contract also states that some liability is unlimited "
+                         "(section 1)."),
+                )),
+    Requirement("DD-4.7", 4, {"en": "Termination rights on security breaches",
+                              "da": "Ret til at opsige eller ophæve ved sikkerhedsbrud"},
+                priority=30, decide=decide_termination, signals=("security-breach", "material-breach"),
+                cases=(Case("security-breach", (Hit("material-breach"), Hit("security-breach")), "met", evidence=1),
+                       Case("material-breach-only", (Hit("material-breach"),), "weak", {},
+                            "Only a general right to terminate for material breach; no express right to terminate "
+                            "for a security breach or a breach of security obligations."),
+                       Case("nothing", (), "missing"))),
+)
+
+TEXTS = {
+    "en": {
+        "vkey.formula": "Formula",
+        "vkey.aspects": "Covers",
+        "vkey.owner": "Owner",
+        "report.policy.cap": "A liability cap must state an amount or a fee-based formula (DD-4.6)",
+        "report.policy.cap_any": "A liability cap is accepted without an amount or formula (DD-4.6)",
+        "cap.unlimited_note": " Note: the contract also states that some liability is unlimited (section {section}).",
+        "cap.met": "A maximum is stated.",
+        "cap.no_amount_ok": "Liability is capped; the policy accepts a cap without a stated amount.",
+        "cap.no_amount": "Liability is limited, but no maximum amount or fee-based formula is stated.",
+        "cap.limits_only": "Liability is limited only by {kinds}, without any maximum amount.",
+        "cap.kind.exclusion": "excluded kinds of damage",
+        "cap.kind.time": "a time limit for claims",
+        "cap.and": " and ",
+        "cap.unlimited": "Liability is stated to be unlimited; there is no cap.",
+        "term.general_only": "Only a general right to terminate for material breach; no express right to terminate "
+                             "for a security breach or a breach of security obligations.",
+    },
+    "da": {
+        "vkey.formula": "Beregning",
+        "vkey.aspects": "Dækker",
+        "vkey.owner": "Ejer",
+        "report.policy.cap": "En ansvarsbegrænsning skal angive et beløb eller en beregning ud fra vederlaget (DD-4.6)",
+        "report.policy.cap_any": "En ansvarsbegrænsning accepteres uden beløb eller beregning (DD-4.6)",
+        "cap.unlimited_note": " Bemærk: kontrakten fastsætter også et ubegrænset ansvar for visse forhold (pkt. {section}).",
+        "cap.met": "Der er fastsat et maksimum.",
+        "cap.no_amount_ok": "Ansvaret er begrænset; politikken accepterer en begrænsning uden angivet beløb.",
+        "cap.no_amount": "Ansvaret er begrænset, men der er hverken angivet et maksimalt beløb eller en "
+                         "beregning ud fra vederlaget.",
+        "cap.limits_only": "Ansvaret er kun begrænset ved {kinds}, uden noget maksimum.",
+        "cap.kind.exclusion": "udelukkelse af bestemte tabstyper",
+        "cap.kind.time": "en frist for at rejse krav",
+        "cap.and": " og ",
+        "cap.unlimited": "Ansvaret er angivet som ubegrænset; der er ingen ansvarsbegrænsning.",
+        "term.general_only": "Kun en generel ret til ophævelse ved væsentlig misligholdelse; ingen udtrykkelig ret "
+                             "til at ophæve ved sikkerhedsbrud eller brud på sikkerhedsforpligtelserne.",
+        "name.storage": "opbevaring",
+        "name.transfer": "overførsel",
+        "name.deletion": "sletning",
+        "name.automated-access": "automatiseret adgang",
+        "name.data-mining": "datamining",
+        "name.redistribution": "videredistribution",
+    },
+}
+
+FAMILY = Family("protections", Theme(4, {"en": "Contractual protections", "da": "Kontraktuelle beskyttelser"}),
+                REQUIREMENTS, texts=TEXTS)
+
