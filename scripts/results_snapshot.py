@@ -75,7 +75,7 @@ def _full(path: Path, library, options_for) -> dict:
         r = result.as_json()
         out[f"json.{lang}"] = r
         out[f"gap.{lang}"] = _text_of(_gap_context(result, dt.date(2026, 1, 1)))
-    out["summary"] = _summary_row(out["json.en"])
+    out["summary"] = _summary_row({**out["json.en"], "document": {**out["json.en"]["document"], "path": _key(path)}})
     return out
 
 
