@@ -24,7 +24,7 @@ def main() -> int:
     ap.add_argument("--cprofile", type=int, default=0, metavar="N", help="print the top N functions")
     args = ap.parse_args()
 
-    from ddcontract.evaluate import evaluate
+    from ddcontract.decide import decide
     from ddcontract.ingest import load_document
     from ddcontract.language import document_languages
     from ddcontract.match import match_clauses
@@ -34,6 +34,7 @@ def main() -> int:
     from ddcontract.report import to_json
     from ddcontract.rules import load_library
     from ddcontract.segment import clauses_of
+    from ddcontract.wording import word_all
 
     from ddcontract import gcpolicy
 
@@ -46,6 +47,7 @@ def main() -> int:
     times: dict[str, float] = defaultdict(float)
     times["start-up (library, matchers)"] = time.perf_counter() - t0
     pages = 0
+    policy = Policy()
     prof = cProfile.Profile() if args.cprofile else None
     if prof:
         prof.enable()
@@ -59,8 +61,7 @@ def main() -> int:
         times["segment (clauses, sentences)"] += time.perf_counter() - t
         t = time.perf_counter()
         lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
-        doc.language = lang
-        doc.parties = [p.as_json() for p in find_parties(doc)]
+        parties = find_parties(doc)
         times["language, parties"] += time.perf_counter() - t
         t = time.perf_counter()
         matches = []
@@ -69,10 +70,14 @@ def main() -> int:
             matches.extend(match_clauses(group, library, code))
         times["match + values"] += time.perf_counter() - t
         t = time.perf_counter()
-        findings, flags = evaluate(matches, library, Policy(), lang)
-        times["evaluate"] += time.perf_counter() - t
+        decided, raised = decide(matches, policy)
+        times["decide"] += time.perf_counter() - t
         t = time.perf_counter()
-        to_json(CheckResult(document=doc, requirements=findings, flags=flags, report_language=lang))
+        findings, flags = word_all(decided, raised, library, policy, lang)
+        times["word"] += time.perf_counter() - t
+        t = time.perf_counter()
+        to_json(CheckResult(document=doc, requirements=findings, flags=flags, report_language=lang, language=lang,
+                            parties=parties))
         times["JSON"] += time.perf_counter() - t
     if prof:
         prof.disable()
