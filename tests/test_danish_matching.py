@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ddcontract import nlp
-from ddcontract.rules import PatternError, compile_pattern, load_library
+from ddcontract.matching import nlp
+from ddcontract.matching.compiler import PatternError, compile_pattern
+from ddcontract.rules import load_library
 from ddcontract.ruletest import matches_for
 
 RULE = {

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from ddcontract.errors import RuleError
-from ddcontract.rules import PatternError, compile_pattern, load_file, load_library, matcher_patterns
+from ddcontract.matching.compiler import PatternError, compile_pattern, matcher_patterns
+from ddcontract.rules import load_file, load_library
 from ddcontract.ruletest import iter_cases, matches_for, run_case
 
 RULE: dict[str, Any] = {
@@ -331,7 +332,7 @@ def test_compile_errors(pattern):
 def test_lemma_match_with_spacy_matcher():
     from spacy.matcher import Matcher
 
-    from ddcontract.nlp import Lemmatizer, tokenizer
+    from ddcontract.matching.nlp import Lemmatizer, tokenizer
 
     tok = tokenizer("en")
     lem = Lemmatizer("en")
@@ -356,8 +357,7 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
     """Matching builds its Matchers without spaCy's per-pattern validation; this is where it runs."""
     from spacy.matcher import Matcher
 
-    from ddcontract.nlp import tokenizer
-    from ddcontract.rules import compile_pattern, matcher_patterns
+    from ddcontract.matching.nlp import tokenizer
 
     matcher = Matcher(tokenizer(lang).vocab, validate=True)
     n = 0
@@ -375,14 +375,13 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
 @pytest.fixture
 def fresh_compiler(tmp_path: Path, monkeypatch):
     """An empty cache folder and no compiled pattern in memory (as in a new process)."""
-    import ddcontract.rules as rules_mod
+    import ddcontract.matching.diskcache as diskcache
 
     monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(rules_mod, "_PRECOMPILED", {})
-    compiler = rules_mod._compile_cached
-    compiler.cache_clear()
-    yield rules_mod
-    compiler.cache_clear()
+    monkeypatch.setattr(diskcache, "_PRECOMPILED", {})
+    compile_pattern.cache_clear()
+    yield diskcache
+    compile_pattern.cache_clear()
 
 
 def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: Path, fresh_compiler, monkeypatch):
@@ -392,15 +391,15 @@ def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: 
     assert len(markers) == 1
     expected = compile_pattern("multi-factor ~3 authentication", "en")
 
-    fresh_compiler._compile_cached.cache_clear()  # a new process: only the cache file knows the patterns
+    compile_pattern.cache_clear()  # a new process: only the cache file knows the patterns
     monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
 
     def no_compiling(pattern: str, lang: str):
         raise AssertionError(f"compiled {pattern!r} again")
 
-    monkeypatch.setattr(fresh_compiler, "_compile_cached", no_compiling)
+    monkeypatch.setattr(fresh_compiler, "_compile", no_compiling)
     load_file(path)
-    assert compile_pattern("multi-factor ~3 authentication", "en") == expected
+    assert fresh_compiler.compile_pattern("multi-factor ~3 authentication", "en") == expected
 
 
 def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compiler, monkeypatch):
@@ -409,7 +408,7 @@ def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compil
     (marker,) = (tmp_path / "cache" / "validated").glob("custom-*.json")
     marker.write_text("{not json", encoding="utf-8")
     monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
-    fresh_compiler._compile_cached.cache_clear()
+    compile_pattern.cache_clear()
     load_file(path)
     assert compile_pattern("notify ~5 incident", "en")[0][0] == {"LEMMA": "notify"}
     assert marker.read_text(encoding="utf-8").startswith('{"compiled"')  # written again

@@ -22,7 +22,7 @@ class CheckOptions:
 
 def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
     from .evaluate import evaluate
-    from .match import match_clauses
+    from .matching.match import match_clauses
     from .segment import clauses_of
 
     from .i18n import tr

@@ -1,7 +1,7 @@
 """The pattern engine: compiled patterns run over a sentence's token arrays.
 
-The clause library's patterns compile to spaCy ``Matcher`` token patterns (:func:`ddcontract.rules.
-compile_pattern`), and spaCy's Matcher ran them until the scan benchmark showed where its time went:
+The clause library's patterns compile to spaCy ``Matcher`` token patterns (:func:`ddcontract.matching.
+compiler.compile_pattern`), and spaCy's Matcher ran them until the scan benchmark showed where its time went:
 for every token it walks it creates two Python ``Token`` objects, and a sentence runs several
 Matchers. Matching here needs much less than the Matcher offers — each pattern is a sequence of
 single-token tests (a lemma or lower-case form out of a set, a word ending, a number, any token),

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Clause, Match, Sentence
-from .rules import Library, Rule
-from .values import EXTRACTOR_FUNCS
+from ..model import Clause, Match, Sentence
+from ..rules import Library, Rule
+from ..values import EXTRACTOR_FUNCS
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
@@ -101,7 +101,7 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
         return sentence.text
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
-    from .ingest.sections import is_list_item
+    from ..ingest.sections import is_list_item
 
     block_idx = max(i for i, st in enumerate(clause.block_starts) if st <= sentence.start)
     end = clause.block_starts[block_idx] + len(clause.blocks[block_idx].text)
