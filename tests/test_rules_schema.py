@@ -12,6 +12,7 @@ import yaml
 
 from ddcontract.errors import RuleError
 from ddcontract.matching.compiler import PatternError, compile_pattern, matcher_patterns
+from ddcontract.matching.engine import Kind, Op, PatternToken
 from ddcontract.rules import load_file, load_library
 from ddcontract.ruletest import iter_cases, matches_for, run_case
 
@@ -292,35 +293,52 @@ def test_values_come_from_the_matching_sentence(tiny_library):
 # ---------------------------------------------------------------- compile_pattern
 
 
+def lemma(*words: str, op: Op = Op.ONE) -> PatternToken:
+    return PatternToken(Kind.LEMMA, words, op)
+
+
 def test_multi_token_word_becomes_a_token_sequence():
-    assert compile_pattern("multi-factor authentication", "en") == [
-        [{"LEMMA": "multi"}, {"LEMMA": "-"}, {"LEMMA": "factor"}, {"LEMMA": "authentication"}]]
+    assert compile_pattern("multi-factor authentication", "en") == (
+        (lemma("multi"), lemma("-"), lemma("factor"), lemma("authentication")),)
 
 
 def test_multi_token_alternative_expands_the_pattern():
     compiled = compile_pattern("e-mail|phone", "en")
-    assert sorted(compiled, key=len) == [[{"LEMMA": "phone"}], [{"LEMMA": "e"}, {"LEMMA": "-"}, {"LEMMA": "mail"}]]
+    assert sorted(compiled, key=len) == [(lemma("phone"),), (lemma("e"), lemma("-"), lemma("mail"))]
 
 
 def test_exact_words_alternatives_and_optional():
-    assert compile_pattern("=Not|=never exceed?", "en") == [
-        [{"LOWER": {"IN": ["never", "not"]}}, {"LEMMA": "exceed", "OP": "?"}]]
+    assert compile_pattern("=Not|=never exceed?", "en") == (
+        (PatternToken(Kind.LOWER, ("never", "not")), lemma("exceed", op=Op.OPT)),)
 
 
 def test_inflected_pattern_word_is_lemmatised():
-    assert compile_pattern("NOTIFIED", "en") == [[{"LEMMA": "notify"}]]
+    assert compile_pattern("NOTIFIED", "en") == ((lemma("notify"),),)
+
+
+def test_star_words_and_lemmas_of_one_part_are_two_alternatives():
+    (one, ends), _ = zip(*compile_pattern("notice|*varsel|notify? report", "en"))
+    assert one == lemma("notice", "notify", op=Op.OPT)
+    assert ends == PatternToken(Kind.SUFFIX, ("varsel",), Op.OPT)
 
 
 def test_classes_and_gaps():
     compiled = compile_pattern("<NUM> ~3 <CUR>|fee", "en")
     assert len(compiled) == 2
     for seq in compiled:
-        assert seq[0] == {"LIKE_NUM": True}
-        assert seq[1] == {"OP": "*", "_gap": 3}
-    assert {"LEMMA": "fee"} in [seq[2] for seq in compiled]
-    clean, longest = matcher_patterns(compiled)
-    assert longest == 5
-    assert all("_gap" not in tok for seq in clean for tok in seq)
+        assert seq[0] == PatternToken(Kind.NUM)
+        assert seq[1] == PatternToken(Kind.ANY, (), Op.STAR, gap=3)
+    assert lemma("fee") in [seq[2] for seq in compiled]
+    assert "kr." in next(seq[2] for seq in compiled if seq[2] != lemma("fee")).values
+
+
+def test_compiled_patterns_translate_to_spacys_matcher():
+    clean, longest = matcher_patterns(compile_pattern("<NUM> ~3 <CUR>|fee =not|=never *forsikring? <ANY>", "en"))
+    assert longest == 8
+    assert [tok for seq in clean for tok in seq if "OP" in tok] == [
+        {"OP": "*"}, {"LEMMA": {"REGEX": "(?:forsikring)$"}, "OP": "?"}] * 2
+    assert clean[0] == [{"LIKE_NUM": True}, {"OP": "*"}, {"LEMMA": "fee"}, {"LOWER": {"IN": ["never", "not"]}},
+                        {"LEMMA": {"REGEX": "(?:forsikring)$"}, "OP": "?"}, {}]
 
 
 @pytest.mark.parametrize("pattern", ["multi-factor? authentication", "", "notify ~41 incident", "<ANY>?"])
@@ -410,7 +428,7 @@ def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compil
     monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
     compile_pattern.cache_clear()
     load_file(path)
-    assert compile_pattern("notify ~5 incident", "en")[0][0] == {"LEMMA": "notify"}
+    assert compile_pattern("notify ~5 incident", "en")[0][0] == PatternToken(Kind.LEMMA, ("notify",))
     assert marker.read_text(encoding="utf-8").startswith('{"compiled"')  # written again
 
 

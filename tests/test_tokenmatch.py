@@ -22,7 +22,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from ddcontract.matching.nlp import Lemmatizer, tokenizer  # noqa: E402
 from ddcontract.matching.compiler import compile_pattern, matcher_patterns  # noqa: E402
-from ddcontract.matching.engine import Program, Tokens, shortest_matches  # noqa: E402
+from ddcontract.matching.engine import Kind, Program, Tokens, shortest_matches  # noqa: E402
 
 from conftest import CORPUS, SAMPLES  # noqa: E402
 
@@ -129,7 +129,7 @@ def engine_shortest(compiled, texts: list[str], lang: str, limit: int) -> list[l
     from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
     strings = tokenizer(lang).vocab.strings
-    suffixes = {e for seq in compiled for tok in seq for e in tok.get("_suffixes", ())}
+    suffixes = {e for seq in compiled for tok in seq if tok.kind == Kind.SUFFIX for e in tok.values}
     programs = [Program(seq, strings.add) for seq in compiled]
     out = []
     for text in texts:

@@ -1,132 +1,151 @@
-"""The pattern compiler: a pattern string of the clause library (the pattern language is
-documented in :mod:`ddcontract.rules`) -> spaCy Matcher token patterns."""
+"""The pattern compiler: a pattern string of the clause library (the pattern language is documented
+in :mod:`ddcontract.rules`) -> the pattern engine's token tests (:class:`~.engine.PatternToken`).
+
+A pattern compiles to one or more token sequences: an alternative that the tokenizer splits
+("multi-factor", "e-mail") is a sequence of its own, so a pattern with such alternatives expands
+into one sequence per combination. :func:`matcher_patterns` translates compiled patterns into
+spaCy's Matcher patterns, the reference the tests check the engine against.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
+from .engine import Kind, Op, PatternToken
+
 MAX_GAP = 40
+MAX_EXPANSIONS = 64
 
 CURRENCY_WORDS = (
     "eur euro euros € usd us$ $ dollar dollars gbp £ pound pounds sterling dkk kr kr. kroner "
     "sek nok chf cad aud jpy ¥ yen"
 ).split()
 
-
-class PatternError(ValueError):
-    pass
-
-
-_CLASSES: dict[str, dict[str, Any]] = {
-    "<NUM>": {"LIKE_NUM": True},
-    "<CUR>": {"LOWER": {"IN": CURRENCY_WORDS}},
+_CLASSES: dict[str, tuple[Kind, tuple[str, ...]]] = {
+    "<NUM>": (Kind.NUM, ()),
+    "<CUR>": (Kind.LOWER, tuple(sorted(set(CURRENCY_WORDS)))),
 }
 
+TokenSeq = tuple[PatternToken, ...]
+Compiled = tuple[TokenSeq, ...]  # a pattern's token sequences; it matches where one of them does
 
-MAX_EXPANSIONS = 64
+
+class PatternError(ValueError):
+    """A pattern that does not compile; the message says why."""
 
 
 @lru_cache(maxsize=8192)
-def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
-    """Turn one pattern string into spaCy Matcher token patterns.
-
-    An alternative that the tokenizer splits ("multi-factor", "e-mail") becomes a token sequence,
-    so a pattern with such alternatives expands into several Matcher patterns.
-    """
-    from itertools import product
-
-    from .nlp import pattern_lemma, tokenizer
-
-    nlp = tokenizer(lang)
+def compile_pattern(pattern: str, lang: str) -> Compiled:
+    """Turn one pattern string into the engine's token sequences (memoised; the result is immutable)."""
     parts = pattern.split()
     if not parts:
         raise PatternError("empty pattern")
-    slots: list[list[list[dict[str, Any]]]] = []  # per part: alternatives, each a token sequence
-    for part in parts:
-        if part.startswith("~"):
-            n = part[1:]
-            if not n.isdigit() or not 1 <= int(n) <= MAX_GAP:
-                raise PatternError(f"gap {part!r} must be ~1 … ~{MAX_GAP}")
-            # spaCy expands {0,N} into N optional tokens, whose states multiply; "*" is cheap.
-            # The bound is enforced afterwards on the match's length (see max_length).
-            slots.append([[{"OP": "*", "_gap": int(n)}]])
-            continue
-        optional = part.endswith("?") and len(part) > 1
-        if optional:
-            part = part[:-1]
-        opt = {"OP": "?"} if optional else {}
-        if part == "<ANY>":
-            slots.append([[{**opt}] if opt else [{}]])
-            continue
-        alts = part.split("|")
-        classes: list[list[dict[str, Any]]] = []
-        for cls in [a for a in alts if a.startswith("<")]:
-            if cls not in _CLASSES:
-                raise PatternError(f"unknown class {cls!r}; known: {', '.join(_CLASSES)}, <ANY>")
-            classes.append([{**_CLASSES[cls], **opt}])
-        alts = [a for a in alts if not a.startswith("<")]
-        if not alts:
-            slots.append(classes)
-            continue
-        if any(not a or a == "=" for a in alts):
-            raise PatternError(f"empty alternative in {part!r}")
-        kinds = {a.startswith("=") for a in alts}
-        if len(kinds) > 1:
-            raise PatternError(f"{part!r} mixes exact (=) and lemma alternatives; use one kind")
-        exact = alts[0].startswith("=")
-        singles: list[str] = []
-        suffixes: list[str] = []
-        sequences: list[list[dict[str, Any]]] = []
-        for a in alts:
-            word = a.lstrip("=")
-            if word.startswith("*"):
-                word = word[1:].lower()
-                if exact or len(word) < 3 or not re.fullmatch(r"[^\W\d_][\w-]*", word):
-                    raise PatternError(f"{a!r}: a '*' word needs at least three letters after the '*' "
-                                       "and cannot be exact (=)")
-                suffixes.append(pattern_lemma(word, lang))
-                continue
-            toks = [t.text for t in nlp(word)]
-            if len(toks) == 1:
-                singles.append(word.lower() if exact else pattern_lemma(word, lang))
-            else:
-                if optional:
-                    raise PatternError(f"optional {part!r} cannot hold a multi-token word")
-                sequences.append([{"LOWER": t.lower()} if exact else {"LEMMA": pattern_lemma(t, lang)} for t in toks])
-        options: list[list[dict[str, Any]]] = []
-        if singles:
-            key = "LOWER" if exact else "LEMMA"
-            value: Any = singles[0] if len(singles) == 1 else {"IN": sorted(set(singles))}
-            options.append([{key: value, **opt}])
-        if suffixes:
-            regex = "(?:" + "|".join(re.escape(x) for x in sorted(set(suffixes))) + ")$"
-            options.append([{"LEMMA": {"REGEX": regex}, "_suffixes": sorted(set(suffixes)), **opt}])
-        options.extend(sequences)
-        options.extend(classes)
-        slots.append(options)
-    first, last = slots[0][0][0], slots[-1][0][-1]
-    if "_gap" in first or "_gap" in last:
+    slots = [_slot(part, lang) for part in parts]  # per part: its alternatives, each a token sequence
+    if slots[0][0][0].gap or slots[-1][0][-1].gap:
         raise PatternError("a pattern cannot start or end with a gap")
-    if all(all(tok.get("OP") for seq in slot for tok in seq) for slot in slots):
+    if all(tok.op != Op.ONE for slot in slots for seq in slot for tok in seq):
         raise PatternError("the pattern has no required token")
     total = 1
     for slot in slots:
         total *= len(slot)
     if total > MAX_EXPANSIONS:
         raise PatternError(f"multi-token alternatives expand to {total} patterns (max {MAX_EXPANSIONS})")
-    return [[tok for seq in combo for tok in seq] for combo in product(*slots)]
+    return tuple(tuple(tok for seq in combo for tok in seq) for combo in product(*slots))
 
 
-def longest_span(compiled: list[list[dict[str, Any]]]) -> int:
+def _slot(part: str, lang: str) -> list[TokenSeq]:
+    """One whitespace-separated part of a pattern: its alternatives, each a token sequence."""
+    if part.startswith("~"):
+        n = part[1:]
+        if not n.isdigit() or not 1 <= int(n) <= MAX_GAP:
+            raise PatternError(f"gap {part!r} must be ~1 … ~{MAX_GAP}")
+        # any number of tokens: the bound is enforced on the match's length (see longest_span)
+        return [(PatternToken(Kind.ANY, (), Op.STAR, int(n)),)]
+    optional = part.endswith("?") and len(part) > 1
+    if optional:
+        part = part[:-1]
+    op = Op.OPT if optional else Op.ONE
+    if part == "<ANY>":
+        return [(PatternToken(Kind.ANY, (), op),)]
+    alts = part.split("|")
+    classes: list[TokenSeq] = []
+    for cls in [a for a in alts if a.startswith("<")]:
+        if cls not in _CLASSES:
+            raise PatternError(f"unknown class {cls!r}; known: {', '.join(_CLASSES)}, <ANY>")
+        kind, values = _CLASSES[cls]
+        classes.append((PatternToken(kind, values, op),))
+    words = [a for a in alts if not a.startswith("<")]
+    return _word_options(part, words, op, lang) + classes if words else classes
+
+
+def _word_options(part: str, alts: list[str], op: Op, lang: str) -> list[TokenSeq]:
+    """The word alternatives of a part: one token for the single words (a lemma, or with '=' a
+    lower-case form), one for the '*' endings, and a sequence per word the tokenizer splits."""
+    from .nlp import pattern_lemma, tokenizer
+
+    if any(not a or a == "=" for a in alts):
+        raise PatternError(f"empty alternative in {part!r}")
+    if len({a.startswith("=") for a in alts}) > 1:
+        raise PatternError(f"{part!r} mixes exact (=) and lemma alternatives; use one kind")
+    exact = alts[0].startswith("=")
+    kind = Kind.LOWER if exact else Kind.LEMMA
+    nlp = tokenizer(lang)
+    singles: set[str] = set()
+    suffixes: set[str] = set()
+    sequences: list[TokenSeq] = []
+    for a in alts:
+        word = a.lstrip("=")
+        if word.startswith("*"):
+            word = word[1:].lower()
+            if exact or len(word) < 3 or not re.fullmatch(r"[^\W\d_][\w-]*", word):
+                raise PatternError(f"{a!r}: a '*' word needs at least three letters after the '*' "
+                                   "and cannot be exact (=)")
+            suffixes.add(pattern_lemma(word, lang))
+            continue
+        toks = [t.text for t in nlp(word)]
+        if len(toks) == 1:
+            singles.add(word.lower() if exact else pattern_lemma(word, lang))
+        elif op == Op.OPT:
+            raise PatternError(f"optional {part!r} cannot hold a multi-token word")
+        else:
+            sequences.append(tuple(PatternToken(kind, (t.lower() if exact else pattern_lemma(t, lang),))
+                                   for t in toks))
+    options: list[TokenSeq] = []
+    if singles:
+        options.append((PatternToken(kind, tuple(sorted(singles)), op),))
+    if suffixes:
+        options.append((PatternToken(Kind.SUFFIX, tuple(sorted(suffixes)), op),))
+    return options + sequences
+
+
+def longest_span(compiled: Compiled) -> int:
     """The most tokens a match of the pattern may cover: its words plus the sum of its gaps."""
-    return max(sum(tok.get("_gap", 1) for tok in seq) for seq in compiled)
+    return max(sum(tok.span for tok in seq) for seq in compiled)
 
 
-def matcher_patterns(compiled: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], int]:
-    """The patterns as spaCy's Matcher takes them (gap bounds and '*' endings stripped), and
-    :func:`longest_span`. The tests run spaCy's Matcher on them as the reference for the engine."""
-    clean = [[{"OP": "*"} if "_gap" in tok else {k: v for k, v in tok.items() if k != "_suffixes"} for tok in seq]
-             for seq in compiled]
-    return clean, longest_span(compiled)
+# ---------------------------------------------------------------- spaCy's Matcher, the reference
+
+
+def matcher_token(tok: PatternToken) -> dict[str, Any]:
+    """One pattern token as a spaCy Matcher token pattern (a gap becomes ``"OP": "*"``; its bound
+    is the caller's to enforce, see :func:`longest_span`)."""
+    out: dict[str, Any] = {}
+    if tok.kind in (Kind.LEMMA, Kind.LOWER):
+        out[tok.kind.name] = tok.values[0] if len(tok.values) == 1 else {"IN": list(tok.values)}
+    elif tok.kind == Kind.SUFFIX:
+        out["LEMMA"] = {"REGEX": "(?:" + "|".join(re.escape(x) for x in tok.values) + ")$"}
+    elif tok.kind == Kind.NUM:
+        out["LIKE_NUM"] = True
+    if tok.op != Op.ONE:
+        out["OP"] = "?" if tok.op == Op.OPT else "*"
+    return out
+
+
+def matcher_patterns(compiled: Sequence[TokenSeq]) -> tuple[list[list[dict[str, Any]]], int]:
+    """The patterns as spaCy's Matcher takes them, and :func:`longest_span`. The tests run spaCy's
+    Matcher on them as the reference for the engine."""
+    return [[matcher_token(tok) for tok in seq] for seq in compiled], longest_span(tuple(compiled))

@@ -10,18 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..cachedir import cache_dir
 from ..errors import RuleError
-from .compiler import PatternError
+from .compiler import Compiled, PatternError
 from .compiler import compile_pattern as _compile
+from .engine import Kind, Op, PatternToken
 
 if TYPE_CHECKING:
     from ..rules import Rule
 
 # patterns compiled in an earlier run, read back from the cache with their rule file
-_PRECOMPILED: dict[tuple[str, str], list[list[dict[str, Any]]]] = {}
+_PRECOMPILED: dict[tuple[str, str], Compiled] = {}
 
 
-def compile_pattern(pattern: str, lang: str) -> list[list[dict[str, Any]]]:
-    """Turn one pattern string into spaCy Matcher token patterns (cached; do not modify the result).
+def compile_pattern(pattern: str, lang: str) -> Compiled:
+    """Turn one pattern string into the engine's token sequences (see :mod:`.compiler`).
 
     Loading the library validates every pattern and matching compiles them again: the compiler's
     memo makes the second time free. A rule file whose exact bytes were compiled before brings its
@@ -77,30 +78,50 @@ def _compiler_digest() -> bytes | None:
     return hashlib.sha256(b"\0".join(parts)).digest()
 
 
+def _encode(compiled: Compiled) -> list[list[list[Any]]]:
+    """Compiled patterns as JSON data: each token ``[kind, values, op, gap]``, with the names of the
+    kind and the operator."""
+    return [[[tok.kind.name, list(tok.values), tok.op.name, tok.gap] for tok in seq] for seq in compiled]
+
+
+def _decode(data: list[list[list[Any]]]) -> Compiled:
+    """:func:`_encode` undone; a KeyError, TypeError or ValueError for data that is not its output."""
+    out = []
+    for seq in data:
+        toks = []
+        for kind, values, op, gap in seq:
+            if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and type(gap) is int):
+                raise TypeError("not a compiled pattern token")
+            toks.append(PatternToken(Kind[kind], tuple(values), Op[op], gap))
+        out.append(tuple(toks))
+    return tuple(out)
+
+
 def _read_compiled(marker: Path) -> bool:
     """Load the compiled patterns a marker holds; False when it is missing or unreadable."""
     import json
 
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
-        for lang, patterns in data["compiled"].items():
-            for pattern, compiled in patterns.items():
-                _PRECOMPILED[(pattern, lang)] = compiled
+        found = {(pattern, lang): _decode(compiled)
+                 for lang, patterns in data["compiled"].items() for pattern, compiled in patterns.items()}
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return False
+    _PRECOMPILED.update(found)
     return True
 
 
-def _write_compiled(marker: Path, compiled: dict[str, dict[str, Any]]) -> None:
+def _write_compiled(marker: Path, compiled: dict[str, dict[str, Compiled]]) -> None:
     import json
     import os
     import tempfile
 
+    data = {lang: {pattern: _encode(c) for pattern, c in patterns.items()} for lang, patterns in compiled.items()}
     try:  # a read-only cache only costs the time saved
         marker.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"compiled": compiled}, fh, ensure_ascii=False)
+            json.dump({"compiled": data}, fh, ensure_ascii=False)
         os.replace(tmp, marker)
         _prune_markers(marker)
     except OSError:
@@ -122,10 +143,10 @@ def _prune_markers(marker: Path) -> None:
             pass
 
 
-def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Any]]:
+def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Compiled]]:
     """Every pattern of the rules compiled (language -> pattern -> compiled); the first that does
     not compile is an error naming the file, the rule and the field."""
-    compiled: dict[str, dict[str, Any]] = {}
+    compiled: dict[str, dict[str, Compiled]] = {}
     for rule in rules:
         for lang, block in rule.model.languages.items():
             for kind in ("patterns", "unless"):

@@ -4,55 +4,37 @@ sentence can match (by their required words), and the pattern engine run on thos
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .compiler import longest_span
+from .compiler import Compiled, TokenSeq, longest_span
 from .diskcache import compile_pattern
+from .engine import Kind, Op, PatternToken
 
 if TYPE_CHECKING:
     from ..rules import Library
     from .engine import Program
+    from .nlp import Lemmatizer
 
 
 _Spec = tuple[str, frozenset[str]]  # ("LEMMA" | "LOWER" | "SUFFIX", accepted values)
+_INDEXED = (Kind.LEMMA, Kind.LOWER, Kind.SUFFIX)
 
 
-def _required_specs(tokens: list[dict[str, Any]]) -> list[_Spec]:
-    specs = []
-    for tok in tokens:
-        if tok.get("OP") in ("?", "*") or "_gap" in tok:
-            continue
-        if "_suffixes" in tok:
-            specs.append(("SUFFIX", frozenset(tok["_suffixes"])))
-            continue
-        for attr in ("LEMMA", "LOWER"):
-            if attr in tok:
-                val = tok[attr]
-                specs.append((attr, frozenset(val["IN"] if isinstance(val, dict) else [val])))
-    return specs
+def _required_specs(tokens: TokenSeq) -> list[_Spec]:
+    """The words a token sequence requires: per required token, its kind's name and its words."""
+    return [(tok.kind.name, frozenset(tok.values)) for tok in tokens if tok.op == Op.ONE and tok.kind in _INDEXED]
 
 
-def _lemma_words(compiled: list[list[dict[str, Any]]]) -> set[str]:
+def _lemma_words(compiled: Compiled) -> set[str]:
     """The lemmas and '*' endings a compiled pattern refers to (for the selective lemma table)."""
-    words: set[str] = set()
-    for seq in compiled:
-        for tok in seq:
-            words.update(tok.get("_suffixes", ()))
-            val = tok.get("LEMMA")
-            if isinstance(val, str):
-                words.add(val)
-            elif isinstance(val, dict) and "IN" in val:
-                words.update(val["IN"])
-    return words
+    return {w for seq in compiled for tok in seq if tok.kind in (Kind.LEMMA, Kind.SUFFIX) for w in tok.values}
 
 
-def _normalise(tok: dict[str, Any], lemmatizer) -> dict[str, Any]:
-    val = tok.get("LEMMA")
-    if isinstance(val, str):
-        return {**tok, "LEMMA": lemmatizer.lemma(val)}
-    if isinstance(val, dict) and "IN" in val:
-        return {**tok, "LEMMA": {"IN": sorted({lemmatizer.lemma(v) for v in val["IN"]})}}
-    return tok
+def _normalise(tok: PatternToken, lemmatizer: Lemmatizer) -> PatternToken:
+    if tok.kind != Kind.LEMMA:
+        return tok
+    return replace(tok, values=tuple(sorted({lemmatizer.lemma(v) for v in tok.values})))
 
 
 class CompiledPatterns:
@@ -72,7 +54,7 @@ class CompiledPatterns:
         self.strings = vocab.strings
         # each pattern's automata, built the first time a sentence could match it (most never are)
         self.programs: dict[str, list[Program]] = {}
-        self._normalised: dict[str, list[list[dict[str, Any]]]] = {}
+        self._normalised: dict[str, Compiled] = {}
         self.unless: set[str] = set()
         self.limits: dict[str, int] = {}
         self.always: set[str] = set()  # patterns with no required word: a candidate in every sentence
@@ -87,7 +69,7 @@ class CompiledPatterns:
         # required, and the sets of which one is; and every atom some pattern requires
         self.required_atoms: dict[str, list[tuple[frozenset, tuple[frozenset, ...]]]] = {}
         self.relevant: set[tuple[str, str]] = set()
-        compiled_all: list[tuple[str, list[list[dict[str, Any]]]]] = []
+        compiled_all: list[tuple[str, Compiled]] = []
         words: set[str] = set()
         for rule in library.rules:
             block = rule.lang(lang)
@@ -104,7 +86,7 @@ class CompiledPatterns:
         for key, compiled in compiled_all:
             # a pattern word is normalised exactly as a token of the text would be: in Danish
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
-            compiled = [[_normalise(tok, self.lemmatizer) for tok in seq] for seq in compiled]
+            compiled = tuple(tuple(_normalise(tok, self.lemmatizer) for tok in seq) for seq in compiled)
             self.limits[key] = longest_span(compiled)
             self._normalised[key] = compiled
             if key.rpartition("#")[2].startswith("u"):
