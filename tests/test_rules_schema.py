@@ -290,6 +290,79 @@ def test_values_come_from_the_matching_sentence(tiny_library):
     assert [m.values["hours"] for m in hits] == [24]
 
 
+# ---------------------------------------------------------------- named word lists
+
+
+def write_file(directory: Path, words: Any, *rules: dict[str, Any]) -> Path:
+    """A rule file with a top-level ``words:`` section."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "custom.yaml"
+    path.write_text(yaml.safe_dump({"family": "custom", "words": words, "rules": list(rules)}, allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+def test_word_lists_are_written_out_in_the_patterns(tmp_path: Path):
+    words = {"en": {"notify": "notify|inform", "breach": "breach |\n  incident"}, "da": {"notify": "underrette"}}
+    r = en(rule(), patterns=["@notify ~5 security? @breach|compromise", "tell|@notify ~3 =now @breach?"])
+    r["languages"]["da"] = {"patterns": ["@notify ~5 brud"], "examples": {
+        "positive": ["Leverandøren skal underrette Kunden om ethvert brud inden 24 timer."],
+        "negative": ["Leverandøren skal betale fakturaen."]}}
+    (loaded,) = load_file(write_file(tmp_path, words, r))
+    assert loaded.model.languages["en"].patterns[0] == "@notify ~5 security? @breach|compromise"  # as written
+    assert loaded.patterns("en") == ["notify|inform ~5 security? breach|incident|compromise",
+                                     "tell|notify|inform ~3 =now breach|incident?"]
+    assert loaded.patterns("da") == ["underrette ~5 brud"]  # each language has its own lists
+    library = load_library([tmp_path], include_default=False)
+    hits = [m for m in matches_for("The Supplier shall inform the Customer of a compromise.", library, "en")
+            if m.rule_id == "my-deadline"]
+    assert [m.pattern for m in hits] == ["notify|inform ~5 security? breach|incident|compromise"]
+    assert [case.name for case in iter_cases(library) if not run_case(case, library).ok] == []
+
+
+@pytest.mark.parametrize(("words", "patterns", "field", "names"), [
+    ({"en": {"notify": "notify|inform"}}, ["@notfy ~5 incident"], "languages.en.patterns[0]",
+     ["'@notfy'", "notify"]),
+    ({"da": {"notify": "underrette"}}, ["@notify ~5 incident"], "languages.en.patterns[0]", ["'@notify'", "none"]),
+    ({"fr": {"notify": "notifier"}}, ["notify ~5 incident"], "words.fr", ["unknown language 'fr'", "en, da"]),
+    ({"en": {"notify": "notify||inform"}}, ["@notify ~5 incident"], "words.en.notify", ["empty alternative"]),
+    ({"en": {"notify": "notify|let know"}}, ["@notify ~5 incident"], "words.en.notify", ["one word"]),
+    ({"en": {"notify": "notify|@tell", "tell": "tell"}}, ["@notify ~5 incident"], "words.en.notify",
+     ["no other lists"]),
+    ({"en": {"notify": "notify|inform?"}}, ["@notify ~5 incident"], "words.en.notify", ["'@name?'"]),
+    ({"en": {"notify": ["notify", "inform"]}}, ["@notify ~5 incident"], "words.en.notify", ["one string"]),
+    ({"en": {"Notify": "notify"}}, ["@Notify ~5 incident"], "words.en.Notify", ["list name"]),
+    ({"en": ["notify"]}, ["notify ~5 incident"], "words.en", ["mapping"]),
+    (["notify"], ["notify ~5 incident"], "words", ["mapping"]),
+    ({"en": {"notify": "notify", "spare": "inform"}}, ["@notify ~5 incident"], "words.en.spare", ["not used"]),
+    ({"en": {"notify": "notify|*ab"}}, ["@notify ~5 incident"], "languages.en.patterns[0]",
+     ["'*ab'", "written out: 'notify|*ab ~5 incident'"]),
+    ({"en": {"notify": "=notify|=inform"}}, ["tell|@notify ~5 incident"], "languages.en.patterns[0]",
+     ["mixes exact"]),
+])
+def test_bad_word_lists_name_the_file_and_the_field(tmp_path: Path, words, patterns, field, names):
+    path = write_file(tmp_path, words, en(rule(), patterns=patterns))
+    err = load_error(path)
+    assert (err.file, err.field) == (str(path), field)
+    assert err.rule == ("my-deadline" if field.startswith("languages") else None)
+    for name in names:
+        assert name in str(err)
+
+
+def test_an_unknown_rule_language_is_an_error_naming_the_known_ones(tmp_path: Path):
+    r = rule()
+    r["languages"]["fr"] = r["languages"]["en"]
+    err = load_error(write_rules(tmp_path, r))
+    assert (err.rule, err.field) == ("my-deadline", "languages")
+    assert "unknown language 'fr'" in str(err) and "en, da" in str(err)
+
+
+def test_word_lists_need_no_compiling_to_be_checked(tmp_path: Path):
+    path = write_file(tmp_path, {"en": {"notify": "notify"}}, en(rule(), patterns=["@inform ~5 incident"]))
+    with pytest.raises(RuleError, match="@inform"):
+        load_file(path, validate=False)
+
+
 # ---------------------------------------------------------------- compile_pattern
 
 
@@ -380,8 +453,7 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
     matcher = Matcher(tokenizer(lang).vocab, validate=True)
     n = 0
     for rule in library.rules:
-        block = rule.lang(lang)
-        for i, pattern in enumerate([*block.patterns, *block.unless] if block else []):
+        for i, pattern in enumerate([*rule.patterns(lang), *rule.patterns(lang, unless=True)]):
             matcher.add(f"{rule.id}#{i}", matcher_patterns(compile_pattern(pattern, lang))[0])
             n += 1
     assert n > 150  # every pattern of the bundled library (180 English ones today)

@@ -157,7 +157,7 @@ def test_engine_agrees_with_spacy_on_every_rule_example(library, lang):
         if block is None:
             continue
         texts = [e.text for e in block.examples.positive] + list(block.examples.negative)
-        for pattern in [*block.patterns, *block.unless]:
+        for pattern in [*rule.patterns(lang), *rule.patterns(lang, unless=True)]:
             check_pattern(pattern, texts, lang)
             n += len(texts)
     assert n > 1000

@@ -3,6 +3,9 @@
 One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml`` …)::
 
     family: liability
+    words:                                # optional: named word lists, per language (see below)
+      en:
+        exceed: "exceed|surpass"
     rules:
       - id: liability-cap                 # unique across the library
         requirement: DD-4.6               # or  flag: WF-2
@@ -14,7 +17,7 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
         suggestion: "Clause text a user can paste."
         languages:
           en:
-            patterns: ["liability ~8 not exceed"]
+            patterns: ["liability ~8 not @exceed"]
             unless: ["unlimited"]
             heading_any: []               # optional: only in clauses whose heading has one of these
             examples:
@@ -38,9 +41,18 @@ Pattern language (one pattern = one sequence of tokens, matched case-insensitive
                     alternatives too: <CUR>|fee|amount
     <ANY>           exactly one token of anything
     multi-factor    words the tokenizer splits match as a sequence, also inside a|b alternatives
+    @name           the file's word list ``name`` in the pattern's language, written out as its
+                    alternatives: as a whole token ("@liability ~8 <CUR>", "@liability?") or as
+                    alternatives among others ("loft|@liability")
 
-Unknown keys, unknown requirements, signals or extractors, and patterns that do not compile are
-errors that name the file, the rule and the field.
+Word lists: a list that many patterns of a file share is named once under ``words:``, per language,
+as one string of alternatives ("a|*b|=c|<NUM>"; spaces around the ``|`` are allowed, so a long list
+may be folded over lines with ``>-``). A list holds no gaps, no ``?`` and no other lists. A pattern
+with lists compiles, matches and is reported exactly as the pattern with the lists written out.
+
+Unknown keys, unknown requirements, signals, extractors or languages, patterns that do not compile,
+an ``@name`` the file does not define in that language, a list in an unknown language, a malformed
+list and a list that no pattern uses are errors that name the file, the rule (if any) and the field.
 """
 
 from __future__ import annotations
@@ -55,12 +67,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .catalogue import BY_ID, FLAG_BY_ID
 from .errors import RuleError
+from .langs import LANGUAGES, check_language
 
 if TYPE_CHECKING:
     from .matching.index import CompiledPatterns
 
 EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties")
 SET_KEYS = ("aspects", "elements", "channels", "types")
+TOP_LEVEL_KEYS = ("family", "description", "words", "rules")
+
 
 class Example(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -103,7 +118,15 @@ class RuleModel(BaseModel):
     message: str = Field(min_length=1)
     suggestion: str = ""
     description: str = ""
-    languages: dict[Literal["en", "da"], LanguageBlock] = Field(min_length=1)
+    languages: dict[str, LanguageBlock] = Field(min_length=1)
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _known_languages(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            for lang in v:
+                check_language(lang)
+        return v
 
     @model_validator(mode="after")
     def _check(self) -> RuleModel:
@@ -137,6 +160,7 @@ class Rule:
     model: RuleModel
     file: str
     family: str
+    words: dict[str, dict[str, str]] = field(default_factory=dict)  # the file's word lists: lang -> name -> words
 
     @property
     def id(self) -> str:
@@ -151,7 +175,16 @@ class Rule:
         return self.model.flag is not None
 
     def lang(self, lang: str) -> LanguageBlock | None:
-        return self.model.languages.get(lang)  # type: ignore[call-overload]
+        return self.model.languages.get(lang)
+
+    def patterns(self, lang: str, unless: bool = False) -> list[str]:
+        """The rule's patterns (``unless``: its unless patterns) in ``lang``, with the file's named
+        word lists written out: the text the compiler compiles and a match reports."""
+        from .matching.compiler import expand_word_lists
+
+        block = self.lang(lang)
+        lists = self.words.get(lang, {})
+        return [expand_word_lists(p, lists) for p in (block.unless if unless else block.patterns)] if block else []
 
     def suggestion(self, lang: str) -> str:
         block = self.lang(lang)
@@ -230,16 +263,17 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
         raise RuleError(str(path), None, None, f"cannot read: {exc.strerror}") from None
     if not isinstance(data, dict):
         raise RuleError(str(path), None, None, "expected a mapping with 'family' and 'rules'")
-    unknown = set(data) - {"family", "description", "rules"}
+    unknown = set(data) - set(TOP_LEVEL_KEYS)
     if unknown:
         raise RuleError(str(path), None, ", ".join(sorted(unknown)), "unknown top-level key "
-                        "(allowed: family, description, rules)")
+                        f"(allowed: {', '.join(TOP_LEVEL_KEYS)})")
     family = data.get("family")
     if not isinstance(family, str) or not family:
         raise RuleError(str(path), None, "family", "required: the family name, e.g. 'liability'")
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RuleError(str(path), None, "rules", "required: a non-empty list of rules")
+    words = _word_lists(data.get("words", {}), path)
     rules: list[Rule] = []
     for index, raw in enumerate(raw_rules):
         rid = raw.get("id") if isinstance(raw, dict) else None
@@ -251,12 +285,65 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
         except ValidationError as exc:
             loc, msg = _format_pydantic_error(exc.errors()[0])
             raise RuleError(str(path), name, loc, msg) from None
-        rules.append(Rule(model=model, file=str(path), family=family))
+        rules.append(Rule(model=model, file=str(path), family=family, words=words))
+    _check_references(rules, words, path)
     if validate:
         from .matching.diskcache import validate_patterns
 
         validate_patterns(rules, text, path)
     return rules
+
+
+def _word_lists(data: Any, path: Path) -> dict[str, dict[str, str]]:
+    """The file's named word lists (``words:``), checked: language -> name -> alternatives."""
+    from .matching.compiler import WORD_LIST_NAME, PatternError, parse_word_list
+
+    if not isinstance(data, dict):
+        raise RuleError(str(path), None, "words", "a mapping of languages to named word lists, "
+                        "e.g. {da: {notify: 'underrette|meddele'}}")
+    out: dict[str, dict[str, str]] = {}
+    for lang, lists in data.items():
+        where = f"words.{lang}"
+        if lang not in LANGUAGES:
+            raise RuleError(str(path), None, where, f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
+        if not isinstance(lists, dict) or not lists:
+            raise RuleError(str(path), None, where, "a mapping of list names to words, e.g. {notify: 'a|b|c'}")
+        out[lang] = {}
+        for name, text in lists.items():
+            if not isinstance(name, str) or not WORD_LIST_NAME.fullmatch(name):
+                raise RuleError(str(path), None, f"{where}.{name}", "a list name is lower-case letters, digits "
+                                "and '_', starting with a letter")
+            if not isinstance(text, str):
+                raise RuleError(str(path), None, f"{where}.{name}", "a list is one string of alternatives, "
+                                "e.g. 'underrette|meddele|*underretning'")
+            try:
+                out[lang][name] = parse_word_list(text)
+            except PatternError as exc:
+                raise RuleError(str(path), None, f"{where}.{name}", str(exc)) from None
+    return out
+
+
+def _check_references(rules: list[Rule], words: dict[str, dict[str, str]], path: Path) -> None:
+    """Every ``@name`` in a pattern names a list of the file in the pattern's language, and every
+    list is used."""
+    from .matching.compiler import word_list_references
+
+    used: set[tuple[str, str]] = set()
+    for rule in rules:
+        for lang, block in rule.model.languages.items():
+            lists = words.get(lang, {})
+            for kind in ("patterns", "unless"):
+                for i, pattern in enumerate(getattr(block, kind)):
+                    for name in word_list_references(pattern):
+                        if name not in lists:
+                            known = ", ".join(sorted(lists)) or "none"
+                            raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
+                                            f"unknown word list '@{name}' (this file's {lang} lists: {known})")
+                        used.add((lang, name))
+    for lang, lists in words.items():
+        for name in lists:
+            if (lang, name) not in used:
+                raise RuleError(str(path), None, f"words.{lang}.{name}", f"the list is not used by any {lang} pattern")
 
 
 def load_library(extra_dirs: list[Path] | None = None, include_default: bool = True) -> Library:

@@ -10,7 +10,7 @@ spaCy's Matcher patterns, the reference the tests check the engine against.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import product
 from typing import Any
@@ -120,6 +120,49 @@ def _word_options(part: str, alts: list[str], op: Op, lang: str) -> list[TokenSe
     if suffixes:
         options.append((PatternToken(Kind.SUFFIX, tuple(sorted(suffixes)), op),))
     return options + sequences
+
+
+# ---------------------------------------------------------------- named word lists
+
+WORD_LIST_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_REFERENCE = re.compile(r"(?:^|(?<=[\s|]))@([^\s|?]*)")
+
+
+def parse_word_list(text: str) -> str:
+    """A named word list as written in a rule file (alternatives parted by ``|``, spaces around them
+    allowed, so a long list may be folded over lines) -> the alternatives as a pattern writes them."""
+    alts = [a.strip() for a in text.split("|")]
+    for a in alts:
+        if not a:
+            raise PatternError(f"empty alternative in the list {text.strip()!r}")
+        if any(c.isspace() for c in a):
+            raise PatternError(f"{a!r}: one word per alternative (parted by '|')")
+        if a.startswith(("~", "@")) or a.endswith("?"):
+            raise PatternError(f"{a!r}: a list holds words, '*' endings, '=' words and classes; no gaps, "
+                               "no other lists, and no '?' (write '@name?' in the pattern)")
+    return "|".join(alts)
+
+
+def word_list_references(pattern: str) -> list[str]:
+    """The names of the word lists a pattern uses (``@name`` as a part or an alternative)."""
+    return _REFERENCE.findall(pattern)
+
+
+def expand_word_lists(pattern: str, lists: Mapping[str, str]) -> str:
+    """The pattern with each ``@name`` written out as the named list's alternatives (``lists``: name ->
+    alternatives, from :func:`parse_word_list`). A pattern without lists is returned as it is."""
+    if "@" not in pattern:
+        return pattern
+
+    def written_out(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lists:
+            known = ", ".join(sorted(lists))
+            raise PatternError(f"unknown word list '@{name}'; " + (f"known here: {known}" if known else
+                               "this file names no lists in this language (see 'words')"))
+        return lists[name]
+
+    return _REFERENCE.sub(written_out, pattern)
 
 
 def longest_span(compiled: Compiled) -> int:

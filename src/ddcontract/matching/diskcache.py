@@ -150,10 +150,12 @@ def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Comp
     for rule in rules:
         for lang, block in rule.model.languages.items():
             for kind in ("patterns", "unless"):
-                for i, pattern in enumerate(getattr(block, kind)):
+                texts = rule.patterns(lang, unless=kind == "unless")
+                for i, (pattern, text) in enumerate(zip(getattr(block, kind), texts)):
                     try:
-                        compiled.setdefault(lang, {})[pattern] = compile_pattern(pattern, lang)
+                        compiled.setdefault(lang, {})[text] = compile_pattern(text, lang)
                     except PatternError as exc:
+                        lists = f" (its word lists written out: {text!r})" if text != pattern else ""
                         raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
-                                        f"{exc} in pattern {pattern!r}") from None
+                                        f"{exc} in pattern {pattern!r}{lists}") from None
     return compiled

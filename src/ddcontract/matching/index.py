@@ -69,44 +69,48 @@ class CompiledPatterns:
         # required, and the sets of which one is; and every atom some pattern requires
         self.required_atoms: dict[str, list[tuple[frozenset, tuple[frozenset, ...]]]] = {}
         self.relevant: set[tuple[str, str]] = set()
+        # each pattern's text, with its word lists written out (what a match reports)
+        self.texts: dict[str, str] = {}
         compiled_all: list[tuple[str, Compiled]] = []
         words: set[str] = set()
         for rule in library.rules:
-            block = rule.lang(lang)
-            if block is None:
-                continue
-            for kind, patterns in (("p", block.patterns), ("u", block.unless)):
-                for i, pattern in enumerate(patterns):
-                    compiled = compile_pattern(pattern, lang)
+            for kind, unless in (("p", False), ("u", True)):
+                for i, text in enumerate(rule.patterns(lang, unless)):
+                    key = f"{rule.id}#{kind}{i}"  # the match stage reads the rule and the kind back
+                    compiled = compile_pattern(text, lang)
                     words |= _lemma_words(compiled)
-                    compiled_all.append((f"{rule.id}#{kind}{i}", compiled))
+                    compiled_all.append((key, compiled))
+                    self.texts[key] = text
         self.lemmatizer = Lemmatizer(lang, words)
         self.pieces = Pieces(tokenizer(lang), lambda lows: self.lemmatizer.lemma_hashes(lows, self.strings),
                              self._atoms_of)
         for key, compiled in compiled_all:
             # a pattern word is normalised exactly as a token of the text would be: in Danish
             # "senest" is a form of "sen" once some rule uses "sen", and then both sides say "sen"
-            compiled = tuple(tuple(_normalise(tok, self.lemmatizer) for tok in seq) for seq in compiled)
-            self.limits[key] = longest_span(compiled)
-            self._normalised[key] = compiled
-            if key.rpartition("#")[2].startswith("u"):
-                self.unless.add(key)
-            self.required_atoms[key] = []
-            for specs in (_required_specs(seq) for seq in compiled):
-                sets = [frozenset((attr, v) for v in values) for attr, values in specs]
-                self.relevant.update(*sets)
-                self.required_atoms[key].append((frozenset(a for atoms in sets if len(atoms) == 1 for a in atoms),
-                                                 tuple(atoms for atoms in sets if len(atoms) > 1)))
-                if not specs:
-                    self.always.add(key)
-                    continue
-                # filed under its most selective required word
-                attr, values = min(specs, key=lambda spec: len(spec[1]))
-                for v in values:
-                    self.index_text.setdefault((attr, v), set()).add(key)
-                for attr, values in specs:
-                    if attr == "SUFFIX":
-                        self.suffixes |= values
+            self._file(key, tuple(tuple(_normalise(tok, self.lemmatizer) for tok in seq) for seq in compiled))
+
+    def _file(self, key: str, compiled: Compiled) -> None:
+        """Index one pattern: its limit, its required words, the pattern filed under the most selective."""
+        self.limits[key] = longest_span(compiled)
+        self._normalised[key] = compiled
+        if key.rpartition("#")[2].startswith("u"):
+            self.unless.add(key)
+        self.required_atoms[key] = []
+        for specs in (_required_specs(seq) for seq in compiled):
+            sets = [frozenset((attr, v) for v in values) for attr, values in specs]
+            self.relevant.update(*sets)
+            self.required_atoms[key].append((frozenset(a for atoms in sets if len(atoms) == 1 for a in atoms),
+                                             tuple(atoms for atoms in sets if len(atoms) > 1)))
+            if not specs:
+                self.always.add(key)
+                continue
+            # filed under its most selective required word
+            attr, values = min(specs, key=lambda spec: len(spec[1]))
+            for v in values:
+                self.index_text.setdefault((attr, v), set()).add(key)
+            for attr, values in specs:
+                if attr == "SUFFIX":
+                    self.suffixes |= values
 
     def pieces_of(self, texts: Iterable[str]) -> list[list[Any]]:
         """Each text's whitespace-separated pieces, tokenized (see :class:`ddcontract.matching.engine.Pieces`);
