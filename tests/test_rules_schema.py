@@ -489,7 +489,7 @@ def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: 
 
     monkeypatch.setattr(fresh_compiler, "_compile", no_compiling)
     load_file(path)
-    assert fresh_compiler.compile_pattern("multi-factor ~3 authentication", "en") == expected
+    assert fresh_compiler.compiled_pattern("multi-factor ~3 authentication", "en") == expected
 
 
 def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compiler, monkeypatch):

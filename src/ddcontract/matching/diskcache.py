@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 _PRECOMPILED: dict[tuple[str, str], Compiled] = {}
 
 
-def compile_pattern(pattern: str, lang: str) -> Compiled:
-    """Turn one pattern string into the engine's token sequences (see :mod:`.compiler`).
+def compiled_pattern(pattern: str, lang: str) -> Compiled:
+    """One pattern string (its word lists written out) as the engine's token sequences: from the
+    disk cache when its rule file brought it, else from the compiler (:mod:`.compiler`).
 
     Loading the library validates every pattern and matching compiles them again: the compiler's
     memo makes the second time free. A rule file whose exact bytes were compiled before brings its
@@ -57,8 +58,8 @@ def _validated_marker(text: str, path: Path) -> Path | None:
 
 @lru_cache(maxsize=1)
 def _compiler_digest() -> bytes | None:
-    """The pattern compiler's identity, read once per process: its source, ddcontract's version, and
-    the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
+    """The pattern compiler's identity, read once per process: the sources of the matching package
+    (compiler, engine, lemmatiser …) and of the rule loader, ddcontract's version, and the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
     the lemmas), read from their about.py files without importing them."""
     import hashlib
     import importlib.util
@@ -153,7 +154,7 @@ def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Comp
                 texts = rule.patterns(lang, unless=kind == "unless")
                 for i, (pattern, text) in enumerate(zip(getattr(block, kind), texts)):
                     try:
-                        compiled.setdefault(lang, {})[text] = compile_pattern(text, lang)
+                        compiled.setdefault(lang, {})[text] = _compile(text, lang)
                     except PatternError as exc:
                         lists = f" (its word lists written out: {text!r})" if text != pattern else ""
                         raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .compiler import Compiled, TokenSeq, longest_span
-from .diskcache import compile_pattern
+from .diskcache import compiled_pattern
 from .engine import Kind, Op, PatternToken
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ def _lemma_words(compiled: Compiled) -> set[str]:
 
 
 def _normalise(tok: PatternToken, lemmatizer: Lemmatizer) -> PatternToken:
+    """A lemma token with its words lemmatised as the text's tokens are (see :class:`CompiledPatterns`)."""
     if tok.kind != Kind.LEMMA:
         return tok
     return replace(tok, values=tuple(sorted({lemmatizer.lemma(v) for v in tok.values})))
@@ -77,7 +78,7 @@ class CompiledPatterns:
             for kind, unless in (("p", False), ("u", True)):
                 for i, text in enumerate(rule.patterns(lang, unless)):
                     key = f"{rule.id}#{kind}{i}"  # the match stage reads the rule and the kind back
-                    compiled = compile_pattern(text, lang)
+                    compiled = compiled_pattern(text, lang)
                     words |= _lemma_words(compiled)
                     compiled_all.append((key, compiled))
                     self.texts[key] = text
