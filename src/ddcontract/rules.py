@@ -251,7 +251,8 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pre
 def load_file(path: Path, validate: bool = True) -> list[Rule]:
     """Read and check one rule file. Every pattern is compiled once to prove it valid; a file whose
     exact bytes passed before is not compiled again: its compiled patterns come from the cache (see
-    :mod:`ddcontract.matching.diskcache`). ``validate=False`` skips the patterns altogether."""
+    :mod:`ddcontract.matching.diskcache`). ``validate=False`` does not compile the patterns (the names
+    of the word lists they use are checked all the same)."""
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_YAML_LOADER)
