@@ -27,7 +27,7 @@ def main() -> int:
     from ddcontract.decide import decide
     from ddcontract.ingest import load_document
     from ddcontract.language import document_languages
-    from ddcontract.match import match_clauses
+    from ddcontract.matching.match import match_clauses
     from ddcontract.model import CheckResult
     from ddcontract.parties import find_parties
     from ddcontract.policy import Policy

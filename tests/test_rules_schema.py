@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from ddcontract.errors import RuleError
-from ddcontract.rules import PatternError, compile_pattern, load_file, load_library, matcher_patterns
+from ddcontract.matching.compiler import PatternError, compile_pattern, matcher_patterns
+from ddcontract.matching.engine import Kind, Op, PatternToken
+from ddcontract.rules import load_file, load_library
 from ddcontract.ruletest import iter_cases, matches_for, run_case
 
 RULE: dict[str, Any] = {
@@ -288,38 +290,128 @@ def test_values_come_from_the_matching_sentence(tiny_library):
     assert [m.values["hours"] for m in hits] == [24]
 
 
+# ---------------------------------------------------------------- named word lists
+
+
+def write_file(directory: Path, words: Any, *rules: dict[str, Any]) -> Path:
+    """A rule file with a top-level ``words:`` section."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "custom.yaml"
+    path.write_text(yaml.safe_dump({"family": "custom", "words": words, "rules": list(rules)}, allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+def test_word_lists_are_written_out_in_the_patterns(tmp_path: Path):
+    words = {"en": {"notify": "notify|inform", "breach": "breach |\n  incident"}, "da": {"notify": "underrette"}}
+    r = en(rule(), patterns=["@notify ~5 security? @breach|compromise", "tell|@notify ~3 =now @breach?"])
+    r["languages"]["da"] = {"patterns": ["@notify ~5 brud"], "examples": {
+        "positive": ["Leverandøren skal underrette Kunden om ethvert brud inden 24 timer."],
+        "negative": ["Leverandøren skal betale fakturaen."]}}
+    (loaded,) = load_file(write_file(tmp_path, words, r))
+    assert loaded.model.languages["en"].patterns[0] == "@notify ~5 security? @breach|compromise"  # as written
+    assert loaded.patterns("en") == ["notify|inform ~5 security? breach|incident|compromise",
+                                     "tell|notify|inform ~3 =now breach|incident?"]
+    assert loaded.patterns("da") == ["underrette ~5 brud"]  # each language has its own lists
+    library = load_library([tmp_path], include_default=False)
+    hits = [m for m in matches_for("The Supplier shall inform the Customer of a compromise.", library, "en")
+            if m.rule_id == "my-deadline"]
+    assert [m.pattern for m in hits] == ["notify|inform ~5 security? breach|incident|compromise"]
+    assert [case.name for case in iter_cases(library) if not run_case(case, library).ok] == []
+
+
+@pytest.mark.parametrize(("words", "patterns", "field", "names"), [
+    ({"en": {"notify": "notify|inform"}}, ["@notfy ~5 incident"], "languages.en.patterns[0]",
+     ["'@notfy'", "notify"]),
+    ({"da": {"notify": "underrette"}}, ["@notify ~5 incident"], "languages.en.patterns[0]", ["'@notify'", "none"]),
+    ({"fr": {"notify": "notifier"}}, ["notify ~5 incident"], "words.fr", ["unknown language 'fr'", "en, da"]),
+    ({"en": {"notify": "notify||inform"}}, ["@notify ~5 incident"], "words.en.notify", ["empty alternative"]),
+    ({"en": {"notify": "notify|let know"}}, ["@notify ~5 incident"], "words.en.notify", ["one word"]),
+    ({"en": {"notify": "notify|@tell", "tell": "tell"}}, ["@notify ~5 incident"], "words.en.notify",
+     ["no other lists"]),
+    ({"en": {"notify": "notify|inform?"}}, ["@notify ~5 incident"], "words.en.notify", ["'@name?'"]),
+    ({"en": {"notify": ["notify", "inform"]}}, ["@notify ~5 incident"], "words.en.notify", ["one string"]),
+    ({"en": {"Notify": "notify"}}, ["@Notify ~5 incident"], "words.en.Notify", ["list name"]),
+    ({"en": ["notify"]}, ["notify ~5 incident"], "words.en", ["mapping"]),
+    (["notify"], ["notify ~5 incident"], "words", ["mapping"]),
+    ({"en": {"notify": "notify", "spare": "inform"}}, ["@notify ~5 incident"], "words.en.spare", ["not used"]),
+    ({"en": {"notify": "notify|*ab"}}, ["@notify ~5 incident"], "languages.en.patterns[0]",
+     ["'*ab'", "written out: 'notify|*ab ~5 incident'"]),
+    ({"en": {"notify": "=notify|=inform"}}, ["tell|@notify ~5 incident"], "languages.en.patterns[0]",
+     ["mixes exact"]),
+])
+def test_bad_word_lists_name_the_file_and_the_field(tmp_path: Path, words, patterns, field, names):
+    path = write_file(tmp_path, words, en(rule(), patterns=patterns))
+    err = load_error(path)
+    assert (err.file, err.field) == (str(path), field)
+    assert err.rule == ("my-deadline" if field.startswith("languages") else None)
+    for name in names:
+        assert name in str(err)
+
+
+def test_an_unknown_rule_language_is_an_error_naming_the_known_ones(tmp_path: Path):
+    r = rule()
+    r["languages"]["fr"] = r["languages"]["en"]
+    err = load_error(write_rules(tmp_path, r))
+    assert (err.rule, err.field) == ("my-deadline", "languages")
+    assert "unknown language 'fr'" in str(err) and "en, da" in str(err)
+
+
+def test_word_lists_need_no_compiling_to_be_checked(tmp_path: Path):
+    path = write_file(tmp_path, {"en": {"notify": "notify"}}, en(rule(), patterns=["@inform ~5 incident"]))
+    with pytest.raises(RuleError, match="@inform"):
+        load_file(path, validate=False)
+
+
 # ---------------------------------------------------------------- compile_pattern
 
 
+def lemma(*words: str, op: Op = Op.ONE) -> PatternToken:
+    return PatternToken(Kind.LEMMA, words, op)
+
+
 def test_multi_token_word_becomes_a_token_sequence():
-    assert compile_pattern("multi-factor authentication", "en") == [
-        [{"LEMMA": "multi"}, {"LEMMA": "-"}, {"LEMMA": "factor"}, {"LEMMA": "authentication"}]]
+    assert compile_pattern("multi-factor authentication", "en") == (
+        (lemma("multi"), lemma("-"), lemma("factor"), lemma("authentication")),)
 
 
 def test_multi_token_alternative_expands_the_pattern():
     compiled = compile_pattern("e-mail|phone", "en")
-    assert sorted(compiled, key=len) == [[{"LEMMA": "phone"}], [{"LEMMA": "e"}, {"LEMMA": "-"}, {"LEMMA": "mail"}]]
+    assert sorted(compiled, key=len) == [(lemma("phone"),), (lemma("e"), lemma("-"), lemma("mail"))]
 
 
 def test_exact_words_alternatives_and_optional():
-    assert compile_pattern("=Not|=never exceed?", "en") == [
-        [{"LOWER": {"IN": ["never", "not"]}}, {"LEMMA": "exceed", "OP": "?"}]]
+    assert compile_pattern("=Not|=never exceed?", "en") == (
+        (PatternToken(Kind.LOWER, ("never", "not")), lemma("exceed", op=Op.OPT)),)
 
 
 def test_inflected_pattern_word_is_lemmatised():
-    assert compile_pattern("NOTIFIED", "en") == [[{"LEMMA": "notify"}]]
+    assert compile_pattern("NOTIFIED", "en") == ((lemma("notify"),),)
+
+
+def test_star_words_and_lemmas_of_one_part_are_two_alternatives():
+    (one, ends), _ = zip(*compile_pattern("notice|*varsel|notify? report", "en"))
+    assert one == lemma("notice", "notify", op=Op.OPT)
+    assert ends == PatternToken(Kind.SUFFIX, ("varsel",), Op.OPT)
 
 
 def test_classes_and_gaps():
     compiled = compile_pattern("<NUM> ~3 <CUR>|fee", "en")
     assert len(compiled) == 2
     for seq in compiled:
-        assert seq[0] == {"LIKE_NUM": True}
-        assert seq[1] == {"OP": "*", "_gap": 3}
-    assert {"LEMMA": "fee"} in [seq[2] for seq in compiled]
-    clean, longest = matcher_patterns(compiled)
-    assert longest == 5
-    assert all("_gap" not in tok for seq in clean for tok in seq)
+        assert seq[0] == PatternToken(Kind.NUM)
+        assert seq[1] == PatternToken(Kind.ANY, (), Op.STAR, gap=3)
+    assert lemma("fee") in [seq[2] for seq in compiled]
+    assert "kr." in next(seq[2] for seq in compiled if seq[2] != lemma("fee")).values
+
+
+def test_compiled_patterns_translate_to_spacys_matcher():
+    clean, longest = matcher_patterns(compile_pattern("<NUM> ~3 <CUR>|fee =not|=never *forsikring? <ANY>", "en"))
+    assert longest == 8
+    assert [tok for seq in clean for tok in seq if "OP" in tok] == [
+        {"OP": "*"}, {"LEMMA": {"REGEX": "(?:forsikring)$"}, "OP": "?"}] * 2
+    assert clean[0] == [{"LIKE_NUM": True}, {"OP": "*"}, {"LEMMA": "fee"}, {"LOWER": {"IN": ["never", "not"]}},
+                        {"LEMMA": {"REGEX": "(?:forsikring)$"}, "OP": "?"}, {}]
 
 
 @pytest.mark.parametrize("pattern", ["multi-factor? authentication", "", "notify ~41 incident", "<ANY>?"])
@@ -331,7 +423,7 @@ def test_compile_errors(pattern):
 def test_lemma_match_with_spacy_matcher():
     from spacy.matcher import Matcher
 
-    from ddcontract.nlp import Lemmatizer, tokenizer
+    from ddcontract.matching.nlp import Lemmatizer, tokenizer
 
     tok = tokenizer("en")
     lem = Lemmatizer("en")
@@ -356,14 +448,12 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
     """Matching builds its Matchers without spaCy's per-pattern validation; this is where it runs."""
     from spacy.matcher import Matcher
 
-    from ddcontract.nlp import tokenizer
-    from ddcontract.rules import compile_pattern, matcher_patterns
+    from ddcontract.matching.nlp import tokenizer
 
     matcher = Matcher(tokenizer(lang).vocab, validate=True)
     n = 0
     for rule in library.rules:
-        block = rule.lang(lang)
-        for i, pattern in enumerate([*block.patterns, *block.unless] if block else []):
+        for i, pattern in enumerate([*rule.patterns(lang), *rule.patterns(lang, unless=True)]):
             matcher.add(f"{rule.id}#{i}", matcher_patterns(compile_pattern(pattern, lang))[0])
             n += 1
     assert n > 150  # every pattern of the bundled library (180 English ones today)
@@ -375,14 +465,13 @@ def test_every_compiled_pattern_passes_spacys_schema(library, lang):
 @pytest.fixture
 def fresh_compiler(tmp_path: Path, monkeypatch):
     """An empty cache folder and no compiled pattern in memory (as in a new process)."""
-    import ddcontract.rules as rules_mod
+    import ddcontract.matching.diskcache as diskcache
 
     monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(rules_mod, "_PRECOMPILED", {})
-    compiler = rules_mod._compile_cached
-    compiler.cache_clear()
-    yield rules_mod
-    compiler.cache_clear()
+    monkeypatch.setattr(diskcache, "_PRECOMPILED", {})
+    compile_pattern.cache_clear()
+    yield diskcache
+    compile_pattern.cache_clear()
 
 
 def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: Path, fresh_compiler, monkeypatch):
@@ -392,15 +481,15 @@ def test_a_rule_file_compiled_once_brings_its_patterns_from_the_cache(tmp_path: 
     assert len(markers) == 1
     expected = compile_pattern("multi-factor ~3 authentication", "en")
 
-    fresh_compiler._compile_cached.cache_clear()  # a new process: only the cache file knows the patterns
+    compile_pattern.cache_clear()  # a new process: only the cache file knows the patterns
     monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
 
     def no_compiling(pattern: str, lang: str):
         raise AssertionError(f"compiled {pattern!r} again")
 
-    monkeypatch.setattr(fresh_compiler, "_compile_cached", no_compiling)
+    monkeypatch.setattr(fresh_compiler, "_compile", no_compiling)
     load_file(path)
-    assert compile_pattern("multi-factor ~3 authentication", "en") == expected
+    assert fresh_compiler.compiled_pattern("multi-factor ~3 authentication", "en") == expected
 
 
 def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compiler, monkeypatch):
@@ -409,9 +498,9 @@ def test_a_damaged_cache_file_means_compiling_again(tmp_path: Path, fresh_compil
     (marker,) = (tmp_path / "cache" / "validated").glob("custom-*.json")
     marker.write_text("{not json", encoding="utf-8")
     monkeypatch.setattr(fresh_compiler, "_PRECOMPILED", {})
-    fresh_compiler._compile_cached.cache_clear()
+    compile_pattern.cache_clear()
     load_file(path)
-    assert compile_pattern("notify ~5 incident", "en")[0][0] == {"LEMMA": "notify"}
+    assert compile_pattern("notify ~5 incident", "en")[0][0] == PatternToken(Kind.LEMMA, ("notify",))
     assert marker.read_text(encoding="utf-8").startswith('{"compiled"')  # written again
 
 

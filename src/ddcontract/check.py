@@ -44,7 +44,7 @@ def _match(clauses: list[Clause], langs: _Languages, library: Library, report_la
            section_languages: dict[str, int], warnings: list[str]) -> list[Match]:
     """Each clause matched with the rules of its language (English where the library has none)."""
     from .i18n import tr
-    from .match import match_clauses
+    from .matching.match import match_clauses
 
     available = library.languages()
     matches: list[Match] = []

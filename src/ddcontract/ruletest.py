@@ -45,7 +45,7 @@ def iter_cases(library: Library, target: str | None = None) -> Iterator[ExampleC
 
 def matches_for(text: str, library: Library, lang: str) -> list[Match]:
     from .ingest.sections import assign_sections
-    from .match import match_clauses
+    from .matching.match import match_clauses
     from .segment import clauses_of
 
     blocks = list(assign_sections([Block(text=part) for part in text.split("\n") if part.strip()]))

@@ -9,7 +9,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 
 def _is_word(word: str) -> bool:
-    from ..nlp import is_known_word
+    from ..matching.nlp import is_known_word
 
     # English word list only: the Danish lemma table is half a million entries (issue: Danish
     # support loads only what it needs); a Danish hyphenated break keeps its hyphen.

@@ -1,11 +1,11 @@
 """The pattern engine: compiled patterns run over a sentence's token arrays.
 
-The clause library's patterns compile to spaCy ``Matcher`` token patterns (:func:`ddcontract.rules.
-compile_pattern`), and spaCy's Matcher ran them until the scan benchmark showed where its time went:
-for every token it walks it creates two Python ``Token`` objects, and a sentence runs several
-Matchers. Matching here needs much less than the Matcher offers — each pattern is a sequence of
-single-token tests (a lemma or lower-case form out of a set, a word ending, a number, any token),
-each required, optional (``?``) or repeated (``*``) — and only two answers from it:
+The pattern compiler (:mod:`ddcontract.matching.compiler`) turns each pattern of the clause library
+into sequences of :class:`PatternToken`: single-token tests (a lemma or lower-case form out of a set,
+a word ending, a number, any token), each required, optional or repeated (a gap). spaCy's Matcher ran
+such patterns until the scan benchmark showed where its time went: for every token it walks it
+creates two Python ``Token`` objects, and a sentence runs several Matchers. Matching here needs
+only two answers:
 
 - for a pattern, the shortest match that starts at each token (the shortest match of a rule in a
   sentence is always one of them), and
@@ -15,47 +15,75 @@ So a pattern becomes a small automaton (:class:`Program`) that is run from each 
 first test can succeed, for at most the pattern's longest span. The tests read plain Python lists
 of string hashes (:class:`Tokens`), put together from the sentence's whitespace-separated pieces
 (:class:`Pieces`), which spaCy's tokenizer tokenizes once per process. The test suite checks the
-engine against spaCy's Matcher and the pieces' tokens against spaCy's tokenizer.
+engine against spaCy's Matcher (:func:`ddcontract.matching.compiler.matcher_patterns` translates
+the patterns) and the pieces' tokens against spaCy's tokenizer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from itertools import accumulate, chain
-from typing import Any
 
-ANY, LEMMA, LOWER, SUFFIX, NUM = range(5)
-ONE, OPT, STAR = range(3)
+
+class Kind(IntEnum):
+    """What a pattern token tests."""
+
+    ANY = 0  # any token
+    LEMMA = 1  # the token's lemma is one of the values
+    LOWER = 2  # the token's lower-case form is one of the values
+    SUFFIX = 3  # the token's lemma ends in one of the values ('*' words)
+    NUM = 4  # the token is like a number (digits or number words)
+
+
+class Op(IntEnum):
+    """How often a pattern token is read."""
+
+    ONE = 0  # exactly once
+    OPT = 1  # once or not at all ('?')
+    STAR = 2  # any number of times (a gap '~N', bounded by the pattern's longest span)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternToken:
+    """One token of a compiled pattern, as the compiler emits it: the test, its words (lemmas, lower-case
+    forms or endings, sorted), how often it is read, and for a gap (``~N``: ANY, STAR) its bound N."""
+
+    kind: Kind
+    values: tuple[str, ...] = ()
+    op: Op = Op.ONE
+    gap: int = 0
+
+    @property
+    def span(self) -> int:
+        """The most tokens this token may cover in a match."""
+        return self.gap or 1
+
+
+# the kinds and operators as plain ints, for the tests run on every token
+ANY, LEMMA, LOWER, SUFFIX, NUM = (int(k) for k in (Kind.ANY, Kind.LEMMA, Kind.LOWER, Kind.SUFFIX, Kind.NUM))
+ONE, OPT, STAR = (int(o) for o in (Op.ONE, Op.OPT, Op.STAR))
 
 
 @dataclass(frozen=True)
 class TokenTest:
-    """One token of a pattern: what the token must be, and how often (once, optional, repeated)."""
+    """A :class:`PatternToken` ready to run: its words as string hashes (endings stay text)."""
 
     kind: int  # ANY | LEMMA | LOWER | SUFFIX | NUM
     values: frozenset  # string hashes (LEMMA, LOWER) or endings as text (SUFFIX)
     op: int  # ONE | OPT | STAR
 
 
-def token_test(token: dict[str, Any], hashed) -> TokenTest:
-    """A Matcher token dict as made by the pattern compiler -> a :class:`TokenTest`. ``hashed`` turns a
-    string into the vocabulary's hash."""
-    op = {None: ONE, "?": OPT, "*": STAR}[token.get("OP")]
-    if "_suffixes" in token:
-        return TokenTest(SUFFIX, frozenset(token["_suffixes"]), op)
-    for key, kind in (("LEMMA", LEMMA), ("LOWER", LOWER)):
-        if key in token:
-            val = token[key]
-            words = val["IN"] if isinstance(val, dict) else [val]
-            return TokenTest(kind, frozenset(hashed(w) for w in words), op)
-    if token.get("LIKE_NUM"):
-        return TokenTest(NUM, frozenset(), op)
-    unknown = set(token) - {"OP", "_gap"}
-    if unknown:
-        raise ValueError(f"the pattern engine cannot test {sorted(unknown)}")
-    return TokenTest(ANY, frozenset(), op)
+def token_test(token: PatternToken, hashed: Callable[[str], int]) -> TokenTest:
+    """A :class:`PatternToken` -> a :class:`TokenTest`. ``hashed`` turns a string into the vocabulary's
+    hash."""
+    if token.kind in (Kind.LEMMA, Kind.LOWER):
+        values: frozenset = frozenset(hashed(w) for w in token.values)
+    else:
+        values = frozenset(token.values)
+    return TokenTest(int(token.kind), values, int(token.op))
 
 
 class Program:
@@ -65,7 +93,7 @@ class Program:
 
     __slots__ = ("tests", "final", "closure", "first")
 
-    def __init__(self, tokens: list[dict[str, Any]], hashed) -> None:
+    def __init__(self, tokens: Sequence[PatternToken], hashed: Callable[[str], int]) -> None:
         self.tests = tuple(token_test(t, hashed) for t in tokens)
         self.final = len(self.tests)
         # the states reachable from each state without reading a token

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-SUPPORTED = ("en", "da")
+from ..cachedir import cache_dir
+
 # languages whose full table is too big to load: only the forms of the rules' words are kept
 SELECTIVE = frozenset({"da"})
 MIN_HEAD = 3  # shortest word a compound may end in ("tab", "brud", "data")
@@ -115,14 +116,6 @@ def _table_path(lang: str) -> Path | None:
         return None
     path = Path(spec.origin).parent / "data" / f"{lang}_lemma_lookup.json.gz"
     return path if path.is_file() else None
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("DDCONTRACT_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ddcontract"
 
 
 _PAIR = re.compile(rb'"((?:[^"\\]|\\.)*)":\s*"((?:[^"\\]|\\.)*)"')

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Clause, Match, Sentence
-from .rules import Library, Rule
-from .values import EXTRACTOR_FUNCS
+from ..model import Clause, Match, Sentence
+from ..rules import Library, Rule
+from ..values import EXTRACTOR_FUNCS
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
@@ -46,7 +46,8 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
         for sentence in clause.sentences:
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
                 if _heading_ok(rules[rule_id], clause, lang):
-                    out.append(_make_match(rules[rule_id], clause, sentence, c0, c1, kind, lang))
+                    out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
+                                           matcher.texts[f"{rule_id}#{kind}"], lang))
     return out
 
 
@@ -101,7 +102,7 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
         return sentence.text
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
-    from .ingest.sections import is_list_item
+    from ..ingest.sections import is_list_item
 
     block_idx = max(i for i, st in enumerate(clause.block_starts) if st <= sentence.start)
     end = clause.block_starts[block_idx] + len(clause.blocks[block_idx].text)
@@ -114,8 +115,10 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
     return sentence.text + clause.text[sentence.end:end]
 
 
-def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, kind: str,
+def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
                 lang: str) -> Match:
+    """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
+    lists written out), with the values read from the rule's window."""
     text = window_text(rule, clause, sentence)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
@@ -123,7 +126,5 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))
-    block = rule.lang(lang)
-    pattern = block.patterns[int(kind[1:])] if block is not None else kind
     return Match(rule_id=rule.id, requirement=rule.target, signal=rule.model.signal, clause=clause,
                  sentence=sentence, matched=sentence.text[c0:c1], pattern=pattern, values=values)

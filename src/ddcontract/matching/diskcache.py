@@ -1,0 +1,162 @@
+"""The on-disk cache of compiled patterns: a rule file whose exact bytes were compiled before, by
+this compiler, brings its compiled patterns from the cache folder, so a new process does not compile
+them again (see :func:`ddcontract.rules.load_file`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..cachedir import cache_dir
+from ..errors import RuleError
+from .compiler import Compiled, PatternError
+from .compiler import compile_pattern as _compile
+from .engine import Kind, Op, PatternToken
+
+if TYPE_CHECKING:
+    from ..rules import Rule
+
+# patterns compiled in an earlier run, read back from the cache with their rule file
+_PRECOMPILED: dict[tuple[str, str], Compiled] = {}
+
+
+def compiled_pattern(pattern: str, lang: str) -> Compiled:
+    """One pattern string (its word lists written out) as the engine's token sequences: from the
+    disk cache when its rule file brought it, else from the compiler (:mod:`.compiler`).
+
+    Loading the library validates every pattern and matching compiles them again: the compiler's
+    memo makes the second time free. A rule file whose exact bytes were compiled before brings its
+    compiled patterns from the disk cache, so a new process does not compile them again."""
+    got = _PRECOMPILED.get((pattern, lang))
+    return got if got is not None else _compile(pattern, lang)
+
+
+def validate_patterns(rules: list[Rule], text: str, path: Path) -> None:
+    """Compile every pattern of a rule file's ``rules`` (read from ``text``) once, to prove them valid,
+    unless the cache holds this file's compiled patterns; then they are read from there."""
+    marker = _validated_marker(text, path)
+    if marker is not None and _read_compiled(marker):
+        return
+    compiled = _compile_patterns(rules, path)
+    if marker is not None:
+        _write_compiled(marker, compiled)
+
+
+def _validated_marker(text: str, path: Path) -> Path | None:
+    """The cache file saying these exact rule-file bytes passed pattern validation with this
+    pattern compiler and these spaCy and lookup tables, and holding the compiled patterns; None when
+    there is no usable cache folder."""
+    import hashlib
+
+    compiler = _compiler_digest()
+    if compiler is None:
+        return None
+    key = hashlib.sha256(text.encode("utf-8") + compiler).hexdigest()[:24]
+    return cache_dir() / "validated" / f"{path.stem}-{key}.json"
+
+
+@lru_cache(maxsize=1)
+def _compiler_digest() -> bytes | None:
+    """The pattern compiler's identity, read once per process: the sources of the matching package
+    (compiler, engine, lemmatiser …) and of the rule loader, ddcontract's version, and the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
+    the lemmas), read from their about.py files without importing them."""
+    import hashlib
+    import importlib.util
+
+    from .. import __version__
+
+    try:
+        here = Path(__file__).parent
+        sources = [here.parent / "rules.py", *sorted(here.glob("*.py"))]
+        parts = [*(p.read_bytes() for p in sources), __version__.encode()]
+        for package in ("spacy", "spacy_lookups_data"):
+            spec = importlib.util.find_spec(package)
+            if spec is not None and spec.origin:
+                parts.append(Path(spec.origin).with_name("about.py").read_bytes())
+    except (OSError, ImportError, ValueError):
+        return None
+    return hashlib.sha256(b"\0".join(parts)).digest()
+
+
+def _encode(compiled: Compiled) -> list[list[list[Any]]]:
+    """Compiled patterns as JSON data: each token ``[kind, values, op, gap]``, with the names of the
+    kind and the operator."""
+    return [[[tok.kind.name, list(tok.values), tok.op.name, tok.gap] for tok in seq] for seq in compiled]
+
+
+def _decode(data: list[list[list[Any]]]) -> Compiled:
+    """:func:`_encode` undone; a KeyError, TypeError or ValueError for data that is not its output."""
+    out = []
+    for seq in data:
+        toks = []
+        for kind, values, op, gap in seq:
+            if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and type(gap) is int):
+                raise TypeError("not a compiled pattern token")
+            toks.append(PatternToken(Kind[kind], tuple(values), Op[op], gap))
+        out.append(tuple(toks))
+    return tuple(out)
+
+
+def _read_compiled(marker: Path) -> bool:
+    """Load the compiled patterns a marker holds; False when it is missing or unreadable."""
+    import json
+
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        found = {(pattern, lang): _decode(compiled)
+                 for lang, patterns in data["compiled"].items() for pattern, compiled in patterns.items()}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return False
+    _PRECOMPILED.update(found)
+    return True
+
+
+def _write_compiled(marker: Path, compiled: dict[str, dict[str, Compiled]]) -> None:
+    import json
+    import os
+    import tempfile
+
+    data = {lang: {pattern: _encode(c) for pattern, c in patterns.items()} for lang, patterns in compiled.items()}
+    try:  # a read-only cache only costs the time saved
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"compiled": data}, fh, ensure_ascii=False)
+        os.replace(tmp, marker)
+        _prune_markers(marker)
+    except OSError:
+        pass
+
+
+MARKERS_KEPT = 4  # per rule file: other versions of it, or of ddcontract, in use on this machine
+
+
+def _prune_markers(marker: Path) -> None:
+    """Drop the oldest cache files of the same rule file (each edit of it makes a new one)."""
+    stem = marker.name.rsplit("-", 1)[0]
+    older = sorted((p for p in marker.parent.glob(f"{stem}-*") if p != marker and p.name.rsplit("-", 1)[0] == stem),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in older[MARKERS_KEPT - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Compiled]]:
+    """Every pattern of the rules compiled (language -> pattern -> compiled); the first that does
+    not compile is an error naming the file, the rule and the field."""
+    compiled: dict[str, dict[str, Compiled]] = {}
+    for rule in rules:
+        for lang, block in rule.model.languages.items():
+            for kind in ("patterns", "unless"):
+                texts = rule.patterns(lang, unless=kind == "unless")
+                for i, (pattern, text) in enumerate(zip(getattr(block, kind), texts)):
+                    try:
+                        compiled.setdefault(lang, {})[text] = _compile(text, lang)
+                    except PatternError as exc:
+                        lists = f" (its word lists written out: {text!r})" if text != pattern else ""
+                        raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
+                                        f"{exc} in pattern {pattern!r}{lists}") from None
+    return compiled
