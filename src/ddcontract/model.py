@@ -91,7 +91,7 @@ class Evidence:
     heading: str | None = None
     rule: str | None = None
     matched: str | None = None  # the words the rule's pattern matched
-    pattern: str | None = None  # that pattern, as written in the rule file
+    pattern: str | None = None  # that pattern, as written in the rule file (word lists spelt out)
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "page": self.page, "section": self.section,
@@ -102,12 +102,12 @@ class Evidence:
 @dataclass(slots=True)
 class Match:
     rule_id: str
-    requirement: str  # "DD-4.6" or "WF-2"
+    requirement: str  # the ID of the requirement or flag the rule serves
     signal: str
     clause: Clause
     sentence: Sentence
     matched: str  # the words the pattern matched
-    pattern: str  # the pattern that matched, as written in the rule file
+    pattern: str  # the pattern that matched, as written in the rule file (word lists spelt out)
     values: dict[str, Any] = field(default_factory=dict)
 
     def evidence(self) -> Evidence:
