@@ -8,8 +8,8 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
         exceed: "exceed|surpass"
     rules:
       - id: liability-cap                 # unique across the library
-        requirement: DD-4.6               # or  flag: WF-2
-        signal: cap                       # what a match tells the requirement (see catalogue)
+        requirement: <requirement ID>     # or  flag: <flag ID>  (the IDs of ddcontract.requirements)
+        signal: cap                       # what a match tells the requirement (its `signals`)
         window: sentence                  # sentence | list | clause: text the values come from
         extract: [money, cap_formula]     # value extractors (ddcontract.values)
         sets: {}                          # fixed values a match contributes, e.g. {aspects: [deletion]}
@@ -131,7 +131,8 @@ class RuleModel(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> RuleModel:
         if (self.requirement is None) == (self.flag is None):
-            raise ValueError("[requirement] give exactly one of 'requirement' (e.g. DD-4.6) or 'flag' (e.g. WF-2)")
+            raise ValueError(f"[requirement] give exactly one of 'requirement' (e.g. {next(iter(BY_ID))}) or 'flag' "
+                             f"(e.g. {next(iter(FLAG_BY_ID))})")
         if self.requirement is not None:
             req = BY_ID.get(self.requirement)
             if req is None:
