@@ -21,7 +21,8 @@ from conftest import docx_text
 from ddcontract.check import CheckOptions, check_file
 from ddcontract.cli import app
 from ddcontract.deal import DealError, load_deal, template_context, validate_deal
-from ddcontract.generate import TEMPLATES, bundled_template, example_data, render_docx, undeclared_variables
+from ddcontract.generate import TEMPLATES, bundled_template, example_data
+from ddcontract.office.template import render_docx, undeclared_variables
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "da")

@@ -149,7 +149,7 @@ def check(
     from .policy import load_policy
 
     if report is not None:
-        from .generate import check_writable
+        from .office.output import check_writable
 
         try:  # before the work, so a report that cannot be written costs nothing
             check_writable(report, force)
@@ -258,7 +258,8 @@ def init(
 
       ddcontract init aftale.yaml --lang da
     """
-    from .generate import check_writable, example_data, write_atomic
+    from .generate import example_data
+    from .office.output import check_writable, write_atomic
 
     try:
         check_writable(path, force)
@@ -295,7 +296,8 @@ def generate(
       ddcontract generate dpa --data deal.yaml --template our_dpa.docx -o dpa.docx
     """
     from .deal import DealError, load_deal, template_context
-    from .generate import bundled_template, render_docx
+    from .generate import bundled_template
+    from .office.template import render_docx
 
     try:
         deal = load_deal(data)

@@ -285,7 +285,7 @@ def neutralise_formula(value: Any) -> Any:
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
-    from .generate import write_atomic
+    from .office.output import write_atomic
 
     buf = io.StringIO()
     w = csv.writer(buf)

@@ -152,7 +152,8 @@ def report_context(result: CheckResult, policy: Policy, policy_source: str | Non
 
 def write_report(result: CheckResult, out: Path, policy: Policy, policy_source: str | None = None,
                  template: Path | None = None, force: bool = False) -> None:
-    from ..generate import bundled_template, render_docx
+    from ..generate import bundled_template
+    from ..office.template import render_docx
 
     tpl = template or bundled_template("gap-report", result.report_language)
     render_docx(tpl, report_context(result, policy, policy_source), out, force=force)

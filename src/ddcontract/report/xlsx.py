@@ -21,7 +21,7 @@ HEADER_FILL = "1F3864"
 
 def write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     """Write the workbook atomically (a temporary file renamed onto ``path``)."""
-    from ..generate import write_atomic
+    from ..office.output import write_atomic
 
     write_atomic(path, lambda tmp: _build(header, rows).save(tmp))
 

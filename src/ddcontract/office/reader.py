@@ -1,4 +1,4 @@
-"""DOCX: read the WordprocessingML directly.
+"""Reading a DOCX: the WordprocessingML read directly.
 
 python-docx's ``paragraph.text`` loses Word's automatic numbering ("8.2") and drops the text of
 tracked insertions. This reader walks ``word/document.xml`` in document order and produces the
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..ingest.sections import assign_sections
 from ..model import Block, Document
-from .sections import assign_sections
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
@@ -366,7 +366,7 @@ def read_docx(path: Path, max_bytes: int) -> Document:
                 raise InputError(str(path), "the document is encrypted (password-protected)")
             if "content.xml" in names and "mimetype" in names:
                 kind = zf.read("mimetype")[:100].decode("ascii", "replace").rsplit(".", 1)[-1]
-                from . import CONVERT
+                from ..ingest import CONVERT
 
                 raise InputError(str(path), f"an OpenDocument {kind} file, not a Word document: {CONVERT}")
             raise InputError(str(path), "not a Word document (word/document.xml is missing)")
