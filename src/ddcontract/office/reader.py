@@ -19,6 +19,8 @@ from ..model import Block, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
+_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+PART = "word/document.xml"
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "delInstrText"}
 # Limits on what a DOCX may make us inflate and parse (bounded memory whatever the file says):
 MAX_PART_BYTES = 50_000_000   # one XML part, inflated (a 500-page contract's document.xml is ~5 MB)
@@ -241,6 +243,20 @@ class _Walker:
         self.saw_page_marks = False
         self.text_page: int | None = None
         self.blocks: list[Block] = []
+        self.para_ids: set[str] = set()
+        self.positions: dict | None = None  # w:p and w:tr element -> its index in the part
+
+    def anchor(self, el, kind: str) -> str:
+        """The block's anchor: the element's w14:paraId when Word wrote one (and no block before
+        took it), else its index among the part's ``kind`` elements ("p" or "tr") in document order."""
+        para_id = el.get(_PARA_ID)
+        if para_id and para_id not in self.para_ids:
+            self.para_ids.add(para_id)
+            return f"{PART}#paraId={para_id}"
+        if self.positions is None:  # built once, only for a document without paraIds
+            root = el.getroottree().getroot()
+            self.positions = {e: i for tag in ("p", "tr") for i, e in enumerate(root.iter(_W + tag))}
+        return f"{PART}#{kind}{self.positions[el]}"
 
     def style_chain(self, style_id: str | None):
         seen = set()
@@ -334,7 +350,7 @@ class _Walker:
             else:
                 text = f"{label} {text}"  # "(a)" stays in the text of a list item
         self.blocks.append(Block(text=text, page=page_before, section=section,
-                                 kind="heading" if is_heading else "paragraph"))
+                                 kind="heading" if is_heading else "paragraph", anchor=self.anchor(p, "p")))
 
     def table(self, tbl) -> None:
         for tr in tbl.iter(_W + "tr"):
@@ -347,7 +363,8 @@ class _Walker:
                 if cell:
                     cells.append(cell)
             if cells:
-                self.blocks.append(Block(text=" | ".join(cells), page=self.page, kind="table-row"))
+                self.blocks.append(Block(text=" | ".join(cells), page=self.page, kind="table-row",
+                                         anchor=self.anchor(tr, "tr")))
 
 
 def read_docx(path: Path, max_bytes: int) -> Document:
@@ -370,7 +387,7 @@ def read_docx(path: Path, max_bytes: int) -> Document:
 
                 raise InputError(str(path), f"an OpenDocument {kind} file, not a Word document: {CONVERT}")
             raise InputError(str(path), "not a Word document (word/document.xml is missing)")
-        root = _read_part(zf, "word/document.xml", path)
+        root = _read_part(zf, PART, path)
         numbering = _Numbering.parse(_read_part(zf, "word/numbering.xml", path))
         styles = _parse_styles(_read_part(zf, "word/styles.xml", path))
         pages = _app_pages(zf, path)
