@@ -38,9 +38,9 @@ from ..catalogue import THEMES, theme_title
 from ..i18n import fmt_amount, fmt_date, fmt_number, tr
 from ..model import CheckResult, Evidence, Finding
 from ..policy import Policy
+from .style import STATUS_FILL
 from .text import quote, values_prose, where
 
-STATUS_FILL = {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}
 GREY = "595959"
 QUOTE_LIMIT = 420
 MAX_TOP_GAPS = 6
