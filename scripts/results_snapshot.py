@@ -74,8 +74,10 @@ def _full(path: Path, library, options_for) -> dict:
         result = check_file(path, library, options_for(lang))
         r = result.as_json()
         out[f"json.{lang}"] = r
-        out[f"gap.{lang}"] = _text_of(_gap_context(result, dt.date(2026, 1, 1)))
-    out["summary"] = _summary_row(out["json.en"])
+        gap = _text_of(_gap_context(result, dt.date(2026, 1, 1)))
+        gap["doc"]["path"] = _key(path)
+        out[f"gap.{lang}"] = gap
+    out["summary"] = _summary_row({**out["json.en"], "document": {**out["json.en"]["document"], "path": _key(path)}})
     return out
 
 
