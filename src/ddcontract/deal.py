@@ -30,6 +30,8 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 class DealError(DDContractError):
     """A deal data file is invalid; lists every problem with its line."""
 
+    code = "DealError"
+
     def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
         self.path = path
         self.problems = problems

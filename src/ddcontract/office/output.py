@@ -14,6 +14,8 @@ from ..errors import DDContractError
 class OutputError(DDContractError):
     """An output file cannot be written."""
 
+    code = "OutputError"
+
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
 

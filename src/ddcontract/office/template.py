@@ -20,6 +20,8 @@ from .output import OutputError, check_writable, write_atomic
 class TemplateError(DDContractError):
     """A template cannot be found, read or rendered."""
 
+    code = "TemplateError"
+
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
 
