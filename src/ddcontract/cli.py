@@ -16,6 +16,7 @@ import typer
 
 from . import __version__
 from .errors import DDContractError
+from .langs import LANGUAGES
 
 app = typer.Typer(
     name="ddcontract",
@@ -56,9 +57,7 @@ class PdfEngine(str, Enum):
     pdfplumber = "pdfplumber"
 
 
-class Lang(str, Enum):
-    en = "en"
-    da = "da"
+Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # a language ddcontract reads and writes
 
 
 class Executor(str, Enum):
@@ -268,7 +267,7 @@ def rules_test(
 @app.command()
 def init(
     path: Path = typer.Argument(Path("deal.yaml"), metavar="FILE", help="Where to write the example deal data."),
-    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the example and its comments."),
+    lang: Lang = typer.Option(Lang("en"), "--lang", help="Language of the example and its comments."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
 ) -> None:
     """Write a commented example deal data file for `ddcontract generate`.
