@@ -270,3 +270,28 @@ def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
                   progress=lambda event, obj: events.append((event, obj)))
     assert events[0] == ("planned", {"files": 1, "bytes": (folder / "new.pdf").stat().st_size})
     assert [Path(obj["document"]["path"]).name for _, obj in events[1:]] == ["new.pdf"]
+
+
+def test_typed_options_reach_the_workers(tmp_path):
+    """ScanOptions go to the worker processes as they are: the policy, the report language and the
+    page limit all act there."""
+    import pickle
+
+    from ddcontract.policy import Policy
+
+    options = ScanOptions(report_language="da", policy=Policy(notification_max_hours=12), max_pages=7)
+    assert pickle.loads(pickle.dumps(options)) == options
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "dpa.docx", folder / "dpa.docx")
+    shutil.copy(SAMPLES / "msa_provider.pdf", folder / "long.pdf")
+    out = tmp_path / "out"
+    out.mkdir()
+    run_scan(inventory([folder]), out, options, workers=1, resume=False)
+    by_name = {Path(o["document"]["path"]).name: o for o in _lines(out)}
+    assert by_name["long.pdf"]["error"]["code"] == "InputError"  # 8 pages, over max_pages
+    assert "--max-pages" in by_name["long.pdf"]["error"]["message"]
+    dpa = by_name["dpa.docx"]
+    assert dpa["report_language"] == "da"
+    notice = next(r for r in dpa["requirements"] if r["id"] == "DD-8.1")
+    assert notice["values"]["hours"] == 48 and notice["status"] == "weak"  # met under the default 72 hours
