@@ -244,19 +244,31 @@ class _Walker:
         self.text_page: int | None = None
         self.blocks: list[Block] = []
         self.para_ids: set[str] = set()
-        self.positions: dict | None = None  # w:p and w:tr element -> its index in the part
+        self.unplaced: dict = {}  # w:p or w:tr element -> its block, anchored by position in place_anchors
 
-    def anchor(self, el, kind: str) -> str:
-        """The block's anchor: the element's w14:paraId when Word wrote one (and no block before
-        took it), else its index among the part's ``kind`` elements ("p" or "tr") in document order."""
+    def add(self, block: Block, el) -> None:
+        """Add the block read from ``el`` (a w:p or w:tr), anchored by the element's w14:paraId when
+        Word wrote one that no block before took (else by position, see :meth:`place_anchors`)."""
         para_id = el.get(_PARA_ID)
         if para_id and para_id not in self.para_ids:
             self.para_ids.add(para_id)
-            return f"{PART}#paraId={para_id}"
-        if self.positions is None:  # built once, only for a document without paraIds
-            root = el.getroottree().getroot()
-            self.positions = {e: i for tag in ("p", "tr") for i, e in enumerate(root.iter(_W + tag))}
-        return f"{PART}#{kind}{self.positions[el]}"
+            block.anchor = f"{PART}#paraId={para_id}"
+        else:
+            self.unplaced[el] = block
+        self.blocks.append(block)
+
+    def place_anchors(self, root) -> None:
+        """Anchor the blocks without a paraId by their element's index among the part's w:p (or
+        w:tr) elements in document order, from 0: one pass, holding only the elements that have a block."""
+        if not self.unplaced:
+            return
+        counts = {_W + "p": 0, _W + "tr": 0}
+        for el in root.iter(_W + "p", _W + "tr"):
+            block = self.unplaced.get(el)
+            if block is not None:
+                kind = "p" if el.tag == _W + "p" else "tr"
+                block.anchor = f"{PART}#{kind}{counts[el.tag]}"
+            counts[el.tag] += 1
 
     def style_chain(self, style_id: str | None):
         seen = set()
@@ -349,8 +361,8 @@ class _Walker:
                 section = clean
             else:
                 text = f"{label} {text}"  # "(a)" stays in the text of a list item
-        self.blocks.append(Block(text=text, page=page_before, section=section,
-                                 kind="heading" if is_heading else "paragraph", anchor=self.anchor(p, "p")))
+        kind = "heading" if is_heading else "paragraph"
+        self.add(Block(text=text, page=page_before, section=section, kind=kind), p)
 
     def table(self, tbl) -> None:
         for tr in tbl.iter(_W + "tr"):
@@ -363,8 +375,7 @@ class _Walker:
                 if cell:
                     cells.append(cell)
             if cells:
-                self.blocks.append(Block(text=" | ".join(cells), page=self.page, kind="table-row",
-                                         anchor=self.anchor(tr, "tr")))
+                self.add(Block(text=" | ".join(cells), page=self.page, kind="table-row"), tr)
 
 
 def read_docx(path: Path, max_bytes: int) -> Document:
@@ -396,6 +407,7 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         raise InputError(str(path), "corrupt DOCX: the document has no body")
     walker = _Walker(numbering, styles, path)
     walker.walk(body)
+    walker.place_anchors(root)
     if not walker.blocks:
         raise InputError(str(path), "the document contains no text")
     if not walker.saw_page_marks:
