@@ -258,7 +258,7 @@ def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
     out.mkdir()
     events: list[tuple[str, dict]] = []
     run_scan(inventory([folder]), out, ScanOptions(), workers=1, resume=False,
-                  progress=lambda event, obj: events.append((event, obj)))
+             progress=lambda event, obj: events.append((event, obj)))
     sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
     assert events[0] == ("planned", {"files": 3, "bytes": sum(sizes.values())})
     order = [Path(obj["document"]["path"]).name for event, obj in events[1:]]
@@ -267,7 +267,7 @@ def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
     shutil.copy(SAMPLES / "saas_terms_thin.pdf", folder / "new.pdf")
     events.clear()
     run_scan(inventory([folder]), out, ScanOptions(), workers=1, resume=True,
-                  progress=lambda event, obj: events.append((event, obj)))
+             progress=lambda event, obj: events.append((event, obj)))
     assert events[0] == ("planned", {"files": 1, "bytes": (folder / "new.pdf").stat().st_size})
     assert [Path(obj["document"]["path"]).name for _, obj in events[1:]] == ["new.pdf"]
 
