@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from ddcontract.check import CheckOptions, check_file  # noqa: E402
-from ddcontract.compare import compare  # noqa: E402
+from ddcontract.testing.expected import compare  # noqa: E402
 from ddcontract.rules import load_library  # noqa: E402
 
 

@@ -77,7 +77,7 @@ from ddcontract.policy import load_policy
 from ddcontract.report.console import render
 from ddcontract.rules import load_library
 from ddcontract.ruletest import iter_cases, run_case
-from ddcontract.scan import summary_rows
+from ddcontract.scan.summary import summary_rows
 from ddcontract.wording import policy_lines
 
 contract, policy_file = Path(sys.argv[1]), Path(sys.argv[2])

@@ -301,3 +301,15 @@ def test_garbage_collection_is_tuned_only_for_the_command_line(mode):
     uses ddcontract as a library keeps its own collector settings."""
     out = subprocess.run([sys.executable, "-c", _GC_PROBE, mode], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_language_choices_are_the_known_languages(runner, tmp_path):
+    """--lang and --report-lang offer exactly langs.LANGUAGES, and an unknown one is refused."""
+    from ddcontract.cli import Lang
+    from ddcontract.langs import LANGUAGES
+
+    assert tuple(lang.value for lang in Lang) == LANGUAGES
+    path = tmp_path / "c.txt"
+    path.write_text(CONTRACT)
+    run = runner.invoke(app, ["check", str(path), "--report-lang", "xx"])
+    assert run.exit_code == 2 and "'xx' is not one of " + ", ".join(repr(x) for x in LANGUAGES) in run.output

@@ -13,7 +13,8 @@ import pytest
 from conftest import docx_text
 from ddcontract.check import CheckOptions, check_document, check_file
 from ddcontract.cli import app
-from ddcontract.generate import bundled_template, undeclared_variables
+from ddcontract.generate import bundled_template
+from ddcontract.office.template import undeclared_variables
 from ddcontract.ingest import load_document
 from ddcontract.model import Block, Document
 from ddcontract.parties import find_parties

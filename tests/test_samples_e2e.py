@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ddcontract.cli import app
-from ddcontract.compare import compare
+from ddcontract.testing.expected import compare
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 EXPECTED = sorted((SAMPLES / "expected").glob("*.json"))

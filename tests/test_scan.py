@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from ddcontract.scan import read_results
+from ddcontract.scan.inventory import inventory
+from ddcontract.scan.options import ScanOptions
+from ddcontract.scan.results import read_results
+from ddcontract.scan.run import run_scan
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -190,17 +193,17 @@ def test_dask_needs_a_reachable_scheduler(archive, tmp_path):
 
 def _crash_on_broken(path, sha256, size):
     """A stand-in for the worker function: dies on one file, checks the others."""
-    from ddcontract import scan
+    from ddcontract.scan import worker
 
     if "crash" in path:
         os._exit(3)
-    return scan._real_check_one(path, sha256, size)
+    return worker._real_check_one(path, sha256, size)
 
 
 def test_a_dying_worker_fails_only_its_document(tmp_path, monkeypatch):
     import multiprocessing
 
-    from ddcontract import scan
+    from ddcontract.scan import worker
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("needs fork: the stand-in worker function is patched into the parent")
@@ -210,11 +213,11 @@ def test_a_dying_worker_fails_only_its_document(tmp_path, monkeypatch):
         src = {"a.pdf": "dpa.pdf", "crash.pdf": "msa_provider.pdf", "b.docx": "msa_provider.docx",
                "c.md": "it_support_agreement.md"}[name]
         shutil.copy(SAMPLES / src, folder / name)
-    monkeypatch.setattr(scan, "_real_check_one", scan.check_one, raising=False)
-    monkeypatch.setattr(scan, "check_one", _crash_on_broken)
+    monkeypatch.setattr(worker, "_real_check_one", worker.check_one, raising=False)
+    monkeypatch.setattr(worker, "check_one", _crash_on_broken)
     out = tmp_path / "out"
     out.mkdir()
-    report = scan.run_scan(scan.inventory([folder]), out, {}, workers=2, resume=False)
+    report = run_scan(inventory([folder]), out, ScanOptions(), workers=2, resume=False)
     lines = _lines(out)
     by_name = {Path(o["document"]["path"]).name: o for o in lines}
     assert set(by_name) == {"a.pdf", "crash.pdf", "b.docx", "c.md"}
@@ -246,8 +249,6 @@ def test_file_names_are_never_formulas_in_the_summaries(tmp_path):
 def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
     """run_scan announces the files and bytes left to check (a resumed scan's done ones excluded),
     and hands out the largest files first, so that small ones end the scan."""
-    from ddcontract import scan
-
     folder = tmp_path / "in"
     folder.mkdir()
     for name, src in (("small.md", "it_support_agreement.md"), ("big.pdf", "msa_provider.pdf"),
@@ -256,8 +257,8 @@ def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     events: list[tuple[str, dict]] = []
-    scan.run_scan(scan.inventory([folder]), out, {}, workers=1, resume=False,
-                  progress=lambda event, obj: events.append((event, obj)))
+    run_scan(inventory([folder]), out, ScanOptions(), workers=1, resume=False,
+             progress=lambda event, obj: events.append((event, obj)))
     sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
     assert events[0] == ("planned", {"files": 3, "bytes": sum(sizes.values())})
     order = [Path(obj["document"]["path"]).name for event, obj in events[1:]]
@@ -265,7 +266,32 @@ def test_progress_plans_only_what_is_left_and_the_largest_go_first(tmp_path):
 
     shutil.copy(SAMPLES / "saas_terms_thin.pdf", folder / "new.pdf")
     events.clear()
-    scan.run_scan(scan.inventory([folder]), out, {}, workers=1, resume=True,
-                  progress=lambda event, obj: events.append((event, obj)))
+    run_scan(inventory([folder]), out, ScanOptions(), workers=1, resume=True,
+             progress=lambda event, obj: events.append((event, obj)))
     assert events[0] == ("planned", {"files": 1, "bytes": (folder / "new.pdf").stat().st_size})
     assert [Path(obj["document"]["path"]).name for _, obj in events[1:]] == ["new.pdf"]
+
+
+def test_typed_options_reach_the_workers(tmp_path):
+    """ScanOptions go to the worker processes as they are: the policy, the report language and the
+    page limit all act there."""
+    import pickle
+
+    from ddcontract.policy import Policy
+
+    options = ScanOptions(report_language="da", policy=Policy(notification_max_hours=12), max_pages=7)
+    assert pickle.loads(pickle.dumps(options)) == options
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "dpa.docx", folder / "dpa.docx")
+    shutil.copy(SAMPLES / "msa_provider.pdf", folder / "long.pdf")
+    out = tmp_path / "out"
+    out.mkdir()
+    run_scan(inventory([folder]), out, options, workers=1, resume=False)
+    by_name = {Path(o["document"]["path"]).name: o for o in _lines(out)}
+    assert by_name["long.pdf"]["error"]["code"] == "InputError"  # 8 pages, over max_pages
+    assert "--max-pages" in by_name["long.pdf"]["error"]["message"]
+    dpa = by_name["dpa.docx"]
+    assert dpa["report_language"] == "da"
+    notice = next(r for r in dpa["requirements"] if r["id"] == "DD-8.1")
+    assert notice["values"]["hours"] == 48 and notice["status"] == "weak"  # met under the default 72 hours

@@ -16,6 +16,7 @@ import typer
 
 from . import __version__
 from .errors import DDContractError
+from .langs import LANGUAGES
 
 app = typer.Typer(
     name="ddcontract",
@@ -56,9 +57,7 @@ class PdfEngine(str, Enum):
     pdfplumber = "pdfplumber"
 
 
-class Lang(str, Enum):
-    en = "en"
-    da = "da"
+Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # a language ddcontract reads and writes
 
 
 class Executor(str, Enum):
@@ -144,33 +143,49 @@ def check(
 
       ddcontract check contract.pdf --report gap.docx
     """
-    from .check import CheckOptions, check_file
-    from .errors import InputError
+    from .check import CheckOptions
     from .policy import load_policy
 
     if report is not None:
-        from .generate import check_writable
-
-        try:  # before the work, so a report that cannot be written costs nothing
-            check_writable(report, force)
-        except DDContractError as exc:
-            _fail(exc.one_line())
+        _check_writable(report, force)  # before the work, so a report that cannot be written costs nothing
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
                                policy=load_policy(policy), max_pages=max_pages, password=password)
-        library = _library(rules, only_rules)
-        try:
-            result = check_file(path, library, options)
-        except DDContractError:
-            raise
-        except MemoryError:
-            raise InputError(str(path), "the document is too large to process in memory") from None
-        except Exception as exc:  # a library failing on a malformed file: still one line, exit 2
-            raise InputError(str(path), f"cannot be read ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})") from None
+        result = _check_file(path, _library(rules, only_rules), options)
     except DDContractError as exc:
         _fail(exc.one_line())
         return
+    _show(result, fmt, no_color)
+    if report is not None:
+        _write_report(result, report, options.policy, policy, report_template, force)
+    if fail_on is not None and _fails(result, fail_on):
+        raise typer.Exit(1)
+
+
+def _check_writable(out: Path, force: bool) -> None:
+    from .office.output import check_writable
+
+    try:
+        check_writable(out, force)
+    except DDContractError as exc:
+        _fail(exc.one_line())
+
+
+def _check_file(path: Path, library, options):
+    """The check's result; any failure of a library on a malformed file as an InputError."""
+    from .check import check_file
+    from .errors import InputError, failure
+
+    try:
+        return check_file(path, library, options)
+    except DDContractError:
+        raise
+    except Exception as exc:  # a library failing on a malformed file: still one line, exit 2
+        raise InputError(str(path), failure(exc)[1]) from None
+
+
+def _show(result, fmt: OutputFormat, no_color: bool) -> None:
     if fmt is OutputFormat.json:
         from .report import to_json
 
@@ -181,21 +196,26 @@ def check(
         from .report.console import render
 
         render(result, Console(no_color=no_color, highlight=False, soft_wrap=False))
-    if report is not None:
-        from .report.docx import write_report
 
-        try:
-            write_report(result, report, options.policy, str(policy) if policy else None,
-                         template=report_template, force=force)
-        except DDContractError as exc:
-            _fail(exc.one_line())
-        typer.echo(f"wrote {report}", err=True)
-    if fail_on is not None:
-        from .model import STATUS_ORDER
 
-        threshold = STATUS_ORDER[fail_on.value]
-        if any(STATUS_ORDER[f.status] <= threshold for f in result.requirements):
-            raise typer.Exit(1)
+def _write_report(result, report: Path, policy, policy_file: Path | None, template: Path | None,
+                  force: bool) -> None:
+    from .report.docx import write_report
+
+    try:
+        write_report(result, report, policy, str(policy_file) if policy_file else None, template=template,
+                     force=force)
+    except DDContractError as exc:
+        _fail(exc.one_line())
+    typer.echo(f"wrote {report}", err=True)
+
+
+def _fails(result, fail_on: FailOn) -> bool:
+    """Is any requirement at or below ``fail_on``?"""
+    from .model import STATUS_ORDER
+
+    threshold = STATUS_ORDER[fail_on.value]
+    return any(STATUS_ORDER[f.status] <= threshold for f in result.requirements)
 
 
 @rules_app.command("list")
@@ -247,7 +267,7 @@ def rules_test(
 @app.command()
 def init(
     path: Path = typer.Argument(Path("deal.yaml"), metavar="FILE", help="Where to write the example deal data."),
-    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the example and its comments."),
+    lang: Lang = typer.Option(Lang("en"), "--lang", help="Language of the example and its comments."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
 ) -> None:
     """Write a commented example deal data file for `ddcontract generate`.
@@ -258,7 +278,8 @@ def init(
 
       ddcontract init aftale.yaml --lang da
     """
-    from .generate import check_writable, example_data, write_atomic
+    from .generate import example_data
+    from .office.output import check_writable, write_atomic
 
     try:
         check_writable(path, force)
@@ -295,7 +316,8 @@ def generate(
       ddcontract generate dpa --data deal.yaml --template our_dpa.docx -o dpa.docx
     """
     from .deal import DealError, load_deal, template_context
-    from .generate import bundled_template, render_docx
+    from .generate import bundled_template
+    from .office.template import render_docx
 
     try:
         deal = load_deal(data)
@@ -355,94 +377,25 @@ def scan(
 
       ddcontract scan contracts/ --out scan/ --executor dask --scheduler tcp://scheduler:8786
     """
-    import os
-    import time
-
     from .policy import load_policy
-    from .scan import RESULTS, ScanError, inventory, run_scan
+    from .scan.options import ScanOptions
+    from .scan.run import scan as run
 
     if (executor is Executor.dask) != (scheduler is not None):
         _fail("--executor dask and --scheduler ADDRESS go together")
     try:
-        pol = load_policy(policy)
+        options = ScanOptions(rules=tuple(rules or ()), only_rules=only_rules, pdf_engine=pdf_engine.value,
+                              language=lang.value if lang else None,
+                              report_language=report_lang.value if report_lang else None,
+                              policy=load_policy(policy), max_pages=max_pages, password=password)
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
+        code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
+                   force=force, scheduler=scheduler)
     except DDContractError as exc:
         _fail(exc.one_line())
-    for p in paths:
-        if not p.exists():
-            _fail(f"{p}: no such file or folder")
-    if out.exists() and not out.is_dir():
-        _fail(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    results = out / RESULTS
-    if results.exists() and results.stat().st_size and not (resume or force):
-        _fail(f"{results}: a scan is already there (use --resume to continue it or --force to start over)")
-    if force and not resume and results.exists():
-        results.unlink()
-    inv = inventory(paths, include, exclude)
-    for dup, first in inv.duplicates:
-        typer.echo(f"skipped duplicate: {dup} (same content as {first})", err=True)
-    n_workers = workers or os.cpu_count() or 1
-    options = {"rules": [str(r) for r in rules or []], "only_rules": only_rules, "pdf_engine": pdf_engine.value,
-               "language": lang.value if lang else None, "report_language": report_lang.value if report_lang else None,
-               "policy": pol.model_dump(), "max_pages": max_pages, "password": password}
-    started = time.monotonic()
-    state = {"n": 0, "pages": 0, "failed": 0, "total": len(inv.files) + len(inv.unreadable)}
-    tty = sys.stderr.isatty()
-    bar = None
-    if tty:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-        # the bar and its time left follow bytes, not files: the largest files are checked first
-        bar = Progress(TextColumn("scan"), BarColumn(), TextColumn("{task.fields[files]}"),
-                       TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]}"),
-                       TimeRemainingColumn(), transient=False)
-        task = bar.add_task("scan", total=None, files="", rate="", failed="")
-        bar.start()
-
-    def progress(event: str, obj) -> None:
-        if event == "planned":  # what is left to check (a resumed scan has done part of it)
-            state["total"] = obj["files"]
-            if bar is not None:
-                bar.update(task, total=max(obj["bytes"], 1), files=f"0/{obj['files']} files")
-            return
-        state["n"] += 1
-        doc = obj["document"]
-        state["pages"] += doc.get("pages") or 0
-        if event == "failed":
-            state["failed"] += 1
-        rate = state["pages"] / max(time.monotonic() - started, 1e-6)
-        total = state["total"]
-        if bar is not None:
-            bar.update(task, advance=doc.get("bytes") or 0, files=f"{state['n']}/{total} files",
-                       rate=f"{rate:.0f} pages/s", failed=f"{state['failed']} failed" if state["failed"] else "")
-            if event == "failed":
-                bar.console.print(f"failed: {doc['path']}: {obj['error']['message']}")
-        elif event == "failed":
-            typer.echo(f"[{state['n']}/{total}] failed {doc['path']}: {obj['error']['message']}", err=True)
-        else:
-            typer.echo(f"[{state['n']}/{total}] done {doc['path']} ({doc.get('pages') or 0} pages, "
-                       f"{rate:.0f} pages/s)", err=True)
-
-    try:
-        report = run_scan(inv, out, options, n_workers, resume, progress, scheduler=scheduler)
-    except ScanError as exc:
-        _fail(exc.one_line())
         return
-    except KeyboardInterrupt:
-        typer.echo(f"interrupted: the results so far are in {results}; continue with --resume", err=True)
-        raise typer.Exit(130)
-    finally:
-        if bar is not None:
-            bar.stop()
-    elapsed = time.monotonic() - started
-    typer.echo(f"scanned {report.checked + report.failed} files ({report.pages} pages) in {elapsed:.1f} s"
-               f"{f', {report.resumed} already done' if report.resumed else ''}"
-               f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}; "
-               f"{report.failed_total} could not be read. Results: {results}, {out / 'summary.csv'}, "
-               f"{out / 'summary.xlsx'}", err=True)
-    if report.failed_total:
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
 
 
 @templates_app.command("list")

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import DDContractError
 from .i18n import fmt_date, fmt_quantity
+from .langs import check_language
 
 MAX_DEAL_BYTES = 1_000_000
 
@@ -29,6 +30,8 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 class DealError(DDContractError):
     """A deal data file is invalid; lists every problem with its line."""
+
+    code = "DealError"
 
     def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
         self.path = path
@@ -164,7 +167,7 @@ class Notification(_Model):
 
 
 class Deal(_Model):
-    language: Literal["en", "da"] = "en"
+    language: str = "en"  # one of langs.LANGUAGES
     agreement: Agreement
     controller: Party
     processor: Party
@@ -176,6 +179,8 @@ class Deal(_Model):
     security_measures: list[str] = Field(min_length=1)
     deletion: Deletion
     notification: Notification
+
+    _language = field_validator("language")(check_language)
 
 
 # --------------------------------------------------------------------------- loading

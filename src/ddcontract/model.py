@@ -27,6 +27,12 @@ class Block:
     section: str | None = None  # "9.1", "Section 12", "§ 5", "Schedule 3"
     heading: str | None = None  # the heading of the clause the block belongs to
     kind: Literal["paragraph", "heading", "table-row"] = "paragraph"
+    # where the block stands in its file: the same on every read, unique in the document; by reader
+    #   DOCX  "word/document.xml#paraId=1A2B3C4D"  the paragraph's or table row's w14:paraId, when Word wrote one
+    #         "word/document.xml#p12", "…#tr3"     else the 12th w:p or 3rd w:tr of the part (from 0)
+    #   PDF   "page3#b7"                            the 7th block (from 0) read on page 3
+    #   text  "line12"                              the line (from 1) the paragraph starts on
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,7 @@ class Sentence:
     section: str | None
     lead: int = 0  # > 0: a list item matched together with its lead-in; text[:lead] is the lead-in
     kind: str = "text"  # "text" | "heading" | "definition"
+    anchor: str | None = None  # the anchor of the block the sentence stands in
 
 
 @dataclass(slots=True)
@@ -92,6 +99,7 @@ class Evidence:
     rule: str | None = None
     matched: str | None = None  # the words the rule's pattern matched
     pattern: str | None = None  # that pattern, as written in the rule file (word lists spelt out)
+    anchor: str | None = None  # the sentence's block (see Block.anchor); not in the JSON
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "page": self.page, "section": self.section,
@@ -113,7 +121,8 @@ class Match:
     def evidence(self) -> Evidence:
         return Evidence(text=self.sentence.text, page=self.sentence.page,
                         section=self.sentence.section, heading=self.clause.heading,
-                        rule=self.rule_id, matched=self.matched, pattern=self.pattern)
+                        rule=self.rule_id, matched=self.matched, pattern=self.pattern,
+                        anchor=self.sentence.anchor)
 
 
 @dataclass(slots=True)

@@ -78,11 +78,11 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
                 clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
                                                  end=start + e, page=block.page, section=block.section,
-                                                 lead=len(lead_in) + 1, kind=kind))
+                                                 lead=len(lead_in) + 1, kind=kind, anchor=block.anchor))
             else:
                 clause.sentences.append(Sentence(text=piece, clause_index=index, start=start + s,
                                                  end=start + e, page=block.page, section=block.section,
-                                                 kind=kind))
+                                                 kind=kind, anchor=block.anchor))
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
             lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None

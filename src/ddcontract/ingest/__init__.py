@@ -89,7 +89,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
 
         doc = read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
     elif fmt == "docx":
-        from .docx import read_docx
+        from ..office.reader import read_docx
 
         doc = read_docx(p, max_bytes)
     else:

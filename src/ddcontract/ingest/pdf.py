@@ -227,7 +227,7 @@ def _paragraphs(lines: list[Line], page: int) -> list[Block]:
     for group in groups:
         text = join_lines([ln.text for ln in group])
         if text:
-            blocks.append(Block(text=text, page=page))
+            blocks.append(Block(text=text, page=page, anchor=f"page{page}#b{len(blocks)}"))
     return blocks
 
 

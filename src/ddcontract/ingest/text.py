@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
@@ -36,15 +38,36 @@ def read_text(path: Path, max_bytes: int) -> Document:
     return Document(path=str(path), format=fmt, blocks=blocks, pages=None)
 
 
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """The paragraphs (text between blank lines; a form feed ends one too), each with the number of
+    the line it starts on in the file (from 1; lines end at CR, LF or CRLF, not at a form feed)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each form feed becomes a paragraph break of two newlines, which are not lines of the file
+    feeds = [m.start() + i for i, m in enumerate(re.finditer("\f", text))]
+    text = text.replace("\f", "\n\n")
+    pos = newlines = 0
+    for sep in [*re.finditer(r"\n\s*\n", text), None]:
+        end = sep.start() if sep else len(text)
+        yield 1 + newlines - 2 * bisect_left(feeds, pos), text[pos:end]
+        if sep:
+            newlines += text.count("\n", pos, sep.end())
+            pos = sep.end()
+
+
 def _blocks(text: str, markdown: bool) -> list[Block]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     blocks: list[Block] = []
-    for para in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in para.split("\n")]
-        lines = [ln for ln in lines if ln and not _PAGE_MARK.match(ln)]
-        if not lines:
+    taken: dict[int, int] = {}  # line -> blocks that start on it (more than one after a form feed)
+
+    def anchor(line: int) -> str:
+        taken[line] = taken.get(line, 0) + 1
+        return f"line{line}" if taken[line] == 1 else f"line{line}:{taken[line]}"
+
+    for start, para in _paragraphs(text):
+        numbered = [(start + i, ln.strip()) for i, ln in enumerate(para.split("\n"))]
+        numbered = [(n, ln) for n, ln in numbered if ln and not _PAGE_MARK.match(ln)]
+        if not numbered:
             continue
-        for group in _split_numbered_lines(lines, markdown):
+        for at, group in _split_numbered_lines([ln for _, ln in numbered], markdown):
             first = group[0]
             kind = "paragraph"
             if markdown and _MD_HEADING.match(first):
@@ -53,27 +76,29 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
             if markdown:
                 group = [_strip_md(ln) for ln in group]
             if markdown and all(ln.startswith("|") for ln in group):
-                for row in group:
+                for i, row in enumerate(group):
                     if re.fullmatch(r"[|\s:-]+", row):
                         continue
                     cells = [c.strip() for c in row.strip("|").split("|")]
-                    blocks.append(Block(text=" | ".join(c for c in cells if c), kind="table-row"))
+                    blocks.append(Block(text=" | ".join(c for c in cells if c), kind="table-row",
+                                        anchor=anchor(numbered[at + i][0])))
                 continue
-            blocks.append(Block(text=join_lines(group), kind=kind))
+            blocks.append(Block(text=join_lines(group), kind=kind, anchor=anchor(numbered[at][0])))
     return blocks
 
 
-def _split_numbered_lines(lines: list[str], markdown: bool) -> list[list[str]]:
-    """A paragraph whose lines start new numbered clauses or list items is split at them."""
-    groups: list[list[str]] = [[lines[0]]]
-    for line in lines[1:]:
+def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
+    """A paragraph whose lines start new numbered clauses or list items is split at them; each
+    group with the index of its first line."""
+    groups: list[tuple[int, list[str]]] = [(0, [lines[0]])]
+    for i, line in enumerate(lines[1:], start=1):
         starts_new = (split_number(line)[0] is not None or is_list_item(line)
                       or (markdown and (_MD_HEADING.match(line) or _MD_LIST.match(line)
                                         or line.startswith("|"))))
         if starts_new:
-            groups.append([line])
+            groups.append((i, [line]))
         else:
-            groups[-1].append(line)
+            groups[-1][1].append(line)
     return groups
 
 

@@ -39,9 +39,9 @@ from ..langs import LANGUAGE_NAMES
 from ..model import CheckResult, Evidence, Finding
 from ..requirements import BY_ID, THEMES
 from ..wording import policy_lines
+from .style import STATUS_FILL
 from .text import quote, values_prose, where
 
-STATUS_FILL = {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}
 GREY = "595959"
 QUOTE_LIMIT = 420
 MAX_TOP_GAPS = 6
@@ -137,7 +137,8 @@ def report_context(result: CheckResult, policy: Any, policy_source: str | None =
 
 def write_report(result: CheckResult, out: Path, policy: Any, policy_source: str | None = None,
                  template: Path | None = None, force: bool = False) -> None:
-    from ..generate import bundled_template, render_docx
+    from ..generate import bundled_template
+    from ..office.template import render_docx
 
     tpl = template or bundled_template("gap-report", result.report_language)
     render_docx(tpl, report_context(result, policy, policy_source), out, force=force)

@@ -13,28 +13,41 @@ from pathlib import Path
 from typing import Any
 
 from ..requirements import FLAGS, REQUIREMENTS
+from .style import FLAG_FILL, FLAG_FONT, HEADER_FILL, HEADER_FONT, STATUS_BAR, STATUS_FILL, STATUS_FONT
 
-FILLS = {"met": "C6EFCE", "weak": "FFEB9C", "missing": "FFC7CE"}
-FONTS = {"met": "006100", "weak": "7F6000", "missing": "9C0006"}
-HEADER_FILL = "1F3864"
+COLUMN_WIDTHS = {"path": 48, "format": 8, "language": 9, "pages": 7, "error": 40}
 
 
 def write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     """Write the workbook atomically (a temporary file renamed onto ``path``)."""
-    from ..generate import write_atomic
+    from ..office.output import write_atomic
 
     write_atomic(path, lambda tmp: _build(header, rows).save(tmp))
 
 
 def _build(header: list[str], rows: list[list[Any]]):
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    ws = wb.active
+    _contracts_sheet(wb.active, header, rows)
+    counts = wb.create_sheet("Requirements")
+    _requirements_sheet(counts, header, rows)
+    counts.add_chart(_chart(counts), "H2")
+    return wb
+
+
+def _style_header(row) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    for cell in row:
+        cell.font = Font(bold=True, color=HEADER_FONT)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+
+
+def _contracts_sheet(ws, header: list[str], rows: list[list[Any]]) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
     ws.title = "Contracts"
     ws.append(header)
     for row in rows:
@@ -42,46 +55,46 @@ def _build(header: list[str], rows: list[list[Any]]):
         for cell in ws[ws.max_row]:
             if cell.data_type == "f":  # text that starts with "=" is text here, never a formula
                 cell.data_type = "s"
-    head_font = Font(bold=True, color="FFFFFF")
-    head_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    _style_header(ws[1])
     for cell in ws[1]:
-        cell.font = head_font
-        cell.fill = head_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "B2"
-    last_col = get_column_letter(len(header))
     last_row = max(len(rows) + 1, 2)
-    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last_row}"
     status_cols = [i + 1 for i, h in enumerate(header) if h in {r.id for r in REQUIREMENTS}]
     for col in status_cols:
-        letter = get_column_letter(col)
-        rng = f"{letter}2:{letter}{last_row}"
-        for status, fill in FILLS.items():
-            ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{status}"'],
-                                                          fill=PatternFill("solid", bgColor=fill),
-                                                          font=Font(color=FONTS[status])))
-        ws.column_dimensions[letter].width = 9
+        for status, fill in STATUS_FILL.items():
+            _colour_when(ws, col, last_row, status, fill, STATUS_FONT[status])
+        ws.column_dimensions[get_column_letter(col)].width = 9
     flag_cols = [i + 1 for i, h in enumerate(header) if h in {f.id for f in FLAGS}]
     for col in flag_cols:
-        letter = get_column_letter(col)
-        ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}",
-                                      CellIsRule(operator="equal", formula=['"yes"'],
-                                                 fill=PatternFill("solid", bgColor="F4CCCC"),
-                                                 font=Font(bold=True, color="9C0006")))
-        ws.column_dimensions[letter].width = 7
-    widths = {"path": 48, "format": 8, "language": 9, "pages": 7, "error": 40}
+        _colour_when(ws, col, last_row, "yes", FLAG_FILL, FLAG_FONT, bold=True)
+        ws.column_dimensions[get_column_letter(col)].width = 7
     for i, h in enumerate(header, 1):
-        if h in widths:
-            ws.column_dimensions[get_column_letter(i)].width = widths[h]
+        if h in COLUMN_WIDTHS:
+            ws.column_dimensions[get_column_letter(i)].width = COLUMN_WIDTHS[h]
         elif i not in status_cols and i not in flag_cols:
             ws.column_dimensions[get_column_letter(i)].width = 13
 
-    counts = wb.create_sheet("Requirements")
+
+def _colour_when(ws, col: int, last_row: int, value: str, fill: str, font: str, bold: bool = False) -> None:
+    """Conditional formatting: the column's cells equal to ``value`` get ``fill`` and ``font``
+    colours (so the colours follow when someone edits a cell)."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter(col)
+    font_style = Font(bold=True, color=font) if bold else Font(color=font)
+    ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}",
+                                  CellIsRule(operator="equal", formula=[f'"{value}"'],
+                                             fill=PatternFill("solid", bgColor=fill), font=font_style))
+
+
+def _requirements_sheet(counts, header: list[str], rows: list[list[Any]]) -> None:
     counts.append(["requirement", "title", "met", "weak", "missing", "not read"])
-    for cell in counts[1]:
-        cell.font = head_font
-        cell.fill = head_fill
+    _style_header(counts[1])
     index = {h: i for i, h in enumerate(header)}
     err_col = index.get("error")
     for req in REQUIREMENTS:
@@ -95,6 +108,12 @@ def _build(header: list[str], rows: list[list[Any]]):
     counts.column_dimensions["B"].width = 58
     for letter in "CDEF":
         counts.column_dimensions[letter].width = 10
+
+
+def _chart(counts):
+    """A stacked bar per requirement: how many documents meet, are weak in or miss it."""
+    from openpyxl.chart import BarChart, Reference
+
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -105,9 +124,8 @@ def _build(header: list[str], rows: list[list[Any]]):
     chart.add_data(Reference(counts, min_col=3, max_col=5, min_row=1, max_row=n + 1), titles_from_data=True)
     chart.set_categories(Reference(counts, min_col=1, min_row=2, max_row=n + 1))
     for series, status in zip(chart.series, ("met", "weak", "missing")):
-        series.graphicalProperties.solidFill = {"met": "63BE7B", "weak": "FFD966", "missing": "F8696B"}[status]
+        series.graphicalProperties.solidFill = STATUS_BAR[status]
         series.graphicalProperties.line.solidFill = series.graphicalProperties.solidFill
     chart.height = 11
     chart.width = 22
-    counts.add_chart(chart, "H2")
-    return wb
+    return chart

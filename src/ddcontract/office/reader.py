@@ -1,4 +1,4 @@
-"""DOCX: read the WordprocessingML directly.
+"""Reading a DOCX: the WordprocessingML read directly.
 
 python-docx's ``paragraph.text`` loses Word's automatic numbering ("8.2") and drops the text of
 tracked insertions. This reader walks ``word/document.xml`` in document order and produces the
@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..ingest.sections import assign_sections
 from ..model import Block, Document
-from .sections import assign_sections
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
+_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+PART = "word/document.xml"
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "delInstrText"}
 # Limits on what a DOCX may make us inflate and parse (bounded memory whatever the file says):
 MAX_PART_BYTES = 50_000_000   # one XML part, inflated (a 500-page contract's document.xml is ~5 MB)
@@ -241,6 +243,32 @@ class _Walker:
         self.saw_page_marks = False
         self.text_page: int | None = None
         self.blocks: list[Block] = []
+        self.para_ids: set[str] = set()
+        self.unplaced: dict = {}  # w:p or w:tr element -> its block, anchored by position in place_anchors
+
+    def add(self, block: Block, el) -> None:
+        """Add the block read from ``el`` (a w:p or w:tr), anchored by the element's w14:paraId when
+        Word wrote one that no block before took (else by position, see :meth:`place_anchors`)."""
+        para_id = el.get(_PARA_ID)
+        if para_id and para_id not in self.para_ids:
+            self.para_ids.add(para_id)
+            block.anchor = f"{PART}#paraId={para_id}"
+        else:
+            self.unplaced[el] = block
+        self.blocks.append(block)
+
+    def place_anchors(self, root) -> None:
+        """Anchor the blocks without a paraId by their element's index among the part's w:p (or
+        w:tr) elements in document order, from 0: one pass, holding only the elements that have a block."""
+        if not self.unplaced:
+            return
+        counts = {_W + "p": 0, _W + "tr": 0}
+        for el in root.iter(_W + "p", _W + "tr"):
+            block = self.unplaced.get(el)
+            if block is not None:
+                kind = "p" if el.tag == _W + "p" else "tr"
+                block.anchor = f"{PART}#{kind}{counts[el.tag]}"
+            counts[el.tag] += 1
 
     def style_chain(self, style_id: str | None):
         seen = set()
@@ -333,8 +361,8 @@ class _Walker:
                 section = clean
             else:
                 text = f"{label} {text}"  # "(a)" stays in the text of a list item
-        self.blocks.append(Block(text=text, page=page_before, section=section,
-                                 kind="heading" if is_heading else "paragraph"))
+        kind = "heading" if is_heading else "paragraph"
+        self.add(Block(text=text, page=page_before, section=section, kind=kind), p)
 
     def table(self, tbl) -> None:
         for tr in tbl.iter(_W + "tr"):
@@ -347,7 +375,7 @@ class _Walker:
                 if cell:
                     cells.append(cell)
             if cells:
-                self.blocks.append(Block(text=" | ".join(cells), page=self.page, kind="table-row"))
+                self.add(Block(text=" | ".join(cells), page=self.page, kind="table-row"), tr)
 
 
 def read_docx(path: Path, max_bytes: int) -> Document:
@@ -366,11 +394,11 @@ def read_docx(path: Path, max_bytes: int) -> Document:
                 raise InputError(str(path), "the document is encrypted (password-protected)")
             if "content.xml" in names and "mimetype" in names:
                 kind = zf.read("mimetype")[:100].decode("ascii", "replace").rsplit(".", 1)[-1]
-                from . import CONVERT
+                from ..ingest import CONVERT
 
                 raise InputError(str(path), f"an OpenDocument {kind} file, not a Word document: {CONVERT}")
             raise InputError(str(path), "not a Word document (word/document.xml is missing)")
-        root = _read_part(zf, "word/document.xml", path)
+        root = _read_part(zf, PART, path)
         numbering = _Numbering.parse(_read_part(zf, "word/numbering.xml", path))
         styles = _parse_styles(_read_part(zf, "word/styles.xml", path))
         pages = _app_pages(zf, path)
@@ -379,6 +407,7 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         raise InputError(str(path), "corrupt DOCX: the document has no body")
     walker = _Walker(numbering, styles, path)
     walker.walk(body)
+    walker.place_anchors(root)
     if not walker.blocks:
         raise InputError(str(path), "the document contains no text")
     if not walker.saw_page_marks:

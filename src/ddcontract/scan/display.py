@@ -1,0 +1,70 @@
+"""The progress of a scan on stderr: a bar that follows bytes (the largest files are checked first)
+on a terminal, one line per document otherwise; and the closing line."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .results import RESULTS, ScanReport
+from .summary import SUMMARY_CSV, SUMMARY_XLSX
+
+
+def echo(message: str) -> None:
+    click.echo(message, err=True)
+
+
+class Display:
+    """A :data:`~.results.Progress` callback that shows what a scan does."""
+
+    def __init__(self, total: int, started: float) -> None:
+        self.started = started
+        self.n = self.pages = self.failed = 0
+        self.total = total
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("scan"), BarColumn(), TextColumn("{task.fields[files]}"),
+                                TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]}"),
+                                TimeRemainingColumn(), transient=False)
+            self.task = self.bar.add_task("scan", total=None, files="", rate="", failed="")
+            self.bar.start()
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, event: str, obj: dict[str, Any] | None) -> None:
+        if event == "planned":  # what is left to check (a resumed scan has done part of it)
+            self.total = obj["files"]
+            if self.bar is not None:
+                self.bar.update(self.task, total=max(obj["bytes"], 1), files=f"0/{obj['files']} files")
+            return
+        self.n += 1
+        doc = obj["document"]
+        self.pages += doc.get("pages") or 0
+        if event == "failed":
+            self.failed += 1
+        rate = self.pages / max(time.monotonic() - self.started, 1e-6)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=doc.get("bytes") or 0, files=f"{self.n}/{self.total} files",
+                            rate=f"{rate:.0f} pages/s", failed=f"{self.failed} failed" if self.failed else "")
+            if event == "failed":
+                self.bar.console.print(f"failed: {doc['path']}: {obj['error']['message']}")
+        elif event == "failed":
+            echo(f"[{self.n}/{self.total}] failed {doc['path']}: {obj['error']['message']}")
+        else:
+            echo(f"[{self.n}/{self.total}] done {doc['path']} ({doc.get('pages') or 0} pages, {rate:.0f} pages/s)")
+
+
+def closing_line(report: ScanReport, out: Path, elapsed: float) -> str:
+    return (f"scanned {report.checked + report.failed} files ({report.pages} pages) in {elapsed:.1f} s"
+            f"{f', {report.resumed} already done' if report.resumed else ''}"
+            f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}; "
+            f"{report.failed_total} could not be read. Results: {out / RESULTS}, {out / SUMMARY_CSV}, "
+            f"{out / SUMMARY_XLSX}")
