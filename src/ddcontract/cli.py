@@ -29,7 +29,7 @@ app = typer.Typer(
         "  ddcontract check contract.pdf --report gap.docx\n\n"
         "  ddcontract init deal.yaml && ddcontract generate dpa --data deal.yaml -o dpa.docx\n\n"
         "  ddcontract rules list\n\n"
-        "  ddcontract rules test DD-8.1"
+        "  ddcontract rules test notify-deadline"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -129,7 +129,7 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD)."),
 ) -> None:
-    """Check one contract against the requirements (DD-4.1 … DD-8.5) and warning flags.
+    """Check one contract against every contract requirement and warning flag of the procedure.
 
     Examples:
 
@@ -235,7 +235,7 @@ def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = Onl
 @rules_app.command("test")
 def rules_test(
     target: Optional[str] = typer.Argument(None, metavar="[ID]",
-                                           help="A requirement (DD-8.1), flag (WF-2) or rule id."),
+                                           help="A requirement or flag ID, or a rule id (as `ddcontract rules list` shows them)."),
     rules: Optional[list[Path]] = RulesOption,
     only_rules: bool = OnlyRulesOption,
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Only the examples in this language."),

@@ -13,7 +13,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Difference:
-    requirement: str  # "DD-8.1", or "flags"
+    requirement: str  # a requirement's ID, or "flags"
     kind: str  # "status" | "value" | "section" | "flags"
     message: str
 
