@@ -79,23 +79,33 @@ def _compiler_digest() -> bytes | None:
     return hashlib.sha256(b"\0".join(parts)).digest()
 
 
-def _encode(compiled: Compiled) -> list[list[list[Any]]]:
-    """Compiled patterns as JSON data: each token ``[kind, values, op, gap]``, with the names of the
-    kind and the operator."""
-    return [[[tok.kind.name, list(tok.values), tok.op.name, tok.gap] for tok in seq] for seq in compiled]
+def _encode(compiled: dict[str, dict[str, Compiled]]) -> dict[str, Any]:
+    """Compiled patterns as JSON data. A rule file's patterns share most of their tokens, so each
+    distinct token is written once, in ``tokens`` (``[kind, values, op, gap]``, with the names of the
+    kind and the operator), and a pattern is its sequences of token numbers: the file stays small and
+    reading it makes each token object once."""
+    numbers: dict[PatternToken, int] = {}
+    patterns = {lang: {pattern: [[numbers.setdefault(tok, len(numbers)) for tok in seq] for seq in c]
+                       for pattern, c in by_pattern.items()} for lang, by_pattern in compiled.items()}
+    tokens = [[tok.kind.name, list(tok.values), tok.op.name, tok.gap] for tok in numbers]
+    return {"compiled": patterns, "tokens": tokens}
 
 
-def _decode(data: list[list[list[Any]]]) -> Compiled:
-    """:func:`_encode` undone; a KeyError, TypeError or ValueError for data that is not its output."""
-    out = []
-    for seq in data:
-        toks = []
-        for kind, values, op, gap in seq:
-            if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and type(gap) is int):
-                raise TypeError("not a compiled pattern token")
-            toks.append(PatternToken(Kind[kind], tuple(values), Op[op], gap))
-        out.append(tuple(toks))
-    return tuple(out)
+def _decode(data: dict[str, Any]) -> dict[tuple[str, str], Compiled]:
+    """:func:`_encode` undone, by (pattern, language); a KeyError, TypeError, ValueError or IndexError
+    for data that is not its output."""
+    tokens = []
+    for kind, values, op, gap in data["tokens"]:
+        if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and type(gap) is int):
+            raise TypeError("not a compiled pattern token")
+        tokens.append(PatternToken(Kind[kind], tuple(values), Op[op], gap))
+    out: dict[tuple[str, str], Compiled] = {}
+    for lang, patterns in data["compiled"].items():
+        for pattern, seqs in patterns.items():
+            if not all(type(i) is int and i >= 0 for seq in seqs for i in seq):
+                raise ValueError("not a token number")
+            out[(pattern, lang)] = tuple(tuple(tokens[i] for i in seq) for seq in seqs)
+    return out
 
 
 def _read_compiled(marker: Path) -> bool:
@@ -103,10 +113,8 @@ def _read_compiled(marker: Path) -> bool:
     import json
 
     try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        found = {(pattern, lang): _decode(compiled)
-                 for lang, patterns in data["compiled"].items() for pattern, compiled in patterns.items()}
-    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        found = _decode(json.loads(marker.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError, IndexError):
         return False
     _PRECOMPILED.update(found)
     return True
@@ -117,12 +125,11 @@ def _write_compiled(marker: Path, compiled: dict[str, dict[str, Compiled]]) -> N
     import os
     import tempfile
 
-    data = {lang: {pattern: _encode(c) for pattern, c in patterns.items()} for lang, patterns in compiled.items()}
     try:  # a read-only cache only costs the time saved
         marker.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"compiled": data}, fh, ensure_ascii=False)
+            json.dump(_encode(compiled), fh, ensure_ascii=False)
         os.replace(tmp, marker)
         _prune_markers(marker)
     except OSError:
