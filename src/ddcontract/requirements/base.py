@@ -101,7 +101,7 @@ class Case:
     evidence: int | None = None
 
 
-def _decide_present(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
+def decide_present(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
     """Met when any rule matched; the values are the first stated value of each key."""
     if not matches:
         return MISSING
@@ -127,7 +127,7 @@ class Requirement:
     theme: int
     titles: Mapping[str, str]
     priority: int
-    decide: Decider = _decide_present
+    decide: Decider = decide_present
     signals: tuple[str, ...] = ("present",)
     aspects: tuple[str, ...] = ()
     values: Mapping[str, Any] = field(default_factory=dict)
