@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, looks_like_heading, split_number
-from .textutil import join_lines
+from .textutil import drop_invisible, join_lines
 
 ENGINES = ("pdfium", "pdfplumber")
 
@@ -127,7 +127,7 @@ def _lines_from_textpage(textpage, height: float) -> list[Line]:
             left, bottom, top = box.left, box.bottom, box.top
         else:  # a char without a box
             left, bottom, top = 0.0, 0.0, 0.0
-        lines.append(Line(text=raw.rstrip(), top=height - top, bottom=height - bottom, x0=left,
+        lines.append(Line(text=drop_invisible(raw.rstrip()), top=height - top, bottom=height - bottom, x0=left,
                           page_height=height))
     return lines
 

@@ -1,4 +1,5 @@
-"""Plain text and Markdown: paragraphs separated by blank lines; hard-wrapped lines rejoined."""
+"""Plain text and Markdown: paragraphs separated by blank lines; hard-wrapped lines rejoined; HTML
+inside the text taken as markup (:mod:`.html`) and zero-width characters dropped."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, split_number
-from .textutil import join_lines
+from .html import strip_html
+from .textutil import drop_invisible, join_lines
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -32,6 +34,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     else:  # pragma: no cover - cp1252 decodes nearly everything
         raise InputError(str(path), "cannot decode the text (not UTF-8 or Windows-1252)")
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")

@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 
 SOFT_HYPHENS = ("\u00ad", "\x02")
+# characters with no width that break words apart for a reader that sees them ("af \u200b\u200bbruddet"):
+# zero-width space, non-joiner, joiner, word joiner, and a byte-order mark inside the text
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without zero-width characters (every reader passes its text through this)."""
+    return text.translate(INVISIBLE) if not text.isascii() else text
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ingest.sections import assign_sections
+from ..ingest.textutil import drop_invisible
 from ..model import Block, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -315,7 +316,7 @@ class _Walker:
                 parts.append("-")
             elif tag == _W + "softHyphen":
                 parts.append("\u00ad")
-        text = "".join(parts).replace("\u00ad", "")
+        text = drop_invisible("".join(parts).replace("\u00ad", ""))
         return " ".join(text.split())
 
     @staticmethod

@@ -1,0 +1,47 @@
+"""HTML inside Markdown and text files: published terms are often Markdown with HTML in it
+(``<span class="header_2" id="10">``, ``<ol style=…>``, ``<li>``, ``&amp;``). The tags are markup, not
+contract text: inline tags go, block-level tags end a paragraph, and entities become characters, so
+neither the matching nor a quoted piece of evidence ever sees a tag.
+
+Only the names of real HTML elements count as tags, so "<NUM>", "a < b" or "<Customer Name>" in a
+plain text stay as they are. Block-level tags become form feeds, which the text reader takes as
+paragraph breaks that are not lines of the file: every block's line number stays the file's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_INLINE = ("a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd", "label",
+           "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+           "wbr")
+_BLOCK = ("address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details", "div", "dl",
+          "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+          "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
+_ATTRS = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?"""
+_TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK_NAMES = frozenset(_BLOCK)
+
+
+def has_markup(text: str) -> bool:
+    return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text))
+
+
+def strip_html(text: str, markdown: bool = False) -> str:
+    """``text`` without its HTML tags and comments, with entities decoded. A block-level tag becomes a
+    form feed (a paragraph break); in Markdown an ``<h1>``…``<h6>`` also starts a heading ("# ")."""
+    if not has_markup(text):
+        return text
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep the lines it spanned
+    if markdown:
+        text = _HEADING.sub(lambda m: "\f" + "#" * int(m.group(1)[1]) + " ", text)
+
+    def tag(m: re.Match[str]) -> str:
+        return "\f" if m.group(1).lower() in _BLOCK_NAMES else ""
+
+    text = _TAG.sub(tag, text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

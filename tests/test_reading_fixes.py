@@ -1,0 +1,117 @@
+"""Reading real drafting: HTML inside Markdown, zero-width characters, Danish abbreviations.
+
+Each class of wording found on published contracts gets its own examples here, written for this
+project (none is taken from those contracts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.ingest import load_document
+from ddcontract.ingest.html import strip_html
+from ddcontract.ingest.textutil import drop_invisible
+from ddcontract.segment import split_sentences
+
+# --------------------------------------------------------------------------- HTML in Markdown
+
+HTML_MD = """\
+# Hosting Terms
+
+1. <span class="heading_2" id="4">Security Incidents</span>
+    1. <span class="heading_3" id="4.1">Notice.</span>  The <span class="term">Supplier</span> will notify the \
+<span class="term">Customer</span> of any Security Incident within 24 hours &amp; describe it.
+
+<ol style="list-style: none"><li>The Customer may terminate this Agreement.</li><li>Fees stay due.</li></ol>
+
+Prices are shown as <NUM> in the order form where a < b.
+"""
+
+
+def _blocks(path: Path) -> list:
+    return load_document(path).blocks
+
+
+def test_html_tags_in_markdown_are_markup_not_text(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text(HTML_MD, encoding="utf-8")
+    texts = [b.text for b in _blocks(path)]
+    assert not any("<span" in t or "</li>" in t or "class=" in t for t in texts), texts
+    assert any("will notify the Customer of any Security Incident within 24 hours & describe it" in t for t in texts)
+    # a list item of an HTML list is a block of its own
+    assert "The Customer may terminate this Agreement." in texts and "Fees stay due." in texts
+    # what only looks like a tag stays
+    assert any("<NUM>" in t and "a < b" in t for t in texts)
+
+
+def test_html_in_markdown_keeps_the_files_line_numbers(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text(HTML_MD, encoding="utf-8")
+    anchors = {b.text: b.anchor for b in _blocks(path)}
+    lines = HTML_MD.splitlines()
+    for text, anchor in anchors.items():
+        line = int(anchor.removeprefix("line").split(":")[0])
+        first_word = text.split()[0].strip(".")
+        assert first_word in strip_html(lines[line - 1]) or first_word in lines[line - 1], (text, anchor)
+
+
+def test_html_in_markdown_reaches_the_findings_and_quotes_clean(tmp_path: Path, library):
+    path = tmp_path / "terms.md"
+    path.write_text(HTML_MD, encoding="utf-8")
+    result = check_file(path, library, CheckOptions())
+    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    assert deadline.status == "met" and deadline.values["hours"] == 24
+    assert all("<" not in e.text for f in result.requirements for e in f.evidence)
+
+
+def test_html_headings_entities_and_comments():
+    text = "<h2>Data Protection</h2>\nThe Processor keeps &quot;logs&quot;<!-- drafting note\nsecond line -->.\n"
+    got = strip_html(text, markdown=True)
+    assert got.count("\n") == text.count("\n")  # no line of the file lost or added
+    assert "\f## Data Protection\f" in got and 'keeps "logs"' in got and "drafting" not in got
+    assert strip_html("Pay <Customer Name> EUR 5 < 10", markdown=True) == "Pay <Customer Name> EUR 5 < 10"
+
+
+# --------------------------------------------------------------------------- invisible characters
+
+
+def test_zero_width_characters_are_dropped():
+    assert drop_invisible("arten af \u200b\u200bhændelsen og \u2060omfanget\ufeff") == "arten af hændelsen og omfanget"
+    assert drop_invisible("plain ascii") == "plain ascii"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx"])
+def test_zero_width_characters_do_not_break_a_match(tmp_path: Path, library, suffix: str):
+    sentence = ("Leverandøren skal underrette Kunden om ethvert sikker\u200bhedsbrud senest 24 ti\u200bmer efter, "
+                "at Leverandøren er blevet opmærksom på det.")
+    path = tmp_path / f"aftale{suffix}"
+    if suffix == ".docx":
+        d = docx.Document()
+        d.add_paragraph("1. Sikkerhedsbrud")
+        d.add_paragraph(sentence)
+        d.save(str(path))
+    else:
+        path.write_text(f"1. Sikkerhedsbrud\n\n{sentence}\n", encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language="da"))
+    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    assert deadline.values["hours"] == 24, deadline
+    assert "\u200b" not in deadline.evidence[0].text
+
+
+# --------------------------------------------------------------------------- Danish abbreviations
+
+
+@pytest.mark.parametrize("text", [
+    "Leverandøren har p.t. ingen underleverandører i tredjelande.",
+    "Ansvaret er begrænset til 5 mio. Kr. pr. kalenderår.",
+    "Kunden kan pga. Leverandørens forsinkelse ophæve aftalen.",
+    "Reglerne i kap. 5 og afsn. 3 gælder for begge parter.",
+    "Som nævnt i pkt. 4.2 og jf. Bilag 1 skal data slettes.",
+    "Der gælder bl.a. Kundens egne politikker og fx. ISO 27001.",
+])
+def test_danish_abbreviations_do_not_end_a_sentence(text: str):
+    whole = text + " Næste sætning."
+    assert split_sentences(whole) == [(0, len(text)), (len(text) + 1, len(whole))]
