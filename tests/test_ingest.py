@@ -301,8 +301,8 @@ def test_markdown(tmp_path: Path):
         ("paragraph", "9.1", "9.1 The Processor shall notify the Controller without undue delay."),
         ("table-row", "9.1", "Cover | Amount"),
         ("table-row", "9.1", "Cyber | EUR 5,000,000"),
-        ("paragraph", "9.1", "item one"),
-        ("paragraph", "9.1", "item two"),
+        ("list-item", "9.1", "item one"),
+        ("list-item", "9.1", "item two"),
     ]
 
 

@@ -115,3 +115,58 @@ def test_zero_width_characters_do_not_break_a_match(tmp_path: Path, library, suf
 def test_danish_abbreviations_do_not_end_a_sentence(text: str):
     whole = text + " Næste sætning."
     assert split_sentences(whole) == [(0, len(text)), (len(text) + 1, len(whole))]
+
+
+# --------------------------------------------------------------------------- Markdown structure
+
+PARTS_MD = """\
+---
+title: Master Hosting Terms
+tags: [legal]
+---
+
+## Contents
+
+- General Terms
+- Schedule 2 – Service Levels
+- Annex B – Security Controls
+
+## Data Handling
+
+The Host shall store Customer Files only in data centres in the European Union.
+
+## Annex B – Security Controls
+
+1. The Host encrypts Customer Files at rest.
+"""
+
+
+def test_a_list_of_the_parts_does_not_open_an_annex(tmp_path: Path):
+    """A bullet naming an annex (a table of contents) is a list item; the clauses after it are not
+    the annex's. The annex starts at its own heading."""
+    path = tmp_path / "terms.md"
+    path.write_text(PARTS_MD, encoding="utf-8")
+    blocks = load_document(path).blocks
+    by_text = {b.text: b for b in blocks}
+    assert [b.kind for b in blocks if b.text == "Annex B – Security Controls"] == ["list-item", "heading"]
+    assert by_text["The Host shall store Customer Files only in data centres in the European Union."].section is None
+    assert by_text["1. The Host encrypts Customer Files at rest."].section == "Annex B, 1"
+
+
+def test_markdown_front_matter_is_not_text_and_keeps_the_line_numbers(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text(PARTS_MD, encoding="utf-8")
+    blocks = load_document(path).blocks
+    assert not any("title:" in b.text or b.text.startswith("---") for b in blocks)
+    contents = next(b for b in blocks if b.text == "Contents")
+    assert contents.anchor == "line6"
+
+
+def test_a_bullet_is_read_with_its_lead_in(tmp_path: Path, library):
+    path = tmp_path / "dpa.md"
+    path.write_text("## Personal Data Breaches\n\nIn the event of a Personal Data Breach, the Processor shall:\n\n"
+                    "- inform the Controller within 36 hours of becoming aware of it; and\n"
+                    "- keep a record of the breach.\n", encoding="utf-8")
+    result = check_file(path, library, CheckOptions())
+    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    assert deadline.values["hours"] == 36, deadline

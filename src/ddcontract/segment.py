@@ -69,7 +69,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
     lead_in: str | None = None
     for block, start in zip(blocks, starts):
-        item = is_list_item(block.text) or block.text.lstrip()[:1] in "-•–"
+        item = is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
         if not item:
             lead_in = None
         for s, e in split_sentences(block.text):

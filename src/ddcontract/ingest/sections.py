@@ -96,6 +96,8 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             num, rest = split_number(block.text)
         else:
             num, rest = block.section, block.text
+        if block.kind == "list-item" and num is not None and _ANNEX.match(num):
+            num = None  # "- Appendix A – Security Measures" in a list of the parts names the annex
         if num is not None and _ANNEX.match(num) and (block.kind == "heading" or looks_like_heading(rest)):
             # an annex heading: the annex's own numbered paragraphs ("2. Channel. …") are
             # "Annex 2, 2", not clause 2 of the main agreement, and read under the annex's title
@@ -113,7 +115,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             else:
                 # "9.1 The Supplier shall ..." under the last heading; a plain "12 Text" starts anew
                 heading = top_heading if "." in num else (annex[1] if annex else None)
-        elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind != "table-row"):
+        elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind not in ("table-row", "list-item")):
             heading = block.text.strip()
             top_heading = heading
             block.kind = "heading"

@@ -16,6 +16,9 @@ from .textutil import drop_invisible, join_lines
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+# YAML front matter: "---" on the first line, the block's end at the next "---" or "..." line
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.IGNORECASE)
 
 
@@ -34,6 +37,8 @@ def read_text(path: Path, max_bytes: int) -> Document:
     else:  # pragma: no cover - cp1252 decodes nearly everything
         raise InputError(str(path), "cannot decode the text (not UTF-8 or Windows-1252)")
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
+        text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
@@ -72,7 +77,7 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
             continue
         for at, group in _split_numbered_lines([ln for _, ln in numbered], markdown):
             first = group[0]
-            kind = "paragraph"
+            kind = "list-item" if markdown and _MD_BULLET.match(first) else "paragraph"
             if markdown and _MD_HEADING.match(first):
                 group = [_MD_HEADING.sub("", first)] + group[1:]
                 kind = "heading"

@@ -108,7 +108,7 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
     end = clause.block_starts[block_idx] + len(clause.blocks[block_idx].text)
     for i in range(block_idx + 1, len(clause.blocks)):
         blk = clause.blocks[i]
-        if is_list_item(blk.text) or blk.text.lstrip()[:1] in "-•–" or blk.kind == "table-row":
+        if is_list_item(blk.text) or blk.text.lstrip()[:1] in "-•–" or blk.kind in ("table-row", "list-item"):
             end = clause.block_starts[i] + len(blk.text)
         else:
             break
