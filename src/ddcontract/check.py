@@ -31,7 +31,8 @@ class _Languages:
     per_clause: list[str]
 
 
-def _languages(doc: Document, clauses: list[Clause], options: CheckOptions) -> _Languages:
+def clause_languages(doc: Document, clauses: list[Clause], options: CheckOptions) -> _Languages:
+    """The document's language and each clause's (the options may fix one for all)."""
     from .language import document_languages
 
     if options.language:
@@ -66,7 +67,7 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     from .wording import word_all
 
     clauses = clauses_of(doc.blocks)
-    langs = _languages(doc, clauses, options)
+    langs = clause_languages(doc, clauses, options)
     report_lang = options.report_language or langs.document
     result = CheckResult(document=doc, requirements=[], flags=[], report_language=report_lang,
                          language=langs.document, parties=find_parties(doc), warnings=list(doc.warnings))

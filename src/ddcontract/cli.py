@@ -128,6 +128,9 @@ def check(
     max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Refuse PDFs with more pages than this."),
     password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD)."),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="ID",
+                                          help="Also say why this requirement or flag got its status: the "
+                                               "sentences matched, vetoed, and nearly matched."),
 ) -> None:
     """Check one contract against every contract requirement and warning flag of the procedure.
 
@@ -142,21 +145,31 @@ def check(
       ddcontract check kontrakt.pdf --report-lang en
 
       ddcontract check contract.pdf --report gap.docx
+
+      ddcontract check contract.pdf --explain ID
     """
     from .check import CheckOptions
     from .policy import load_policy
 
     if report is not None:
         _check_writable(report, force)  # before the work, so a report that cannot be written costs nothing
+    if explain is not None:
+        _check_target(explain)
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
                                policy=load_policy(policy), max_pages=max_pages, password=password)
-        result = _check_file(path, _library(rules, only_rules), options)
+        library = _library(rules, only_rules)
+        result = _check_file(path, library, options)
     except DDContractError as exc:
         _fail(exc.one_line())
         return
-    _show(result, fmt, no_color)
+    explanation = None
+    if explain is not None:
+        from .explain import explain_result
+
+        explanation = explain_result(result.document, result, library, options, explain)
+    _show(result, fmt, no_color, explanation)
     if report is not None:
         _write_report(result, report, options.policy, policy, report_template, force)
     if fail_on is not None and _fails(result, fail_on):
@@ -185,17 +198,31 @@ def _check_file(path: Path, library, options):
         raise InputError(str(path), failure(exc)[1]) from None
 
 
-def _show(result, fmt: OutputFormat, no_color: bool) -> None:
-    if fmt is OutputFormat.json:
-        from .report import to_json
+def _check_target(target: str) -> None:
+    """``--explain`` names a requirement or flag the catalogue knows."""
+    from .requirements import BY_ID, FLAG_BY_ID
 
-        sys.stdout.write(to_json(result) + "\n")
+    if target not in BY_ID and target not in FLAG_BY_ID:
+        _fail(f"--explain {target}: not a requirement or flag ID (known: {', '.join([*BY_ID, *FLAG_BY_ID])})")
+
+
+def _show(result, fmt: OutputFormat, no_color: bool, explanation=None) -> None:
+    if fmt is OutputFormat.json:
+        import json
+
+        obj = result.as_json()
+        if explanation is not None:
+            obj["explain"] = explanation.as_json()
+        sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
     else:
         from rich.console import Console
 
-        from .report.console import render
+        from .report.console import render, render_explanation
 
-        render(result, Console(no_color=no_color, highlight=False, soft_wrap=False))
+        console = Console(no_color=no_color, highlight=False, soft_wrap=False)
+        render(result, console)
+        if explanation is not None:
+            render_explanation(explanation, result.report_language, console)
 
 
 def _write_report(result, report: Path, policy, policy_file: Path | None, template: Path | None,

@@ -53,6 +53,12 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "aspects.all": "Covers all of: {found}.",
         "aspects.some": "Covers {found}; not covered: {lacking}.",
         "lang.no_rules": "the clause library has no rules in language {lang!r}; using English rules",
+        "explain.title": "Why",
+        "explain.rules": "rules",
+        "explain.no_match": "no rule of this requirement matched any sentence",
+        "explain.near": "nearest misses",
+        "explain.lacks": "lacks",
+        "explain.order": "nothing: the words are there, but not in the pattern's order or within its gaps",
     },
     "da": {
         "status.met": "opfyldt",
@@ -84,6 +90,12 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "aspects.all": "Dækker alle punkter: {found}.",
         "aspects.some": "Dækker {found}; ikke dækket: {lacking}.",
         "lang.no_rules": "regelbiblioteket har ingen regler på sproget {lang!r}; de engelske regler bruges",
+        "explain.title": "Hvorfor",
+        "explain.rules": "regler",
+        "explain.no_match": "ingen af kravets regler passede på nogen sætning",
+        "explain.near": "sætninger, der næsten passede",
+        "explain.lacks": "mangler",
+        "explain.order": "intet: ordene er der, men ikke i mønsterets rækkefølge eller inden for dets afstande",
     },
 }
 

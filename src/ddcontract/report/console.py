@@ -66,3 +66,43 @@ def render(result: CheckResult, console) -> None:
         summary.append("  ")
     summary.append(f"{len(result.flags)} {tr(lang, 'label.flag_count')}", style="bold magenta" if result.flags else "dim")
     console.print(summary)
+
+
+_OUTCOME = {
+    "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless", "heading": "heading lacks"},
+    "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless", "heading": "overskriften mangler"},
+}
+
+
+def render_explanation(explanation, lang: str, console) -> None:
+    """``check --explain ID``: the sentences the requirement's rules matched and what became of them,
+    then the nearest misses with the words they lack."""
+    from rich.text import Text
+
+    words = _OUTCOME.get(lang, _OUTCOME["en"])
+    status = tr(lang, f"status.{explanation.status}") if explanation.status in _STYLE else (explanation.status or "—")
+    console.print()
+    console.print(Text(f"{tr(lang, 'explain.title')} {explanation.id}: {status}", style="bold underline"))
+    if explanation.message:
+        console.print(f"  {explanation.message}", highlight=False, markup=False)
+    console.print(Text(f"  {tr(lang, 'explain.rules')}: {', '.join(explanation.rules) or '—'}", style="dim"))
+    if not explanation.seen:
+        console.print(Text(f"  {tr(lang, 'explain.no_match')}", style="yellow"))
+    for seen in explanation.seen:
+        why = f" ({seen.why})" if seen.why else ""
+        console.print(Text(f"  [{words[seen.outcome]}{why}] {seen.rule}: “{seen.matched}”", style="bold"))
+        console.print(Text(f"      {_quote(seen.text)}", style="italic"))
+        console.print(Text(f"        — {_where_of(seen, lang)}", style="dim"))
+    if explanation.near:
+        console.print(Text(f"  {tr(lang, 'explain.near')}:", style="bold"))
+    for near in explanation.near:
+        lacking = ", ".join(near.lacking) if near.lacking else tr(lang, "explain.order")
+        console.print(Text(f"  {near.rule}: {tr(lang, 'explain.lacks')} {lacking}", style="yellow"))
+        console.print(Text(f"      {_quote(near.text)}", style="italic"))
+        console.print(Text(f"        — {_where_of(near, lang)}", style="dim"))
+
+
+def _where_of(item, lang: str) -> str:
+    from ..model import Evidence
+
+    return _where(Evidence(text=item.text, page=item.page, section=item.section), lang)

@@ -1,0 +1,173 @@
+"""Why a requirement got its status: ``ddcontract check FILE --explain ID``.
+
+Legal asks "why missing?" first, and a rule writer needs the same answer. For one requirement (or
+flag) the explanation lists, from the document as the check read it:
+
+- the sentences its rules matched (rule, pattern, the words matched), and which of them the
+  decision rests on;
+- matches that did not count: vetoed by one of the rule's ``unless`` patterns, or in a clause whose
+  heading lacks the words the rule asks for (``heading_any``);
+- the nearest misses: sentences that hold a pattern's most telling word and all its other required
+  words but one, with the word they lack (or, when none is lacking, that the words are there but not
+  in the pattern's order or within its gaps). Words are shown as the matcher compares them: lemmas
+  ("datum" for "data"), ``=word`` for an exact form, ``*ending`` for a Danish compound's ending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .check import CheckOptions, CheckResult
+from .model import Clause, Document, Sentence
+from .rules import Library, Rule
+
+MAX_NEAR = 3
+
+
+@dataclass(slots=True)
+class Seen:
+    """One sentence a rule's pattern matched, and what became of the match."""
+
+    rule: str
+    pattern: str
+    matched: str
+    text: str
+    section: str | None
+    page: int | None
+    outcome: str  # "evidence" | "matched" | "vetoed" | "heading"
+    why: str = ""  # the veto's pattern, or the heading words asked for
+
+
+@dataclass(slots=True)
+class NearMiss:
+    rule: str
+    pattern: str
+    text: str
+    section: str | None
+    page: int | None
+    lacking: list[str]  # required words the sentence does not have; empty: all there, not in order
+
+
+@dataclass(slots=True)
+class Explanation:
+    id: str
+    status: str | None  # None for a flag that was not raised
+    message: str
+    rules: list[str]
+    seen: list[Seen] = field(default_factory=list)
+    near: list[NearMiss] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "message": self.message, "rules": self.rules,
+                "matches": [vars_of(s) for s in self.seen], "near_misses": [vars_of(n) for n in self.near]}
+
+
+def vars_of(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
+def _atom_word(atom: tuple[str, str]) -> str:
+    kind, value = atom
+    return {"LEMMA": value, "LOWER": f"={value}", "SUFFIX": f"*{value}"}.get(kind, value)
+
+
+def _lacking(matcher: Any, key: str, have: set) -> tuple[int, int, list[str]] | None:
+    """For the pattern ``key``'s alternative nearest to the sentence: how many of its required words
+    the sentence lacks, how many it requires, and which it lacks; None when no alternative has its
+    most selective required word (the one the index files it under) in the sentence."""
+    best: tuple[int, int, list[str]] | None = None
+    for musts, anys in matcher.required_atoms.get(key, []):
+        groups = [frozenset({a}) for a in musts] + list(anys)
+        if not groups or have.isdisjoint(min(groups, key=len)):
+            continue  # the pattern's most telling word ("insurance", "mutual") is not there: not near
+        missing = sorted(_atom_word(a) for a in musts - have)
+        missing += ["|".join(sorted(_atom_word(a) for a in atoms)) for atoms in anys if have.isdisjoint(atoms)]
+        total = len(musts) + len(anys)
+        if total and (best is None or len(missing) < best[0]):
+            best = (len(missing), total, missing)
+    return best
+
+
+def _is_near(lack: tuple[int, int, list[str]] | None) -> bool:
+    """All the required words but one (a word or one of a set of alternatives) are there, or all of
+    them are, out of order or too far apart."""
+    return lack is not None and lack[0] <= 1 and lack[0] < lack[1]
+
+
+def _heading_words(rule: Rule, lang: str) -> list[str]:
+    block = rule.lang(lang)
+    return list(block.heading_any) if block else []
+
+
+def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, matched: str, outcome: str,
+                     why: str = "") -> Seen:
+    return Seen(rule.id, matcher.texts[key], matched, sentence.text, sentence.section, sentence.page, outcome, why)
+
+
+def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
+                      sentence: Sentence, lang: str, evidence: set[tuple[str, int, int]],
+                      out: Explanation, near: list[tuple[int, NearMiss]], pieces: list) -> None:
+    toks = matcher.tokens(sentence.text, pieces)
+    if not len(toks):
+        return
+    all_keys = [k for r in rules for k in keys[r.id]]
+    found = matcher(toks, all_keys)
+    hit_keys = {k for k, _, _ in found}
+    have = set().union(*[p.atoms for p in pieces]) if pieces else set()
+    for rule in rules:
+        unless = [k for k in keys[rule.id] if k in matcher.unless and k in hit_keys]
+        first = next(((k, s, e) for k, s, e in found if k.startswith(rule.id + "#p")), None)
+        if first is not None:
+            key, s, e = first
+            matched = sentence.text[toks.idx[s]:toks.idx[e - 1] + toks.length[e - 1]]
+            heading = _heading_words(rule, lang)
+            if unless:
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "vetoed",
+                                                 matcher.texts[unless[0]]))
+            elif heading and not any(w.lower() in (clause.heading or "").lower() for w in heading):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading", ", ".join(heading)))
+            else:
+                used = (rule.id, sentence.clause_index, sentence.start) in evidence
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
+            continue
+        lacks = [(lack, key) for key in keys[rule.id] if key not in matcher.unless
+                 and _is_near(lack := _lacking(matcher, key, have))]
+        if lacks:  # the rule's nearest pattern for this sentence
+            (missing, _, words), key = min(lacks, key=lambda item: item[0][0])
+            near.append((missing, NearMiss(rule.id, matcher.texts[key], sentence.text, sentence.section,
+                                           sentence.page, words)))
+
+
+def explain_result(doc: Document, result: CheckResult, library: Library, options: CheckOptions,
+                   target: str) -> Explanation:
+    """The explanation of ``target`` (a requirement or flag ID) for a document already checked."""
+    from .check import clause_languages
+    from .segment import clauses_of
+
+    finding = next((f for f in result.requirements if f.id == target), None)
+    flag = next((f for f in result.flags if f.id == target), None)
+    shown = finding or flag
+    out = Explanation(target, finding.status if finding else ("raised" if flag else None),
+                      shown.message if shown else "", [r.id for r in library.for_target(target)])
+    evidence = {(e.rule, e.section, e.text) for e in (shown.evidence if shown else [])}
+    clauses = clauses_of(doc.blocks)
+    langs = clause_languages(doc, clauses, options)
+    available = library.languages()
+    near: list[tuple[int, NearMiss]] = []
+    for code in dict.fromkeys(langs.per_clause):
+        lang = code if code in available else "en"
+        rules = [r for r in library.for_target(target) if r.lang(lang) is not None]
+        if not rules:
+            continue
+        matcher = library.matcher(lang)
+        keys = {r.id: [k for k in matcher.texts if k.rpartition("#")[0] == r.id] for r in rules}
+        group = [(c, s) for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code
+                 for s in c.sentences if s.kind != "definition"]
+        for (clause, sentence), pieces in zip(group, matcher.pieces_of(s.text for _, s in group)):
+            used = {(r, sentence.clause_index, sentence.start) for r, sec, text in evidence
+                    if text == sentence.text and sec == sentence.section}
+            _explain_sentence(rules, keys, matcher, clause, sentence, lang, used, out, near, pieces)
+    near.sort(key=lambda item: item[0])
+    out.near = [n for _, n in near[:MAX_NEAR]]
+    return out

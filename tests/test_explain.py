@@ -1,0 +1,84 @@
+"""``ddcontract check FILE --explain ID``: why a requirement got its status, in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ddcontract.cli import app
+
+EN = """\
+1. Term and Termination
+
+1.1 Either party may terminate this Agreement if the other party materially breaches it and does not cure the \
+breach within 30 days.
+
+1.2 Either party may terminate this Agreement for convenience if it gives 90 days' notice, even where the other \
+party has materially breached it.
+
+2. Security
+
+2.1 The Supplier shall notify the Customer of any Security Incident within 24 hours.
+"""
+
+DA = """\
+1. Sikkerhedsbrud
+
+1.1 Leverandøren skal underrette Kunden om ethvert sikkerhedsbrud senest 48 timer efter, at Leverandøren er \
+blevet bekendt med det.
+
+1.2 Underretningen sendes til Kundens it-sikkerhedsansvarlige.
+"""
+
+
+def _explain(runner, tmp_path: Path, text: str, target: str, *options: str) -> dict:
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json", "--explain", target, *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["explain"]
+
+
+def test_explain_shows_the_deciding_match_the_veto_and_the_near_miss(runner, tmp_path: Path):
+    got = _explain(runner, tmp_path, EN, "DD-4.7")
+    assert got["status"] == "weak" and "termination-material-breach" in got["rules"]
+    outcomes = {(m["rule"], m["section"]): m for m in got["matches"]}
+    decides = outcomes[("termination-material-breach", "1.1")]
+    assert decides["outcome"] == "evidence" and "materially breaches" in decides["matched"]
+    vetoed = outcomes[("termination-material-breach", "1.2")]
+    assert vetoed["outcome"] == "vetoed" and vetoed["why"] == "convenience"
+    # a right to terminate for breach, lacking only the security words of the security-breach rule
+    near = [n for n in got["near_misses"] if n["rule"] == "termination-security-breach" and n["section"] == "1.1"]
+    assert near and any("security" in word for word in near[0]["lacking"])
+
+
+def test_explain_a_missing_requirement_in_danish(runner, tmp_path: Path):
+    got = _explain(runner, tmp_path, DA, "DD-8.2")
+    assert got["status"] == "missing"
+    assert [m["rule"] for m in got["matches"] if m["outcome"] == "evidence"] == ["notify-one-way"]
+    # the duty is there; what a mutual duty says is not
+    assert any(n["rule"] == "notify-mutual" and n["section"] == "1.1" and n["lacking"] for n in got["near_misses"])
+
+
+def test_explain_on_the_console_in_the_report_language(runner, tmp_path: Path):
+    path = tmp_path / "aftale.txt"
+    path.write_text(DA, encoding="utf-8")
+    danish = runner.invoke(app, ["check", str(path), "--explain", "DD-8.1", "--no-color"])
+    assert danish.exit_code == 0
+    assert "Hvorfor DD-8.1: opfyldt" in danish.output and "[afgør] notify-deadline" in danish.output
+    english = runner.invoke(app, ["check", str(path), "--explain", "DD-8.1", "--no-color", "--report-lang", "en"])
+    assert "Why DD-8.1: met" in english.output and "[decides] notify-deadline" in english.output
+
+
+def test_explain_a_flag_that_is_not_raised(runner, tmp_path: Path):
+    got = _explain(runner, tmp_path, EN, "WF-2")
+    assert got["status"] is None and got["matches"] == [] and got["rules"]
+
+
+def test_explain_an_unknown_id_is_a_one_line_error(runner, tmp_path: Path):
+    path = tmp_path / "contract.txt"
+    path.write_text(EN, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--explain", "DD-9.9"])
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "DD-9.9" in lines[0] and "not a requirement or flag ID" in lines[0]
