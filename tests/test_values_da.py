@@ -31,7 +31,7 @@ def test_danish_deadlines(text, hours, unit):
 
 
 @pytest.mark.parametrize("text", ["uden unødig forsinkelse", "uden ugrundet ophold", "straks", "omgående",
-                                  "hurtigst muligt"])
+                                  "hurtigst muligt", "umiddelbart", "uopholdeligt", "uden ophold"])
 def test_danish_vague_deadlines(text):
     assert extract_deadline(f"Leverandøren skal underrette Kunden {text}.", 0, "da") == {
         "hours": None, "vague": True, "stated": text}

@@ -108,7 +108,8 @@ _VAGUE = re.compile(
     r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
     r"in a timely manner|timely|expeditiously|without unreasonable delay|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
-    r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?",
+    r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
+    r"uden ophold",
     re.IGNORECASE)
 _HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
               "month": 720, "måned": 720}
