@@ -170,3 +170,46 @@ def test_a_bullet_is_read_with_its_lead_in(tmp_path: Path, library):
     result = check_file(path, library, CheckOptions())
     deadline = next(f for f in result.requirements if f.id == "DD-8.1")
     assert deadline.values["hours"] == 36, deadline
+
+
+# --------------------------------------------------------------------------- a lead-in over numbered items
+
+LEAD_IN_EN = """\
+7. Use of the Platform
+
+When using the Platform, the Customer shall not:
+
+7.1 resell or sublicense access to the Platform to third parties;
+
+7.2 run crawlers or other automated tools that extract data from the Platform.
+
+8. Fees
+
+8.1 Fees are due within 30 days.
+"""
+
+LEAD_IN_DA = """\
+5. Brug af tjenesten
+
+Når du bruger tjenesten, må du ikke:
+
+5.1 Videresælge eller udleje adgangen til tjenesten til andre.
+
+5.2 Bruge robotter eller andre automatiserede værktøjer til at hente data fra tjenesten.
+"""
+
+
+@pytest.mark.parametrize("text, lang", [(LEAD_IN_EN, "en"), (LEAD_IN_DA, "da")])
+def test_numbered_items_are_read_with_the_lead_in_above_them(tmp_path: Path, library, text: str, lang: str):
+    """"The Customer shall not:" over "7.1 resell …" (items that continue the sentence) or "5.1 Videresælge …"
+    (numbered sub-clauses of their own): each item carries the subject and the "not"."""
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    restrictions = next(f for f in result.requirements if f.id == "DD-4.5")
+    assert set(restrictions.values["aspects"]) >= {"redistribution", "automated-access"}, restrictions
+    # each quote is an item read with its lead-in, not the lead-in alone
+    assert all(("shall not:" in e.text or "må du ikke:" in e.text) and (" 7." in e.text or " 5." in e.text)
+               for e in restrictions.evidence), [e.text for e in restrictions.evidence]
+    fees = next(f for f in result.requirements if f.id == "DD-4.4")  # the lead-in does not leak past 7.x
+    assert all(e.section != "8.1" for e in fees.evidence)

@@ -32,6 +32,8 @@ _MAX_LEAD_IN = 600
 _DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
                          r'(?:means|shall mean|has the meaning|have the meaning|refers to|betyder|forstås)\b',
                          re.IGNORECASE)
+# "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
+_LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
 _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
 
@@ -53,7 +55,29 @@ def clauses_of(blocks: Iterable[Block]) -> list[Clause]:
             flush()
         current.append(block)
     flush()
+    _carry_lead_ins(clauses)
     return clauses
+
+
+def _carry_lead_ins(clauses: list[Clause]) -> None:
+    """A clause that ends by introducing a list ("6 … you agree not to:") whose items are its own
+    numbered sub-clauses ("6.1 …", "6.2 …"): each item's first sentence is read with that lead-in,
+    as a lettered list item is, so the subject and the verb (and the "not") reach the item."""
+    for i, clause in enumerate(clauses):
+        last = clause.blocks[-1].text.rstrip()
+        if not clause.section or not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
+            continue
+        lead_in = clause.sentences[-1].text
+        child = clause.section + "."
+        for item in clauses[i + 1:]:
+            if not (item.section or "").startswith(child):
+                break
+            first = item.sentences[0] if item.sentences else None
+            if first is not None and not first.lead and first.kind == "text":
+                item.sentences[0] = Sentence(text=f"{lead_in} {first.text}", clause_index=first.clause_index,
+                                             start=first.start, end=first.end, page=first.page,
+                                             section=first.section, lead=len(lead_in) + 1, kind=first.kind,
+                                             anchor=first.anchor)
 
 
 def _make_clause(blocks: list[Block], index: int) -> Clause:
@@ -69,7 +93,8 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
     lead_in: str | None = None
     for block, start in zip(blocks, starts):
-        item = is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
+        item = (is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
+                or bool(_LOWER_NUMBERED_ITEM.match(block.text)))
         if not item:
             lead_in = None
         for s, e in split_sentences(block.text):
