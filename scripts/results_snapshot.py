@@ -82,21 +82,15 @@ def _full(path: Path, library, options_for) -> dict:
 
 
 def _gap_context(result, today):
-    try:
-        from ddcontract.report.docx import report_context
-    except ImportError:  # the gap report moved
-        from ddcontract.report.gap import report_context
-    import ddcontract.policy as policy
+    from ddcontract.policy import Policy
+    from ddcontract.report.docx import report_context
 
-    default = policy.default_policy() if hasattr(policy, "default_policy") else policy.Policy()
-    return report_context(result, default, None, today=today)
+    return report_context(result, Policy(), None, today=today)
 
 
 def _summary_row(obj: dict) -> list:
-    try:
-        from ddcontract.scan import summary_rows
-    except ImportError:
-        from ddcontract.scan.summary import summary_rows
+    from ddcontract.scan.summary import summary_rows
+
     header, rows = summary_rows([obj])
     return [header, rows]
 

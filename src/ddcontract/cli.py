@@ -208,12 +208,9 @@ def _check_target(target: str) -> None:
 
 def _show(result, fmt: OutputFormat, no_color: bool, explanation=None) -> None:
     if fmt is OutputFormat.json:
-        import json
+        from .report import to_json
 
-        obj = result.as_json()
-        if explanation is not None:
-            obj["explain"] = explanation.as_json()
-        sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(to_json(result, explanation) + "\n")
     else:
         from rich.console import Console
 

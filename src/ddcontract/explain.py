@@ -15,7 +15,7 @@ flag) the explanation lists, from the document as the check read it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .check import CheckOptions, CheckResult
@@ -60,11 +60,7 @@ class Explanation:
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "status": self.status, "message": self.message, "rules": self.rules,
-                "matches": [vars_of(s) for s in self.seen], "near_misses": [vars_of(n) for n in self.near]}
-
-
-def vars_of(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+                "matches": [asdict(s) for s in self.seen], "near_misses": [asdict(n) for n in self.near]}
 
 
 def _atom_word(atom: tuple[str, str]) -> str:
@@ -95,24 +91,21 @@ def _is_near(lack: tuple[int, int, list[str]] | None) -> bool:
     return lack is not None and lack[0] <= 1 and lack[0] < lack[1]
 
 
-def _heading_words(rule: Rule, lang: str) -> list[str]:
-    block = rule.lang(lang)
-    return list(block.heading_any) if block else []
-
-
 def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, matched: str, outcome: str,
                      why: str = "") -> Seen:
     return Seen(rule.id, matcher.texts[key], matched, sentence.text, sentence.section, sentence.page, outcome, why)
 
 
 def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
-                      sentence: Sentence, lang: str, evidence: set[tuple[str, int, int]],
+                      sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list) -> None:
+    from .matching.match import heading_ok, lead_end
+
     toks = matcher.tokens(sentence.text, pieces)
     if not len(toks):
         return
     all_keys = [k for r in rules for k in keys[r.id]]
-    found = matcher(toks, all_keys)
+    found = matcher(toks, all_keys, lead_end(sentence, toks))
     hit_keys = {k for k, _, _ in found}
     have = set().union(*[p.atoms for p in pieces]) if pieces else set()
     for rule in rules:
@@ -121,14 +114,14 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
         if first is not None:
             key, s, e = first
             matched = sentence.text[toks.idx[s]:toks.idx[e - 1] + toks.length[e - 1]]
-            heading = _heading_words(rule, lang)
             if unless:
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "vetoed",
                                                  matcher.texts[unless[0]]))
-            elif heading and not any(w.lower() in (clause.heading or "").lower() for w in heading):
-                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading", ", ".join(heading)))
+            elif not heading_ok(rule, clause, lang):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
+                                                 ", ".join(rule.lang(lang).heading_any)))
             else:
-                used = (rule.id, sentence.clause_index, sentence.start) in evidence
+                used = (rule.id, sentence.section, sentence.text) in evidence
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
             continue
         lacks = [(lack, key) for key in keys[rule.id] if key not in matcher.unless
@@ -165,9 +158,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         group = [(c, s) for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code
                  for s in c.sentences if s.kind != "definition"]
         for (clause, sentence), pieces in zip(group, matcher.pieces_of(s.text for _, s in group)):
-            used = {(r, sentence.clause_index, sentence.start) for r, sec, text in evidence
-                    if text == sentence.text and sec == sentence.section}
-            _explain_sentence(rules, keys, matcher, clause, sentence, lang, used, out, near, pieces)
+            _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
     return out

@@ -31,10 +31,6 @@ Policy: type[PolicyBase] = create_model(  # type: ignore[call-overload]
     **{s.name: (s.annotation, s.default) for s in SETTINGS})
 
 
-def default_policy() -> Any:
-    return Policy()
-
-
 def load_policy(path: Path | None) -> Any:
     if path is None:
         return Policy()

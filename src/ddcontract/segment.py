@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .ingest.sections import is_list_item
 from .model import Block, Clause, Sentence
@@ -74,10 +75,7 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
                 break
             first = item.sentences[0] if item.sentences else None
             if first is not None and not first.lead and first.kind == "text":
-                item.sentences[0] = Sentence(text=f"{lead_in} {first.text}", clause_index=first.clause_index,
-                                             start=first.start, end=first.end, page=first.page,
-                                             section=first.section, lead=len(lead_in) + 1, kind=first.kind,
-                                             anchor=first.anchor)
+                item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
 
 
 def _make_clause(blocks: list[Block], index: int) -> Clause:

@@ -45,7 +45,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     for clause in clauses:
         for sentence in clause.sentences:
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
-                if _heading_ok(rules[rule_id], clause, lang):
+                if heading_ok(rules[rule_id], clause, lang):
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
                                            matcher.texts[f"{rule_id}#{kind}"], lang))
     return out
@@ -65,10 +65,7 @@ def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     idx, length = toks.idx, toks.length
-    min_end = 0
-    if sentence.lead:  # a hit must end after the lead-in
-        min_end = next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > sentence.lead), len(idx) + 1)
-    for key, start, end in matcher(toks, keys, min_end):
+    for key, start, end in matcher(toks, keys, lead_end(sentence, toks)):
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
         if rule is None:
@@ -85,7 +82,17 @@ def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
             if rule_id not in blocked]
 
 
-def _heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
+def lead_end(sentence: Sentence, toks) -> int:
+    """The first token a hit may end at: after the lead-in a list item is read with (0 without one)."""
+    if not sentence.lead:
+        return 0
+    idx, length = toks.idx, toks.length
+    return next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > sentence.lead), len(idx) + 1)
+
+
+def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
+    """Whether the clause's heading has one of the words the rule's ``heading_any`` asks for (True
+    when it asks for none)."""
     block = rule.lang(lang)
     words = block.heading_any if block else []
     if not words:

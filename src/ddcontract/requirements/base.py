@@ -36,7 +36,7 @@ class Theme:
         return self.titles.get(lang) or self.titles["en"]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """A requirement's status and why, before any words.
 
