@@ -13,7 +13,7 @@ import pytest
 from ddcontract.check import CheckOptions, check_file
 from ddcontract.ingest import load_document
 from ddcontract.ingest.html import strip_html
-from ddcontract.ingest.textutil import drop_invisible
+from ddcontract.ingest.textutil import drop_invisible, link_text
 from ddcontract.segment import split_sentences
 
 # --------------------------------------------------------------------------- HTML in Markdown
@@ -213,3 +213,83 @@ def test_numbered_items_are_read_with_the_lead_in_above_them(tmp_path: Path, lib
                for e in restrictions.evidence), [e.text for e in restrictions.evidence]
     fees = next(f for f in result.requirements if f.id == "DD-4.4")  # the lead-in does not leak past 7.x
     assert all(e.section != "8.1" for e in fees.evidence)
+
+
+# --------------------------------------------------------------------------- hyperlinks
+
+LINKS_MD = """\
+# Account terms
+
+1. You must promptly [tell Northwind](https://northwind.example/contact) if you learn of any unauthorized \
+access to your workspace.
+2. Questions about invoices go to [billing](mailto:billing@northwind.example?subject=Invoice).
+3. See our [privacy notice](/legal/privacy "Privacy") and ![the logo](img/logo.png) on the cover.
+"""
+
+
+def test_a_link_keeps_its_words_and_where_it_leads():
+    assert link_text("tell us", "https://a.example/contact") == "tell us (https://a.example/contact)"
+    assert link_text("write to us", "mailto:sec@a.example?subject=x") == "write to us (sec@a.example)"
+    assert link_text("https://a.example", "https://a.example") == "https://a.example"
+    # a relative or in-page link says nothing a reader of the text could follow
+    assert link_text("privacy notice", "/legal/privacy") == "privacy notice"
+    assert link_text("clause 4", "#clause-4") == "clause 4"
+
+
+def test_markdown_and_html_links_read_as_text_with_their_address(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text(LINKS_MD, encoding="utf-8")
+    texts = [b.text for b in _blocks(path)]
+    assert any("promptly tell Northwind (https://northwind.example/contact) if you learn" in t for t in texts), texts
+    assert any("go to billing (billing@northwind.example)." in t for t in texts), texts
+    assert any("See our privacy notice and the logo on the cover." in t for t in texts), texts
+    assert not any("](" in t for t in texts)
+    html = '<p>Report it <a class="x" href="https://n.example/report">here</a> or <a href="#top">above</a>.</p>'
+    assert strip_html(html).strip("\f") == "Report it here (https://n.example/report) or above."
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1. You must promptly [tell Northwind](https://northwind.example/contact) if you learn of any unauthorized "
+     "access to your workspace.\n", "en"),
+    ("1. Opdager du uautoriseret adgang til dit arbejdsområde, skal du straks "
+     "[give Nordvind besked](https://nordvind.example/kontakt).\n", "da"),
+])
+def test_a_linked_contact_page_is_a_notification_channel(tmp_path: Path, library, text: str, lang: str):
+    path = tmp_path / "terms.md"
+    path.write_text("# Terms\n\n" + text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions())
+    channel = next(f for f in result.requirements if f.id == "DD-8.4")
+    assert channel.status == "met" and channel.values["channels"] == ["web"]
+    assert "(https://" in channel.evidence[0].text
+
+
+def _docx_with_link(path: Path, before: str, words: str, target: str, after: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph(before)
+    r_id = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = words
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run(after)
+    document.save(str(path))
+
+
+def test_a_word_hyperlink_keeps_its_address(tmp_path: Path, library):
+    path = tmp_path / "terms.docx"
+    _docx_with_link(path, "If you learn of any unauthorised access to your account, ", "tell us",
+                    "https://northwind.example/contact", " at once.")
+    texts = [b.text for b in _blocks(path)]
+    assert texts == ["If you learn of any unauthorised access to your account, tell us "
+                     "(https://northwind.example/contact) at once."]
+    result = check_file(path, library, CheckOptions())
+    channel = next(f for f in result.requirements if f.id == "DD-8.4")
+    assert channel.status == "met" and channel.values["channels"] == ["web"]

@@ -164,9 +164,10 @@ def test_engine_agrees_with_spacy_on_every_rule_example(library, lang):
 
 
 WORDS = ["notify", "notified", "customer", "not", "exceed", "liability", "24", "twenty", "hours", "EUR", "€",
-         "the", "of", ",", "within", "insurance", "performance"]
+         "the", "of", ",", "within", "insurance", "performance", "(https://acme.example/contact)",
+         "security@acme.example", "www.acme.dk", "acme.example"]
 PATTERN_PARTS = ["notify", "customer", "not|never", "=not", "exceed?", "liability", "<NUM>", "<CUR>", "~1", "~3",
-                 "~6", "hour", "<ANY>", "the?", "*ance", "within?"]
+                 "~6", "hour", "<ANY>", "the?", "*ance", "within?", "<URL>", "<EMAIL>|hour", "<URL>?"]
 
 
 @st.composite

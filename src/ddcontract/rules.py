@@ -40,6 +40,7 @@ Pattern language (one pattern = one sequence of tokens, matched case-insensitive
     <CUR>           a currency code, symbol or name (EUR, €, dollars, kr.); classes may be
                     alternatives too: <CUR>|fee|amount
     <ANY>           exactly one token of anything
+    <URL>           a web address (https://…, www.…); <EMAIL> an e-mail address (name@example.com)
     multi-factor    words the tokenizer splits match as a sequence, also inside a|b alternatives
     @name           the file's word list ``name`` in the pattern's language, written out as its
                     alternatives: as a whole token ("@liability ~8 <CUR>", "@liability?") or as

@@ -106,7 +106,7 @@ _DEADLINE_LEAD = re.compile(
 _VAGUE = re.compile(
     r"without undue delay|undue delay|promptly|immediately|forthwith|as soon as (?:reasonably )?"
     r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
-    r"in a timely manner|timely|expeditiously|without unreasonable delay|"
+    r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
     r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
     r"uden ophold",
@@ -375,18 +375,26 @@ def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str,
 # ---------------------------------------------------------------- channels, elements, owner
 
 _CHANNELS = [
-    ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b", re.IGNORECASE)),
+    ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
+                         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
+    # a link to a web page (a contact form, a status page): "notify us (https://example.com/contact)"
+    ("web", re.compile(r"https?://|\bwww\.", re.IGNORECASE)),
 ]
 
 _ELEMENTS = [
     ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|beskrive|"
-                                r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)", re.IGNORECASE)),
+                                r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)|"
+                                # information about the incident itself ("timely information about the Security Incident")
+                                r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
+                                r"(?:the|such|any|that|each|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|compromise|(?:security|data|privacy)\s+breach)|"
+                                r"(?:oplysning(?:er|erne)?|information|detaljer|\w*opdateringer)\s+om\s+(?:den\s+|det\s+|denne\s+|dette\s+)?"
+                                r"\w*(?:brud|hændelse)", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
                             r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
                             r"affected (?:data|systems?|records|individuals|services)|berørte?|omfattede|"

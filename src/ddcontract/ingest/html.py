@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from .textutil import link_text
+
 _INLINE = ("a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd", "label",
            "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
            "wbr")
@@ -25,6 +27,7 @@ _HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_NAMES = frozenset(_BLOCK)
+_ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
 
 
 def has_markup(text: str) -> bool:
@@ -43,5 +46,7 @@ def strip_html(text: str, markdown: bool = False) -> str:
     def tag(m: re.Match[str]) -> str:
         return "\f" if m.group(1).lower() in _BLOCK_NAMES else ""
 
+    # a link keeps where it leads, as a Markdown link does (see link_text)
+    text = _ANCHOR.sub(lambda m: link_text(m.group(3), m.group(1) if m.group(1) is not None else m.group(2)), text)
     text = _TAG.sub(tag, text)
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

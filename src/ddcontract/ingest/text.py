@@ -12,11 +12,14 @@ from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, split_number
 from .html import strip_html
-from .textutil import drop_invisible, join_lines
+from .textutil import drop_invisible, join_lines, link_text
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+# ![alt](src) and [text](target "title") / [text](<target>); the words are kept (see link_text)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
 # YAML front matter: "---" on the first line, the block's end at the next "---" or "..." line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.IGNORECASE)
@@ -112,6 +115,9 @@ def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, l
 
 def _strip_md(line: str) -> str:
     line = re.sub(r"^\s*[-*+]\s+", "", line)
+    if "](" in line:
+        line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+        line = _MD_LINK.sub(lambda m: link_text(m.group(1), m.group(2)), line)
     line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
     line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
     return line

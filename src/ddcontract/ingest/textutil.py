@@ -1,4 +1,4 @@
-"""Rejoining lines that a PDF or a hard-wrapped text file broke."""
+"""Rejoining lines that a PDF or a hard-wrapped text file broke; invisible characters; hyperlinks."""
 
 from __future__ import annotations
 
@@ -13,6 +13,28 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 def drop_invisible(text: str) -> str:
     """``text`` without zero-width characters (every reader passes its text through this)."""
     return text.translate(INVISIBLE) if not text.isascii() else text
+
+
+_ABSOLUTE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_MAILTO = re.compile(r"mailto:([^?\s]+)", re.IGNORECASE)
+
+
+def link_text(text: str, target: str) -> str:
+    """A hyperlink as the contract's text: its words, followed by where it leads when that is a web or
+    e-mail address ("notify us (https://example.com/contact)"). A contract that says "notify us" over
+    a link to its contact page names that page as the way to notify; a relative or in-page link says
+    nothing a reader of the text could follow, and only its words are kept."""
+    text, target = text.strip(), target.strip().strip("<>")
+    mail = _MAILTO.match(target)
+    if mail:
+        target = mail.group(1)
+    elif not _ABSOLUTE.fullmatch(target):
+        return text
+    if not text:
+        return target
+    if target.lower() in text.lower():
+        return text
+    return f"{text} ({target})"
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 

@@ -25,10 +25,32 @@ CURRENCY_WORDS = (
     "sek nok chf cad aud jpy ¥ yen"
 ).split()
 
+# A web address or an e-mail address is one token; the engine tests it as it tests a '*' ending: the
+# index gives a lemma that looks like one of them this mark as one of its endings (see
+# CompiledPatterns._text_endings), so the classes need no column of their own in the token table.
+URL_MARK = "\x00url"
+EMAIL_MARK = "\x00email"
+
 _CLASSES: dict[str, tuple[Kind, tuple[str, ...]]] = {
     "<NUM>": (Kind.NUM, ()),
     "<CUR>": (Kind.LOWER, tuple(sorted(set(CURRENCY_WORDS)))),
+    "<URL>": (Kind.SUFFIX, (URL_MARK,)),
+    "<EMAIL>": (Kind.SUFFIX, (EMAIL_MARK,)),
 }
+
+
+def form_marks(lemma: str) -> tuple[str, ...]:
+    """The class marks a token's lemma carries as endings: a web address (``https://…``, ``www.…``) or
+    an e-mail address, as spaCy's ``like_url`` and ``like_email`` judge them."""
+    if "." not in lemma:
+        return ()
+    from spacy.lang.lex_attrs import like_email, like_url
+
+    if like_email(lemma):
+        return (EMAIL_MARK,)
+    if like_url(lemma):
+        return (URL_MARK,)
+    return ()
 
 TokenSeq = tuple[PatternToken, ...]
 Compiled = tuple[TokenSeq, ...]  # a pattern's token sequences; it matches where one of them does
@@ -179,6 +201,10 @@ def matcher_token(tok: PatternToken) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if tok.kind in (Kind.LEMMA, Kind.LOWER):
         out[tok.kind.name] = tok.values[0] if len(tok.values) == 1 else {"IN": list(tok.values)}
+    elif tok.kind == Kind.SUFFIX and tok.values == (URL_MARK,):
+        out["LIKE_URL"] = True
+    elif tok.kind == Kind.SUFFIX and tok.values == (EMAIL_MARK,):
+        out["LIKE_EMAIL"] = True
     elif tok.kind == Kind.SUFFIX:
         out["LEMMA"] = {"REGEX": "(?:" + "|".join(re.escape(x) for x in tok.values) + ")$"}
     elif tok.kind == Kind.NUM:

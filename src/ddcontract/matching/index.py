@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .compiler import Compiled, TokenSeq, longest_span
+from .compiler import Compiled, TokenSeq, form_marks, longest_span
 from .diskcache import compiled_pattern
 from .engine import Kind, Op, PatternToken
 
@@ -152,7 +152,8 @@ class CompiledPatterns:
     def _text_endings(self, lemma: str) -> frozenset[str]:
         got = self._text_suffix_memo.get(lemma)
         if got is None:
-            got = frozenset(s for s in self.suffixes if lemma.endswith(s))
+            got = frozenset([s for s in self.suffixes if lemma.endswith(s)]
+                            + [m for m in form_marks(lemma) if m in self.suffixes])
             if len(self._text_suffix_memo) < 200_000:
                 self._text_suffix_memo[lemma] = got
         return got

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ingest.sections import assign_sections
-from ..ingest.textutil import drop_invisible
+from ..ingest.textutil import drop_invisible, link_text
 from ..model import Block, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
 _PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 PART = "word/document.xml"
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "delInstrText"}
 # Limits on what a DOCX may make us inflate and parse (bounded memory whatever the file says):
@@ -236,8 +238,10 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
 
 
 class _Walker:
-    def __init__(self, numbering: _Numbering, styles: dict[str, _Style], path: Path) -> None:
+    def __init__(self, numbering: _Numbering, styles: dict[str, _Style], path: Path,
+                 links: dict[str, str] | None = None) -> None:
         self.numbering = numbering
+        self.links = links or {}  # relationship id -> external target (hyperlinks)
         self.styles = styles
         self.path = path
         self.page = 1
@@ -290,9 +294,22 @@ class _Walker:
                 if content is not None:
                     self.walk(content)
 
+    def _link_ends(self, p) -> dict:
+        """The last w:t of each hyperlink to an external address -> what follows it: the address, as
+        :func:`~ddcontract.ingest.textutil.link_text` writes it after the link's words."""
+        ends: dict = {}
+        for link in p.iter(_W + "hyperlink"):
+            target = self.links.get(link.get(_R_ID) or "")
+            texts = [t for t in link.iter(_W + "t") if not self._inside_skipped(t, p)]
+            if target and texts:
+                words = "".join(t.text or "" for t in texts)
+                ends[texts[-1]] = link_text(words, target)[len(words.strip()):]
+        return ends
+
     def paragraph_text(self, p) -> str:
         parts: list[str] = []
         self.text_page = None  # the page on which the paragraph's first text stands
+        link_ends = self._link_ends(p) if self.links else {}
         for el in p.iter():
             tag = el.tag
             if not isinstance(tag, str):
@@ -302,6 +319,8 @@ class _Walker:
                     if self.text_page is None and (el.text or "").strip():
                         self.text_page = self.page
                     parts.append(el.text or "")
+                    if el in link_ends:
+                        parts.append(link_ends[el])
             elif tag in (_W + "tab", _W + "cr"):
                 if not self._inside_skipped(el, p):
                     parts.append(" ")
@@ -403,10 +422,11 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         numbering = _Numbering.parse(_read_part(zf, "word/numbering.xml", path))
         styles = _parse_styles(_read_part(zf, "word/styles.xml", path))
         pages = _app_pages(zf, path)
+        links = _external_links(_read_part(zf, "word/_rels/document.xml.rels", path))
     body = root.find(_W + "body")
     if body is None:
         raise InputError(str(path), "corrupt DOCX: the document has no body")
-    walker = _Walker(numbering, styles, path)
+    walker = _Walker(numbering, styles, path, links)
     walker.walk(body)
     walker.place_anchors(root)
     if not walker.blocks:
@@ -424,6 +444,15 @@ def read_docx(path: Path, max_bytes: int) -> Document:
         if not 30 <= words / pages <= 1500:
             pages = None
     return Document(path=str(path), format="docx", blocks=blocks, pages=pages)
+
+
+def _external_links(rels) -> dict[str, str]:
+    """Relationship id -> target of the document's hyperlinks to outside addresses."""
+    if rels is None:
+        return {}
+    return {rel.get("Id"): rel.get("Target") for rel in rels.iter(_RELS)
+            if rel.get("TargetMode") == "External" and (rel.get("Type") or "").endswith("/hyperlink")
+            and rel.get("Id") and rel.get("Target")}
 
 
 def _app_pages(zf: zipfile.ZipFile, path: Path) -> int | None:

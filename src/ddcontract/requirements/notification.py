@@ -157,6 +157,7 @@ TEXTS = {
         "vkey.vague": "Vague deadline",
         "vkey.elements": "Content",
         "vkey.channels": "Channels",
+        "name.web": "web page (link)",
         "report.policy.deadline": "Breach notification within at most {hours} hours (DD-8.1)",
         "report.policy.suggested": "Suggested clauses propose notification within {hours} hours",
         "deadline.business_days": " (stated in business days, counted at 24 hours a day)",
@@ -192,6 +193,7 @@ TEXTS = {
         "name.portal": "portal",
         "name.post": "brev",
         "name.in-writing": "skriftligt",
+        "name.web": "webside (link)",
     },
 }
 
