@@ -215,6 +215,56 @@ def test_numbered_items_are_read_with_the_lead_in_above_them(tmp_path: Path, lib
     assert all(e.section != "8.1" for e in fees.evidence)
 
 
+# --------------------------------------------------------------------------- nested lists
+
+NESTED_MD = """\
+## Breaches of these terms
+
+- The Reseller shall tell the Vendor at once when it learns of a breach.
+- The Vendor may end this agreement with immediate effect where:
+  - the Reseller commits a serious breach of the security schedule; or
+  - the Reseller becomes insolvent.
+- The Reseller keeps its records for five years.
+"""
+
+NESTED_HTML_DA = """\
+## Misligholdelse
+
+<ol>
+  <li>Forhandleren skal straks give Leverandøren besked om enhver misligholdelse.</li>
+  <li>Leverandøren kan ophæve aftalen med øjeblikkelig virkning, hvis:</li>
+  <ol>
+    <li>forhandleren groft misligholder sikkerhedsbilaget, eller</li>
+    <li>forhandleren går konkurs.</li>
+  </ol>
+  <li>Forhandleren opbevarer sine regnskaber i fem år.</li>
+</ol>
+"""
+
+
+@pytest.mark.parametrize("text, lang, lead, item, sibling", [
+    (NESTED_MD, "en", "may end this agreement with immediate effect where:", "the Reseller commits a serious breach",
+     "The Reseller keeps its records"),
+    (NESTED_HTML_DA, "da", "kan ophæve aftalen med øjeblikkelig virkning, hvis:", "forhandleren groft misligholder",
+     "Forhandleren opbevarer sine regnskaber"),
+])
+def test_a_nested_list_is_read_with_the_item_that_introduces_it(tmp_path: Path, library, text: str, lang: str,
+                                                                 lead: str, item: str, sibling: str):
+    """An item ending in a colon over a nested list (Markdown indentation, or an HTML list inside a list):
+    each nested item is read with it; the next item of the outer list is not."""
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    levels = {b.text[:20]: b.level for b in _blocks(path) if b.kind == "list-item"}
+    assert sorted(set(levels.values())) == [1, 3], levels
+    result = check_file(path, library, CheckOptions(language=lang))
+    termination = next(f for f in result.requirements if f.id == "DD-4.7")
+    assert termination.status in ("met", "weak"), termination
+    assert any(lead in e.text and item in e.text for e in termination.evidence), [e.text for e in termination.evidence]
+    from ddcontract.segment import clauses_of
+    read = [s.text for c in clauses_of(_blocks(path)) for s in c.sentences]
+    assert any(s.startswith(sibling) for s in read), read  # the outer list's next item stands alone
+
+
 # --------------------------------------------------------------------------- hyperlinks
 
 LINKS_MD = """\

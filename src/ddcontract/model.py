@@ -27,6 +27,9 @@ class Block:
     section: str | None = None  # "9.1", "Section 12", "§ 5", "Schedule 3"
     heading: str | None = None  # the heading of the clause the block belongs to
     kind: Literal["paragraph", "heading", "table-row", "list-item"] = "paragraph"  # list-item: a bullet
+    # how deep a list item is nested, where the reader can tell (Markdown indentation, HTML lists): 1 for
+    # an item of an outer list, more for an item inside an item; 0 when not known or not an item
+    level: int = 0
     # where the block stands in its file: the same on every read, unique in the document; by reader
     #   DOCX  "word/document.xml#paraId=1A2B3C4D"  the paragraph's or table row's w14:paraId, when Word wrote one
     #         "word/document.xml#p12", "…#tr3"     else the 12th w:p or 3rd w:tr of the part (from 0)

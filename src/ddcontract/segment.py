@@ -90,11 +90,20 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     heading = next((b.heading for b in blocks if b.heading), None)
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
     lead_in: str | None = None
+    # the items that introduce a nested list ("(c) … may terminate the contract where:" above
+    # "(i) …", "(ii) …"), as (level, the sentence read with its own lead-in), outermost first
+    item_leads: list[tuple[int, str]] = []
     for block, start in zip(blocks, starts):
         item = (is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
                 or bool(_LOWER_NUMBERED_ITEM.match(block.text)))
         if not item:
             lead_in = None
+            item_leads.clear()
+        while item_leads and item_leads[-1][0] >= block.level:
+            item_leads.pop()  # back out of the lists this item is not nested in
+        own_lead = lead_in
+        if item and item_leads:
+            lead_in = item_leads[-1][1]
         for s, e in split_sentences(block.text):
             piece = block.text[s:e]
             kind = "heading" if block.kind == "heading" else "definition" if _DEFINITION.match(piece) else "text"
@@ -110,6 +119,11 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
             lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None
+        else:
+            lead_in = own_lead
+            last = clause.sentences[-1].text if clause.sentences else ""
+            if block.level and last.rstrip().endswith(":") and len(last) < _MAX_LEAD_IN:
+                item_leads.append((block.level, last))
     return clause
 
 

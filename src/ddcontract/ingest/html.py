@@ -36,15 +36,27 @@ def has_markup(text: str) -> bool:
 
 def strip_html(text: str, markdown: bool = False) -> str:
     """``text`` without its HTML tags and comments, with entities decoded. A block-level tag becomes a
-    form feed (a paragraph break); in Markdown an ``<h1>``…``<h6>`` also starts a heading ("# ")."""
+    form feed (a paragraph break); in Markdown an ``<h1>``…``<h6>`` also starts a heading ("# ") and an
+    ``<li>`` a bullet ("- "), indented by how deep its list is nested."""
     if not has_markup(text):
         return text
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep the lines it spanned
     if markdown:
         text = _HEADING.sub(lambda m: "\f" + "#" * int(m.group(1)[1]) + " ", text)
 
+    depth = 0  # how many lists the tag stands in
+
     def tag(m: re.Match[str]) -> str:
-        return "\f" if m.group(1).lower() in _BLOCK_NAMES else ""
+        nonlocal depth
+        name = m.group(1).lower()
+        closing = m.group(0).startswith("</")
+        if name in ("ol", "ul"):
+            depth = max(0, depth - 1) if closing else depth + 1
+        elif name == "li" and not closing and markdown:
+            # a list item becomes a Markdown bullet, indented by its depth, so it is read as an item
+            # of its list with the lead-in of the item it is nested in (see segment)
+            return "\f" + "  " * max(0, depth - 1) + "- "
+        return "\f" if name in _BLOCK_NAMES else ""
 
     # a link keeps where it leads, as a Markdown link does (see link_text)
     text = _ANCHOR.sub(lambda m: link_text(m.group(3), m.group(1) if m.group(1) is not None else m.group(2)), text)

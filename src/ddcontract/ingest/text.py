@@ -74,13 +74,15 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
         return f"line{line}" if taken[line] == 1 else f"line{line}:{taken[line]}"
 
     for start, para in _paragraphs(text):
-        numbered = [(start + i, ln.strip()) for i, ln in enumerate(para.split("\n"))]
-        numbered = [(n, ln) for n, ln in numbered if ln and not _PAGE_MARK.match(ln)]
+        numbered = [(start + i, ln.strip(), _indent(ln)) for i, ln in enumerate(para.split("\n"))]
+        numbered = [(n, ln, ind) for n, ln, ind in numbered if ln and not _PAGE_MARK.match(ln)]
         if not numbered:
             continue
-        for at, group in _split_numbered_lines([ln for _, ln in numbered], markdown):
+        for at, group in _split_numbered_lines([ln for _, ln, _ in numbered], markdown):
             first = group[0]
             kind = "list-item" if markdown and _MD_BULLET.match(first) else "paragraph"
+            # a nested bullet is indented further than the item it belongs to
+            level = 1 + numbered[at][2] if kind == "list-item" else 0
             if markdown and _MD_HEADING.match(first):
                 group = [_MD_HEADING.sub("", first)] + group[1:]
                 kind = "heading"
@@ -94,8 +96,14 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
                     blocks.append(Block(text=" | ".join(c for c in cells if c), kind="table-row",
                                         anchor=anchor(numbered[at + i][0])))
                 continue
-            blocks.append(Block(text=join_lines(group), kind=kind, anchor=anchor(numbered[at][0])))
+            blocks.append(Block(text=join_lines(group), kind=kind, anchor=anchor(numbered[at][0]), level=level))
     return blocks
+
+
+def _indent(line: str) -> int:
+    """The columns of white space a line starts with (a tab counts four)."""
+    line = line.expandtabs(4)
+    return len(line) - len(line.lstrip(" "))
 
 
 def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
