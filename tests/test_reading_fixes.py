@@ -286,6 +286,15 @@ def test_a_link_keeps_its_words_and_where_it_leads():
     assert link_text("clause 4", "#clause-4") == "clause 4"
 
 
+def test_markdown_emphasis_is_not_text(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text("# Terms\n\n_Provider_ agrees to keep **Customer Data** in *encrypted* form; see "
+                    "the file data_export_v2 and __Schedule 2__.\n", encoding="utf-8")
+    texts = [b.text for b in _blocks(path)]
+    assert "Provider agrees to keep Customer Data in encrypted form; see the file data_export_v2 and Schedule 2." \
+        in texts, texts
+
+
 def test_markdown_and_html_links_read_as_text_with_their_address(tmp_path: Path):
     path = tmp_path / "terms.md"
     path.write_text(LINKS_MD, encoding="utf-8")
