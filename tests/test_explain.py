@@ -82,3 +82,14 @@ def test_explain_an_unknown_id_is_a_one_line_error(runner, tmp_path: Path):
     assert result.exit_code == 2
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "DD-9.9" in lines[0] and "not a requirement or flag ID" in lines[0]
+
+
+def test_a_near_miss_names_the_lacking_words_as_the_rule_writes_them(runner, tmp_path: Path):
+    """The matcher compares lemmas ("datum" for "data"); the explanation shows the rule's own words."""
+    path = tmp_path / "contract.txt"
+    path.write_text("1.1 The Supplier shall notify the Customer of any incident within 24 hours.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--explain", "DD-8.1", "--format", "json"])
+    near = json.loads(result.output)["explain"]["near_misses"]
+    lacking = [w for n in near if n["rule"] == "notify-deadline" for w in n["lacking"]]
+    assert any("data" in w.split("|") and "security" in w.split("|") for w in lacking), lacking
+    assert not any("datum" in w.split("|") for w in lacking), lacking

@@ -9,8 +9,8 @@ flag) the explanation lists, from the document as the check read it:
   heading lacks the words the rule asks for (``heading_any``);
 - the nearest misses: sentences that hold a pattern's most telling word and all its other required
   words but one, with the word they lack (or, when none is lacking, that the words are there but not
-  in the pattern's order or within its gaps). Words are shown as the matcher compares them: lemmas
-  ("datum" for "data"), ``=word`` for an exact form, ``*ending`` for a Danish compound's ending.
+  in the pattern's order or within its gaps). Words are shown as the rule writes them ("data",
+  ``=word`` for an exact form, ``*ending`` for a Danish compound's ending).
 """
 
 from __future__ import annotations
@@ -63,22 +63,50 @@ class Explanation:
                 "matches": [asdict(s) for s in self.seen], "near_misses": [asdict(n) for n in self.near]}
 
 
-def _atom_word(atom: tuple[str, str]) -> str:
+def _atom_word(atom: tuple[str, str], written: dict[tuple[str, str], str] | None = None) -> str:
+    """A required word as the rule writes it ("data"), or else as the matcher compares it ("datum")."""
+    if written and atom in written:
+        return written[atom]
     kind, value = atom
     return {"LEMMA": value, "LOWER": f"={value}", "SUFFIX": f"*{value}"}.get(kind, value)
 
 
-def _lacking(matcher: Any, key: str, have: set) -> tuple[int, int, list[str]] | None:
+def _written_words(matcher: Any, key: str, lang: str) -> dict[tuple[str, str], str]:
+    """The pattern ``key``'s words as its rule writes them, by the atom the matcher compares: the
+    lemma "datum" is shown as the "data" the rule wrote."""
+    from .matching.nlp import pattern_lemma
+
+    out: dict[tuple[str, str], str] = {}
+    for part in matcher.texts[key].split():
+        for alt in part.rstrip("?").split("|"):
+            if not alt or alt.startswith(("~", "<")):
+                continue
+            if alt.startswith("="):
+                atom = ("LOWER", alt[1:].lower())
+            elif alt.startswith("*"):
+                atom = ("SUFFIX", pattern_lemma(alt[1:].lower(), lang))
+            else:
+                atom = ("LEMMA", matcher.lemmatizer.lemma(pattern_lemma(alt, lang)))
+            out.setdefault(atom, alt)
+    return out
+
+
+def _lacking(matcher: Any, key: str, have: set, lang: str = "en") -> tuple[int, int, list[str]] | None:
     """For the pattern ``key``'s alternative nearest to the sentence: how many of its required words
-    the sentence lacks, how many it requires, and which it lacks; None when no alternative has its
-    most selective required word (the one the index files it under) in the sentence."""
+    the sentence lacks, how many it requires, and which it lacks (as the rule writes them); None when
+    no alternative has its most selective required word (the one the index files it under) in the
+    sentence."""
     best: tuple[int, int, list[str]] | None = None
+    written: dict[tuple[str, str], str] | None = None
     for musts, anys in matcher.required_atoms.get(key, []):
         groups = [frozenset({a}) for a in musts] + list(anys)
         if not groups or have.isdisjoint(min(groups, key=len)):
             continue  # the pattern's most telling word ("insurance", "mutual") is not there: not near
-        missing = sorted(_atom_word(a) for a in musts - have)
-        missing += ["|".join(sorted(_atom_word(a) for a in atoms)) for atoms in anys if have.isdisjoint(atoms)]
+        if written is None:
+            written = _written_words(matcher, key, lang)
+        missing = sorted(_atom_word(a, written) for a in musts - have)
+        missing += ["|".join(dict.fromkeys(sorted(_atom_word(a, written) for a in atoms)))
+                    for atoms in anys if have.isdisjoint(atoms)]
         total = len(musts) + len(anys)
         if total and (best is None or len(missing) < best[0]):
             best = (len(missing), total, missing)
@@ -125,7 +153,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
             continue
         lacks = [(lack, key) for key in keys[rule.id] if key not in matcher.unless
-                 and _is_near(lack := _lacking(matcher, key, have))]
+                 and _is_near(lack := _lacking(matcher, key, have, lang))]
         if lacks:  # the rule's nearest pattern for this sentence
             (missing, _, words), key = min(lacks, key=lambda item: item[0][0])
             near.append((missing, NearMiss(rule.id, matcher.texts[key], sentence.text, sentence.section,
