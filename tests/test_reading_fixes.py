@@ -352,3 +352,23 @@ def test_a_word_hyperlink_keeps_its_address(tmp_path: Path, library):
     result = check_file(path, library, CheckOptions())
     channel = next(f for f in result.requirements if f.id == "DD-8.4")
     assert channel.status == "met" and channel.values["channels"] == ["web"]
+
+
+# --------------------------------------------------------------------------- definitions without quotes
+
+@pytest.mark.parametrize("text, kind", [
+    ("Insolvent means: having debts that exceed its assets.", "definition"),
+    ("- Security Event means any unauthorised access to the Member's files.", "definition"),
+    ("3.2 Cap on Liability means the amount set out in the Order Form.", "definition"),
+    ("Persondata betyder enhver form for information om en identificeret fysisk person.", "definition"),
+    ("This means that the Member's liability shall not exceed EUR 10,000.", "text"),
+    ("The Member's liability shall not exceed EUR 10,000.", "text"),
+])
+def test_a_definition_without_quotes_states_no_obligation(text: str, kind: str):
+    """Markdown leaves "**Security Event** means …" without its bold; plain drafting writes no quotes.
+    A definition says what a word means, not what applies, and is not matched as a clause."""
+    from ddcontract.model import Block
+    from ddcontract.segment import clauses_of
+
+    [clause] = clauses_of([Block(text=text)])
+    assert clause.sentences[0].kind == kind

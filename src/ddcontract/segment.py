@@ -33,6 +33,13 @@ _MAX_LEAD_IN = 600
 _DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
                          r'(?:means|shall mean|has the meaning|have the meaning|refers to|betyder|forstås)\b',
                          re.IGNORECASE)
+# the same without quotes, as Markdown leaves a bold term ("**Customer Data** means …") and plain
+# drafting writes it: a capitalised term of a few words, then "means"
+_PLAIN_DEFINITION = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
+                               r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|Det|Dette|Denne|Hvilket)\b)"
+                               r"[A-ZÆØÅ][\w’'-]*"
+                               r"(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|af|og|til|for)){0,5}\s+"
+                               r"(?:means|shall mean|betyder)\b")
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
 _LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
@@ -106,7 +113,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = item_leads[-1][1]
         for s, e in split_sentences(block.text):
             piece = block.text[s:e]
-            kind = "heading" if block.kind == "heading" else "definition" if _DEFINITION.match(piece) else "text"
+            kind = "heading" if block.kind == "heading" else "definition" if _DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) else "text"
             if item and lead_in:
                 # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
                 clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
