@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-"""Accuracy on the real-contract development set (``../shared/corpus/real-dev/``): published terms,
-SaaS agreements and DPAs, English and Danish, labelled against the requirement catalogue by people
-who did not write the rules.
+"""Accuracy on real published contracts (terms of service, SaaS agreements and DPAs, English and
+Danish), labelled against the requirement catalogue by people who did not write the rules:
+
+- the development set, ``../shared/corpus/real-dev/`` (the rules have been improved looking at its errors);
+- the held-out set, ``benchmarks/real-heldout/labels.yaml`` (labelled blind; measured, never tuned on:
+  a fix that only fits the development set shows here).
 
     python ../shared/corpus/real-dev/build.py MIRROR_ROOT ~/.cache/ddcontract/real-dev   # once
     python scripts/real_accuracy.py                   # per language and per requirement
     python scripts/real_accuracy.py --errors          # also every wrong status, with its evidence
     python scripts/real_accuracy.py --texts DIR       # texts built elsewhere
+    python scripts/real_accuracy.py --heldout --build MIRROR_ROOT   # once: the held-out texts
+    python scripts/real_accuracy.py --heldout         # the held-out figures
+
+The texts are not stored (several carry no licence): each label names its source as
+``owner/name path@commit``; ``--build`` takes them from git snapshots of those repositories
+(``MIRROR_ROOT/<owner>+<name>/repo``, as the search tool's ``fetch`` leaves them; a PDF goes through
+``pdftotext -layout``).
 
 A requirement counts as "addressed" when ddcontract reports it ``met`` or ``weak``; a label ``1`` is
 addressed, ``0`` missing, ``~`` not scored. Labelled values (notice hours, cap amount) are compared
@@ -22,17 +32,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
+HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
 
 
-def default_texts() -> Path:
+def default_texts(heldout: bool) -> Path:
     from ddcontract.cachedir import cache_dir
 
-    return cache_dir() / "real-dev"
+    return cache_dir() / ("real-heldout" if heldout else "real-dev")
+
+
+def build(labels: dict, mirror: Path, out: Path) -> int:
+    """Write each labelled text, as published at its recorded commit, into ``out``."""
+    import subprocess
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    missing = []
+    for name, entry in labels.items():
+        repo, rest = entry["source"].split(" ", 1)
+        path, commit = rest.rsplit("@", 1)
+        gitdir = mirror / repo.replace("/", "+") / "repo"
+        shown = subprocess.run(["git", "-C", str(gitdir), "show", f"{commit}:{path}"], capture_output=True)
+        if shown.returncode:
+            missing.append(f"{name} (fetch {repo})")
+            continue
+        data = shown.stdout
+        if path.lower().endswith(".pdf"):
+            with tempfile.TemporaryDirectory() as tmp:
+                pdf = Path(tmp) / "source.pdf"
+                pdf.write_bytes(data)
+                data = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                                      capture_output=True).stdout
+        (out / name).write_bytes(data)
+    print(f"built {len(labels) - len(missing)}/{len(labels)} texts into {out}")
+    for m in missing:
+        print("  missing:", m, file=sys.stderr)
+    return 2 if missing else 0
 
 
 def _value_right(want: object, got: object) -> bool:
     if want is None or got is None:
         return want is got
+    if isinstance(want, str) or isinstance(got, str):  # a currency
+        return str(want).upper() == str(got).upper()
     return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
 
 
@@ -69,22 +111,29 @@ def _evidence(finding: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--texts", type=Path, default=None, help="the built texts (default: the cache's real-dev)")
+    ap.add_argument("--texts", type=Path, default=None,
+                    help="the built texts (default: the cache's real-dev or real-heldout)")
+    ap.add_argument("--heldout", action="store_true", help="the held-out set instead of the development set")
+    ap.add_argument("--build", type=Path, metavar="MIRROR_ROOT", default=None,
+                    help="first build the texts from git snapshots under MIRROR_ROOT")
     ap.add_argument("--errors", action="store_true", help="list every wrong status and value with its evidence")
     args = ap.parse_args()
-    if not LABELS.is_file():
-        print(f"no labels at {LABELS}: nothing measured", file=sys.stderr)
+    source = HELDOUT if args.heldout else LABELS
+    if not source.is_file():
+        print(f"no labels at {source}: nothing measured", file=sys.stderr)
         return 2
     import yaml
 
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
 
-    texts = args.texts or default_texts()
-    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    texts = args.texts or default_texts(args.heldout)
+    labels = yaml.safe_load(source.read_text(encoding="utf-8"))
+    if args.build is not None and build(labels, args.build, texts):
+        return 2
     absent = [name for name in labels if not (texts / name).is_file()]
     if absent:
-        print(f"{texts}: {len(absent)} texts missing (build them with real-dev/build.py): {', '.join(absent)}",
+        print(f"{texts}: {len(absent)} texts missing (build them with --build MIRROR_ROOT): {', '.join(absent)}",
               file=sys.stderr)
         return 2
     library = load_library()
@@ -113,7 +162,8 @@ def main() -> int:
                 else:
                     errors.append(f"  {name} {rid}: {key} = {have!r}, labelled {value!r}\n{_evidence(found[rid])}")
     header = f"{'':14} precision recall    F1   tp  fp  fn  tn"
-    print(f"real-contract development set: {len(labels)} contracts\n\n{header}")
+    name = "held-out set" if args.heldout else "development set"
+    print(f"real-contract {name}: {len(labels)} contracts\n\n{header}")
     for lang in sorted(by_lang):
         print(f"{lang:14} {by_lang[lang].row()}")
     total = Tally()
