@@ -186,6 +186,17 @@ class Deal(_Model):
 # --------------------------------------------------------------------------- loading
 
 
+class _DealLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date stays text until the deal's model reads it: an impossible
+    date ("2026-13-01") is then a listed problem with its line, not an exception in the loader."""
+
+
+_DealLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_DealLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     """The line of the field at ``loc`` (the line of its key); for a missing field, the line of
     the mapping's own key that lacks it (line 1 at the top level)."""
@@ -206,6 +217,11 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _describe(err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "missing":
@@ -217,11 +233,16 @@ def _describe(err: dict[str, Any]) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}, not {err['input']!r}"
+        return f"must be one of {err['ctx']['expected']}, not {_short(err['input'])}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"not a date: {err['input']!r} (write YYYY-MM-DD)"
+        return f"not a date: {_short(err['input'])} (write YYYY-MM-DD)"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate_deal(data: Any, path: str, root: yaml.Node | None = None) -> Deal:
@@ -234,7 +255,7 @@ def validate_deal(data: Any, path: str, root: yaml.Node | None = None) -> Deal:
         for err in exc.errors():
             loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
             field = ".".join(str(x) if isinstance(x, str) else f"[{x}]" for x in loc).replace(".[", "[")
-            problems.append((_line_of(root, loc), f"{field or 'deal'}: {_describe(err)}"))
+            problems.append((_line_of(root, loc), _one_line(f"{field or 'deal'}: {_describe(err)}")))
         problems.sort(key=lambda p: (p[0] or 0))
         raise DealError(path, problems) from None
 
@@ -255,12 +276,20 @@ def load_deal(path: Path) -> Deal:
     except OSError as exc:
         raise DealError(name, [(None, f"cannot be read ({exc.strerror})")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _DealLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise DealError(name, [(line, f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]) from None
+    except RecursionError:
+        raise DealError(name, [(None, "not valid deal data (nested too deeply)")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a constructor refusing a value
+        raise DealError(name, [(None, f"not valid YAML ({exc})")]) from None
     return validate_deal(data, name, root)
 
 
