@@ -132,3 +132,142 @@ def test_deeply_nested_yaml_is_a_problem_not_a_crash(runner, tmp_path):
     result = runner.invoke(app, ["generate", "dpa", "--data", str(path), "--check"])
     assert re.match(rf"ddcontract: error: {re.escape(str(path))}", _problem_lines(result, path)[0])
 
+
+
+# --------------------------------------------------------------------------- item 2: list joining
+
+
+def _paragraphs(path: Path) -> list[str]:
+    import docx
+
+    return [" ".join(p.text.split()) for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def _render(name: str, lang: str, out: Path, change=None) -> Path:
+    from ddcontract.deal import template_context, validate_deal
+    from ddcontract.generate import bundled_template
+    from ddcontract.office.template import render_docx
+
+    data = yaml.load(example_data(lang).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    if change:
+        change(data)
+    render_docx(bundled_template(name, lang), template_context(validate_deal(data, "deal.yaml"), lang), out)
+    return out
+
+
+def test_join_and_item_end_follow_the_language():
+    from ddcontract.i18n import item_end, join_and
+
+    assert join_and(["Denmark"], "en") == "Denmark"
+    assert join_and(["Denmark", "Finland"], "en") == "Denmark and Finland"
+    assert join_and(["A", "B", "C"], "da") == "A, B og C"
+    assert [item_end(i, 4, "en") for i in range(1, 5)] == [";", ";", "; and", "."]
+    assert [item_end(i, 2, "da") for i in range(1, 3)] == ["; og", "."]
+
+
+CONTENT_LEAD = {"dpa": "A notification shall contain at least:",
+                "notification-annex": "A notification shall contain at least:"}
+
+
+@pytest.mark.parametrize("name", ["dpa", "notification-annex"])
+@pytest.mark.parametrize("extra", [0, 1, 3])
+def test_and_comes_before_the_last_item_of_the_content_list(tmp_path, name, extra):
+    def change(data):
+        data["notification"]["content"] = data["notification"]["content"][:extra]
+
+    paras = _paragraphs(_render(name, "en", tmp_path / f"{name}.docx", change))
+    start = paras.index(CONTENT_LEAD[name]) + 1
+    items = paras[start:start + 4 + extra]
+    assert items[0].startswith("a description of the Security Incident")
+    assert [re.search(r"(; and|;|\.)$", p).group(1) for p in items] == [";"] * (2 + extra) + ["; and", "."], items
+
+
+def test_lists_in_sentences_are_joined_with_and(tmp_path):
+    text = " ".join(_paragraphs(_render("dpa", "en", tmp_path / "dpa.docx")))
+    assert "in the following countries: Denmark and Finland." in text
+
+
+@pytest.mark.parametrize("name", ["dpa", "notification-annex"])
+def test_danish_content_list_has_og_before_its_last_item_only(tmp_path, name):
+    paras = _paragraphs(_render(name, "da", tmp_path / f"{name}.docx"))
+    start = next(i for i, p in enumerate(paras) if p.startswith("Underretningen skal, i det omfang")) + 1
+    items = paras[start:start + 8]
+    ends = [re.search(r"(; og|;|\.)$", p).group(1) for p in items]
+    assert ends == [";"] * 6 + ["; og", "."], items
+
+
+# --------------------------------------------------------------------------- item 6: no English internals
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def danish_check(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("gap") / "mangelrapport.docx"
+    result = CliRunner().invoke(app, ["check", str(ROOT / "samples" / "da_kundevilkaar.pdf"), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    return result.stdout, out
+
+
+def test_console_values_are_worded_in_danish(danish_check):
+    stdout, _ = danish_check
+    lines = [line.strip() for line in stdout.splitlines() if line.strip().startswith("værdier:")]
+    assert len(lines) >= 5
+    shown = " ".join(lines)
+    assert "=" not in shown
+    for english in ("owner", "types", "professional", "unit", "days", "aspects", "storage", "channels",
+                    "in-writing", "elements", "affected"):
+        assert not re.search(rf"\b{english}\b", shown), (english, lines)
+    assert "Forsikringstyper: professionelt ansvar" in shown
+    assert "Frist for underretning: 168 timer · Angivet i: dage" in shown
+
+
+def test_gap_report_values_are_worded_in_danish(danish_check):
+    from conftest import docx_text
+
+    _, report = danish_check
+    text = docx_text(report)
+    assert "Angivet i: dage" in text
+    for english in ("unit", "days", "professional", "owner"):
+        assert not re.search(rf"\b{english}\b", text), english
+
+
+def test_every_value_key_and_identifier_has_words_in_both_languages(library):
+    from ddcontract.check import CheckOptions, check_file
+    from ddcontract.i18n import has_text, texts
+
+    seen: dict[str, set[str]] = {}
+    for sample in ("da_kundevilkaar.pdf", "customer_redflags.pdf", "msa_provider.pdf", "dpa.docx",
+                   "da_abonnementsaftale.pdf"):
+        for f in check_file(ROOT / "samples" / sample, library, CheckOptions()).requirements:
+            for k, v in f.values.items():
+                if v not in (None, [], False) and k not in ("currency", "stated"):
+                    seen.setdefault(k, set()).update(v if isinstance(v, list) else [v] if k == "unit" else [])
+    assert {"unit", "types", "channels", "elements", "aspects", "owner"} <= set(seen)
+    for key, identifiers in seen.items():
+        assert has_text(f"vkey.{key}") and f"vkey.{key}" in texts("da"), key
+        for x in identifiers:
+            assert f"name.{x}" in texts("da"), x
+            assert f"name.{x}" in texts("en") or re.fullmatch(r"[a-z]+", x), x
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("name", ["dpa", "notification-annex"])
+def test_quotation_marks_follow_the_languages_typography(tmp_path, name, lang):
+    from conftest import docx_text
+
+    text = docx_text(_render(name, lang, tmp_path / f"{name}.docx"))
+    assert '"' not in text, re.findall(r'.{30}".{30}', text)[:5]
+    if lang == "da":
+        assert "»" in text and "«" in text and "“" not in text and "”" not in text
+        assert text.count("»") == text.count("«")
+    else:
+        assert "“" in text and text.count("“") == text.count("”")
+
+
+def test_danish_report_texts_use_danish_quotation_marks():
+    from ddcontract.i18n import texts
+
+    assert [k for k, v in texts("da").items() if '"' in v] == []

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import DDContractError
-from .i18n import fmt_date, fmt_quantity
+from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
 from .langs import check_language
 
 MAX_DEAL_BYTES = 1_000_000
@@ -316,5 +316,9 @@ def template_context(deal: Deal, lang: str) -> dict[str, Any]:
         step["after_text"] = fmt_quantity(step["after_hours"], "hour", lang)
     ctx["deletion"]["days_text"] = fmt_quantity(deal.deletion.days_after_end, "day", lang)
     ctx["language"] = lang
+    # lists by the language's rules: "Denmark and Finland"; enumerated items end ";", "; and", "."
+    ctx["and_list"] = lambda items: join_and(list(items), lang)
+    ctx["and_sep"] = lambda index, count: and_sep(index, count, lang)
+    ctx["item_end"] = lambda index, count: item_end(index, count, lang)
     ctx["generated_on"] = fmt_date(dt.date.today(), lang)
     return ctx

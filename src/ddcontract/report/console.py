@@ -7,7 +7,7 @@ from ..requirements import THEMES
 from ..i18n import tr
 from ..model import CheckResult
 from .text import quote as _quote
-from .text import values_line as _values
+from .text import values_prose as _values
 from .text import where as _where
 
 _STYLE = {"met": "bold green", "weak": "bold yellow", "missing": "bold red"}
