@@ -271,3 +271,93 @@ def test_danish_report_texts_use_danish_quotation_marks():
     from ddcontract.i18n import texts
 
     assert [k for k, v in texts("da").items() if '"' in v] == []
+
+
+# --------------------------------------------------------------------------- item 1: text per language
+
+
+def _only(value, lang: str):
+    """The data as a user writing in one language has it: each {en: …, da: …} becomes its ``lang`` text."""
+    if isinstance(value, dict):
+        if value and set(value) <= {"en", "da"}:
+            return value[lang]
+        return {k: _only(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_only(v, lang) for v in value]
+    return value
+
+
+def _english_only_file(tmp_path: Path) -> Path:
+    data = _only(yaml.load(example_data("en").read_text(encoding="utf-8"), Loader=yaml.BaseLoader), "en")
+    path = tmp_path / "deal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("extra", [[], ["--check"]])
+def test_danish_document_from_english_only_data_is_refused_naming_the_fields(runner, tmp_path, extra):
+    path = _english_only_file(tmp_path)
+    out = tmp_path / "annex.docx"
+    result = runner.invoke(app, ["generate", "notification-annex", "--data", str(path), "-o", str(out),
+                                 "--lang", "da", *extra])
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"ddcontract: error: {path}: "), lines
+    for field in ("service.description", "agreement.governing_law", "agreement.venue", "notification.content[0,1,2]",
+                  "notification.recipients.controller[0,1].role", "notification.escalation[0,1].role"):
+        assert field in lines[0], field
+    assert "Danish" in lines[0] and "--allow-mixed-language" in lines[0]
+    # names are the same in every language: a party's name is not a missing Danish text
+    assert "controller.name" not in lines[0] and "service.name" not in lines[0]
+
+
+def test_allow_mixed_language_uses_the_text_there_is_and_says_so(runner, tmp_path):
+    from conftest import docx_text
+
+    path = _english_only_file(tmp_path)
+    out = tmp_path / "annex.docx"
+    result = runner.invoke(app, ["generate", "notification-annex", "--data", str(path), "-o", str(out),
+                                 "--lang", "da", "--allow-mixed-language"])
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warning) == 1 and "service.description" in warning[0] and "English" in warning[0]
+    assert "the hosted FleetLine fleet-management platform" in docx_text(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_bundled_example_gives_both_languages(runner, tmp_path, lang):
+    from conftest import docx_text
+
+    data = tmp_path / "deal.yaml"
+    assert runner.invoke(app, ["init", str(data), "--lang", lang]).exit_code == 0
+    texts = {}
+    for doc_lang in ("en", "da"):
+        out = tmp_path / f"annex.{doc_lang}.docx"
+        result = runner.invoke(app, ["generate", "notification-annex", "--data", str(data), "-o", str(out),
+                                     "--lang", doc_lang])
+        assert result.exit_code == 0 and "warning" not in result.stderr, result.output
+        texts[doc_lang] = docx_text(out)
+    assert "den hostede flådestyringsplatform FleetLine" in texts["da"]
+    assert "dansk ret" in texts["da"] and "Københavns Byret" in texts["da"]
+    for english in ("the hosted FleetLine", "the laws of Denmark", "Copenhagen City Court", "IT Security Manager",
+                    "Head of Operations", "the time the incident was discovered"):
+        assert english not in texts["da"] and english in texts["en"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("{en: x, fr: y}", "service.description: 'fr' is not a language"),
+    ("{}", "service.description: must be text, or the text per language"),
+    ("{en: ''}", "service.description: en: must not be empty"),
+    ("[a, b]", "service.description: must be text, or the text per language"),
+    ("{en: [a]}", "service.description: en: must be text"),
+])
+def test_text_per_language_is_validated(tmp_path, value, message):
+    path = tmp_path / "deal.yaml"
+    text = re.sub(r"(?m)^  description:.*\n(    (en|da):.*\n)*", f"  description: {value}\n", _example_text())
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DealError) as info:
+        load_deal(path)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("  description:"))
+    assert [(ln, p) for ln, p in info.value.problems if p.startswith("service.description")] == [(line, message)] \
+        or any(p.startswith(message) and ln == line for ln, p in info.value.problems), info.value.problems
