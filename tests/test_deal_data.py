@@ -92,7 +92,8 @@ wrong_values = st.one_of(
 
 @BOUNDED
 @given(changes=st.lists(st.tuples(st.sampled_from(PLACES), wrong_values), min_size=1, max_size=4),
-       extra=st.sampled_from(["", "\nsurprise: 1\n", "\n? [a, b]\n: c\n", "\nagreement: &a [*a]\n", "\n1: 2\n"]))
+       extra=st.sampled_from(["", "\nsurprise: 1\n", "\n? [a, b]\n: c\n", "\nagreement: &a [*a]\n", "\n1: 2\n",
+                                       "\nlanguage: !!int abc\n", "\nlanguage: !!bool maybe\n"]))
 def test_fuzzed_deal_data_is_refused_one_line_per_problem(tmp_path_factory, changes, extra):
     from typer.testing import CliRunner
 
@@ -222,6 +223,8 @@ def test_console_values_are_worded_in_danish(danish_check):
         assert not re.search(rf"\b{english}\b", shown), (english, lines)
     assert "Forsikringstyper: professionelt ansvar" in shown
     assert "Frist for underretning: 168 timer · Angivet i: dage" in shown
+    # quotes of the contract in Danish quotation marks
+    assert "»" in stdout and "“" not in stdout and "”" not in stdout
 
 
 def test_gap_report_values_are_worded_in_danish(danish_check):
@@ -230,6 +233,7 @@ def test_gap_report_values_are_worded_in_danish(danish_check):
     _, report = danish_check
     text = docx_text(report)
     assert "Angivet i: dage" in text
+    assert "»" in text and "“" not in text and "”" not in text
     for english in ("unit", "days", "professional", "owner"):
         assert not re.search(rf"\b{english}\b", text), english
 
@@ -361,3 +365,14 @@ def test_text_per_language_is_validated(tmp_path, value, message):
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("  description:"))
     assert [(ln, p) for ln, p in info.value.problems if p.startswith("service.description")] == [(line, message)] \
         or any(p.startswith(message) and ln == line for ln, p in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize("value", ["!!int abc", "!!float x", "!!binary '%%%'", "!!bool maybe"])
+def test_a_value_yaml_cannot_construct_names_its_line(runner, tmp_path, value):
+    path = tmp_path / "deal.yaml"
+    text = _example_text().replace("  deadline_hours: 24 ", f"  deadline_hours: {value} ")
+    path.write_text(text, encoding="utf-8")
+    line_no = next(i for i, t in enumerate(text.splitlines(), 1) if "deadline_hours:" in t)
+    result = runner.invoke(app, ["generate", "dpa", "--data", str(path), "--check"])
+    lines = _problem_lines(result, path)
+    assert any(line.startswith(f"ddcontract: error: {path}:{line_no}: ") for line in lines), lines

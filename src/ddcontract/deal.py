@@ -246,7 +246,18 @@ class Deal(_Model):
 
 class _DealLoader(yaml.SafeLoader):
     """YAML's safe loader, but a date stays text until the deal's model reads it: an impossible
-    date ("2026-13-01") is then a listed problem with its line, not an exception in the loader."""
+    date ("2026-13-01") is then a listed problem with its line, not an exception in the loader.
+    A value YAML itself cannot construct (``!!int abc``, ``!!bool maybe``) is a problem on its line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, OverflowError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {_short(node.value) if isinstance(node, yaml.ScalarNode) else 'this value'}"
+                f" as {node.tag.rsplit(':', 1)[-1]} ({type(exc).__name__})", node.start_mark) from None
 
 
 _DealLoader.yaml_implicit_resolvers = {
