@@ -326,10 +326,15 @@ def generate(
                                             help="Render your own docxtpl template with the same data."),
     check_only: bool = typer.Option(False, "--check", help="Only validate the data; write nothing."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists."),
+    allow_mixed: bool = typer.Option(False, "--allow-mixed-language",
+                                     help="Use the text there is where the data lacks the document's language."),
 ) -> None:
     """Generate a DPA or a breach-notification annex as DOCX from deal data.
 
     The data is validated first: every problem is listed with its line, and nothing is written.
+    Prose in the data (descriptions, the governing law, roles …) is taken in the document's
+    language ({en: …, da: …}); a document whose language some text lacks is refused unless
+    --allow-mixed-language is given.
 
     Examples:
 
@@ -339,7 +344,7 @@ def generate(
 
       ddcontract generate dpa --data deal.yaml --template our_dpa.docx -o dpa.docx
     """
-    from .deal import DealError, load_deal, template_context
+    from .deal import DealError, load_deal, missing_texts, template_context
     from .generate import bundled_template
     from .office.template import render_docx
 
@@ -349,12 +354,19 @@ def generate(
         for line in exc.lines():
             typer.echo(f"ddcontract: error: {line}", err=True)
         raise typer.Exit(2)
+    language = lang.value if lang else deal.language
+    mixed = missing_texts(deal, language)
+    if mixed and not allow_mixed:
+        _fail(f"{data}: {mixed}; give them per language ({{{deal.language}: …, {language}: …}}), "
+              "or pass --allow-mixed-language to use the text there is")
     if check_only:
         typer.echo(f"{data}: valid deal data", err=True)
         return
     if out is None:
         _fail("--out is required (where to write the document), e.g. -o dpa.docx")
-    language = lang.value if lang else deal.language
+    if mixed:
+        typer.echo(f"ddcontract: warning: {data}: {mixed}; the text there is was used (--allow-mixed-language)",
+                   err=True)
     try:
         tpl = template or bundled_template(document.value, language)
         render_docx(tpl, template_context(deal, language), out, force=force)

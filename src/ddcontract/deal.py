@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import DDContractError
-from .i18n import fmt_date, fmt_quantity
-from .langs import check_language
+from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
+from .langs import LANGUAGE_NAMES, LANGUAGES, check_language
 
 MAX_DEAL_BYTES = 1_000_000
 
@@ -43,36 +44,95 @@ class DealError(DDContractError):
 
 
 def _text(v: Any) -> Any:
-    # YAML reads 12345678 and 2026-12-01 as a number and a date; names and numbers are text here
+    # YAML reads 12345678 as a number (dates stay text, see _DealLoader); names and numbers are text here
     if isinstance(v, (int, float, dt.date)) and not isinstance(v, bool):
         return str(v)
     return v
 
 
+@dataclass(frozen=True, eq=True)
+class Text:
+    """A text of the deal data: one string, or one per language (``{en: …, da: …}``).
+
+    A plain string in a *prose* field (a description, the governing law, a role) is in the deal's
+    ``language``; in a *name* field (a party, a person, an address) it is the same in every language.
+    A document in a language the text lacks is refused (:func:`missing_texts`) unless mixing is
+    allowed, and then takes the text there is (:meth:`any`)."""
+
+    plain: str | None = None
+    by_lang: tuple[tuple[str, str], ...] = ()
+    neutral: bool = False
+
+    def get(self, lang: str, home: str) -> str | None:
+        if self.plain is None:
+            return dict(self.by_lang).get(lang)
+        return self.plain if self.neutral or lang == home else None
+
+    def any(self, home: str) -> str:
+        if self.plain is not None:
+            return self.plain
+        texts = dict(self.by_lang)
+        return texts.get(home) or next(iter(texts.values()))
+
+    def __bool__(self) -> bool:
+        return bool(self.plain) or any(t for _, t in self.by_lang)
+
+
+def _text_field(neutral: bool, optional: bool = False) -> BeforeValidator:
+    def check(v: Any) -> Any:
+        v = _text(v)
+        if isinstance(v, Text) or (v is None and optional):
+            return v
+        if isinstance(v, str):
+            if not v.strip() and not optional:
+                raise ValueError("must not be empty")
+            return Text(plain=v.strip(), neutral=neutral or not v.strip())  # nothing is nothing in any language
+        if isinstance(v, dict) and v:
+            texts = []
+            for lang, t in v.items():
+                if lang not in LANGUAGES:
+                    raise ValueError(f"{lang!r} is not a language (known: {', '.join(LANGUAGES)}); write the "
+                                     "text per language as {en: …, da: …}")
+                t = _text(t)
+                if not isinstance(t, str):
+                    raise ValueError(f"{lang}: must be text")
+                if not t.strip() and not optional:
+                    raise ValueError(f"{lang}: must not be empty")
+                texts.append((lang, t.strip()))
+            return Text(by_lang=tuple(texts), neutral=neutral)
+        raise ValueError("must be text, or the text per language ({en: …, da: …})")
+
+    return BeforeValidator(check)
+
+
+# prose: a plain string is in the deal's language; a name: a plain string is the same in every language
+Prose = Annotated[Text, _text_field(neutral=False)]
+OptionalProse = Annotated[Text, _text_field(neutral=False, optional=True)]
+Name = Annotated[Text, _text_field(neutral=True)]
+OptionalName = Annotated[Optional[Text], _text_field(neutral=True, optional=True)]
+_EMPTY = Text(plain="", neutral=True)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, arbitrary_types_allowed=True)
 
 
 class Person(_Model):
-    name: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-
-    _coerce = field_validator("name", "title", mode="before")(_text)
+    name: Name
+    title: Prose
 
 
 class Party(_Model):
-    name: str = Field(min_length=1)
-    registration_number: str = Field(min_length=1)
-    address: str = Field(min_length=1)
-    country: str = Field(min_length=1)
+    name: Name
+    registration_number: Name
+    address: Name
+    country: Prose
     signatory: Person
-
-    _coerce = field_validator("name", "registration_number", "address", "country", mode="before")(_text)
 
 
 class Contact(_Model):
-    role: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+    role: Prose
+    name: Name
     email: str
     phone: str = Field(min_length=1)
 
@@ -82,45 +142,43 @@ class Contact(_Model):
     @classmethod
     def _email(cls, v: str) -> str:
         if not _EMAIL.fullmatch(v):
-            raise ValueError(f"not an email address: {v!r}")
+            raise ValueError(f"not an email address: {_short(v)}")
         return v
 
 
 class Agreement(_Model):
-    main_agreement: str = Field(min_length=1)
+    main_agreement: Prose
     main_agreement_date: dt.date
     effective_date: dt.date
-    governing_law: str = Field(min_length=1)
-    venue: str = Field(min_length=1)
+    governing_law: Prose
+    venue: Prose
 
 
 class Service(_Model):
-    name: str = Field(min_length=1)
-    description: str = Field(min_length=1)
+    name: Name
+    description: Prose
 
 
 class Processing(_Model):
-    purposes: list[str] = Field(min_length=1)
-    operations: list[str] = Field(min_length=1)
-    data_categories: list[str] = Field(min_length=1)
-    special_categories: list[str] = Field(default_factory=list)
-    data_subjects: list[str] = Field(min_length=1)
-    duration: str = Field(min_length=1)
+    purposes: list[Prose] = Field(min_length=1)
+    operations: list[Prose] = Field(min_length=1)
+    data_categories: list[Prose] = Field(min_length=1)
+    special_categories: list[Prose] = Field(default_factory=list)
+    data_subjects: list[Prose] = Field(min_length=1)
+    duration: Prose
 
 
 class SubProcessor(_Model):
-    name: str = Field(min_length=1)
-    registration_number: str | None = None
-    activity: str = Field(min_length=1)
-    location: str = Field(min_length=1)
-
-    _coerce = field_validator("registration_number", mode="before")(_text)
+    name: Name
+    registration_number: OptionalName = None
+    activity: Prose
+    location: Prose
 
 
 class Transfers(_Model):
     outside_eea: bool
-    countries: list[str] = Field(default_factory=list)
-    mechanism: str = ""
+    countries: list[Prose] = Field(default_factory=list)
+    mechanism: OptionalProse = _EMPTY
 
     @model_validator(mode="after")
     def _mechanism(self) -> "Transfers":
@@ -132,13 +190,13 @@ class Transfers(_Model):
 
 class Deletion(_Model):
     days_after_end: int = Field(ge=0, le=365)
-    return_format: str = Field(min_length=1)
+    return_format: Prose
 
 
 class Channel(_Model):
     type: Literal["email", "phone", "portal", "other"]
     address: str = Field(min_length=1)
-    note: str = ""
+    note: OptionalProse = _EMPTY
 
     _coerce = field_validator("address", mode="before")(_text)
 
@@ -150,8 +208,8 @@ class Recipients(_Model):
 
 class EscalationStep(_Model):
     after_hours: int = Field(ge=0, le=720)
-    role: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+    role: Prose
+    name: Name
     phone: str = Field(min_length=1)
 
     _coerce = field_validator("phone", mode="before")(_text)
@@ -163,7 +221,7 @@ class Notification(_Model):
     channels: list[Channel] = Field(min_length=1)
     recipients: Recipients
     escalation: list[EscalationStep] = Field(min_length=1)
-    content: list[str] = Field(default_factory=list)
+    content: list[Prose] = Field(default_factory=list)
 
 
 class Deal(_Model):
@@ -174,9 +232,9 @@ class Deal(_Model):
     service: Service
     processing: Processing
     sub_processors: list[SubProcessor] = Field(default_factory=list)
-    storage_locations: list[str] = Field(min_length=1)
+    storage_locations: list[Prose] = Field(min_length=1)
     transfers: Transfers
-    security_measures: list[str] = Field(min_length=1)
+    security_measures: list[Prose] = Field(min_length=1)
     deletion: Deletion
     notification: Notification
 
@@ -184,6 +242,28 @@ class Deal(_Model):
 
 
 # --------------------------------------------------------------------------- loading
+
+
+class _DealLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date stays text until the deal's model reads it: an impossible
+    date ("2026-13-01") is then a listed problem with its line, not an exception in the loader.
+    A value YAML itself cannot construct (``!!int abc``, ``!!bool maybe``) is a problem on its line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, OverflowError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {_short(node.value) if isinstance(node, yaml.ScalarNode) else 'this value'}"
+                f" as {node.tag.rsplit(':', 1)[-1]} ({type(exc).__name__})", node.start_mark) from None
+
+
+_DealLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_DealLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
@@ -206,6 +286,11 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _describe(err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "missing":
@@ -217,11 +302,16 @@ def _describe(err: dict[str, Any]) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}, not {err['input']!r}"
+        return f"must be one of {err['ctx']['expected']}, not {_short(err['input'])}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"not a date: {err['input']!r} (write YYYY-MM-DD)"
+        return f"not a date: {_short(err['input'])} (write YYYY-MM-DD)"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate_deal(data: Any, path: str, root: yaml.Node | None = None) -> Deal:
@@ -234,7 +324,7 @@ def validate_deal(data: Any, path: str, root: yaml.Node | None = None) -> Deal:
         for err in exc.errors():
             loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
             field = ".".join(str(x) if isinstance(x, str) else f"[{x}]" for x in loc).replace(".[", "[")
-            problems.append((_line_of(root, loc), f"{field or 'deal'}: {_describe(err)}"))
+            problems.append((_line_of(root, loc), _one_line(f"{field or 'deal'}: {_describe(err)}")))
         problems.sort(key=lambda p: (p[0] or 0))
         raise DealError(path, problems) from None
 
@@ -255,12 +345,20 @@ def load_deal(path: Path) -> Deal:
     except OSError as exc:
         raise DealError(name, [(None, f"cannot be read ({exc.strerror})")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _DealLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise DealError(name, [(line, f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]) from None
+    except RecursionError:
+        raise DealError(name, [(None, "not valid deal data (nested too deeply)")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a constructor refusing a value
+        raise DealError(name, [(None, f"not valid YAML ({exc})")]) from None
     return validate_deal(data, name, root)
 
 
@@ -272,9 +370,54 @@ CHANNEL_LABELS = {
 }
 
 
+def _localize(deal: Deal, lang: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The deal data with every :class:`Text` in ``lang`` (or, where it has none, the text there
+    is), and the fields that have no text in ``lang`` with the language of the text used instead."""
+    missing: list[tuple[str, str]] = []
+
+    def walk(value: Any, path: str) -> Any:
+        if isinstance(value, BaseModel):
+            return {k: walk(getattr(value, k), f"{path}.{k}" if path else k) for k in type(value).model_fields}
+        if isinstance(value, list):
+            return [walk(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, Text):
+            text = value.get(lang, deal.language)
+            if text is None:
+                other = value.any(deal.language)
+                missing.append((path, next((k for k, t in value.by_lang if t == other), deal.language)))
+                text = other
+            return text
+        return value
+
+    return walk(deal, ""), missing
+
+
+def _fields(paths: list[str]) -> str:
+    """``a[0].b``, ``a[1].b`` → ``a[0,1].b``: the fields, each list's items together."""
+    groups: dict[str, list[str]] = {}
+    for p in paths:
+        m = re.search(r"\[(\d+)\]", p)
+        key = p[: m.start()] + "[]" + p[m.end():] if m else p
+        groups.setdefault(key, []).append(m.group(1) if m else "")
+    return ", ".join(k.replace("[]", f"[{','.join(ix)}]", 1) if "[]" in k else k for k, ix in groups.items())
+
+
+def missing_texts(deal: Deal, lang: str) -> str | None:
+    """None when every text of the deal is there in ``lang``; else one line naming the fields that
+    have no ``lang`` text ("the document is in Danish, but 3 field(s) have only English text: …")."""
+    _, missing = _localize(deal, lang)
+    if not missing:
+        return None
+    names = LANGUAGE_NAMES["en"]
+    others = " or ".join(names.get(x, x) for x in sorted({other for _, other in missing}))
+    return (f"the document is in {names.get(lang, lang)}, but {len(missing)} field(s) have only {others} text: "
+            f"{_fields([path for path, _ in missing])}")
+
+
 def template_context(deal: Deal, lang: str) -> dict[str, Any]:
-    """The variables a DPA or annex template sees: the deal data, plus texts made for ``lang``."""
-    ctx = deal.model_dump(mode="python")
+    """The variables a DPA or annex template sees: the deal data in ``lang`` (a text without ``lang``
+    takes the text there is: check :func:`missing_texts` first), plus texts made for ``lang``."""
+    ctx, _ = _localize(deal, lang)
     agr = ctx["agreement"]
     agr["main_agreement_date_text"] = fmt_date(deal.agreement.main_agreement_date, lang)
     agr["effective_date_text"] = fmt_date(deal.agreement.effective_date, lang)
@@ -287,5 +430,9 @@ def template_context(deal: Deal, lang: str) -> dict[str, Any]:
         step["after_text"] = fmt_quantity(step["after_hours"], "hour", lang)
     ctx["deletion"]["days_text"] = fmt_quantity(deal.deletion.days_after_end, "day", lang)
     ctx["language"] = lang
+    # lists by the language's rules: "Denmark and Finland"; enumerated items end ";", "; and", "."
+    ctx["and_list"] = lambda items: join_and(list(items), lang)
+    ctx["and_sep"] = lambda index, count: and_sep(index, count, lang)
+    ctx["item_end"] = lambda index, count: item_end(index, count, lang)
     ctx["generated_on"] = fmt_date(dt.date.today(), lang)
     return ctx

@@ -39,6 +39,7 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "label.pages": ", {pages} pages",
         "label.summary": "Summary",
         "label.warning": "warning",
+        "label.quoted": "“{text}”",
         "value.not_stated": "not stated",
         "value.yes": "yes",
         "value.no": "no",
@@ -76,6 +77,7 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "label.pages": ", {pages} sider",
         "label.summary": "Sammenfatning",
         "label.warning": "advarsel",
+        "label.quoted": "»{text}«",
         "value.not_stated": "ikke angivet",
         "value.yes": "ja",
         "value.no": "nej",
@@ -139,6 +141,33 @@ def names(lang: str, values: list[str]) -> str:
     return ", ".join(name(lang, v) for v in values)
 
 
+# --------------------------------------------------------------------------- lists
+
+_AND = {"en": "and", "da": "og"}
+
+
+def and_sep(index: int, count: int, lang: str) -> str:
+    """What follows item ``index`` (1-based) of ``count`` run into a sentence: ", ", " and " (Danish
+    " og ") after the last but one, nothing after the last."""
+    if index >= count:
+        return ""
+    return f" {_AND.get(lang, 'and')} " if index == count - 1 else ", "
+
+
+def join_and(items: list[str], lang: str) -> str:
+    """Items run into a sentence: "Denmark and Finland", "A, B and C"; Danish "A, B og C"."""
+    items = [str(i) for i in items]
+    return "".join(item + and_sep(i, len(items), lang) for i, item in enumerate(items, 1))
+
+
+def item_end(index: int, count: int, lang: str) -> str:
+    """The end of item ``index`` (1-based) of an enumeration of ``count`` items: ";" after each, and
+    "; and" (Danish "; og") after the last but one only, "." after the last."""
+    if index >= count:
+        return "."
+    return f"; {_AND.get(lang, 'and')}" if index == count - 1 else ";"
+
+
 # --------------------------------------------------------------------------- phrases
 
 
@@ -189,11 +218,15 @@ class Money:
 
 @dataclass(frozen=True, slots=True)
 class Names:
-    """Value identifiers as words of the language, comma-separated."""
+    """Value identifiers as words of the language, comma-separated (or joined by the language's
+    "and" before the last)."""
 
     values: tuple[str, ...]
+    joined: bool = False  # run into a sentence: "storage, transfer and deletion"
 
     def word(self, lang: str) -> str:
+        if self.joined:
+            return join_and([name(lang, v) for v in self.values], lang)
         return names(lang, list(self.values))
 
 

@@ -7,7 +7,7 @@ from ..requirements import THEMES
 from ..i18n import tr
 from ..model import CheckResult
 from .text import quote as _quote
-from .text import values_line as _values
+from .text import values_prose as _values
 from .text import where as _where
 
 _STYLE = {"met": "bold green", "weak": "bold yellow", "missing": "bold red"}
@@ -45,7 +45,7 @@ def render(result: CheckResult, console) -> None:
             if vals and f.status != "missing":
                 console.print(Text(f"      {tr(lang, 'label.values')}: {vals}", style="cyan"))
             for ev in f.evidence[:2]:
-                console.print(Text(f"      “{_quote(ev.text)}”", style="italic"))
+                console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
                 console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
             if f.suggestion and f.status != "met":
                 console.print(Text(f"      {tr(lang, 'label.suggestion')}: {_quote(f.suggestion)}", style="green dim"))
@@ -56,7 +56,7 @@ def render(result: CheckResult, console) -> None:
     for flag in result.flags:
         console.print(Text(f"⚑ {flag.id}  {flag.title}", style="bold magenta"))
         for ev in flag.evidence[:3]:
-            console.print(Text(f"      “{_quote(ev.text)}”", style="italic"))
+            console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
             console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
     counts = {s: sum(1 for f in result.requirements if f.status == s) for s in ("met", "weak", "missing")}
     console.print()
@@ -90,7 +90,7 @@ def render_explanation(explanation, lang: str, console) -> None:
         console.print(Text(f"  {tr(lang, 'explain.no_match')}", style="yellow"))
     for seen in explanation.seen:
         why = f" ({seen.why})" if seen.why else ""
-        console.print(Text(f"  [{words[seen.outcome]}{why}] {seen.rule}: “{seen.matched}”", style="bold"))
+        console.print(Text(f"  [{words[seen.outcome]}{why}] {seen.rule}: {tr(lang, 'label.quoted', text=seen.matched)}", style="bold"))
         console.print(Text(f"      {_quote(seen.text)}", style="italic"))
         console.print(Text(f"        — {_where_of(seen, lang)}", style="dim"))
     if explanation.near:

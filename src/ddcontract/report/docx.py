@@ -56,7 +56,7 @@ def _rich():
 
 def _quotes(rt, evidence: list[Evidence], lang: str, limit: int) -> None:
     for ev in evidence[:limit]:
-        rt.add("\n“" + quote(ev.text, QUOTE_LIMIT) + "”", italic=True, size=17)
+        rt.add("\n" + tr(lang, "label.quoted", text=quote(ev.text, QUOTE_LIMIT)), italic=True, size=17)
         rt.add("\n— " + where(ev, lang), color=GREY, size=15)
 
 

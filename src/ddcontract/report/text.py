@@ -26,23 +26,10 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def values_line(values: dict[str, Any], lang: str = "en") -> str:
-    shown = []
-    for k, v in values.items():
-        if v is None or v == [] or (k == "vague" and v is False):
-            continue
-        if isinstance(v, list):
-            v = ", ".join(map(str, v))
-        elif isinstance(v, float) and v.is_integer():
-            v = int(v)
-        if k == "amount" and isinstance(v, (int, float)):
-            v = fmt_amount(v, None, lang)
-        shown.append(f"{k}={v}")
-    return "  ".join(shown)
-
-
 def values_prose(values: dict[str, Any], lang: str) -> str:
-    """The values for a reader: "Notice deadline: 24 hours · Currency: EUR" (empty when none)."""
+    """The values for a reader, in the report's language, for the console and the gap report: "Notice
+    deadline: 24 hours · Stated in: days" (empty when none). Keys are worded by the families' ``vkey.*``
+    texts, identifiers (insurance types, channels, units …) by their ``name.*`` texts."""
     shown = []
     amount = values.get("amount")
     for k, v in values.items():

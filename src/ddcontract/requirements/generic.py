@@ -25,9 +25,10 @@ def decide_aspects(req: Requirement, matches: list[Match], policy: Policy) -> De
     chosen = [m for m in matches if set(m.values.get(key, [])) & wanted]
     lacking = [a for a in req.aspects if a not in found]
     if not lacking:
-        return Decision("met", chosen, {key: covered}, (note("aspects.all", found=Names(req.aspects)),), lead=False)
+        return Decision("met", chosen, {key: covered}, (note("aspects.all", found=Names(req.aspects, joined=True)),), lead=False)
     return Decision("weak", chosen, {key: covered},
-                    (note("aspects.some", found=Names(tuple(covered)), lacking=Names(tuple(lacking))),), lead=False)
+                    (note("aspects.some", found=Names(tuple(covered), joined=True),
+                          lacking=Names(tuple(lacking), joined=True)),), lead=False)
 
 
 def decide_listed(req: Requirement, matches: list[Match], policy: Policy) -> Decision:

@@ -97,7 +97,7 @@ REQUIREMENTS = (
                     Case("not-cyber", (Hit("insurance", {"types": ["professional", "general"], "amount": 1000000,
                                                          "currency": "EUR"}),), "weak",
                          {"types": ["professional", "general"], "amount": 1000000},
-                         "Insurance is required, but not cyber cover (types: professional, general).",
+                         "Insurance is required, but not cyber cover (types: professional liability, general liability).",
                          "Der kræves forsikring, men ikke cyberforsikring (typer: professionelt ansvar, "
                          "erhvervsansvar)."),
                     Case("type-unstated", (Hit("insurance"),), "weak", {"types": []},
@@ -115,6 +115,11 @@ REQUIREMENTS = (
 TEXTS = {
     "en": {
         "vkey.types": "Insurance types",
+        "name.professional": "professional liability",
+        "name.general": "general liability",
+        "name.product": "product liability",
+        "name.employers": "employers' liability",
+        "name.auto": "motor",
         "report.policy.insurance": "Minimum cyber insurance cover: {cover} (DD-6.1)",
         "report.policy.no_minimum": "no minimum set",
         "ins.not_cyber": "Insurance is required, but not cyber cover (types: {kinds}).",
