@@ -2,13 +2,14 @@
 """Build the bundled sample contracts (DOCX and PDF) from their text sources.
 
 Usage:
-    python scripts/build_samples.py                 # build every samples/src/*.txt
+    python scripts/build_samples.py                 # build every scripts/sample_sources/*.txt
     python scripts/build_samples.py dpa msa_provider  # build some
     python scripts/build_samples.py --no-pdf        # DOCX only
     python scripts/build_samples.py --dump dpa      # print the numbered outline, build nothing
     python scripts/build_samples.py --check         # check samples/expected/*.json sections exist
 
-Sources live in samples/src/<name>.txt; outputs are samples/<name>.docx and samples/<name>.pdf.
+Sources live in scripts/sample_sources/<name>.txt (not in samples/, which holds only what a user
+would check or scan); outputs are samples/<name>.docx and samples/<name>.pdf.
 The PDF is made by LibreOffice headless (``soffice``), which must be on PATH.
 
 Source format (one block per line; a line starting with two spaces continues the previous block):
@@ -72,7 +73,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SRC = SAMPLES / "src"
+SRC = ROOT / "scripts" / "sample_sources"
 EXPECTED = SAMPLES / "expected"
 
 NUM_ID = 90          # w:numId used for the clause numbering
@@ -793,7 +794,7 @@ def check_expected(names: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("names", nargs="*", help="sample names (default: all in samples/src)")
+    ap.add_argument("names", nargs="*", help="sample names (default: all in scripts/sample_sources)")
     ap.add_argument("--no-pdf", action="store_true", help="build the DOCX only")
     ap.add_argument("--dump", action="store_true", help="print the numbered outline and stop")
     ap.add_argument("--check", action="store_true", help="check samples/expected/*.json and stop")

@@ -295,3 +295,40 @@ def test_typed_options_reach_the_workers(tmp_path):
     assert dpa["report_language"] == "da"
     notice = next(r for r in dpa["requirements"] if r["id"] == "DD-8.1")
     assert notice["values"]["hours"] == 48 and notice["status"] == "weak"  # met under the default 72 hours
+
+
+# --------------------------------------------------------------------------- what a scan picks up (issue 14)
+
+
+def test_the_samples_folder_holds_only_contracts():
+    """`scan samples/` checks the bundled contracts: no build sources, and samples/README.md is
+    documentation, skipped like any README."""
+    inv = inventory([SAMPLES])
+    found = sorted(f.path.relative_to(SAMPLES).as_posix() for f in inv.files)
+    assert all("/" not in name for name in found), found  # nothing from a subfolder (build sources)
+    assert {Path(name).stem for name in found} == {p.stem for p in (SAMPLES / "expected").glob("*.json")}
+    assert len(found) == 15 and [p.name for p in inv.skipped] == ["README.md"]
+
+
+def test_readme_changelog_and_license_files_are_skipped_unless_asked(tmp_path):
+    root = tmp_path / "contracts"
+    (root / "docs").mkdir(parents=True)
+    shutil.copy(SAMPLES / "it_support_agreement.md", root / "agreement.md")
+    for name in ("README.md", "docs/readme.txt", "CHANGELOG.md", "License.TXT", "licence.md"):
+        (root / name).write_text(f"# {name}\n\n| cap | EUR 250,000 |\n", encoding="utf-8")
+    (root / "readme_not.md").write_text("Readme in the name but not the name: a contract file.\n", encoding="utf-8")
+    inv = inventory([root])
+    assert sorted(f.path.name for f in inv.files) == ["agreement.md", "readme_not.md"]
+    assert sorted(p.name for p in inv.skipped) == ["CHANGELOG.md", "License.TXT", "README.md", "licence.md", "readme.txt"]
+    assert len(inventory([root], include_readme=True).files) == 7
+    assert [f.path.name for f in inventory([root / "README.md"]).files] == ["README.md"]  # named: checked
+
+    out = tmp_path / "scan"
+    run = _cli("scan", str(root), "--out", str(out), "--workers", "1")
+    assert run.returncode == 0, run.stderr
+    assert "skipped 5 README, CHANGELOG and LICENSE files (--include-readme checks them)" in run.stderr
+    assert "5 README, CHANGELOG and LICENSE files skipped" in run.stderr.splitlines()[-1]
+    assert len(_lines(out)) == 2
+    run = _cli("scan", str(root), "--out", str(out), "--workers", "1", "--force", "--include-readme")
+    assert run.returncode == 0, run.stderr
+    assert "skipped" not in run.stderr and len(_lines(out)) == 7

@@ -370,6 +370,9 @@ def scan(
     workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: all cores)."),
     include: Optional[list[str]] = typer.Option(None, "--include", metavar="GLOB", help="Only files matching (repeatable)."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Skip files matching (repeatable)."),
+    include_readme: bool = typer.Option(False, "--include-readme",
+                                        help="Also check files named README, CHANGELOG or LICENSE (any extension), "
+                                             "which a scan skips as a folder's documentation."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted scan in DIR."),
     force: bool = typer.Option(False, "--force", help="Start over, replacing the results in DIR."),
     policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML", help="Policy overrides."),
@@ -414,7 +417,7 @@ def scan(
                               policy=load_policy(policy), max_pages=max_pages, password=password)
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
-                   force=force, scheduler=scheduler)
+                   force=force, scheduler=scheduler, include_readme=include_readme)
     except DDContractError as exc:
         _fail(exc.one_line())
         return

@@ -62,9 +62,15 @@ class Display:
             echo(f"[{self.n}/{self.total}] done {doc['path']} ({doc.get('pages') or 0} pages, {rate:.0f} pages/s)")
 
 
+def folder_docs(n: int) -> str:
+    """"3 README, CHANGELOG and LICENSE files", "1 README, CHANGELOG or LICENSE file"."""
+    return f"{n} README, CHANGELOG and LICENSE files" if n != 1 else "1 README, CHANGELOG or LICENSE file"
+
+
 def closing_line(report: ScanReport, out: Path, elapsed: float) -> str:
     return (f"scanned {report.checked + report.failed} files ({report.pages} pages) in {elapsed:.1f} s"
             f"{f', {report.resumed} already done' if report.resumed else ''}"
-            f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}; "
+            f"{f', {report.duplicates} duplicates skipped' if report.duplicates else ''}"
+            f"{f', {folder_docs(report.skipped)} skipped' if report.skipped else ''}; "
             f"{report.failed_total} could not be read. Results: {out / RESULTS}, {out / SUMMARY_CSV}, "
             f"{out / SUMMARY_XLSX}")

@@ -79,6 +79,7 @@ class ScanReport:
     resumed: int = 0
     pages: int = 0
     duplicates: int = 0
+    skipped: int = 0  # README, CHANGELOG and LICENSE files not checked
     failed_total: int = 0  # documents with an error in the results, earlier runs of a resumed scan included
 
 
