@@ -2,13 +2,14 @@
 """Build the bundled sample contracts (DOCX and PDF) from their text sources.
 
 Usage:
-    python scripts/build_samples.py                 # build every samples/src/*.txt
+    python scripts/build_samples.py                 # build every scripts/sample_sources/*.txt
     python scripts/build_samples.py dpa msa_provider  # build some
     python scripts/build_samples.py --no-pdf        # DOCX only
     python scripts/build_samples.py --dump dpa      # print the numbered outline, build nothing
     python scripts/build_samples.py --check         # check samples/expected/*.json sections exist
 
-Sources live in samples/src/<name>.txt; outputs are samples/<name>.docx and samples/<name>.pdf.
+Sources live in scripts/sample_sources/<name>.txt (not in samples/, which holds only what a user
+would check or scan); outputs are samples/<name>.docx and samples/<name>.pdf.
 The PDF is made by LibreOffice headless (``soffice``), which must be on PATH.
 
 Source format (one block per line; a line starting with two spaces continues the previous block):
@@ -72,7 +73,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SRC = SAMPLES / "src"
+SRC = ROOT / "scripts" / "sample_sources"
 EXPECTED = SAMPLES / "expected"
 
 NUM_ID = 90          # w:numId used for the clause numbering
@@ -442,9 +443,12 @@ def set_accent(doc, colour: str) -> None:
         doc.styles[name].font.color.rgb = RGBColor.from_string(colour)
 
 
-def add_box(doc, text: str, src: Source, ids: RevisionIds) -> None:
-    """A one-cell table: light fill, an accent bar on the left, no other borders."""
+def add_box(doc, text: str, src: Source, ids: RevisionIds, keep: bool = False) -> None:
+    """A one-cell table: light fill, an accent bar on the left, no other borders; with keep, on
+    one page (unless it is longer than a page)."""
     table = doc.add_table(rows=1, cols=1)
+    if keep:
+        table.rows[0]._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     cell = table.cell(0, 0)
     set_cell_text(cell, text, src, ids)
     cell.paragraphs[0].paragraph_format.space_after = Pt(0)
@@ -476,7 +480,113 @@ def remove_table_borders(table) -> None:
 # --------------------------------------------------------------------------- build
 
 
-def build_docx(src: Source, out: Path) -> None:
+PARAGRAPH_KINDS = ("TITLE", "SUB", "CENTER", "P", "PI", "H", "H*", "H2", "L1", "L2", "L3")
+HEADING_KINDS = ("H", "H*", "H2")
+
+
+def next_kind(blocks: list[Block], i: int) -> str:
+    """The kind of the block after blocks[i] ("" at the end)."""
+    return blocks[i + 1].kind if i + 1 < len(blocks) else ""
+
+
+def spacer_after_table(blocks: list[Block], i: int) -> bool:
+    """Whether the table blocks[i] needs an empty paragraph after it (breaks_before): not before a
+    heading, nor before a page break that a heading takes as its own."""
+    rest = [b.kind for b in blocks[i + 1:] if b.kind != "J"]
+    if rest and rest[0] in HEADING_KINDS:
+        return False
+    j = next((n for n in range(i + 1, len(blocks)) if blocks[n].kind != "J"), None)
+    return not (j is not None and blocks[j].kind == "PAGEBREAK" and next_kind(blocks, j) in HEADING_KINDS)
+
+
+def add_table(doc, b: Block, src: Source, ids: RevisionIds, table_size: float,
+              keep_rows: bool = False) -> None:
+    """A TABLE or SIGN block; with keep_rows, no row breaks across a page (a row taller than a
+    page still does)."""
+    k = b.kind
+    ncols = max(len(r) for r in b.rows)
+    table = doc.add_table(rows=len(b.rows), cols=ncols)
+    if k == "TABLE":
+        table.style = doc.styles["Table Grid"]
+    else:
+        remove_table_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if b.widths:
+        table.autofit = False
+        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        for j, w in enumerate(b.widths[:ncols]):
+            grid[j].set(qn("w:w"), str(int(Cm(w).twips)))
+            for cell in table.columns[j].cells:
+                cell.width = Cm(w)
+    for i, row in enumerate(b.rows):
+        for j in range(ncols):
+            text = row[j] if j < len(row) else ""
+            set_cell_text(table.cell(i, j), text, src, ids, bold=(k == "TABLE" and i == 0),
+                          size=(table_size if k == "TABLE" else None))
+    if k == "TABLE":
+        # header row repeats on a new page
+        trpr = table.rows[0]._tr.get_or_add_trPr()
+        trpr.append(_el("w:tblHeader"))
+        if src.meta.get("tablehead"):
+            shade_row(table.rows[0], src.meta["tablehead"])
+    if keep_rows:
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+
+
+def add_paragraph(doc, num: str, b: Block, src: Source, ids: RevisionIds, justify: bool):
+    """A paragraph block (PARAGRAPH_KINDS) added to doc; the paragraph."""
+    k = b.kind
+    if k == "TITLE":
+        p = doc.add_paragraph(style="Title")
+        add_text(p, b.text, src, ids)
+        return p
+    if k in ("SUB", "CENTER"):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(p, b.text, src, ids, bold=(k == "SUB"))
+        return p
+    if k in ("H", "H*", "H2"):
+        p = doc.add_paragraph(style="Heading 2" if k == "H2" else "Heading 1")
+        if k == "H" and src.auto:
+            set_numpr(p, 0)
+        add_text(p, b.text, src, ids)
+        return p
+    p = doc.add_paragraph()
+    if justify:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if k in ("L1", "L2", "L3"):
+        level = int(k[1])
+        if src.auto:
+            set_numpr(p, level)
+            add_text(p, b.text, src, ids)
+        else:
+            number, _, rest = b.text.partition(" ")
+            left = {1: 1.25, 2: 2.25, 3: 3.25}[level]
+            hanging = 1.25 if level == 1 else 1.0
+            p.paragraph_format.left_indent = Cm(left)
+            p.paragraph_format.first_line_indent = Cm(-hanging)
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(left))
+            p.add_run(number + "\t")
+            add_text(p, rest, src, ids)
+        return p
+    if k == "PI":
+        p.paragraph_format.left_indent = Cm(1.25)
+    add_text(p, b.text, src, ids)
+    return p
+
+
+def build_docx(src: Source, out: Path, breaks_before: bool = False) -> None:
+    """Write src as a DOCX.
+
+    breaks_before (templates): a PAGEBREAK followed by a paragraph becomes that paragraph's "page
+    break before", a table followed by a heading gets no empty paragraph after it, a table row (or a
+    BOX) does not break across pages, and paragraphs keep widow and orphan control. A template's
+    rendered length is unknown when it is built, so a page break in a paragraph of its own, or the
+    empty paragraph after a table, can fall at the top of a page and leave that page blank (issue
+    14), and a row's or a paragraph's last line can end up alone on a page.
+    The samples keep their paragraph breaks, so that their committed DOCX and PDF stay reproducible.
+    """
     doc = Document()
     style_document(doc, src.meta.get("font", "Arial"), float(src.meta.get("size", "10.5")),
                    float(src.meta.get("spacing", "6")), float(src.meta.get("margin", "2.5")))
@@ -486,6 +596,8 @@ def build_docx(src: Source, out: Path) -> None:
         set_accent(doc, src.meta["accent"])
     if src.auto:
         add_clause_numbering(doc)
+    if breaks_before:
+        doc.styles["Normal"].paragraph_format.widow_control = True
     add_header_footer(doc, src)
     ids = RevisionIds()
     table_size = float(src.meta.get("size", "10.5")) - 1
@@ -494,82 +606,32 @@ def build_docx(src: Source, out: Path) -> None:
     if first_para is not None and not first_para.text:
         first_para._p.getparent().remove(first_para._p)
 
-    for num, b in outline(src):
+    numbered = outline(src)
+    blocks = [b for _, b in numbered]
+    break_next = False   # the next paragraph starts a new page (breaks_before)
+    for i, (num, b) in enumerate(numbered):
         k = b.kind
         if k == "J":
             doc.add_paragraph().add_run(b.text)
             continue
         if k == "BOX":
-            add_box(doc, b.text, src, ids)
+            add_box(doc, b.text, src, ids, keep=breaks_before)
             continue
         if k == "PAGEBREAK":
-            p = doc.add_paragraph()
-            p.add_run().add_break(WD_BREAK.PAGE)
+            if breaks_before and next_kind(blocks, i) in PARAGRAPH_KINDS:
+                break_next = True
+            else:
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             continue
         if k in ("TABLE", "SIGN"):
-            ncols = max(len(r) for r in b.rows)
-            table = doc.add_table(rows=len(b.rows), cols=ncols)
-            if k == "TABLE":
-                table.style = doc.styles["Table Grid"]
-            else:
-                remove_table_borders(table)
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            if b.widths:
-                table.autofit = False
-                grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
-                for j, w in enumerate(b.widths[:ncols]):
-                    grid[j].set(qn("w:w"), str(int(Cm(w).twips)))
-                    for cell in table.columns[j].cells:
-                        cell.width = Cm(w)
-            for i, row in enumerate(b.rows):
-                for j in range(ncols):
-                    text = row[j] if j < len(row) else ""
-                    set_cell_text(table.cell(i, j), text, src, ids, bold=(k == "TABLE" and i == 0),
-                                  size=(table_size if k == "TABLE" else None))
-            if k == "TABLE":
-                # header row repeats on a new page
-                trpr = table.rows[0]._tr.get_or_add_trPr()
-                trpr.append(_el("w:tblHeader"))
-                if src.meta.get("tablehead"):
-                    shade_row(table.rows[0], src.meta["tablehead"])
-            doc.add_paragraph().paragraph_format.space_after = Pt(0)
+            add_table(doc, b, src, ids, table_size, keep_rows=breaks_before)
+            if not breaks_before or spacer_after_table(blocks, i):
+                doc.add_paragraph().paragraph_format.space_after = Pt(0)
             continue
-        if k == "TITLE":
-            p = doc.add_paragraph(style="Title")
-            add_text(p, b.text, src, ids)
-            continue
-        if k in ("SUB", "CENTER"):
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_text(p, b.text, src, ids, bold=(k == "SUB"))
-            continue
-        if k in ("H", "H*", "H2"):
-            p = doc.add_paragraph(style="Heading 2" if k == "H2" else "Heading 1")
-            if k == "H" and src.auto:
-                set_numpr(p, 0)
-            add_text(p, b.text, src, ids)
-            continue
-        p = doc.add_paragraph()
-        if justify:
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if k in ("L1", "L2", "L3"):
-            level = int(k[1])
-            if src.auto:
-                set_numpr(p, level)
-                add_text(p, b.text, src, ids)
-            else:
-                number, _, rest = b.text.partition(" ")
-                left = {1: 1.25, 2: 2.25, 3: 3.25}[level]
-                hanging = 1.25 if level == 1 else 1.0
-                p.paragraph_format.left_indent = Cm(left)
-                p.paragraph_format.first_line_indent = Cm(-hanging)
-                p.paragraph_format.tab_stops.add_tab_stop(Cm(left))
-                p.add_run(number + "\t")
-                add_text(p, rest, src, ids)
-            continue
-        if k == "PI":
-            p.paragraph_format.left_indent = Cm(1.25)
-        add_text(p, b.text, src, ids)
+        p = add_paragraph(doc, num, b, src, ids, justify)
+        if break_next:
+            p.paragraph_format.page_break_before = True
+            break_next = False
 
     set_core_properties(doc, src)
     set_settings(doc)
@@ -732,7 +794,7 @@ def check_expected(names: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("names", nargs="*", help="sample names (default: all in samples/src)")
+    ap.add_argument("names", nargs="*", help="sample names (default: all in scripts/sample_sources)")
     ap.add_argument("--no-pdf", action="store_true", help="build the DOCX only")
     ap.add_argument("--dump", action="store_true", help="print the numbered outline and stop")
     ap.add_argument("--check", action="store_true", help="check samples/expected/*.json and stop")

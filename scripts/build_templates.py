@@ -14,6 +14,12 @@ its own, ``ROW {%tr for s in items %}`` as a table row of its own, ``{% cellbg c
 start of a table cell. The variables a template may use are documented in src/ddcontract/deal.py
 (DPA, annex) and src/ddcontract/report/docx.py (gap report).
 
+A page break in a source becomes "page break before" on the paragraph that follows it, and a table
+followed by a heading gets no empty paragraph after it (and paragraphs keep widow and orphan
+control): the length of a rendered document is not
+known here, and a paragraph holding only a page break (or an empty one after a table) that falls at
+the top of a page would leave that page blank.
+
 The build is deterministic, so ``--check`` can compare bytes.
 """
 from __future__ import annotations
@@ -48,7 +54,7 @@ def build(src_path: Path, out_dir: Path) -> Path:
     src.meta.setdefault("comments", "Template written for the ddcontract project.")
     src.meta.setdefault("category", "template")
     out = out_dir / (src_path.stem + ".docx")
-    build_docx(src, out)
+    build_docx(src, out, breaks_before=True)
     return out
 
 

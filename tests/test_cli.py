@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ddcontract import __version__
+from conftest import SAMPLES
 from ddcontract.cli import app
 
 REQUIREMENT_IDS = [
@@ -84,6 +85,78 @@ def test_check_help(runner):
     assert result.exit_code == 0
     for option in ("--format", "--policy", "--fail-on", "--rules"):
         assert option in result.stdout
+
+
+HELP_PAGES = ([], ["check"], ["init"], ["generate"], ["scan"], ["rules"], ["rules", "list"], ["rules", "test"],
+              ["templates"], ["templates", "list"])
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "ddcontract")
+def test_help_reads_well(runner, command):
+    """Issue 14: no Python types (<list[Path]>, <str>, <int range>), no doubled brackets ([[ID]]), no
+    bare "[default: 0]", and the command lists say what each command does in full."""
+    result = runner.invoke(app, [*command, "--help"], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    for bad in ("<list[", "<path>", "<str>", "<int", "[[", "x>=", "[default: 0]"):
+        assert bad not in text, f"{bad!r} in the help of {' '.join(command) or 'ddcontract'}:\n{text}"
+    if "Commands:" in text:
+        listed = text.split("Commands:", 1)[1]
+        assert "..." not in listed and "…" not in listed, listed
+        assert all(line.rstrip().endswith(".") for line in listed.strip().splitlines()
+                   if line.startswith("  ") and not line.startswith("    ")), listed
+
+
+def test_help_usage_lines(runner):
+    def usage(*command: str) -> str:
+        return runner.invoke(app, [*command, "--help"]).stdout.splitlines()[0]
+
+    assert usage("scan") == "Usage: ddcontract scan [OPTIONS] PATH..."
+    assert usage("check") == "Usage: ddcontract check [OPTIONS] FILE"
+    assert usage("init") == "Usage: ddcontract init [OPTIONS] [FILE]"
+    assert usage("rules", "test") == "Usage: ddcontract rules test [OPTIONS] [ID]"
+    scan = runner.invoke(app, ["scan", "--help"], terminal_width=200).stdout
+    assert "0 (the default) starts one per CPU" in scan
+
+
+def test_no_flags_raised_explains_wf1(runner):
+    """The console names WF-1 (not checked) in words a user can act on, in both languages."""
+    for lang, words in (("en", "compar"), ("da", "sammenlign")):
+        result = runner.invoke(app, ["check", str(SAMPLES / "msa_provider.pdf"), "--no-color", "--report-lang", lang])
+        flags = result.stdout.rsplit("\n\n", 2)[-2]  # the flags, before the summary line
+        assert "WF-1" in flags and words in flags and "markup comparison" not in flags, flags
+    result = runner.invoke(app, ["check", str(SAMPLES / "customer_redflags.pdf"), "--no-color"])
+    assert "WF-1" in result.stdout.split("Warning flags", 1)[1]  # said when other flags are raised too
+
+
+def _agrees(shown, actual, where="") -> list[str]:
+    """Where the README's example (shown) says something the output (actual) does not; "…" stands
+    for any text, and a list shows the output's first items."""
+    if shown == "…":
+        return [] if isinstance(actual, str) else [f"{where}: {actual!r} is not text"]
+    if isinstance(shown, dict):
+        if not isinstance(actual, dict):
+            return [f"{where}: {actual!r} is not an object"]
+        return [p for k, v in shown.items()
+                for p in (_agrees(v, actual[k], f"{where}.{k}") if k in actual else [f"{where}.{k}: not in the output"])]
+    if isinstance(shown, list):
+        if not isinstance(actual, list) or len(actual) < len(shown) or (not shown and actual):
+            return [f"{where}: {actual!r} against {shown!r}"]
+        if shown and isinstance(shown[0], dict) and "id" in shown[0]:
+            by_id = {a.get("id"): a for a in actual}
+            return [p for v in shown for p in _agrees(v, by_id.get(v["id"]), f"{where}[{v['id']}]")]
+        return [p for i, v in enumerate(shown) for p in _agrees(v, actual[i], f"{where}[{i}]")]
+    return [] if shown == actual else [f"{where}: the README says {shown!r}, the tool gives {actual!r}"]
+
+
+def test_the_readme_json_example_is_what_the_tool_prints(runner):
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    command = "ddcontract check samples/dpa.docx --format json"
+    block = readme.split(command + "\n```", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    shown = json.loads(block)
+    result = runner.invoke(app, command.split()[1:])
+    assert result.exit_code == 0, result.output
+    assert _agrees(shown, json.loads(result.stdout)) == []
 
 
 def test_rules_list_lists_every_requirement(runner):

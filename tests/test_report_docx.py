@@ -164,6 +164,52 @@ def test_gap_report_opens_in_libreoffice(runner, tmp_path):
     pdf.close()
 
 
+def _body_words_per_page(pdf_path: Path) -> list[int]:
+    """Words on each page of a PDF, leaving out the running header and footer (the top and bottom
+    50 pt: the bundled templates' header and footer sit within 1.6 cm of the page's edge)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        counts = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            width, height = page.get_size()
+            counts.append(len(page.get_textpage().get_text_bounded(0, 50, width, height - 50).split()))
+        return counts
+    finally:
+        pdf.close()
+
+
+BLANK_PAGE_SAMPLES = ("customer_redflags.pdf", "da_abonnementsaftale.pdf", "msa_provider.pdf",
+                      "da_kundevilkaar.pdf", "dpa.docx", "it_support_agreement.md")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_gap_reports_have_no_blank_page(runner, tmp_path):
+    """Issue 14: a page holding only a page break (or an empty paragraph after the last theme
+    table) rendered as an empty page 4 in the report on customer_redflags.pdf."""
+    reports = []
+    for name in BLANK_PAGE_SAMPLES:
+        for lang in ("en", "da"):
+            out = tmp_path / f"{Path(name).stem}_{Path(name).suffix[1:]}.{lang}.docx"
+            result = runner.invoke(app, ["check", str(SAMPLES / name), "--report", str(out),
+                                         "--report-lang", lang])
+            assert result.exit_code == 0, result.output
+            reports.append(out)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, reports)],
+                   check=True, capture_output=True, timeout=300)
+    blank = {}
+    for report in reports:
+        words = _body_words_per_page(tmp_path / (report.stem + ".pdf"))
+        assert len(words) >= 3, report.name
+        empty = [n for n, count in enumerate(words, 1) if count == 0]
+        if empty:
+            blank[report.name] = empty
+    assert not blank, f"pages without text (report: pages): {blank}"
+
+
 # --------------------------------------------------------------------------- parties
 
 

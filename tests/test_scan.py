@@ -55,7 +55,9 @@ def test_scan_reports_every_file_and_lists_the_broken_one(archive, tmp_path):
     progress = [ln for ln in run.stderr.splitlines() if ln.startswith("[")]
     assert len(progress) == 6 and progress[-1].startswith("[6/6] ")
     assert any("broken.docx: not a DOCX file (not a zip archive)" in ln and " failed " in ln for ln in progress)
-    assert all("pages/s" in ln for ln in progress if " done " in ln)
+    for ln in progress:  # pages for the PDFs, documents for the Markdown and this DOCX, which have none
+        if " done " in ln:
+            assert ln.endswith(" pages/s)" if ".pdf (" in ln else " documents/s)"), ln
     lines = _lines(out)
     by_name = {Path(o["document"]["path"]).name: o for o in lines}
     assert set(by_name) == {"dpa.pdf", "msa_provider.docx", "da_kundevilkaar.pdf", "it_support_agreement.md",
@@ -295,3 +297,62 @@ def test_typed_options_reach_the_workers(tmp_path):
     assert dpa["report_language"] == "da"
     notice = next(r for r in dpa["requirements"] if r["id"] == "DD-8.1")
     assert notice["values"]["hours"] == 48 and notice["status"] == "weak"  # met under the default 72 hours
+
+
+# --------------------------------------------------------------------------- what a scan picks up (issue 14)
+
+
+def test_the_samples_folder_holds_only_contracts():
+    """`scan samples/` checks the bundled contracts: no build sources, and samples/README.md is
+    documentation, skipped like any README."""
+    inv = inventory([SAMPLES])
+    found = sorted(f.path.relative_to(SAMPLES).as_posix() for f in inv.files)
+    assert all("/" not in name for name in found), found  # nothing from a subfolder (build sources)
+    assert {Path(name).stem for name in found} == {p.stem for p in (SAMPLES / "expected").glob("*.json")}
+    assert len(found) == 15 and [p.name for p in inv.skipped] == ["README.md"]
+
+
+def test_readme_changelog_and_license_files_are_skipped_unless_asked(tmp_path):
+    root = tmp_path / "contracts"
+    (root / "docs").mkdir(parents=True)
+    shutil.copy(SAMPLES / "it_support_agreement.md", root / "agreement.md")
+    for name in ("README.md", "docs/readme.txt", "CHANGELOG.md", "License.TXT", "licence.md"):
+        (root / name).write_text(f"# {name}\n\n| cap | EUR 250,000 |\n", encoding="utf-8")
+    (root / "readme_not.md").write_text("Readme in the name but not the name: a contract file.\n", encoding="utf-8")
+    inv = inventory([root])
+    assert sorted(f.path.name for f in inv.files) == ["agreement.md", "readme_not.md"]
+    assert sorted(p.name for p in inv.skipped) == ["CHANGELOG.md", "License.TXT", "README.md", "licence.md", "readme.txt"]
+    assert len(inventory([root], include_readme=True).files) == 7
+    assert [f.path.name for f in inventory([root / "README.md"]).files] == ["README.md"]  # named: checked
+
+    out = tmp_path / "scan"
+    run = _cli("scan", str(root), "--out", str(out), "--workers", "1")
+    assert run.returncode == 0, run.stderr
+    assert "skipped 5 README, CHANGELOG and LICENSE files (--include-readme checks them)" in run.stderr
+    assert "5 README, CHANGELOG and LICENSE files skipped" in run.stderr.splitlines()[-1]
+    assert len(_lines(out)) == 2
+    run = _cli("scan", str(root), "--out", str(out), "--workers", "1", "--force", "--include-readme")
+    assert run.returncode == 0, run.stderr
+    assert "skipped" not in run.stderr and len(_lines(out)) == 7
+
+
+def test_progress_words_pages_and_documents(capsys):
+    """Issue 14: "1 pages", and "0 pages, 0 pages/s" for documents that have no pages (TXT, MD, most
+    DOCX): pages are counted where a document has them, documents where it has not."""
+    from ddcontract.scan.display import Display, closing_line
+    from ddcontract.scan.results import ScanReport
+
+    display = Display(4, time.monotonic() - 2.0)  # not a terminal here: one line per document
+    display("planned", {"files": 4, "bytes": 4000})
+    for path, pages in (("one.pdf", 1), ("five.pdf", 5), ("notes.txt", None), ("terms.docx", None)):
+        display("done", {"document": {"path": path, "pages": pages, "bytes": 1000}})
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("[1/4] done one.pdf (1 page, ") and lines[0].endswith(" pages/s)")
+    assert lines[1].startswith("[2/4] done five.pdf (5 pages, ")
+    for line in lines[2:]:
+        assert "page" not in line and line.endswith(" documents/s)"), line
+    closing = closing_line(ScanReport(checked=4, pages=6, paged=2), Path("out"), 2.0)
+    assert closing.startswith("scanned 4 files in 2.0 s (6 pages in the 2 documents with pages)")
+    one = closing_line(ScanReport(checked=1, pages=1, paged=1), Path("out"), 2.0)
+    assert one.startswith("scanned 1 file in 2.0 s (1 page)")
+    assert closing_line(ScanReport(checked=2), Path("out"), 2.0).startswith("scanned 2 files in 2.0 s;")

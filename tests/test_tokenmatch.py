@@ -24,7 +24,7 @@ from ddcontract.matching.nlp import Lemmatizer, tokenizer  # noqa: E402
 from ddcontract.matching.compiler import compile_pattern, matcher_patterns  # noqa: E402
 from ddcontract.matching.engine import Kind, Program, Tokens, shortest_matches  # noqa: E402
 
-from conftest import CORPUS, SAMPLES  # noqa: E402
+from conftest import CORPUS, ROOT, SAMPLES  # noqa: E402
 
 BOUNDED = settings(max_examples=300, deadline=None, derandomize=True,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -68,7 +68,7 @@ TRICKY = [
 def test_pieces_make_the_tokens_spacy_makes(library, lang):
     matcher = library.matcher(lang)
     texts = list(TRICKY)
-    for path in sorted(SAMPLES.glob("*.md")) + sorted((SAMPLES / "src").glob("*.txt")):
+    for path in sorted(SAMPLES.glob("*.md")) + sorted((ROOT / "scripts" / "sample_sources").glob("*.txt")):
         texts += path.read_text(encoding="utf-8").splitlines()
     matcher.pieces_of(texts[: len(texts) // 2])  # half the pieces seen in one go, the rest one by one
     for text in texts:
@@ -216,7 +216,7 @@ def test_plain_words_and_numbers_are_one_token_each(library, lang):
     tok = tokenizer(lang)
     table = lemma_table("en") if lang == "en" else library.matcher("da").lemmatizer.table
     words = {w for pair in list(table.items())[::3 if lang == "en" else 1] for w in pair if isinstance(w, str)}
-    for path in sorted(SAMPLES.glob("*.md")) + sorted((SAMPLES / "src").glob("*.txt")):
+    for path in sorted(SAMPLES.glob("*.md")) + sorted((ROOT / "scripts" / "sample_sources").glob("*.txt")):
         words.update(re.findall(r"\S+", path.read_text(encoding="utf-8")))
     rnd = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyzæøåéüßçñ" + "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÉÜÇÑ" + "àáâãäèêëìíîïòóôõöùúûýÿ"

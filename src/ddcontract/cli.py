@@ -15,6 +15,8 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .clihelp import Command as _Command
+from .clihelp import at_least as _at_least
 from .errors import DDContractError
 from .langs import LANGUAGES
 
@@ -38,7 +40,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and test the clause library's rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-templates_app = typer.Typer(help="The bundled DOCX templates.", no_args_is_help=True)
+templates_app = typer.Typer(help="List the bundled DOCX templates.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
 
@@ -103,7 +105,7 @@ OnlyRulesOption = typer.Option(False, "--only-rules",
                                help="Use only the --rules directories, not the bundled clause library.")
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Check one contract against every requirement and warning flag.")
 def check(
     path: Path = typer.Argument(..., metavar="FILE", help="Contract or DPA: PDF, DOCX, TXT or MD."),
     fmt: OutputFormat = typer.Option(OutputFormat.console, "--format", "-f", help="console or json."),
@@ -125,8 +127,9 @@ def check(
     report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
                                                    help="Your own docxtpl template for --report."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
-    max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Refuse PDFs with more pages than this."),
-    password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
+    max_pages: int = typer.Option(2000, "--max-pages", metavar="N", callback=_at_least(1),
+                                  help="Refuse PDFs with more than N pages."),
+    password: Optional[str] = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD)."),
     explain: Optional[str] = typer.Option(None, "--explain", metavar="ID",
                                           help="Also say why this requirement or flag got its status: the "
@@ -242,7 +245,7 @@ def _fails(result, fail_on: FailOn) -> bool:
     return any(STATUS_ORDER[f.status] <= threshold for f in result.requirements)
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=_Command, short_help="List every rule and the requirement or flag it serves.")
 def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = OnlyRulesOption) -> None:
     """List every rule: its ID, the requirement or flag it serves, its signal and languages."""
     try:
@@ -256,9 +259,9 @@ def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = Onl
         typer.echo(f"{r.target:<7} {r.id:<{width}}  {r.model.signal:<15} {langs:<6} {Path(r.file).name}")
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=_Command, short_help="Run the rules' example sentences; exit 1 if any fails.")
 def rules_test(
-    target: Optional[str] = typer.Argument(None, metavar="[ID]",
+    target: Optional[str] = typer.Argument(None, metavar="ID",
                                            help="A requirement or flag ID, or a rule id (as `ddcontract rules list` shows them)."),
     rules: Optional[list[Path]] = RulesOption,
     only_rules: bool = OnlyRulesOption,
@@ -288,7 +291,7 @@ def rules_test(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Write an example deal data file to edit for generate.")
 def init(
     path: Path = typer.Argument(Path("deal.yaml"), metavar="FILE", help="Where to write the example deal data."),
     lang: Lang = typer.Option(Lang("en"), "--lang", help="Language of the example and its comments."),
@@ -316,7 +319,7 @@ def init(
     typer.echo(f"wrote {path}: edit it, then run `ddcontract generate dpa --data {path} -o dpa.docx`", err=True)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Write a DPA or a breach-notification annex (DOCX) from deal data.")
 def generate(
     document: GeneratedDocument = typer.Argument(..., metavar="DOCUMENT", help="dpa or notification-annex."),
     data: Path = typer.Option(..., "--data", "-d", metavar="YAML", help="Deal data (see `ddcontract init`)."),
@@ -375,13 +378,17 @@ def generate(
     typer.echo(f"wrote {out}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Check all contracts in folders in parallel; write a summary.")
 def scan(
     paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Folders (searched recursively) or files."),
-    out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Folder for results.jsonl and summary.csv."),
-    workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: all cores)."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Folder for results.jsonl, summary.csv and summary.xlsx."),
+    workers: int = typer.Option(0, "--workers", "-j", metavar="N", show_default=False, callback=_at_least(0),
+                                help="Worker processes; 0 (the default) starts one per CPU."),
     include: Optional[list[str]] = typer.Option(None, "--include", metavar="GLOB", help="Only files matching (repeatable)."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Skip files matching (repeatable)."),
+    include_readme: bool = typer.Option(False, "--include-readme",
+                                        help="Also check files named README, CHANGELOG or LICENSE (any extension), "
+                                             "which a scan skips as a folder's documentation."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted scan in DIR."),
     force: bool = typer.Option(False, "--force", help="Start over, replacing the results in DIR."),
     policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML", help="Policy overrides."),
@@ -394,8 +401,9 @@ def scan(
                                       help="local (a process pool) or dask (a Dask distributed cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
                                             help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."),
-    max_pages: int = typer.Option(2000, "--max-pages", min=1, help="Record PDFs with more pages as errors."),
-    password: Optional[str] = typer.Option(None, "--password", envvar="DDCONTRACT_PDF_PASSWORD",
+    max_pages: int = typer.Option(2000, "--max-pages", metavar="N", callback=_at_least(1),
+                                  help="Record PDFs with more than N pages as errors."),
+    password: Optional[str] = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password tried on encrypted PDFs (or set DDCONTRACT_PDF_PASSWORD)."),
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
@@ -426,7 +434,7 @@ def scan(
                               policy=load_policy(policy), max_pages=max_pages, password=password)
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
-                   force=force, scheduler=scheduler)
+                   force=force, scheduler=scheduler, include_readme=include_readme)
     except DDContractError as exc:
         _fail(exc.one_line())
         return
@@ -434,7 +442,7 @@ def scan(
         raise typer.Exit(code)
 
 
-@templates_app.command("list")
+@templates_app.command("list", cls=_Command, short_help="List the bundled templates, their languages and files.")
 def templates_list() -> None:
     """List the bundled templates, their languages and files."""
     from .generate import TEMPLATES, templates_dir

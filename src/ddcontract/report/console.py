@@ -3,6 +3,8 @@ section, extracted values, then the warning flags and a one-line summary."""
 
 from __future__ import annotations
 
+import textwrap
+
 from ..requirements import THEMES
 from ..i18n import tr
 from ..model import CheckResult
@@ -58,6 +60,8 @@ def render(result: CheckResult, console) -> None:
         for ev in flag.evidence[:3]:
             console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
             console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
+    for line in textwrap.wrap(tr(lang, "label.flags_unchecked"), width=max(console.width - 3, 40)):  # the flag not checked
+        console.print(Text(f"  {line}", style="dim"))
     counts = {s: sum(1 for f in result.requirements if f.status == s) for s in ("met", "weak", "missing")}
     console.print()
     summary = Text(f"{tr(lang, 'label.summary')}: ")

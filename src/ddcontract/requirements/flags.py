@@ -12,8 +12,14 @@ FLAGS = (
 )
 
 TEXTS = {
-    "en": {"label.no_flags": "none raised (WF-2, WF-3 checked; WF-1 needs a markup comparison)"},
-    "da": {"label.no_flags": "ingen (WF-2 og WF-3 er kontrolleret; WF-1 kræver en sammenligning af ændringer)"},
+    "en": {"label.no_flags": "none raised (WF-2 and WF-3 were checked)",
+           "label.flags_unchecked": "WF-1 (the customer refuses security clauses) is not checked: it shows in what "
+                                    "the customer strikes out or rewrites in a draft, so it needs two versions "
+                                    "compared, which ddcontract does not do yet."},
+    "da": {"label.no_flags": "ingen (WF-2 og WF-3 er kontrolleret)",
+           "label.flags_unchecked": "WF-1 (kunden afviser sikkerhedsklausuler) kontrolleres ikke: det ses af, hvad "
+                                    "kunden stryger eller omskriver i et udkast, så det kræver, at to versioner "
+                                    "sammenlignes, og det gør ddcontract endnu ikke."},
 }
 
 FAMILY = Family("flags", None, flags=FLAGS, texts=TEXTS)

@@ -78,7 +78,9 @@ class ScanReport:
     failed: int = 0
     resumed: int = 0
     pages: int = 0
+    paged: int = 0  # checked documents with pages (TXT and Markdown have none, a DOCX may not record them)
     duplicates: int = 0
+    skipped: int = 0  # README, CHANGELOG and LICENSE files not checked
     failed_total: int = 0  # documents with an error in the results, earlier runs of a resumed scan included
 
 
@@ -96,6 +98,8 @@ class Recorder:
             self.report.failed += 1
         else:
             self.report.checked += 1
-            self.report.pages += obj["document"].get("pages") or 0
+            pages = obj["document"].get("pages") or 0
+            self.report.pages += pages
+            self.report.paged += 1 if pages else 0
         if self.progress:
             self.progress("failed" if "error" in obj else "done", obj)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from ..errors import InputError, ScanError
-from .display import Display, closing_line, echo
+from .display import Display, closing_line, echo, folder_docs
 from .inventory import Inventory, inventory
 from .options import ScanOptions
 from .results import RESULTS, Progress, Recorder, ResultWriter, ScanReport, error_line, read_results
@@ -19,15 +19,17 @@ INTERRUPTED = 130  # the exit code of a scan stopped with Ctrl-C
 
 def scan(paths: list[Path], out: Path, options: ScanOptions, *, workers: int = 0,
          include: list[str] | None = None, exclude: list[str] | None = None, resume: bool = False,
-         force: bool = False, scheduler: str | None = None) -> int:
+         force: bool = False, scheduler: str | None = None, include_readme: bool = False) -> int:
     """Check every contract under ``paths`` into ``out``, showing the progress on stderr. The exit
     code: 0 all read, 1 some files could not be read, 130 interrupted; a ScanError when the scan
-    cannot run."""
+    cannot run. A folder's README, CHANGELOG and LICENSE files are skipped unless ``include_readme``."""
     for p in paths:
         if not p.exists():
             raise ScanError(f"{p}: no such file or folder")
     results = prepare_output(out, resume, force)
-    inv = inventory(paths, include, exclude)
+    inv = inventory(paths, include, exclude, include_readme)
+    if inv.skipped:
+        echo(f"skipped {folder_docs(len(inv.skipped))} (--include-readme checks {'it' if len(inv.skipped) == 1 else 'them'})")
     for dup, first in inv.duplicates:
         echo(f"skipped duplicate: {dup} (same content as {first})")
     started = time.monotonic()
@@ -67,7 +69,7 @@ def run_scan(inv: Inventory, out_dir: Path, options: ScanOptions, workers: int, 
     gcpolicy.release()  # this process only hands out files and writes results: collect as usual
     results_path = out_dir / RESULTS
     done = read_results(results_path, repair=True) if resume else {}
-    report = ScanReport(duplicates=len(inv.duplicates))
+    report = ScanReport(duplicates=len(inv.duplicates), skipped=len(inv.skipped))
     todo = [f for f in inv.files if f.sha256 not in done]
     report.resumed = len(inv.files) - len(todo)
     unreadable = [(path, why) for path, why in inv.unreadable if f"path:{path}" not in done]
