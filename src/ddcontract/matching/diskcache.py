@@ -122,15 +122,13 @@ def _read_compiled(marker: Path) -> bool:
 
 def _write_compiled(marker: Path, compiled: dict[str, dict[str, Compiled]]) -> None:
     import json
-    import os
-    import tempfile
+
+    from ..office.output import write_atomic
 
     try:  # a read-only cache only costs the time saved
         marker.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(_encode(compiled), fh, ensure_ascii=False)
-        os.replace(tmp, marker)
+        text = json.dumps(_encode(compiled), ensure_ascii=False)
+        write_atomic(marker, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         _prune_markers(marker)
     except OSError:
         pass
