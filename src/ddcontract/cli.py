@@ -120,8 +120,9 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                              help="Exit 1 if any requirement is at or below this status."),
     no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
-    report: Optional[Path] = typer.Option(None, "--report", metavar="DOCX",
-                                          help="Also write a DOCX gap report (in --report-lang) to this file."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE",
+                                          help="Also write the gap report (in --report-lang) to this file: .docx, "
+                                               "or .pdf (converted by LibreOffice)."),
     report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
                                                    help="Your own docxtpl template for --report."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
@@ -177,10 +178,14 @@ def check(
 
 
 def _check_writable(out: Path, force: bool) -> None:
+    """A DOCX or PDF output can be written: its folder exists, it does not (or ``--force``), its name
+    ends in .docx or .pdf, and LibreOffice is there for a PDF."""
     from .office.output import check_writable
+    from .office.pdf import document_format
 
     try:
         check_writable(out, force)
+        document_format(out)
     except DDContractError as exc:
         _fail(exc.one_line())
 
@@ -320,14 +325,15 @@ def init(
 def generate(
     document: GeneratedDocument = typer.Argument(..., metavar="DOCUMENT", help="dpa or notification-annex."),
     data: Path = typer.Option(..., "--data", "-d", metavar="YAML", help="Deal data (see `ddcontract init`)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DOCX", help="Where to write the document."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
+                                       help="Where to write the document: .docx, or .pdf (converted by LibreOffice)."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the document (default: the data's `language`)."),
     template: Optional[Path] = typer.Option(None, "--template", metavar="DOCX",
                                             help="Render your own docxtpl template with the same data."),
     check_only: bool = typer.Option(False, "--check", help="Only validate the data; write nothing."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists."),
 ) -> None:
-    """Generate a DPA or a breach-notification annex as DOCX from deal data.
+    """Generate a DPA or a breach-notification annex as DOCX (or PDF) from deal data.
 
     The data is validated first: every problem is listed with its line, and nothing is written.
 
