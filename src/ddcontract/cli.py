@@ -75,6 +75,15 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _fail_error(exc: DDContractError) -> None:
+    """A ddcontract error on stderr, exit code 2: one line, or one line per problem when the error
+    lists several (a policy or rule file with more than one invalid value)."""
+    lines = exc.lines() if hasattr(exc, "lines") else [exc.one_line()]
+    for line in lines:
+        typer.echo(f"ddcontract: error: {line}", err=True)
+    raise typer.Exit(2)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ddcontract {__version__}")
@@ -163,7 +172,7 @@ def check(
         library = _library(rules, only_rules)
         result = _check_file(path, library, options)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     explanation = None
     if explain is not None:
@@ -187,7 +196,7 @@ def _check_writable(out: Path, force: bool) -> None:
         check_writable(out, force)
         document_format(out)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
 
 
 def _check_file(path: Path, library, options):
@@ -235,7 +244,7 @@ def _write_report(result, report: Path, policy, policy_file: Path | None, templa
         write_report(result, report, policy, str(policy_file) if policy_file else None, template=template,
                      force=force)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     typer.echo(f"wrote {report}", err=True)
 
 
@@ -253,7 +262,7 @@ def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = Onl
     try:
         library = _library(rules, only_rules)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     width = max(len(r.id) for r in library.rules)
     for r in sorted(library.rules, key=lambda r: (r.target, r.id)):
@@ -275,7 +284,7 @@ def rules_test(
     try:
         library = _library(rules, only_rules)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     cases = [c for c in iter_cases(library, target) if lang is None or c.lang == lang.value]
     if not cases:
@@ -315,7 +324,7 @@ def init(
         text = example_data(lang.value).read_bytes()
         write_atomic(path, lambda tmp: tmp.write_bytes(text))
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     except OSError as exc:
         _fail(f"{path}: cannot be written ({exc.strerror})")
     typer.echo(f"wrote {path}: edit it, then run `ddcontract generate dpa --data {path} -o dpa.docx`", err=True)
@@ -365,7 +374,7 @@ def generate(
         tpl = template or bundled_template(document.value, language)
         render_docx(tpl, template_context(deal, language), out, force=force)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     typer.echo(f"wrote {out}", err=True)
 
 
@@ -422,7 +431,7 @@ def scan(
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
                    force=force, scheduler=scheduler)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     if code:
         raise typer.Exit(code)
@@ -436,7 +445,7 @@ def templates_list() -> None:
     try:
         folder = templates_dir()
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     for t in TEMPLATES:
         langs = sorted(p.name.split(".")[-2] for p in folder.glob(f"{t.file}.*.docx"))
