@@ -205,3 +205,18 @@ def test_a_rule_file_that_is_not_yaml_names_its_line(runner, tmp_path, contract)
     path.write_bytes(path.read_bytes() + b"# \xff\n")
     errors = _errors(runner.invoke(app, ["check", str(contract), "--rules", str(folder)]))
     assert errors == [f"{path}:{lines + 1}: not UTF-8 text"]
+
+
+def test_a_suggestion_with_an_unknown_placeholder_is_refused(runner, tmp_path, contract):
+    """A misspelt placeholder would otherwise go into the proposed clause as "{notice_deadlin}"."""
+    rule = copy.deepcopy(RULE) | {"suggestion": "Notify within {notice_deadlin}."}
+    rule["languages"]["en"]["suggestion"] = "Notify within {notice_deadline}, insured for {insurance_min}."
+    path = _rules(tmp_path / "rules", {"family": "custom", "rules": [rule]})
+    errors = _errors(runner.invoke(app, ["check", str(contract), "--rules", str(tmp_path / "rules")]))
+    may_use = "a suggestion may use {insurance_minimum}, {notice_deadline}"
+    assert errors == [
+        f"{path}:{_line(path, '{notice_deadlin}')}: rule 'my-deadline': field 'suggestion': unknown placeholder "
+        f"{{notice_deadlin}}; {may_use}",
+        f"{path}:{_line(path, '{insurance_min}')}: rule 'my-deadline': field 'languages.en.suggestion': unknown "
+        f"placeholder {{insurance_min}}; {may_use}",
+    ]

@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .requirements import BY_ID, FLAG_BY_ID
+from .requirements import BY_ID, FLAG_BY_ID, PLACEHOLDERS
 from .errors import RuleError
 from .langs import LANGUAGES, check_language
 from .yamlfile import YamlProblem, compose, field_loc, line_of, read_yaml
@@ -98,6 +98,18 @@ class Examples(BaseModel):
         return v
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as wording.fill_suggestion fills them
+
+
+def _known_placeholders(text: str | None) -> str | None:
+    """A suggestion's ``{name}``s are the policy's placeholders, or a typo would go into the clause."""
+    unknown = sorted({name for name in _PLACEHOLDER.findall(text or "") if name not in PLACEHOLDERS})
+    if unknown:
+        raise ValueError(f"unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; a suggestion may use "
+                         f"{', '.join('{' + n + '}' for n in PLACEHOLDERS)}")
+    return text
+
+
 class LanguageBlock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     patterns: list[str] = Field(min_length=1)
@@ -106,6 +118,8 @@ class LanguageBlock(BaseModel):
     suggestion: str | None = None
     message: str | None = None
     examples: Examples
+
+    _suggestion = field_validator("suggestion")(_known_placeholders)
 
 
 class RuleModel(BaseModel):
@@ -121,6 +135,8 @@ class RuleModel(BaseModel):
     suggestion: str = ""
     description: str = ""
     languages: dict[str, LanguageBlock] = Field(min_length=1)
+
+    _suggestion = field_validator("suggestion")(_known_placeholders)
 
     @field_validator("languages", mode="before")
     @classmethod
