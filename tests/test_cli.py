@@ -212,7 +212,13 @@ def test_invalid_user_rules_exit_2_naming_the_file(runner, tmp_path: Path, contr
     bad = rules_dir / "bad.yaml"
     bad.write_text("family: x\nrules:\n  - id: x\n    colour: red\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(contract), "--rules", str(rules_dir)])
-    _assert_one_line_error(result, bad)
+    # every problem of the file on a line of its own, with the line it is on
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"ddcontract: error: {bad}:3: rule 'x': field 'message': required field is missing",
+        f"ddcontract: error: {bad}:3: rule 'x': field 'languages': required field is missing",
+        f"ddcontract: error: {bad}:4: rule 'x': field 'colour': unknown key (check the spelling; allowed keys "
+        "are listed in the module docs of ddcontract.rules)"]
 
 
 # ---------------------------------------------------------------- check

@@ -77,6 +77,15 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _fail_error(exc: DDContractError) -> None:
+    """A ddcontract error on stderr, exit code 2: one line, or one line per problem when the error
+    lists several (a policy or rule file with more than one invalid value)."""
+    lines = exc.lines() if hasattr(exc, "lines") else [exc.one_line()]
+    for line in lines:
+        typer.echo(f"ddcontract: error: {line}", err=True)
+    raise typer.Exit(2)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ddcontract {__version__}")
@@ -122,8 +131,9 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                              help="Exit 1 if any requirement is at or below this status."),
     no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
-    report: Optional[Path] = typer.Option(None, "--report", metavar="DOCX",
-                                          help="Also write a DOCX gap report (in --report-lang) to this file."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE",
+                                          help="Also write the gap report (in --report-lang) to this file: .docx, "
+                                               "or .pdf (converted by LibreOffice)."),
     report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
                                                    help="Your own docxtpl template for --report."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
@@ -165,7 +175,7 @@ def check(
         library = _library(rules, only_rules)
         result = _check_file(path, library, options)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     explanation = None
     if explain is not None:
@@ -180,12 +190,16 @@ def check(
 
 
 def _check_writable(out: Path, force: bool) -> None:
+    """A DOCX or PDF output can be written: its folder exists, it does not (or ``--force``), its name
+    ends in .docx or .pdf, and LibreOffice is there for a PDF."""
     from .office.output import check_writable
+    from .office.pdf import document_format
 
     try:
         check_writable(out, force)
+        document_format(out)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
 
 
 def _check_file(path: Path, library, options):
@@ -233,7 +247,7 @@ def _write_report(result, report: Path, policy, policy_file: Path | None, templa
         write_report(result, report, policy, str(policy_file) if policy_file else None, template=template,
                      force=force)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     typer.echo(f"wrote {report}", err=True)
 
 
@@ -251,7 +265,7 @@ def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = Onl
     try:
         library = _library(rules, only_rules)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     width = max(len(r.id) for r in library.rules)
     for r in sorted(library.rules, key=lambda r: (r.target, r.id)):
@@ -273,7 +287,7 @@ def rules_test(
     try:
         library = _library(rules, only_rules)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     cases = [c for c in iter_cases(library, target) if lang is None or c.lang == lang.value]
     if not cases:
@@ -313,7 +327,7 @@ def init(
         text = example_data(lang.value).read_bytes()
         write_atomic(path, lambda tmp: tmp.write_bytes(text))
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     except OSError as exc:
         _fail(f"{path}: cannot be written ({exc.strerror})")
     typer.echo(f"wrote {path}: edit it, then run `ddcontract generate dpa --data {path} -o dpa.docx`", err=True)
@@ -323,7 +337,8 @@ def init(
 def generate(
     document: GeneratedDocument = typer.Argument(..., metavar="DOCUMENT", help="dpa or notification-annex."),
     data: Path = typer.Option(..., "--data", "-d", metavar="YAML", help="Deal data (see `ddcontract init`)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DOCX", help="Where to write the document."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
+                                       help="Where to write the document: .docx, or .pdf (converted by LibreOffice)."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the document (default: the data's `language`)."),
     template: Optional[Path] = typer.Option(None, "--template", metavar="DOCX",
                                             help="Render your own docxtpl template with the same data."),
@@ -332,7 +347,7 @@ def generate(
     allow_mixed: bool = typer.Option(False, "--allow-mixed-language",
                                      help="Use the text there is where the data lacks the document's language."),
 ) -> None:
-    """Generate a DPA or a breach-notification annex as DOCX from deal data.
+    """Generate a DPA or a breach-notification annex as DOCX (or PDF) from deal data.
 
     The data is validated first: every problem is listed with its line, and nothing is written.
     Prose in the data (descriptions, the governing law, roles …) is taken in the document's
@@ -374,7 +389,7 @@ def generate(
         tpl = template or bundled_template(document.value, language)
         render_docx(tpl, template_context(deal, language), out, force=force)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
     typer.echo(f"wrote {out}", err=True)
 
 
@@ -436,7 +451,7 @@ def scan(
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
                    force=force, scheduler=scheduler, include_readme=include_readme)
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     if code:
         raise typer.Exit(code)
@@ -450,7 +465,7 @@ def templates_list() -> None:
     try:
         folder = templates_dir()
     except DDContractError as exc:
-        _fail(exc.one_line())
+        _fail_error(exc)
         return
     for t in TEMPLATES:
         langs = sorted(p.name.split(".")[-2] for p in folder.glob(f"{t.file}.*.docx"))

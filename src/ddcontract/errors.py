@@ -53,27 +53,44 @@ class InputError(DDContractError):
 
 
 class RuleError(DDContractError):
-    """A clause-library file is invalid. Names the file, the rule and the field."""
+    """A clause-library file is invalid. Names the file, the line where known, the rule and the
+    field; the attributes are the first problem's, ``more`` the file's other problems (RuleErrors),
+    and :meth:`lines` lists them all, one line each."""
 
     code = "RuleError"
 
-    def __init__(self, file: str, rule: str | None, field: str | None, problem: str) -> None:
-        self.file, self.rule, self.field, self.problem = file, rule, field, problem
-        where = file
-        if rule:
-            where += f": rule {rule!r}"
-        if field:
-            where += f": field {field!r}"
-        super().__init__(f"{where}: {problem}")
+    def __init__(self, file: str, rule: str | None, field: str | None, problem: str, line: int | None = None,
+                 more: tuple[RuleError, ...] = ()) -> None:
+        self.file, self.rule, self.field, self.problem, self.line = file, rule, field, problem, line
+        self.more = tuple(more)
+        super().__init__(self.first_line() + (f" (and {len(self.more)} more problems)" if self.more else ""))
+
+    def first_line(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.rule:
+            where += f": rule {self.rule!r}"
+        if self.field:
+            where += f": field {self.field!r}"
+        return " ".join(f"{where}: {self.problem}".split())
+
+    def lines(self) -> list[str]:
+        return [self.first_line(), *(m.first_line() for m in self.more)]
 
 
 class PolicyError(DDContractError):
-    """A policy file is invalid."""
+    """A policy file is invalid: every problem, each with its line where known (:meth:`lines`)."""
 
     code = "PolicyError"
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, path: str, problem: str | list[tuple[int | None, str]], line: int | None = None) -> None:
+        self.path = path
+        self.problems = [(line, problem)] if isinstance(problem, str) else list(problem)
+        more = len(self.problems) - 1
+        super().__init__(self.lines()[0] + (f" (and {more} more problems)" if more else ""))
+
+    def lines(self) -> list[str]:
+        return [" ".join((f"{self.path}:{line}: {text}" if line else f"{self.path}: {text}").split())
+                for line, text in self.problems]
 
 
 class ScanError(DDContractError):

@@ -8,6 +8,10 @@ and gathered here into one strict pydantic model, :class:`Policy`. Defaults foll
     cap_requires_amount_or_formula: true  # a liability cap without either is weak
     insurance_min_amount: {EUR: 1000000}  # a smaller cyber cover is weak
     suggested_notification_hours: 24      # the deadline suggested clauses propose (at most the maximum)
+
+Values are taken strictly (``true`` is not one hour, ``"48"`` not a number; no infinities or NaN)
+within the bounds each setting declares; :func:`load_policy` lists every problem of the file, each
+with its line.
 """
 
 from __future__ import annotations
@@ -15,37 +19,56 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from .errors import PolicyError
 from .requirements import SETTINGS
+from .yamlfile import YamlProblem, compose, line_of, read_yaml
 
 
 class PolicyBase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: ``true`` is not one hour, nor "48" a number; no infinite or NaN thresholds
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 Policy: type[PolicyBase] = create_model(  # type: ignore[call-overload]
     "Policy", __base__=PolicyBase, __module__=__name__, __doc__="The settings of every requirement's policy.",
     **{s.name: (s.annotation, s.default) for s in SETTINGS})
 
+MAX_POLICY_BYTES = 1_000_000
+
 
 def load_policy(path: Path | None) -> Any:
+    """The policy in ``path`` (the default policy for None). A :class:`PolicyError` lists every
+    problem of the file, each with its line: it cannot be read, is not YAML, or sets an unknown
+    setting or an invalid value."""
     if path is None:
         return Policy()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise PolicyError(str(path), f"cannot read the policy file ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise PolicyError(str(path), f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        text, data = read_yaml(path, max_bytes=MAX_POLICY_BYTES)
+    except YamlProblem as exc:
+        raise PolicyError(str(path), exc.cause, exc.line) from None
+    if data is None:
+        return Policy()
     if not isinstance(data, dict):
-        raise PolicyError(str(path), "expected a mapping of policy settings")
+        raise PolicyError(str(path), "expected a mapping of policy settings, e.g. notification_max_hours: 48",
+                          1) from None
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(x) for x in err["loc"])
-        msg = "unknown setting" if err["type"] == "extra_forbidden" else err["msg"]
-        raise PolicyError(str(path), f"{field}: {msg} (known: {', '.join(Policy.model_fields)})") from None
+        root = compose(text)
+        problems = [(line_of(root, err["loc"]), _describe(err)) for err in exc.errors()]
+        raise PolicyError(str(path), sorted(problems, key=lambda p: p[0] or 0)) from None
+
+
+def _describe(err: Any) -> str:
+    """One validation error as the policy's author reads it: the setting, what is wrong, the value."""
+    loc = err["loc"]
+    field = ".".join(str(x) for x in loc if x != "[key]")
+    if err["type"] == "extra_forbidden":
+        return f"{field}: unknown setting (known: {', '.join(Policy.model_fields)})"
+    msg = err["msg"].removeprefix("Value error, ")
+    if "[key]" in loc:
+        return f"{field}: {msg}"
+    given = repr(err.get("input"))
+    return f"{field}: {msg} (given: {given if len(given) <= 40 else given[:37] + '...'})"

@@ -64,11 +64,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .requirements import BY_ID, FLAG_BY_ID
+from .requirements import BY_ID, FLAG_BY_ID, PLACEHOLDERS
 from .errors import RuleError
 from .langs import LANGUAGES, check_language
+from .yamlfile import YamlProblem, compose, field_loc, line_of, read_yaml
 
 if TYPE_CHECKING:
     from .matching.index import CompiledPatterns
@@ -97,6 +98,18 @@ class Examples(BaseModel):
         return v
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as wording.fill_suggestion fills them
+
+
+def _known_placeholders(text: str | None) -> str | None:
+    """A suggestion's ``{name}``s are the policy's placeholders, or a typo would go into the clause."""
+    unknown = sorted({name for name in _PLACEHOLDER.findall(text or "") if name not in PLACEHOLDERS})
+    if unknown:
+        raise ValueError(f"unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; a suggestion may use "
+                         f"{', '.join('{' + n + '}' for n in PLACEHOLDERS)}")
+    return text
+
+
 class LanguageBlock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     patterns: list[str] = Field(min_length=1)
@@ -105,6 +118,8 @@ class LanguageBlock(BaseModel):
     suggestion: str | None = None
     message: str | None = None
     examples: Examples
+
+    _suggestion = field_validator("suggestion")(_known_placeholders)
 
 
 class RuleModel(BaseModel):
@@ -121,6 +136,8 @@ class RuleModel(BaseModel):
     description: str = ""
     languages: dict[str, LanguageBlock] = Field(min_length=1)
 
+    _suggestion = field_validator("suggestion")(_known_placeholders)
+
     @field_validator("languages", mode="before")
     @classmethod
     def _known_languages(cls, v: Any) -> Any:
@@ -129,26 +146,49 @@ class RuleModel(BaseModel):
                 check_language(lang)
         return v
 
+    @field_validator("requirement")
+    @classmethod
+    def _known_requirement(cls, v: str | None) -> str | None:
+        if v is not None and v not in BY_ID:
+            raise ValueError(f"unknown requirement {v!r}; known: {', '.join(BY_ID)}")
+        return v
+
+    @field_validator("flag")
+    @classmethod
+    def _known_flag(cls, v: str | None) -> str | None:
+        if v is not None and v not in FLAG_BY_ID:
+            raise ValueError(f"unknown flag {v!r}; known: {', '.join(FLAG_BY_ID)}")
+        return v
+
+    @field_validator("signal")
+    @classmethod
+    def _signal_of_the_requirement(cls, v: str, info: ValidationInfo) -> str:
+        req = BY_ID.get(info.data.get("requirement") or "")
+        if req is not None and v not in req.signals:
+            raise ValueError(f"signal {v!r} is not one of {req.id}'s signals: {', '.join(req.signals)}")
+        return v
+
+    @field_validator("extract")
+    @classmethod
+    def _known_extractors(cls, v: list[str]) -> list[str]:
+        unknown = [name for name in v if name not in EXTRACTORS]
+        if unknown:
+            raise ValueError(f"unknown extractor {', '.join(map(repr, unknown))}; known: {', '.join(EXTRACTORS)}")
+        return v
+
+    @field_validator("sets")
+    @classmethod
+    def _known_set_keys(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = [key for key in v if key not in SET_KEYS]
+        if unknown:
+            raise ValueError(f"unknown key {', '.join(map(repr, unknown))}; known: {', '.join(SET_KEYS)}")
+        return v
+
     @model_validator(mode="after")
     def _check(self) -> RuleModel:
         if (self.requirement is None) == (self.flag is None):
             raise ValueError(f"[requirement] give exactly one of 'requirement' (e.g. {next(iter(BY_ID))}) or 'flag' "
                              f"(e.g. {next(iter(FLAG_BY_ID))})")
-        if self.requirement is not None:
-            req = BY_ID.get(self.requirement)
-            if req is None:
-                raise ValueError(f"[requirement] unknown requirement {self.requirement!r}; known: {', '.join(BY_ID)}")
-            if self.signal not in req.signals:
-                raise ValueError(f"[signal] signal {self.signal!r} is not one of {self.requirement}'s signals: "
-                                 f"{', '.join(req.signals)}")
-        elif self.flag not in FLAG_BY_ID:
-            raise ValueError(f"[flag] unknown flag {self.flag!r}; known: {', '.join(FLAG_BY_ID)}")
-        for name in self.extract:
-            if name not in EXTRACTORS:
-                raise ValueError(f"[extract] unknown extractor {name!r}; known: {', '.join(EXTRACTORS)}")
-        for key in self.sets:
-            if key not in SET_KEYS:
-                raise ValueError(f"[sets] unknown key {key!r}; known: {', '.join(SET_KEYS)}")
         return self
 
 
@@ -163,6 +203,7 @@ class Rule:
     file: str
     family: str
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # the file's word lists: lang -> name -> words
+    index: int = 0  # its place in the file's `rules:` list
 
     @property
     def id(self) -> str:
@@ -234,8 +275,11 @@ def default_library_dir() -> Path:
 
 
 def _format_pydantic_error(err: dict[str, Any]) -> tuple[str, str]:
-    loc = ".".join(str(x) for x in err.get("loc", ()))
+    parts = [f"[{x}]" if isinstance(x, int) else str(x) for x in err.get("loc", ()) if x != "[key]"]
+    loc = ".".join(parts).replace(".[", "[")
     msg = err.get("msg", "invalid")
+    if "[key]" in err.get("loc", ()):
+        msg = f"{msg} (the key)"
     if err.get("type") == "extra_forbidden":
         msg = "unknown key (check the spelling; allowed keys are listed in the module docs of ddcontract.rules)"
     elif err.get("type") == "missing":
@@ -250,88 +294,134 @@ def _format_pydantic_error(err: dict[str, Any]) -> tuple[str, str]:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
+class _Problems:
+    """A rule file's problems, gathered so that all of them are reported at once, each on its line
+    (found in the file's node tree only when there is a problem to place)."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+        self.found: list[tuple[str | None, str | None, str, tuple[Any, ...]]] = []
+        self.rule_index: dict[str, int] = {}  # rule name (its id, or "#n") -> its place in `rules:`
+        self.bad_lists: set[tuple[Any, Any]] = set()  # (language, name) of word lists that are invalid
+
+    def add(self, rule: str | None, field: str | None, problem: str, loc: tuple[Any, ...] | None = None) -> None:
+        if loc is None:
+            inner = field_loc(field) if field else ()
+            loc = ("rules", self.rule_index[rule], *inner) if rule in self.rule_index else inner
+        self.found.append((rule, field, problem, loc))
+
+    def add_error(self, err: RuleError) -> None:
+        for e in (err, *err.more):
+            self.add(e.rule, e.field, e.problem)
+
+    def raise_any(self) -> None:
+        if not self.found:
+            return
+        root = compose(self.text, _YAML_LOADER)
+        errors = sorted((RuleError(str(self.path), rule, field, problem, line_of(root, loc))
+                         for rule, field, problem, loc in self.found), key=lambda e: e.line or 0)
+        raise RuleError(errors[0].file, errors[0].rule, errors[0].field, errors[0].problem, errors[0].line,
+                        more=tuple(errors[1:]))
+
+
 def load_file(path: Path, validate: bool = True) -> list[Rule]:
     """Read and check one rule file. Every pattern is compiled once to prove it valid; a file whose
     exact bytes passed before is not compiled again: its compiled patterns come from the cache (see
     :mod:`ddcontract.matching.diskcache`). ``validate=False`` does not compile the patterns (the names
-    of the word lists they use are checked all the same)."""
+    of the word lists they use are checked all the same). A :class:`RuleError` reports every problem
+    of the file (its ``more``), each with its line."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_YAML_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise RuleError(str(path), None, None, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    except OSError as exc:
-        raise RuleError(str(path), None, None, f"cannot read: {exc.strerror}") from None
+        text, data = read_yaml(path, loader=_YAML_LOADER)
+    except YamlProblem as exc:
+        raise RuleError(str(path), None, None, exc.cause, exc.line) from None
     if not isinstance(data, dict):
-        raise RuleError(str(path), None, None, "expected a mapping with 'family' and 'rules'")
-    unknown = set(data) - set(TOP_LEVEL_KEYS)
-    if unknown:
-        raise RuleError(str(path), None, ", ".join(sorted(unknown)), "unknown top-level key "
-                        f"(allowed: {', '.join(TOP_LEVEL_KEYS)})")
+        raise RuleError(str(path), None, None, "expected a mapping with 'family' and 'rules'", 1)
+    found = _Problems(path, text)
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            found.add(None, str(key), f"unknown top-level key (allowed: {', '.join(TOP_LEVEL_KEYS)})", (key,))
     family = data.get("family")
     if not isinstance(family, str) or not family:
-        raise RuleError(str(path), None, "family", "required: the family name, e.g. 'liability'")
+        found.add(None, "family", "required: the family name, e.g. 'liability'")
+    words = _word_lists(data.get("words", {}), found)
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
-        raise RuleError(str(path), None, "rules", "required: a non-empty list of rules")
-    words = _word_lists(data.get("words", {}), path)
+        found.add(None, "rules", "required: a non-empty list of rules")
+        raw_rules = []
     rules: list[Rule] = []
     for index, raw in enumerate(raw_rules):
         rid = raw.get("id") if isinstance(raw, dict) else None
-        name = str(rid) if rid else f"#{index + 1}"
+        name = rid if isinstance(rid, str) and rid else f"#{index + 1}"
+        found.rule_index.setdefault(name, index)
         if not isinstance(raw, dict):
-            raise RuleError(str(path), name, None, "a rule must be a mapping")
+            found.add(name, None, "a rule must be a mapping")
+            continue
         try:
             model = RuleModel.model_validate(raw)
         except ValidationError as exc:
-            loc, msg = _format_pydantic_error(exc.errors()[0])
-            raise RuleError(str(path), name, loc, msg) from None
-        rules.append(Rule(model=model, file=str(path), family=family, words=words))
-    _check_references(rules, words, path)
+            for err in exc.errors():
+                found.add(name, *_format_pydantic_error(err))
+            continue
+        rules.append(Rule(model=model, file=str(path), family=str(family), words=words, index=index))
+    unresolved = _check_references(rules, words, found, all_rules=len(rules) == len(raw_rules))
     if validate:
-        from .matching.diskcache import validate_patterns
+        from .matching.diskcache import _compile_patterns, validate_patterns
 
-        validate_patterns(rules, text, path)
+        try:  # the valid rules' patterns; only a file without problems is cached as compiled
+            if found.found:
+                _compile_patterns([r for r in rules if r.id not in unresolved], path)
+            else:
+                validate_patterns(rules, text, path)
+        except RuleError as exc:
+            found.add_error(exc)
+    found.raise_any()
     return rules
 
 
-def _word_lists(data: Any, path: Path) -> dict[str, dict[str, str]]:
+def _word_lists(data: Any, found: _Problems) -> dict[str, dict[str, str]]:
     """The file's named word lists (``words:``), checked: language -> name -> alternatives."""
     from .matching.compiler import WORD_LIST_NAME, PatternError, parse_word_list
 
     if not isinstance(data, dict):
-        raise RuleError(str(path), None, "words", "a mapping of languages to named word lists, "
-                        "e.g. {da: {notify: 'underrette|meddele'}}")
+        found.add(None, "words", "a mapping of languages to named word lists, e.g. {da: {notify: 'underrette|meddele'}}")
+        return {}
     out: dict[str, dict[str, str]] = {}
     for lang, lists in data.items():
         where = f"words.{lang}"
         if lang not in LANGUAGES:
-            raise RuleError(str(path), None, where, f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
+            found.add(None, where, f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}", ("words", lang))
+            continue
         if not isinstance(lists, dict) or not lists:
-            raise RuleError(str(path), None, where, "a mapping of list names to words, e.g. {notify: 'a|b|c'}")
+            found.add(None, where, "a mapping of list names to words, e.g. {notify: 'a|b|c'}", ("words", lang))
+            continue
         out[lang] = {}
         for name, text in lists.items():
+            loc = ("words", lang, name)
+            found.bad_lists.add((lang, name))
             if not isinstance(name, str) or not WORD_LIST_NAME.fullmatch(name):
-                raise RuleError(str(path), None, f"{where}.{name}", "a list name is lower-case letters, digits "
-                                "and '_', starting with a letter")
-            if not isinstance(text, str):
-                raise RuleError(str(path), None, f"{where}.{name}", "a list is one string of alternatives, "
-                                "e.g. 'underrette|meddele|*underretning'")
-            try:
-                out[lang][name] = parse_word_list(text)
-            except PatternError as exc:
-                raise RuleError(str(path), None, f"{where}.{name}", str(exc)) from None
+                found.add(None, f"{where}.{name}", "a list name is lower-case letters, digits and '_', starting "
+                          "with a letter", loc)
+            elif not isinstance(text, str):
+                found.add(None, f"{where}.{name}", "a list is one string of alternatives, e.g. "
+                          "'underrette|meddele|*underretning'", loc)
+            else:
+                try:
+                    out[lang][name] = parse_word_list(text)
+                    found.bad_lists.discard((lang, name))
+                except PatternError as exc:
+                    found.add(None, f"{where}.{name}", str(exc), loc)
     return out
 
 
-def _check_references(rules: list[Rule], words: dict[str, dict[str, str]], path: Path) -> None:
-    """Every ``@name`` in a pattern names a list of the file in the pattern's language, and every
-    list is used."""
+def _check_references(rules: list[Rule], words: dict[str, dict[str, str]], found: _Problems,
+                      all_rules: bool = True) -> set[str]:
+    """Every ``@name`` in a pattern names a list of the file in the pattern's language, and (when
+    ``rules`` are ``all_rules`` of the file, not only its valid ones) every list is used. Gives the
+    IDs of the rules that name a list the file lacks."""
     from .matching.compiler import word_list_references
 
     used: set[tuple[str, str]] = set()
+    unresolved: set[str] = set()
     for rule in rules:
         for lang, block in rule.model.languages.items():
             lists = words.get(lang, {})
@@ -339,38 +429,67 @@ def _check_references(rules: list[Rule], words: dict[str, dict[str, str]], path:
                 for i, pattern in enumerate(getattr(block, kind)):
                     for name in word_list_references(pattern):
                         if name not in lists:
+                            unresolved.add(rule.id)
+                            if (lang, name) in found.bad_lists:
+                                continue  # the list itself is the problem, reported as such
                             known = ", ".join(sorted(lists)) or "none"
-                            raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
-                                            f"unknown word list '@{name}' (this file's {lang} lists: {known})")
+                            found.add(rule.id, f"languages.{lang}.{kind}[{i}]",
+                                      f"unknown word list '@{name}' (this file's {lang} lists: {known})")
                         used.add((lang, name))
-    for lang, lists in words.items():
+    for lang, lists in words.items() if all_rules else ():
         for name in lists:
             if (lang, name) not in used:
-                raise RuleError(str(path), None, f"words.{lang}.{name}", f"the list is not used by any {lang} pattern")
+                found.add(None, f"words.{lang}.{name}", f"the list is not used by any {lang} pattern",
+                          ("words", lang, name))
+    return unresolved
+
+
+def _rule_line(rule: Rule) -> int | None:
+    """The line of ``rule`` in its file (for a problem found across files)."""
+    try:
+        text, _ = read_yaml(Path(rule.file), loader=_YAML_LOADER)
+    except YamlProblem:
+        return None
+    return line_of(compose(text, _YAML_LOADER), ("rules", rule.index))
 
 
 def load_library(extra_dirs: list[Path] | None = None, include_default: bool = True) -> Library:
-    """Load the bundled library plus any user directories (``--rules DIR``)."""
+    """Load the bundled library plus any user directories (``--rules DIR``). A :class:`RuleError`
+    reports every problem of every file."""
     dirs: list[Path] = [default_library_dir()] if include_default else []
     dirs += list(extra_dirs or [])
     lib = Library()
     seen: dict[str, str] = {}
+    errors: list[RuleError] = []
     for d in dirs:
         if not d.is_dir():
-            raise RuleError(str(d), None, None, "not a directory of rule files")
+            errors.append(RuleError(str(d), None, None, "not a directory of rule files"))
+            continue
         files = sorted(list(d.glob("*.yaml")) + list(d.glob("*.yml")))
         if not files:
-            raise RuleError(str(d), None, None, "contains no .yaml rule files")
+            errors.append(RuleError(str(d), None, None, "contains no .yaml rule files"))
         for f in files:
-            for rule in load_file(f):
+            try:
+                loaded = load_file(f)
+            except RuleError as exc:
+                errors.extend((exc, *exc.more))
+                continue
+            for rule in loaded:
                 if rule.id in seen:
-                    raise RuleError(str(f), rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})")
+                    errors.append(RuleError(str(f), rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})",
+                                            _rule_line(rule)))
+                    continue
                 seen[rule.id] = str(f)
                 lib.rules.append(rule)
         lib.sources.append(str(d))
-    for target in {r.target for r in lib.rules if not r.is_flag}:
+    for target in sorted({r.target for r in lib.rules if not r.is_flag}):
         rules = lib.for_target(target)
         if not any(r.model.suggestion or any(b.suggestion for b in r.model.languages.values()) for r in rules):
-            raise RuleError(rules[0].file, rules[0].id, "suggestion",
-                            f"no rule for {target} has a 'suggestion' (clause text to propose when it is missing)")
+            errors.append(RuleError(rules[0].file, rules[0].id, "suggestion", f"no rule for {target} has a "
+                                    "'suggestion' (clause text to propose when it is missing)",
+                                    _rule_line(rules[0])))
+    if errors:
+        first = errors[0]
+        raise RuleError(first.file, first.rule, first.field, first.problem, first.line,
+                        more=tuple(RuleError(e.file, e.rule, e.field, e.problem, e.line) for e in errors[1:]))
     return lib

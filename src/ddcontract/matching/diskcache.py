@@ -122,15 +122,13 @@ def _read_compiled(marker: Path) -> bool:
 
 def _write_compiled(marker: Path, compiled: dict[str, dict[str, Compiled]]) -> None:
     import json
-    import os
-    import tempfile
+
+    from ..office.output import write_atomic
 
     try:  # a read-only cache only costs the time saved
         marker.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".compiled-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(_encode(compiled), fh, ensure_ascii=False)
-        os.replace(tmp, marker)
+        text = json.dumps(_encode(compiled), ensure_ascii=False)
+        write_atomic(marker, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         _prune_markers(marker)
     except OSError:
         pass
@@ -152,9 +150,10 @@ def _prune_markers(marker: Path) -> None:
 
 
 def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Compiled]]:
-    """Every pattern of the rules compiled (language -> pattern -> compiled); the first that does
-    not compile is an error naming the file, the rule and the field."""
+    """Every pattern of the rules compiled (language -> pattern -> compiled); patterns that do not
+    compile are an error naming the file, the rule and the field of each (the first, and ``more``)."""
     compiled: dict[str, dict[str, Compiled]] = {}
+    errors: list[RuleError] = []
     for rule in rules:
         for lang, block in rule.model.languages.items():
             for kind in ("patterns", "unless"):
@@ -164,6 +163,9 @@ def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Comp
                         compiled.setdefault(lang, {})[text] = _compile(text, lang)
                     except PatternError as exc:
                         lists = f" (its word lists written out: {text!r})" if text != pattern else ""
-                        raise RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
-                                        f"{exc} in pattern {pattern!r}{lists}") from None
+                        errors.append(RuleError(str(path), rule.id, f"languages.{lang}.{kind}[{i}]",
+                                                f"{exc} in pattern {pattern!r}{lists}"))
+    if errors:
+        first = errors[0]
+        raise RuleError(first.file, first.rule, first.field, first.problem, more=tuple(errors[1:]))
     return compiled

@@ -18,14 +18,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from ..cachedir import cache_dir
+from ..office.output import write_atomic
 
 # languages whose full table is too big to load: only the forms of the rules' words are kept
 SELECTIVE = frozenset({"da"})
@@ -157,10 +156,8 @@ def selective_table(lang: str, words: frozenset[str]) -> dict[str, str]:
     table = _select(path, words)
     try:  # a read-only home only costs the selection again next time
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".lemmas-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(table, fh, ensure_ascii=False)
-        os.replace(tmp, cached)
+        text = json.dumps(table, ensure_ascii=False)
+        write_atomic(cached, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         _prune(cached.parent, lang)
     except OSError:
         pass

@@ -4,7 +4,8 @@ from a check result, and a user's own template with the same data.
 Every template renders in a sandboxed Jinja environment (a template cannot reach Python internals)
 with autoescape on (a value such as ``Smith & Sons <Nordic>`` comes out intact instead of breaking
 the document's XML) and strict undefined variables (a misspelt variable is an error naming it, not
-an empty gap in a contract). Output is written atomically (see :mod:`.output`).
+an empty gap in a contract). Output is written atomically (see :mod:`.output`), as DOCX or, when
+its name ends in .pdf, as PDF through LibreOffice (see :mod:`.pdf`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..errors import DDContractError
 from .output import OutputError, check_writable, write_atomic
+from .pdf import document_format, save_pdf
 
 
 class TemplateError(DDContractError):
@@ -60,12 +62,14 @@ def undeclared_variables(path: Path, context: dict[str, Any] | None = None) -> s
 
 
 def render_docx(template: Path, context: dict[str, Any], out: Path, force: bool = False) -> None:
-    """Render ``template`` with ``context`` to ``out`` (sandboxed, autoescaped, strict)."""
+    """Render ``template`` with ``context`` to ``out`` (sandboxed, autoescaped, strict): a DOCX, or a
+    PDF when ``out`` ends in .pdf; any other name is an :class:`OutputError`."""
     from jinja2 import TemplateError as JinjaError
     from jinja2 import UndefinedError
     from jinja2.exceptions import SecurityError
 
     check_writable(out, force)
+    kind = document_format(out)
     tpl = _open_template(template)
     try:
         tpl.render(context, jinja_env(), autoescape=True)
@@ -77,6 +81,9 @@ def render_docx(template: Path, context: dict[str, Any], out: Path, force: bool 
         line = f" (template line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise TemplateError(str(template), f"template syntax error: {exc.message}{line}") from None
     try:
-        write_atomic(out, lambda tmp: tpl.save(str(tmp)))
+        if kind == "pdf":
+            write_atomic(out, lambda tmp: save_pdf(lambda docx: tpl.save(str(docx)), tmp, str(out)))
+        else:
+            write_atomic(out, lambda tmp: tpl.save(str(tmp)))
     except OSError as exc:
         raise OutputError(str(out), f"cannot be written ({exc.strerror})") from None

@@ -4,9 +4,10 @@ liability for a security breach, compensation and cost coverage."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ..i18n import Money, Names, Note, fmt_amount, note, tr
 from ..model import Match
@@ -25,6 +26,16 @@ def minimum_cover(policy: Policy, lang: str) -> tuple[float, str] | None:
     preferred = "DKK" if lang == "da" else "EUR"
     currency = preferred if preferred in amounts else next(iter(amounts))
     return amounts[currency], currency
+
+
+def _currency_code(code: str) -> str:
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"{code!r} is not a currency code; write its three capital letters (ISO 4217), e.g. EUR or DKK")
+    return code
+
+
+# the policy's minimum cover per currency: {EUR: 1000000}
+MINIMUM_COVERS = dict[Annotated[str, AfterValidator(_currency_code)], Annotated[float, Field(gt=0)]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +86,7 @@ REQUIREMENTS = (
     Requirement("DD-6.1", 6, {"en": "Cyber insurance", "da": "Cyberforsikring"}, priority=40,
                 decide=decide_insurance, signals=("insurance",),
                 values={"amount": None, "currency": None, "types": []}, summary=("amount", "currency"),
-                settings=(Setting("insurance_min_amount", dict[str, float], Field(default_factory=dict),
+                settings=(Setting("insurance_min_amount", MINIMUM_COVERS, Field(default_factory=dict),
                                   "the smallest cyber cover accepted, per currency (a smaller one is weak)",
                                   _insurance_line),),
                 placeholders={"insurance_minimum": lambda policy: MinimumCover(policy, "ins.amount_to_fill")},

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from ..policy import Policy
 
 
+MAX_HOURS = 8760  # a policy's deadlines are at most a year
+
+
 def suggested_hours(policy: Policy) -> int:
     """The deadline suggested clauses propose: the setting, 24 h by default, never above the maximum."""
     hours = policy.suggested_notification_hours or 24
@@ -83,10 +86,10 @@ REQUIREMENTS = (
                               "da": "Frist for underretning om sikkerhedsbrud"},
                 priority=10, decide=decide_deadline, signals=("deadline",),
                 values={"hours": None, "vague": False}, summary=("hours",),
-                settings=(Setting("notification_max_hours", float, Field(72, gt=0),
+                settings=(Setting("notification_max_hours", float, Field(72, gt=0, le=MAX_HOURS),
                                   "the longest breach-notification deadline accepted, in hours (a longer one is weak)",
                                   _deadline_line),
-                          Setting("suggested_notification_hours", int | None, Field(None, gt=0),
+                          Setting("suggested_notification_hours", int | None, Field(None, gt=0, le=MAX_HOURS),
                                   "the deadline suggested clauses propose (24 hours when unset; at most the maximum)",
                                   _suggested_line, drafting=True)),
                 placeholders={"notice_deadline": lambda policy: Quantity(suggested_hours(policy), "hour")},
