@@ -22,6 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from .errors import DDContractError
 from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
+from .yamlfile import line_of
 from .langs import LANGUAGE_NAMES, LANGUAGES, check_language
 
 MAX_DEAL_BYTES = 1_000_000
@@ -266,26 +267,6 @@ _DealLoader.yaml_implicit_resolvers = {
 _DealLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
-    """The line of the field at ``loc`` (the line of its key); for a missing field, the line of
-    the mapping's own key that lacks it (line 1 at the top level)."""
-    line = 1 if node is not None else None
-    for key in loc:
-        child = None
-        if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == key:
-                    child, line = v, k.start_mark.line + 1
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            child = node.value[key]
-            line = child.start_mark.line + 1
-        if child is None:
-            break
-        node = child
-    return line
-
-
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:59] + "…"
@@ -324,7 +305,7 @@ def validate_deal(data: Any, path: str, root: yaml.Node | None = None) -> Deal:
         for err in exc.errors():
             loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
             field = ".".join(str(x) if isinstance(x, str) else f"[{x}]" for x in loc).replace(".[", "[")
-            problems.append((_line_of(root, loc), _one_line(f"{field or 'deal'}: {_describe(err)}")))
+            problems.append((line_of(root, loc), _one_line(f"{field or 'deal'}: {_describe(err)}")))
         problems.sort(key=lambda p: (p[0] or 0))
         raise DealError(path, problems) from None
 
