@@ -378,7 +378,7 @@ _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?", re.IGNORECASE)),
-    ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|\btickets?\b|"
+    ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
@@ -392,6 +392,7 @@ _ELEMENTS = [
                                 # the incident's kind, cause or scope: "the type, scope and consequences of the incident"
                                 r"(?:type|scope|extent|(?:root )?causes?) (?:\w+ ){0,4}?of (?:the |a |an |any |this )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
                                 r"(?:account|summary|explanation) of (?:the |any |each )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
+                                r"(?:findings|results|outcome) of (?:its |the |any )?(?:[\w-]+ ){0,2}?(?:investigation|analysis)|"
                                 r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)|"
                                 # information about the incident itself ("timely information about the Security Incident")
                                 r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
