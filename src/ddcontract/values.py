@@ -377,8 +377,8 @@ def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str,
 _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
-    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b", re.IGNORECASE)),
-    ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|"
+    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?", re.IGNORECASE)),
+    ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
@@ -388,7 +388,11 @@ _CHANNELS = [
 ]
 
 _ELEMENTS = [
-    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what happened|beskrivelse|beskrive|"
+    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what (?:has )?happened|what occurred|beskrivelse|beskrive|"
+                                # the incident's kind, cause or scope: "the type, scope and consequences of the incident"
+                                r"(?:type|scope|extent|(?:root )?causes?) (?:\w+ ){0,4}?of (?:the |a |an |any |this )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
+                                r"(?:account|summary|explanation) of (?:the |any |each )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
+                                r"(?:findings|results|outcome) of (?:its |the |any )?(?:[\w-]+ ){0,2}?(?:investigation|analysis)|"
                                 r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)|"
                                 # information about the incident itself ("timely information about the Security Incident")
                                 r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
@@ -396,15 +400,17 @@ _ELEMENTS = [
                                 r"(?:oplysning(?:er|erne)?|information|detaljer|\w*opdateringer)\s+om\s+(?:den\s+|det\s+|denne\s+|dette\s+)?"
                                 r"\w*(?:brud|hændelse)", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
-                            r"(?:data|systems?|records|information|services|individuals)\s+(?:\w+\s+)?(?:affected|concerned|involved|impacted|compromised)|"
-                            r"affected (?:data|systems?|records|individuals|services)|berørte?|omfattede|"
+                            r"(?:data|systems?|records|information|services|individuals|accounts|files|users)\s+(?:\w+\s+){0,2}?(?:affected|concerned|involved|impacted|compromised|exposed|accessed|stolen)|"
+                            r"affected (?:data|systems?|records|individuals|services|users|accounts|files|customers)|berørte?|omfattede|"
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
                             r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)|"
-                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?", re.IGNORECASE)),
+                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?|eksponere(?:t|de)\b", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed)|"
                             r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|følgerne)|"
-                            r"hvad (?:vi|der|leverandøren) gør", re.IGNORECASE)),
+                            r"remediation (?:plan|steps|actions|measures)|countermeasures|(?:corrective|preventive) (?:action|measures)|"
+                            r"what (?:we|it|the \w+) (?:is|are|has|have|will) (?:doing|done|do)|to contain (?:the|it)|"
+                            r"hvad (?:vi|der|leverandøren) (?:har )?(?:gør|gjort)", re.IGNORECASE)),
 ]
 
 _OWNER = [
