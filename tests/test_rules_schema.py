@@ -512,3 +512,21 @@ def test_an_edited_rule_file_is_validated_again_and_old_cache_files_go(tmp_path:
     assert len(list((tmp_path / "cache" / "validated").glob("custom-*.json"))) <= fresh_compiler.MARKERS_KEPT
     write_rules(tmp_path / "rules", en(rule(), patterns=["notify ~99 incident"]))
     assert "~99" in str(load_error(path))
+
+
+def test_a_pattern_word_is_lemmatised_once_as_a_token_of_the_text_is(tmp_path: Path):
+    """English pattern words are looked up in the lemma table once, as the text's tokens are:
+    "grounds" (lemma "ground") matches "grounds"; a second look-up would have taken it on to "grind"."""
+    r = rule(extract=[])
+    r["message"] = "Termination for cause."
+    r["languages"]["en"] = {
+        "patterns": ["terminate ~6 grounds", "terminate ~6 found"],
+        "examples": {"positive": ["The Host may terminate on these grounds.",
+                                  "The Host may terminate if a breach is found."],
+                     "negative": ["The Host may terminate at any time."]},
+    }
+    r.pop("signal")
+    write_rules(tmp_path, r)
+    lib = load_library([tmp_path], include_default=False)
+    results = [run_case(c, lib) for c in iter_cases(lib, "my-deadline")]
+    assert all(res.ok for res in results), [res.problem for res in results]

@@ -32,8 +32,11 @@ def _lemma_words(compiled: Compiled) -> set[str]:
 
 
 def _normalise(tok: PatternToken, lemmatizer: Lemmatizer) -> PatternToken:
-    """A lemma token with its words lemmatised as the text's tokens are (see :class:`CompiledPatterns`)."""
-    if tok.kind != Kind.LEMMA:
+    """A lemma token with its words lemmatised as the text's tokens are (see :class:`CompiledPatterns`).
+    Where the compiler already looked the words up in the language's whole table (English), they are
+    lemmas already: a second look-up would take "ground" (the lemma of "grounds") on to "grind", which
+    no token of "grounds" ever is."""
+    if tok.kind != Kind.LEMMA or not lemmatizer.selective:
         return tok
     return replace(tok, values=tuple(sorted({lemmatizer.lemma(v) for v in tok.values})))
 
