@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .compiler import Compiled, TokenSeq, form_marks, longest_span
+from .compiler import EMAIL_MARK, URL_MARK, Compiled, TokenSeq, form_marks, longest_span
 from .diskcache import compiled_pattern
 from .engine import Kind, Op, PatternToken
 
@@ -29,6 +29,9 @@ def _required_specs(tokens: TokenSeq) -> list[_Spec]:
 def _lemma_words(compiled: Compiled) -> set[str]:
     """The lemmas and '*' endings a compiled pattern refers to (for the selective lemma table)."""
     return {w for seq in compiled for tok in seq if tok.kind in (Kind.LEMMA, Kind.SUFFIX) for w in tok.values}
+
+
+_MARKS = frozenset({URL_MARK, EMAIL_MARK})
 
 
 def _normalise(tok: PatternToken, lemmatizer: Lemmatizer) -> PatternToken:
@@ -63,6 +66,7 @@ class CompiledPatterns:
         self.limits: dict[str, int] = {}
         self.always: set[str] = set()  # patterns with no required word: a candidate in every sentence
         self.suffixes: set[str] = set()
+        self.marks: set[str] = set()  # the <URL> and <EMAIL> classes some pattern requires
         self._suffix_memo: dict[int, frozenset[str]] = {}
         self._text_suffix_memo: dict[str, frozenset[str]] = {}
         # a sentence's hits by (text, lead-in length), filled by :func:`ddcontract.matching.match.match_clauses`
@@ -114,7 +118,8 @@ class CompiledPatterns:
                 self.index_text.setdefault((attr, v), set()).add(key)
             for attr, values in specs:
                 if attr == "SUFFIX":
-                    self.suffixes |= values
+                    self.suffixes |= values - _MARKS
+                    self.marks |= values & _MARKS
 
     def pieces_of(self, texts: Iterable[str]) -> list[list[Any]]:
         """Each text's whitespace-separated pieces, tokenized (see :class:`ddcontract.matching.engine.Pieces`);
@@ -148,15 +153,18 @@ class CompiledPatterns:
             lemma = self.lemmatizer.lemma(low)
             atoms.add(("LOWER", low))
             atoms.add(("LEMMA", lemma))
-            if self.suffixes:
+            # a web or e-mail address has a dot: most tokens need no look at the classes
+            if self.suffixes or (self.marks and "." in lemma):
                 atoms.update(("SUFFIX", e) for e in self._text_endings(lemma))
         return frozenset(atoms & self.relevant)
 
     def _text_endings(self, lemma: str) -> frozenset[str]:
         got = self._text_suffix_memo.get(lemma)
         if got is None:
-            got = frozenset([s for s in self.suffixes if lemma.endswith(s)]
-                            + [m for m in form_marks(lemma) if m in self.suffixes])
+            found = [s for s in self.suffixes if lemma.endswith(s)]
+            if self.marks and "." in lemma:
+                found += [m for m in form_marks(lemma) if m in self.marks]
+            got = frozenset(found)
             if len(self._text_suffix_memo) < 200_000:
                 self._text_suffix_memo[lemma] = got
         return got

@@ -65,7 +65,14 @@ def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     idx, length = toks.idx, toks.length
-    for key, start, end in matcher(toks, keys, lead_end(sentence, toks)):
+    unless = matcher.unless
+    found = matcher(toks, [k for k in keys if k not in unless], lead_end(sentence, toks))
+    # an unless pattern only matters for a rule that has a hit here: run those alone
+    hit_rules = {key.rpartition("#")[0] for key, _, _ in found}
+    vetoes = [k for k in keys if k in unless and k.rpartition("#")[0] in hit_rules]
+    if vetoes:
+        found += matcher(toks, vetoes, 0)
+    for key, start, end in found:
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
         if rule is None:
