@@ -392,3 +392,14 @@ def test_language_choices_are_the_known_languages(runner, tmp_path):
     path.write_text(CONTRACT)
     run = runner.invoke(app, ["check", str(path), "--report-lang", "xx"])
     assert run.exit_code == 2 and "'xx' is not one of " + ", ".join(repr(x) for x in LANGUAGES) in run.output
+
+
+def test_the_summary_counts_flags_in_words(runner):
+    """"0 flags", "2 flags" and "1 flag" in English; Danish "flag" is the same in both numbers."""
+    none = runner.invoke(app, ["check", str(SAMPLES / "msa_provider.pdf"), "--no-color"])
+    assert none.stdout.rstrip().endswith("0 flags"), none.stdout[-80:]
+    some = runner.invoke(app, ["check", str(SAMPLES / "customer_redflags.pdf"), "--no-color"])
+    last = some.stdout.rstrip().splitlines()[-1]
+    assert "flag(s)" not in last and (last.endswith(" flags") or last.endswith(" 1 flag")), last
+    danish = runner.invoke(app, ["check", str(SAMPLES / "msa_provider.pdf"), "--no-color", "--report-lang", "da"])
+    assert danish.stdout.rstrip().endswith("0 flag"), danish.stdout[-80:]

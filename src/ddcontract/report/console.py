@@ -68,7 +68,8 @@ def render(result: CheckResult, console) -> None:
     for s in ("met", "weak", "missing"):
         summary.append(f"{counts[s]} {tr(lang, 'status.' + s)}", style=_STYLE[s])
         summary.append("  ")
-    summary.append(f"{len(result.flags)} {tr(lang, 'label.flag_count')}", style="bold magenta" if result.flags else "dim")
+    count = "label.flag_count_one" if len(result.flags) == 1 else "label.flag_count"
+    summary.append(f"{len(result.flags)} {tr(lang, count)}", style="bold magenta" if result.flags else "dim")
     console.print(summary)
 
 
