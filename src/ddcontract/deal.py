@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from .errors import DDContractError
 from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
-from .yamlfile import line_of
+from .yamlfile import YamlProblem, line_of, read_text
 from .langs import LANGUAGE_NAMES, LANGUAGES, check_language
 
 MAX_DEAL_BYTES = 1_000_000
@@ -314,17 +314,10 @@ def load_deal(path: Path) -> Deal:
     """Read and validate a deal file; :class:`DealError` lists every problem with its line."""
     name = str(path)
     try:
-        if path.stat().st_size > MAX_DEAL_BYTES:
-            raise DealError(name, [(None, f"larger than {MAX_DEAL_BYTES // 1000} kB; is this a deal data file?")])
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DealError(name, [(None, "no such file (create one with `ddcontract init deal.yaml`)")]) from None
-    except IsADirectoryError:
-        raise DealError(name, [(None, "is a directory, not a deal data file")]) from None
-    except UnicodeDecodeError:
-        raise DealError(name, [(None, "not UTF-8 text")]) from None
-    except OSError as exc:
-        raise DealError(name, [(None, f"cannot be read ({exc.strerror})")]) from None
+        text = read_text(path, MAX_DEAL_BYTES, kind="deal data file",
+                         missing=" (create one with `ddcontract init deal.yaml`)")
+    except YamlProblem as exc:
+        raise DealError(name, [(exc.line, exc.cause)]) from None
     try:
         loader = _DealLoader(text)
         try:

@@ -26,22 +26,30 @@ class YamlProblem(Exception):
         self.cause, self.line = cause, line
 
 
-def read_yaml(path: Path, loader: Any = yaml.SafeLoader, max_bytes: int = MAX_BYTES) -> tuple[str, Any]:
-    """The text and data of the YAML file ``path``; a :class:`YamlProblem` when it cannot be read."""
+def read_text(path: Path, max_bytes: int = MAX_BYTES, kind: str = "YAML file", missing: str = "") -> str:
+    """The text of the file ``path`` (UTF-8, at most ``max_bytes``); a :class:`YamlProblem` naming the
+    cause when it cannot be read. ``kind`` names what the file should be ("deal data file"), ``missing``
+    is a hint for a file that is not there."""
     try:
         if path.is_dir():
-            raise YamlProblem("is a directory, not a YAML file")
+            raise YamlProblem(f"is a directory, not a {kind}")
         if path.stat().st_size > max_bytes:
-            raise YamlProblem(f"larger than {max_bytes // 1_000_000} MB; is this the right file?")
+            size = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes // 1000} kB"
+            raise YamlProblem(f"larger than {size}; is this the right {kind}?")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise YamlProblem("no such file") from None
+        raise YamlProblem(f"no such file{missing}") from None
     except OSError as exc:
         raise YamlProblem(f"cannot be read ({exc.strerror})") from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlProblem("not UTF-8 text", raw[:exc.start].count(b"\n") + 1) from None
+
+
+def read_yaml(path: Path, loader: Any = yaml.SafeLoader, max_bytes: int = MAX_BYTES) -> tuple[str, Any]:
+    """The text and data of the YAML file ``path``; a :class:`YamlProblem` when it cannot be read."""
+    text = read_text(path, max_bytes)
     try:
         return text, yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader, always)
     except yaml.MarkedYAMLError as exc:
