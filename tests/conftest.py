@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +36,31 @@ def docx_text(path: Path) -> str:
             parts.extend(c.text for c in row.cells)
     parts.extend(p.text for s in d.sections for p in (*s.header.paragraphs, *s.footer.paragraphs))
     return "\n".join(parts)
+
+
+# A valid English rule for DD-8.1, the starting point of the tests that write rule files.
+EXAMPLE_RULE: dict[str, Any] = {
+    "id": "my-deadline",
+    "requirement": "DD-8.1",
+    "signal": "deadline",
+    "extract": ["deadline"],
+    "message": "Deadline: {stated}.",
+    "suggestion": "Notify within 24 hours.",
+    "languages": {"en": {
+        "patterns": ["notify ~5 incident"],
+        "examples": {
+            "positive": [{"text": "The Supplier shall notify the Customer of an incident within 24 hours.",
+                          "values": {"hours": 24}}],
+            "negative": ["The Supplier shall pay the invoice."],
+        },
+    }},
+}
+
+
+def libreoffice_pdfs(docs: list[Path], outdir: Path, timeout: int = 300) -> list[Path]:
+    """The PDFs LibreOffice makes of ``docs`` (one run for all, with a profile of its own in ``outdir``),
+    in the same order: opening the documents as a user's LibreOffice would."""
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{outdir}/profile",
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
+                   check=True, capture_output=True, timeout=timeout)
+    return [outdir / (d.stem + ".pdf") for d in docs]

@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 hypothesis = pytest.importorskip("hypothesis")
+from conftest import EXAMPLE_RULE  # noqa: E402
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -166,23 +167,9 @@ def test_policy_bytes_that_are_not_text(runner, tmp_path, contract, quick_librar
 
 # ---------------------------------------------------------------- rule files
 
-RULE: dict[str, Any] = {
-    "id": "my-deadline",
-    "requirement": "DD-8.1",
-    "signal": "deadline",
-    "extract": ["deadline"],
-    "message": "Deadline: {stated}.",
-    "suggestion": "Notify within 24 hours.",
-    "languages": {"en": {
-        "patterns": ["notify ~5 incident"],
-        "unless": ["authority"],
-        "examples": {
-            "positive": [{"text": "The Supplier shall notify the Customer of an incident within 24 hours.",
-                          "values": {"hours": 24}}],
-            "negative": ["The Supplier shall pay the invoice."],
-        },
-    }},
-}
+RULE: dict[str, Any] = copy.deepcopy(EXAMPLE_RULE)
+_en = RULE["languages"]["en"]
+RULE["languages"]["en"] = {"patterns": _en["patterns"], "unless": ["authority"], "examples": _en["examples"]}
 FILE: dict[str, Any] = {"family": "custom", "words": {"en": {"notify": "notify|inform"}},
                         "rules": [RULE, {**copy.deepcopy(RULE), "id": "my-flag", "requirement": None, "flag": "WF-2",
                                          "signal": "present", "extract": [],

@@ -17,7 +17,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import docx_text
+from conftest import docx_text, libreoffice_pdfs
 from ddcontract.check import CheckOptions, check_file
 from ddcontract.cli import app
 from ddcontract.deal import DealError, load_deal, template_context, validate_deal
@@ -298,11 +298,8 @@ def test_generated_documents_open_in_libreoffice(rendered, tmp_path):
     import pypdfium2 as pdfium
 
     docs = [rendered[(name, lang)] for name in DEAL_TEMPLATES for lang in LANGS]
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docs)],
-                   check=True, capture_output=True, timeout=240)
-    for d in docs:
-        pdf = pdfium.PdfDocument(str(tmp_path / (d.stem + ".pdf")))
+    for pdf_path in libreoffice_pdfs(docs, tmp_path, timeout=240):
+        pdf = pdfium.PdfDocument(str(pdf_path))
         assert len(pdf) >= 2
         text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
         assert "Brightwater Cloud Solutions ApS" in text

@@ -4,13 +4,12 @@ suggested clauses filled from the policy."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 
-from conftest import docx_text
+from conftest import docx_text, libreoffice_pdfs
 from ddcontract.check import CheckOptions, check_document, check_file
 from ddcontract.cli import app
 from ddcontract.generate import bundled_template
@@ -155,10 +154,8 @@ def test_gap_report_opens_in_libreoffice(runner, tmp_path):
 
     out = tmp_path / "gap.docx"
     runner.invoke(app, ["check", str(SAMPLES / "msa_provider.pdf"), "--report", str(out)])
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=180)
-    pdf = pdfium.PdfDocument(str(tmp_path / "gap.pdf"))
+    [rendered] = libreoffice_pdfs([out], tmp_path, timeout=180)
+    pdf = pdfium.PdfDocument(str(rendered))
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert len(pdf) >= 3 and "Theme 8" in text and "DD-8.5" in text
     pdf.close()
@@ -197,12 +194,9 @@ def test_gap_reports_have_no_blank_page(runner, tmp_path):
                                          "--report-lang", lang])
             assert result.exit_code == 0, result.output
             reports.append(out)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, reports)],
-                   check=True, capture_output=True, timeout=300)
     blank = {}
-    for report in reports:
-        words = _body_words_per_page(tmp_path / (report.stem + ".pdf"))
+    for report, rendered in zip(reports, libreoffice_pdfs(reports, tmp_path)):
+        words = _body_words_per_page(rendered)
         assert len(words) >= 3, report.name
         empty = [n for n, count in enumerate(words, 1) if count == 0]
         if empty:

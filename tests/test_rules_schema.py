@@ -10,28 +10,15 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import EXAMPLE_RULE
+
 from ddcontract.errors import RuleError
 from ddcontract.matching.compiler import PatternError, compile_pattern, matcher_patterns
 from ddcontract.matching.engine import Kind, Op, PatternToken
 from ddcontract.rules import load_file, load_library
 from ddcontract.ruletest import iter_cases, matches_for, run_case
 
-RULE: dict[str, Any] = {
-    "id": "my-deadline",
-    "requirement": "DD-8.1",
-    "signal": "deadline",
-    "extract": ["deadline"],
-    "message": "Deadline: {stated}.",
-    "suggestion": "Notify within 24 hours.",
-    "languages": {"en": {
-        "patterns": ["notify ~5 incident"],
-        "examples": {
-            "positive": [{"text": "The Supplier shall notify the Customer of an incident within 24 hours.",
-                          "values": {"hours": 24}}],
-            "negative": ["The Supplier shall pay the invoice."],
-        },
-    }},
-}
+RULE: dict[str, Any] = EXAMPLE_RULE
 
 
 def write_rules(directory: Path, *rules: dict[str, Any], name: str = "custom.yaml", family: str = "custom") -> Path:
