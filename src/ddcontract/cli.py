@@ -80,8 +80,7 @@ def _fail(message: str) -> None:
 def _fail_error(exc: DDContractError) -> None:
     """A ddcontract error on stderr, exit code 2: one line, or one line per problem when the error
     lists several (a policy or rule file with more than one invalid value)."""
-    lines = exc.lines() if hasattr(exc, "lines") else [exc.one_line()]
-    for line in lines:
+    for line in exc.lines():
         typer.echo(f"ddcontract: error: {line}", err=True)
     raise typer.Exit(2)
 
@@ -369,9 +368,7 @@ def generate(
     try:
         deal = load_deal(data)
     except DealError as exc:
-        for line in exc.lines():
-            typer.echo(f"ddcontract: error: {line}", err=True)
-        raise typer.Exit(2)
+        _fail_error(exc)
     language = lang.value if lang else deal.language
     mixed = missing_texts(deal, language)
     if mixed and not allow_mixed:

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import DDContractError
+from .errors import DDContractError, FileProblems, problem_line
 from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
 from .yamlfile import YamlProblem, line_of, read_text
 from .langs import LANGUAGE_NAMES, LANGUAGES, check_language
@@ -30,18 +30,14 @@ MAX_DEAL_BYTES = 1_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-class DealError(DDContractError):
+class DealError(FileProblems, DDContractError):
     """A deal data file is invalid; lists every problem with its line."""
 
     code = "DealError"
 
     def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
-        self.path = path
-        self.problems = problems
-        super().__init__(self.lines()[0] if len(problems) == 1 else f"{path}: {len(problems)} problems")
-
-    def lines(self) -> list[str]:
-        return [f"{self.path}:{line}: {text}" if line else f"{self.path}: {text}" for line, text in self.problems]
+        message = problem_line(path, *problems[0]) if len(problems) == 1 else f"{path}: {len(problems)} problems"
+        super().__init__(path, problems, message)
 
 
 def _text(v: Any) -> Any:

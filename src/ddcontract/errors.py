@@ -40,6 +40,32 @@ class DDContractError(Exception):
     def one_line(self) -> str:
         return " ".join(str(self).split())
 
+    def lines(self) -> list[str]:
+        """The error as the command line prints it: one line, or one per problem."""
+        return [self.one_line()]
+
+
+def problem_line(path: str, line: int | None, text: str) -> str:
+    """One problem of a file as one line: ``path:line: text`` (``path: text`` when the line is unknown)."""
+    return " ".join((f"{path}:{line}: {text}" if line else f"{path}: {text}").split())
+
+
+class FileProblems:
+    """For an error about a file the user wrote (policy, deal data) that holds problems, each a text
+    with its line where known: the error class lists them, one line each (mixed in before
+    :class:`DDContractError`)."""
+
+    path: str
+    problems: list[tuple[int | None, str]]
+
+    def __init__(self, path: str, problems: list[tuple[int | None, str]], message: str) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(message)  # type: ignore[call-arg]
+
+    def lines(self) -> list[str]:
+        return [problem_line(self.path, line, text) for line, text in self.problems]
+
 
 class InputError(DDContractError):
     """A document cannot be read: wrong type, corrupt, encrypted, scanned, too large."""
@@ -77,20 +103,16 @@ class RuleError(DDContractError):
         return [self.first_line(), *(m.first_line() for m in self.more)]
 
 
-class PolicyError(DDContractError):
+class PolicyError(FileProblems, DDContractError):
     """A policy file is invalid: every problem, each with its line where known (:meth:`lines`)."""
 
     code = "PolicyError"
 
     def __init__(self, path: str, problem: str | list[tuple[int | None, str]], line: int | None = None) -> None:
-        self.path = path
-        self.problems = [(line, problem)] if isinstance(problem, str) else list(problem)
-        more = len(self.problems) - 1
-        super().__init__(self.lines()[0] + (f" (and {more} more problems)" if more else ""))
-
-    def lines(self) -> list[str]:
-        return [" ".join((f"{self.path}:{line}: {text}" if line else f"{self.path}: {text}").split())
-                for line, text in self.problems]
+        problems = [(line, problem)] if isinstance(problem, str) else list(problem)
+        first = problem_line(path, *problems[0])
+        more = len(problems) - 1
+        super().__init__(path, problems, first + (f" (and {more} more problems)" if more else ""))
 
 
 class ScanError(DDContractError):

@@ -365,11 +365,11 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
         rules.append(Rule(model=model, file=str(path), family=str(family), words=words, index=index))
     unresolved = _check_references(rules, words, found, all_rules=len(rules) == len(raw_rules))
     if validate:
-        from .matching.diskcache import _compile_patterns, validate_patterns
+        from .matching.diskcache import compile_patterns, validate_patterns
 
         try:  # the valid rules' patterns; only a file without problems is cached as compiled
             if found.found:
-                _compile_patterns([r for r in rules if r.id not in unresolved], path)
+                compile_patterns([r for r in rules if r.id not in unresolved], path)
             else:
                 validate_patterns(rules, text, path)
         except RuleError as exc:

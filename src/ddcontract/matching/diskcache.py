@@ -38,7 +38,7 @@ def validate_patterns(rules: list[Rule], text: str, path: Path) -> None:
     marker = _validated_marker(text, path)
     if marker is not None and _read_compiled(marker):
         return
-    compiled = _compile_patterns(rules, path)
+    compiled = compile_patterns(rules, path)
     if marker is not None:
         _write_compiled(marker, compiled)
 
@@ -149,7 +149,7 @@ def _prune_markers(marker: Path) -> None:
             pass
 
 
-def _compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Compiled]]:
+def compile_patterns(rules: list[Rule], path: Path) -> dict[str, dict[str, Compiled]]:
     """Every pattern of the rules compiled (language -> pattern -> compiled); patterns that do not
     compile are an error naming the file, the rule and the field of each (the first, and ``more``)."""
     compiled: dict[str, dict[str, Compiled]] = {}
