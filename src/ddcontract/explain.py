@@ -21,6 +21,7 @@ from typing import Any
 from .check import CheckOptions, CheckResult
 from .model import Clause, Document, Sentence
 from .rules import Library, Rule
+from .terms import Reading, TermReader, defined_terms
 
 MAX_NEAR = 3
 
@@ -126,14 +127,16 @@ def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, mat
 
 def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
-                      out: Explanation, near: list[tuple[int, NearMiss]], pieces: list) -> None:
+                      out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
+                      reading: Reading | None) -> None:
     from .matching.match import heading_ok, lead_end
 
-    toks = matcher.tokens(sentence.text, pieces)
+    text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
+    toks = matcher.tokens(text, pieces)
     if not len(toks):
         return
     all_keys = [k for r in rules for k in keys[r.id]]
-    found = matcher(toks, all_keys, lead_end(sentence, toks))
+    found = matcher(toks, all_keys, lead_end(lead, toks))
     hit_keys = {k for k, _, _ in found}
     have = set().union(*[p.atoms for p in pieces]) if pieces else set()
     for rule in rules:
@@ -141,7 +144,10 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
         first = next(((k, s, e) for k, s, e in found if k.startswith(rule.id + "#p")), None)
         if first is not None:
             key, s, e = first
-            matched = sentence.text[toks.idx[s]:toks.idx[e - 1] + toks.length[e - 1]]
+            c0, c1 = toks.idx[s], toks.idx[e - 1] + toks.length[e - 1]
+            if reading:
+                c0, c1 = reading.original(c0), reading.original(c1, end=True)
+            matched = sentence.text[c0:c1]
             if unless:
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "vetoed",
                                                  matcher.texts[unless[0]]))
@@ -183,10 +189,13 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
             continue
         matcher = library.matcher(lang)
         keys = {r.id: [k for k in matcher.texts if k.rpartition("#")[0] == r.id] for r in rules}
-        group = [(c, s) for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code
+        in_lang = [c for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code]
+        reader = TermReader(defined_terms(in_lang), lang)
+        group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]
-        for (clause, sentence), pieces in zip(group, matcher.pieces_of(s.text for _, s in group)):
-            _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces)
+        texts = (r.text if r else s.text for _, s, r in group)
+        for (clause, sentence, reading), pieces in zip(group, matcher.pieces_of(texts)):
+            _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
     return out

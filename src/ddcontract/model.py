@@ -93,6 +93,19 @@ class Clause:
         return page
 
 
+@dataclass(frozen=True, slots=True)
+class TermUse:
+    """A defined term a match was read through: '"Occurrence" (defined in 1.1) read as "security incident"'."""
+
+    term: str
+    read_as: str
+    section: str | None  # where the contract defines it
+    page: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"term": self.term, "read_as": self.read_as, "section": self.section, "page": self.page}
+
+
 @dataclass(slots=True)
 class Evidence:
     text: str
@@ -103,11 +116,15 @@ class Evidence:
     matched: str | None = None  # the words the rule's pattern matched
     pattern: str | None = None  # that pattern, as written in the rule file (word lists spelt out)
     anchor: str | None = None  # the sentence's block (see Block.anchor); not in the JSON
+    terms: tuple[TermUse, ...] = ()  # defined terms the match was read through (in the JSON when any)
 
     def as_json(self) -> dict[str, Any]:
-        return {"text": self.text, "page": self.page, "section": self.section,
-                "heading": self.heading, "rule": self.rule, "matched": self.matched,
-                "pattern": self.pattern}
+        out = {"text": self.text, "page": self.page, "section": self.section,
+               "heading": self.heading, "rule": self.rule, "matched": self.matched,
+               "pattern": self.pattern}
+        if self.terms:
+            out["terms"] = [t.as_json() for t in self.terms]
+        return out
 
 
 @dataclass(slots=True)
@@ -120,12 +137,13 @@ class Match:
     matched: str  # the words the pattern matched
     pattern: str  # the pattern that matched, as written in the rule file (word lists spelt out)
     values: dict[str, Any] = field(default_factory=dict)
+    terms: tuple[TermUse, ...] = ()  # defined terms the match was read through ("Occurrence" as an incident)
 
     def evidence(self) -> Evidence:
         return Evidence(text=self.sentence.text, page=self.sentence.page,
                         section=self.sentence.section, heading=self.clause.heading,
                         rule=self.rule_id, matched=self.matched, pattern=self.pattern,
-                        anchor=self.sentence.anchor)
+                        anchor=self.sentence.anchor, terms=self.terms)
 
 
 @dataclass(slots=True)

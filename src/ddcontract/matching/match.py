@@ -9,45 +9,56 @@ from typing import Any
 
 from ..model import Clause, Match, Sentence
 from ..rules import Library, Rule
+from ..terms import DefinedTerm, Reading, TermReader, defined_terms
 from ..values import EXTRACTOR_FUNCS
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
+    reader = TermReader(defined_terms(clauses), lang)
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
+    readings: dict[int, Reading] = {}
     todo = []
     units = []
     for clause in clauses:
         for sentence in clause.sentences:
             if sentence.kind == "definition":
                 continue
-            found = cache.get((sentence.text, sentence.lead))
+            reading = reader.read(sentence) if reader else None
+            if reading is not None:
+                readings[id(sentence)] = reading
+            text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
+            found = cache.get((text, lead))
             if found is not None:
                 hits[id(sentence)] = found
             else:
-                todo.append((clause, sentence))
-    for (clause, sentence), pieces in zip(todo, matcher.pieces_of(sentence.text for _, sentence in todo)):
+                todo.append((clause, sentence, text, lead))
+    for (clause, sentence, text, lead), pieces in zip(todo, matcher.pieces_of(t[2] for t in todo)):
         keys = matcher.candidates(pieces)
         if keys:
-            units.append((clause, sentence, keys, pieces))
+            units.append((clause, sentence, text, lead, keys, pieces))
         else:
             hits[id(sentence)] = []
-    for clause, sentence, keys, pieces in units:
-        toks = matcher.tokens(sentence.text, pieces)
-        found = _sentence_hits(sentence, toks, matcher, rules, keys) if len(toks) else []
+    for clause, sentence, text, lead, keys, pieces in units:
+        toks = matcher.tokens(text, pieces)
+        found = _sentence_hits(lead, toks, matcher, rules, keys) if len(toks) else []
         hits[id(sentence)] = found
         if len(cache) >= HIT_CACHE_SIZE:
             cache.pop(next(iter(cache)))
-        cache[(sentence.text, sentence.lead)] = found
+        cache[(text, lead)] = found
     out: list[Match] = []
     for clause in clauses:
         for sentence in clause.sentences:
+            reading = readings.get(id(sentence))
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
                 if heading_ok(rules[rule_id], clause, lang):
+                    terms = reading.terms_in(c0, c1) if reading else []
+                    if reading:
+                        c0, c1 = reading.original(c0), reading.original(c1, end=True)
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
-                                           matcher.texts[f"{rule_id}#{kind}"], lang))
+                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms))
     return out
 
 
@@ -57,16 +68,17 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
 HIT_CACHE_SIZE = 50_000
 
 
-def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
+def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule],
                    keys: list[str]) -> list[tuple[str, int, int, str]]:
-    """Each rule's shortest hit in the sentence, in reading order: (rule, start, end, kind), with
-    character offsets in the sentence; a rule whose ``unless`` pattern matches here has none.
+    """Each rule's shortest hit in the sentence (read with its lead-in of ``lead`` characters), in
+    reading order: (rule, start, end, kind), with character offsets in the text matched; a rule whose
+    ``unless`` pattern matches here has none.
     A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself."""
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     idx, length = toks.idx, toks.length
     unless = matcher.unless
-    found = matcher(toks, [k for k in keys if k not in unless], lead_end(sentence, toks))
+    found = matcher(toks, [k for k in keys if k not in unless], lead_end(lead, toks))
     # an unless pattern only matters for a rule that has a hit here: run those alone
     hit_rules = {key.rpartition("#")[0] for key, _, _ in found}
     vetoes = [k for k in keys if k in unless and k.rpartition("#")[0] in hit_rules]
@@ -89,12 +101,13 @@ def _sentence_hits(sentence: Sentence, toks, matcher, rules: dict[str, Rule],
             if rule_id not in blocked]
 
 
-def lead_end(sentence: Sentence, toks) -> int:
-    """The first token a hit may end at: after the lead-in a list item is read with (0 without one)."""
-    if not sentence.lead:
+def lead_end(lead: int, toks) -> int:
+    """The first token a hit may end at: after the lead-in of ``lead`` characters a list item is read
+    with (0 without one)."""
+    if not lead:
         return 0
     idx, length = toks.idx, toks.length
-    return next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > sentence.lead), len(idx) + 1)
+    return next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > lead), len(idx) + 1)
 
 
 def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
@@ -130,7 +143,7 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
 
 
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
-                lang: str) -> Match:
+                lang: str, terms: list[DefinedTerm]) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
     lists written out), with the values read from the rule's window."""
     text = window_text(rule, clause, sentence)
@@ -141,4 +154,5 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))
     return Match(rule_id=rule.id, requirement=rule.target, signal=rule.model.signal, clause=clause,
-                 sentence=sentence, matched=sentence.text[c0:c1], pattern=pattern, values=values)
+                 sentence=sentence, matched=sentence.text[c0:c1], pattern=pattern, values=values,
+                 terms=tuple(t.use(lang) for t in terms))

@@ -11,14 +11,24 @@ QUOTE_CHARS = 240
 
 
 def where(ev: Evidence, lang: str = "en") -> str:
+    """Where a quote stands ("page 3, § 5.1, Notice"), and the defined terms its match was read
+    through ("“Occurrence” read as security incident (defined in § 1.1)")."""
+    out = _place(ev.page, ev.section, ev.heading, lang) or tr(lang, "label.unknown_place")
+    for t in ev.terms:
+        defined = _place(t.page, t.section, None, lang) or tr(lang, "label.unknown_place")
+        out += " · " + tr(lang, "label.term_read", term=t.term, read_as=t.read_as, where=defined)
+    return out
+
+
+def _place(page: int | None, section: str | None, heading: str | None, lang: str) -> str:
     parts = []
-    if ev.page is not None:
-        parts.append(f"{tr(lang, 'label.page')} {ev.page}")
-    if ev.section:
-        parts.append(ev.section if not ev.section[0].isdigit() else f"{tr(lang, 'label.section')} {ev.section}")
-    if ev.heading:
-        parts.append(ev.heading)
-    return ", ".join(parts) or tr(lang, "label.unknown_place")
+    if page is not None:
+        parts.append(f"{tr(lang, 'label.page')} {page}")
+    if section:
+        parts.append(section if not section[0].isdigit() else f"{tr(lang, 'label.section')} {section}")
+    if heading:
+        parts.append(heading)
+    return ", ".join(parts)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:

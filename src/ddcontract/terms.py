@@ -1,0 +1,253 @@
+"""Defined terms: a name a contract gives to a security incident or to the customer's data, and the
+reading of later sentences with that name understood.
+
+Real drafting defines a name once and uses it alone afterwards: '"Occurrence" means any unauthorised
+access to … Customer Personal Data' and, ten pages on, "the Supplier shall inform the Customer of any
+Occurrence within 36 hours". The rules cannot know that "Occurrence" is an incident. This stage finds
+such definitions (a definition sentence, a parenthesised "(a "Data Event")" after the words it names,
+Danish "Ved »Hændelse« forstås …") whose definition is *about* one of two concepts:
+
+- ``incident``: the definition's head is an event (a breach, access, loss, compromise …) and it
+  carries a security signal (unauthorised, unlawful destruction, breach of security, attack …);
+- ``data``: the definition's head is data, information, content or material that comes from the
+  customer ("uploaded by Customer", "your", "provided by or on behalf of the Client").
+
+Matching then reads each sentence with the term replaced by the concept's plain words ("security
+incident", "customer data"; Danish "sikkerhedsbrud", "kundens data"); :class:`Reading` maps every
+offset back, so quotes and values are always taken from the document's own text, and a match that
+rests on a defined term names it (term, concept, where it is defined).
+
+A term whose own words already carry the concept ("Security Incident", "Customer Data") is left as it
+is: the rules read it already. Confidentiality terms are never read as customer data.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Clause, Sentence, TermUse
+
+# the words a concept is read as, per language
+READ_AS = {
+    "incident": {"en": "security incident", "da": "sikkerhedsbrud"},
+    "data": {"en": "customer data", "da": "kundens data"},
+}
+
+_Q_OPEN = "\"“”‘'»«„"
+_Q_CLOSE = "\"”“’'«»"
+_TERM = r"[A-ZÆØÅ][\w’'-]*(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|af|og|til|for|på)){0,5}"
+
+# '"Term" means …', '1.2 “Term” shall mean …', 'Term means …', '"Term": …' (in a definitions clause)
+_DEFINES = re.compile(
+    r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:means|shall mean|refers to|shall refer to|is defined as|betyder|forstås(?:\s+som)?|skal forstås som|er defineret som)\s+"
+    r"(?P<body>.+)$", re.DOTALL)
+_COLON = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")["
+                    + _Q_CLOSE + r"]?\s*:\s+(?P<body>.+)$", re.DOTALL)
+# Danish: 'Ved »Hændelse« forstås …', 'I denne aftale forstås ved "Brud" …'
+_VED = re.compile(r"\b[Vv]ed\s+[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]\s+forstås\s+(?:som\s+)?"
+                  r"(?P<body>.+)$", re.DOTALL)
+# '… of Customer Personal Data (a "Data Event")', '(hereinafter "the Incident")', '(herefter »Hændelsen«)'
+_INLINE = re.compile(r"\((?:[^()\"“»]{0,30}?\s)?[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]\s*\)")
+_DEFINITIONS_HEADING = re.compile(r"definition|interpretation|begreber|begrebsdefinition|definitioner|ordforklaring",
+                                  re.IGNORECASE)
+
+# the head of the definition (its first words) names an event, or data
+_EVENT_HEAD = re.compile(
+    r"\b(?:breach|breaches|incident|incidents|event|events|occurrence|occurrences|compromise|compromises|attack|"
+    r"attacks|intrusion|intrusions|access|disclosure|loss|losses|destruction|acquisition|act|acts|situation|"
+    r"circumstance|circumstances|attempt|"
+    r"brud|hændelse|hændelser|sikkerhedsbrud|kompromittering|angreb|adgang|videregivelse|tab|tilintetgørelse|"
+    r"situation|begivenhed|begivenheder|forhold|indtrængen)\b", re.IGNORECASE)
+_SECURITY = re.compile(
+    r"(?:\bbreach(?:es)? of (?:the )?(?:security|confidentiality|integrity)|\bsecurity (?:breach|incident|event)|"
+    r"\bunauthori[sz]ed\b|\bunlawful\b|\billegitimate\b|\bcompromise of\b|\bcompromised\b|"
+    r"\b(?:security|technical|data|system) compromise|\bcyber|\bmalicious|\bmalware|\bransomware|"
+    r"\bintrusion|\bhack|\bphishing|\bbreach of security|"
+    r"sikkerhedsbrud|brud på (?:\w+)?sikkerheden|\buautoriseret|\buberettiget|\bulovlig|\bhændelig eller ulovlig|"
+    r"\bkompromitter|\bcyberangreb|\bindtrængen|\bhacker)", re.IGNORECASE)
+_DATA_HEAD = re.compile(
+    r"\b(?:data|information|content|contents|materials?|files?|records?|documents?|"
+    r"oplysninger|indhold|materiale|filer|dokumenter|registreringer)\b", re.IGNORECASE)
+_FROM_CUSTOMER = re.compile(
+    r"(?:\b(?:by|from)\s+(?:or\s+(?:on\s+behalf\s+of|for)\s+)?(?:the\s+)?(?:customer|client|licensee|subscriber|user|users|"
+    r"you|member|buyer)\b|\b(?:customer|client|licensee|subscriber|user|member|buyer)['’]s\b|\byour\b|"
+    r"\b(?:customer|client|licensee|subscriber|user|users|you|member|buyer)\s+(?:or\s+\w+\s+)?(?:uploads?|submits?|"
+    r"provides?|enters?|inputs?|transmits?|stores?|posts?|supplies|makes?\s+available|sends?)\b|"
+    r"\b(?:kunden|kundens|brugeren|brugerens|abonnenten|abonnentens|dig|du|din|dine)\b)", re.IGNORECASE)
+# a name for an event, or for material: "Occurrence", "Data Event", "Event of Compromise", "Client
+# Materials", "Submissions", "Brugerindhold" (not "Effective Date" or "Property", whatever words stand
+# near their definition)
+_EVENT_TERM = re.compile(r"event|occurrence|compromise|incident|attack|intrusion|matter|situation|"
+                         r"hændelse|begivenhed|brud|angreb|kompromittering|indtrængen", re.IGNORECASE)
+_DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|document|"
+                        r"indhold|materiale|fil|dokument", re.IGNORECASE)
+# the term's own words already say it: the rules read it without help
+_SAYS_INCIDENT = re.compile(r"incident|breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
+                            re.IGNORECASE)
+_SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
+_HEAD_WORDS = 8
+_INLINE_BODY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DefinedTerm:
+    term: str  # as the contract writes it
+    concept: str  # "incident" | "data"
+    section: str | None  # where it is defined
+    page: int | None
+
+    def read_as(self, lang: str) -> str:
+        return READ_AS[self.concept].get(lang, READ_AS[self.concept]["en"])
+
+    def use(self, lang: str) -> TermUse:
+        return TermUse(self.term, self.read_as(lang), self.section, self.page)
+
+
+def concept_of(term: str, body: str, inline: bool = False) -> str | None:
+    """What a definition is about, when it is one of the concepts read here (else None). Its head is
+    its first words, or for a parenthesised definition the words just before the parenthesis."""
+    words = body.split()
+    head = " ".join(words[-_HEAD_WORDS:] if inline else words[:_HEAD_WORDS])
+    if (_EVENT_TERM.search(term) and _EVENT_HEAD.search(head) and _SECURITY.search(head if inline else body)
+            and not _SAYS_INCIDENT.search(term)):
+        return "incident"
+    if (_DATA_TERM.search(term) and _DATA_HEAD.search(head) and _FROM_CUSTOMER.search(head if inline else body) and not _SAYS_DATA.search(term)
+            and not _SECURITY.search(head)):
+        return "data"
+    return None
+
+
+def _definitions(sentence: Sentence, in_definitions: bool) -> Iterable[tuple[str, str, bool]]:
+    """(term, definition text, whether parenthesised) for each definition a sentence states."""
+    text = sentence.text[sentence.lead:]
+    for pattern in (_DEFINES, _VED) + ((_COLON,) if in_definitions else ()):
+        m = pattern.search(text) if pattern is _VED else pattern.match(text)
+        if m:
+            yield m.group("term"), m.group("body"), False
+            return
+    for m in _INLINE.finditer(text):
+        yield m.group("term"), text[max(0, m.start() - _INLINE_BODY):m.start()], True
+
+
+def _plain(term: str) -> str:
+    return term.strip(" .,;:")
+
+
+def defined_terms(clauses: list[Clause]) -> list[DefinedTerm]:
+    """The terms the clauses define as an incident or as the customer's data (the first definition of
+    a term counts)."""
+    out: dict[str, DefinedTerm] = {}
+    for clause in clauses:
+        in_definitions = bool(clause.heading and _DEFINITIONS_HEADING.search(clause.heading))
+        for sentence in clause.sentences:
+            if sentence.kind == "heading":
+                continue
+            for term, body, inline in _definitions(sentence, in_definitions):
+                term = _plain(term)
+                if len(term) < 3 or term in out:
+                    continue
+                concept = concept_of(term, body, inline)
+                if concept:
+                    out[term] = DefinedTerm(term, concept, sentence.section, sentence.page)
+    return list(out.values())
+
+
+class Reading:
+    """A sentence as the rules read it: each defined term replaced by its concept's words, with the
+    way back to the sentence's own offsets."""
+
+    __slots__ = ("text", "lead", "_spans", "_reading_starts")
+
+    def __init__(self, text: str, lead: int, spans: list[tuple[int, int, int, int, DefinedTerm]]):
+        self.text = text
+        self.lead = lead
+        self._spans = spans  # (reading start, reading end, original start, original end, term)
+        self._reading_starts = [s[0] for s in spans]
+
+    def original(self, pos: int, end: bool = False) -> int:
+        """The offset in the sentence's own text of reading offset ``pos`` (``end``: of a span's end)."""
+        # the last replaced term that starts before pos (for an end: that starts before its last character)
+        i = bisect_right(self._reading_starts, pos - 1 if end else pos) - 1
+        if i < 0:
+            return pos
+        r0, r1, o0, o1, _ = self._spans[i]
+        if pos < r1 or (end and pos == r1):
+            return o1 if end else o0  # inside the term: the whole term
+        return pos - r1 + o1
+
+    def terms_in(self, c0: int, c1: int) -> list[DefinedTerm]:
+        """The defined terms read inside reading characters ``c0:c1``."""
+        return list(dict.fromkeys(t for r0, r1, _, _, t in self._spans if r0 < c1 and r1 > c0))
+
+
+class TermReader:
+    """Reads sentences with a document's defined terms understood."""
+
+    def __init__(self, terms: list[DefinedTerm], lang: str):
+        self.lang = lang
+        self.terms = {t.term: t for t in terms}
+        if terms:
+            names = sorted(self.terms, key=len, reverse=True)
+            suffix = r"(?P<suffix>en|n|et|t|er|erne|ne|s)?" if lang == "da" else r"(?P<suffix>s)?"
+            self._pattern = re.compile(r"(?<![\w-])(?P<term>" + "|".join(map(re.escape, names)) + r")" + suffix + r"(?![\w-])")
+        else:
+            self._pattern = None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def read(self, sentence: Sentence) -> Reading | None:
+        """The sentence as the rules read it, or None when no defined term stands in it."""
+        if self._pattern is None or sentence.kind == "definition":
+            return None
+        text = sentence.text
+        pieces: list[str] = []
+        spans: list[tuple[int, int, int, int, DefinedTerm]] = []
+        pos = 0
+        length = 0
+        for m in self._pattern.finditer(text):
+            if _part_of_longer_name(text, m.start(), m.end()):
+                continue
+            term = self.terms[m.group("term")]
+            words = term.read_as(self.lang) + ("s" if m.group("suffix") == "s" and self.lang == "en" else "")
+            pieces.append(text[pos:m.start()])
+            length += m.start() - pos
+            spans.append((length, length + len(words), m.start(), m.end(), term))
+            pieces.append(words)
+            length += len(words)
+            pos = m.end()
+        if not spans:
+            return None
+        pieces.append(text[pos:])
+        reading = Reading("".join(pieces), 0, spans)
+        reading.lead = reading_offset(spans, sentence.lead) if sentence.lead else 0
+        return reading
+
+
+def reading_offset(spans: list[tuple[int, int, int, int, DefinedTerm]], pos: int) -> int:
+    """The reading offset of original offset ``pos`` (a position outside the replaced terms)."""
+    shift = 0
+    for r0, r1, o0, o1, _ in spans:
+        if o1 <= pos:
+            shift = r1 - o1
+        else:
+            break
+    return pos + shift
+
+
+_CAPITAL_WORD = re.compile(r"([A-ZÆØÅ][\w’'-]*)\s+$")
+_NAME_GOES_ON = re.compile(r"\s+(?:of\s+|af\s+)?[A-ZÆØÅ][a-zæøå]")
+
+
+def _part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """'Event' inside 'Force Majeure Event' or 'Event of Default' is another term."""
+    if _NAME_GOES_ON.match(text, end):
+        return True
+    before = text[:start]
+    m = _CAPITAL_WORD.search(before)
+    return bool(m and before[:m.start()].strip())  # a capitalised word before it, not the sentence's first

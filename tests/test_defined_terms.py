@@ -1,0 +1,172 @@
+"""Defined terms (``ddcontract.terms``): a name the contract gives to a security incident or to the
+customer's data is understood where it is used alone later, in English and Danish; quotes and values
+still come from the contract's own words, and the finding names the term and where it is defined."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ddcontract.cli import app
+from ddcontract.model import Block
+from ddcontract.segment import clauses_of
+from ddcontract.terms import TermReader, concept_of, defined_terms
+
+EN = """\
+1. Definitions
+
+1.1 "Occurrence" means any accidental or unlawful destruction, loss or alteration of, or unauthorised access to, \
+Client Personal Data.
+
+1.2 "Client Materials" means all files, records and content that the Client uploads to the Platform.
+
+4. Ownership
+
+4.1 The Client retains all right, title and interest in the Client Materials.
+
+5. Notice
+
+5.1 The Vendor shall inform the Client of any Occurrence within 36 hours of becoming aware of it.
+"""
+
+DA = """\
+1. Definitioner
+
+1.1 Ved »Hændelse« forstås enhver uautoriseret adgang til eller hændelig eller ulovlig tilintetgørelse af \
+Kundens personoplysninger.
+
+5. Underretning
+
+5.1 Leverandøren skal underrette Kunden om enhver Hændelse senest 30 timer efter, at Leverandøren er blevet \
+bekendt med den.
+"""
+
+
+def _clauses(*paragraphs: str, heading: str | None = None):
+    blocks = [Block(text=p, page=None, section="1", heading=heading) for p in paragraphs]
+    return clauses_of(blocks)
+
+
+def _check(runner, tmp_path: Path, text: str, *options: str) -> dict:
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    return {f["id"]: f for f in json.loads(result.output)["requirements"]}
+
+
+@pytest.mark.parametrize("term, body, inline, concept", [
+    ("Occurrence", "any unauthorised access to, or disclosure of, Customer Data", False, "incident"),
+    ("Event of Compromise", "an event that compromises the security of the Hosted Systems", False, None),
+    ("Event of Compromise", "an actual or reasonably suspected compromise of the Hosted Systems by a malicious "
+                            "third party", False, "incident"),
+    ("Data Event", "the loss of any Supplier-held records through unlawful access", True, "incident"),
+    ("Hændelse", "enhver uautoriseret adgang til Kundens data", False, "incident"),
+    ("Client Materials", "all files and content that the Client uploads", False, "data"),
+    ("Submissions", "the records entered into the Portal by or on behalf of the Member", False, "data"),
+    ("Brugerindhold", "alt indhold, du sender til tjenesten", True, "data"),
+    # not a security incident, though the words stand near: the head is no event, or no security word
+    ("Security Measures", "the technical and organisational measures that protect against unauthorised access",
+     False, None),
+    ("Service Event", "any interruption of the Service lasting more than five minutes", False, None),
+    ("Loss", "all damages and amounts paid in compromise or settlement of a claim", False, None),
+    ("Property", "a facility secured against unauthorised access or viewing", True, None),
+    # not the customer's data: confidentiality, the supplier's deliverables, a date
+    ("Confidential Information", "all information that the Customer discloses to the Supplier", False, None),
+    ("Deliverables", "the documents and files provided by the Supplier to the Customer", False, None),
+    ("Effective Date", "the date on which the Client's records have been converted", True, None),
+    # the term's own words already say it: the rules read it as written
+    ("Security Incident", "any unauthorised access to Customer Data", False, None),
+])
+def test_what_a_definition_is_about(term, body, inline, concept):
+    assert concept_of(term, body, inline) == concept
+
+
+def test_definitions_are_found_in_every_form():
+    clauses = _clauses(
+        '"Occurrence" means any unauthorised access to Customer Data.',
+        "Client Materials means all files that the Client uploads to the Platform.",
+        'Each party shall keep records of any unlawful access to Customer Data (a "Data Event").',
+        "Ved »Hændelse« forstås enhver uautoriseret adgang til Kundens data.",
+        "The Provider shall protect all records and files the Customer uploads (the “Customer Files”).",
+    )
+    found = {t.term: t.concept for t in defined_terms(clauses)}
+    assert found == {"Occurrence": "incident", "Client Materials": "data", "Data Event": "incident",
+                     "Hændelse": "incident", "Customer Files": "data"}
+    # a colon definition counts only in a clause about definitions
+    assert not defined_terms(_clauses("Occurrence: any unauthorised access to Customer Data."))
+    found = defined_terms(_clauses("Occurrence: any unauthorised access to Customer Data.", heading="Definitions"))
+    assert [t.term for t in found] == ["Occurrence"]
+
+
+def test_the_reading_maps_back_to_the_sentence():
+    clauses = _clauses('"Occurrence" means any unauthorised access to Customer Data.',
+                       "The Vendor shall tell the Client of two Occurrences and of an Occurrence, but not of the "
+                       "Force Majeure Occurrence.")
+    reader = TermReader(defined_terms(clauses), "en")
+    sentence = clauses[0].sentences[1]
+    reading = reader.read(sentence)
+    assert reading.text == ("The Vendor shall tell the Client of two security incidents and of an security incident, "
+                            "but not of the Force Majeure Occurrence.")
+    start = reading.text.index("of two")
+    end = reading.text.index(" and of")
+    assert sentence.text[reading.original(start):reading.original(end, end=True)] == "of two Occurrences"
+    inside = reading.text.index("incidents")  # an offset inside the replaced words: the whole term
+    assert sentence.text[reading.original(inside):reading.original(inside + 3, end=True)] == "Occurrences"
+    tail = reading.text.index("but not")
+    assert sentence.text[reading.original(tail):] == "but not of the Force Majeure Occurrence."
+    assert [t.term for t in reading.terms_in(start, end)] == ["Occurrence"]
+    assert reader.read(clauses[0].sentences[0]) is None  # the definition itself is not re-read
+
+
+def test_danish_forms_of_a_term_are_read():
+    clauses = _clauses("Ved »Hændelse« forstås enhver uautoriseret adgang til Kundens data.",
+                       "Hændelsen skal straks meddeles Kunden.")
+    reading = TermReader(defined_terms(clauses), "da").read(clauses[0].sentences[1])
+    assert reading.text == "sikkerhedsbrud skal straks meddeles Kunden."
+
+
+@pytest.mark.parametrize("text, lang, hours", [(EN, "en", 36), (DA, "da", 30)])
+def test_a_defined_incident_term_carries_the_deadline(runner, tmp_path, text, lang, hours):
+    found = _check(runner, tmp_path, text)
+    deadline = found["DD-8.1"]
+    assert deadline["status"] == "met"
+    assert deadline["values"]["hours"] == hours
+    ev = deadline["evidence"][0]
+    assert ev["section"] == "5.1"
+    assert ev["text"].startswith("5.1 ")  # the contract's own words, not the reading
+    term = "Occurrence" if lang == "en" else "Hændelse"
+    assert ev["matched"].endswith(term)
+    assert ev["terms"] == [{"term": term, "read_as": "security incident" if lang == "en" else "sikkerhedsbrud",
+                            "section": "1.1", "page": None}]
+    # without the definition the same sentence says nothing the rules can read
+    undefined = "\n".join(line for line in text.splitlines() if not line.startswith(("1.1", "1.2")))
+    assert _check(runner, tmp_path, undefined)["DD-8.1"]["status"] == "missing"
+
+
+def test_a_defined_data_term_carries_ownership(runner, tmp_path):
+    found = _check(runner, tmp_path, EN)
+    owner = found["DD-4.1"]
+    assert owner["status"] == "met"
+    assert owner["values"]["owner"] == "Client"
+    assert owner["evidence"][0]["terms"][0]["term"] == "Client Materials"
+    # evidence without a defined term carries no "terms" key
+    plain = EN.replace("the Client Materials", "the Client's data")
+    assert "terms" not in _check(runner, tmp_path, plain)["DD-4.1"]["evidence"][0]
+
+
+@pytest.mark.parametrize("text, lang, shown", [
+    (EN, "en", "“Occurrence” read as security incident (defined in § 1.1)"),
+    (DA, "da", "»Hændelse« læst som sikkerhedsbrud (defineret i pkt. 1.1)"),
+])
+def test_the_report_says_how_a_term_was_read(runner, tmp_path, text, lang, shown):
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert shown in result.output
+    explained = runner.invoke(app, ["check", str(path), "--format", "json", "--explain", "DD-8.1"])
+    seen = json.loads(explained.output)["explain"]["matches"]
+    assert any(s["outcome"] == "evidence" and s["matched"].endswith(("Occurrence", "Hændelse")) for s in seen)
