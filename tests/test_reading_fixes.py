@@ -372,3 +372,47 @@ def test_a_definition_without_quotes_states_no_obligation(text: str, kind: str):
 
     [clause] = clauses_of([Block(text=text)])
     assert clause.sentences[0].kind == kind
+
+
+# --------------------------------------------------------------------------- Markdown backslash escapes
+
+ESCAPED_TWICE = "\\\n".join([
+    "\\# Hosting Schedule",
+    "",
+    "\\## 3. Incidents",
+    "",
+    "\\*\\*3.1 Notice\\*\\*",
+    "",
+    "\\- \\*\\*Confirmed data breaches:\\*\\* the Host notifies the Member within 48 hours",
+    "\\- \\*\\*Fees:\\*\\* \\$20 per month, billed \\<monthly\\>",
+    "",
+    "The Member may use the \\_admin\\_ console.",
+]) + "\n"
+
+
+def test_markdown_escaped_twice_is_read_as_the_markdown_it_was(tmp_path: Path, library):
+    path = tmp_path / "schedule.md"
+    path.write_text(ESCAPED_TWICE, encoding="utf-8")
+    blocks = _blocks(path)
+    texts = [b.text for b in blocks]
+    assert texts[:2] == ["Hosting Schedule", "3. Incidents"]
+    assert [b.kind for b in blocks[:2]] == ["heading", "heading"]
+    assert "Confirmed data breaches: the Host notifies the Member within 48 hours" in texts
+    assert "Fees: $20 per month, billed <monthly>" in texts
+    assert "The Member may use the admin console." in texts
+    assert all("\\" not in t for t in texts)
+    # the lines keep their numbers: the list item stands on line 7
+    assert next(b.anchor for b in blocks if b.text.startswith("Confirmed")) == "line7"
+    found = {f.id: f for f in check_file(path, library, CheckOptions()).requirements}
+    assert found["DD-8.1"].values["hours"] == 48
+
+
+def test_markdown_escapes_are_literal_characters(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text("Prices start at \\$149 \\*per seat\\*, see clause 4\\.2.\\\nThe \\# sign and a \\\\ stay.\n",
+                    encoding="utf-8")
+    (block,) = _blocks(path)
+    assert block.text == "Prices start at $149 *per seat*, see clause 4.2. The # sign and a \\ stay."
+    # a few escapes do not make a file "escaped twice": its headings stay headings
+    path.write_text("# Terms\n\nA price of \\$5.\\\nNext line.\n", encoding="utf-8")
+    assert [(b.kind, b.text) for b in _blocks(path)] == [("heading", "Terms"), ("paragraph", "A price of $5. Next line.")]

@@ -22,6 +22,14 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
 # YAML front matter: "---" on the first line, the block's end at the next "---" or "..." line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# CommonMark: a backslash before ASCII punctuation makes it a literal character ("\$149", "\*not
+# emphasis\*"); a backslash at a line's end is a hard line break
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_HARD_BREAK = re.compile(r"\\$")
+_ESCAPED = 0xE000  # escaped characters wait in the private use area while the markup is read
+# Markdown escaped a second time, as some converters write it: "\### 1.9 Heading\", "\*\*Goal:\*\*",
+# blank lines holding a lone backslash
+_TWICE_MARKS = re.compile(r"^\\#|\\\*\\\*|^\\-\s", re.MULTILINE)
 _PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.IGNORECASE)
 
 
@@ -42,11 +50,29 @@ def read_text(path: Path, max_bytes: int) -> Document:
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
     if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        text = unescape_twice(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")
     return Document(path=str(path), format=fmt, blocks=blocks, pages=None)
+
+
+def unescape_twice(text: str) -> str:
+    """Markdown that a converter escaped once more (most lines end in a backslash, headings and bold
+    are escaped: "\\### 1.9 Heading\\") read as the Markdown it was: the hard breaks dropped (a
+    line that is only a backslash is blank) and one level of escapes removed. Markdown that merely
+    uses a few escapes is left alone. Line numbers stay the same."""
+    lines = text.split("\n")
+    filled = [ln for ln in lines if ln.strip()]
+    breaks = sum(1 for ln in filled if _MD_HARD_BREAK.search(ln.rstrip(" \r")))
+    if not filled or breaks < 0.3 * len(filled) or len(_TWICE_MARKS.findall(text)) < 3:
+        return text
+    out = []
+    for ln in lines:
+        ln = _MD_HARD_BREAK.sub("", ln.rstrip(" \r"))
+        out.append(_MD_ESCAPE.sub(r"\1", ln))
+    return "\n".join(out)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -122,6 +148,9 @@ def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, l
 
 
 def _strip_md(line: str) -> str:
+    line = _MD_HARD_BREAK.sub("", line)
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))), line)
     line = re.sub(r"^\s*[-*+]\s+", "", line)
     if "](" in line:
         line = _MD_IMAGE.sub(lambda m: m.group(1), line)
@@ -130,4 +159,7 @@ def _strip_md(line: str) -> str:
     line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
     # _emphasis_, but not the underscores inside a name such as data_export_v2
     line = re.sub(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])", r"\1", line)
-    return line
+    return _ESCAPED_CHAR.sub(lambda m: chr(ord(m.group(0)) - _ESCAPED), line)
+
+
+_ESCAPED_CHAR = re.compile(f"[{chr(_ESCAPED + 0x21)}-{chr(_ESCAPED + 0x7E)}]")
