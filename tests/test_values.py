@@ -159,6 +159,11 @@ def test_deadline_digits_then_words_in_brackets():
     ("USD 2bn", 2_000_000_000, "USD"),
     ("USD 1,000,000.50", 1_000_000.5, "USD"),
     ("a million dollars", 1_000_000, "USD"),
+    # amounts written out in words, as in capitals-heavy US terms
+    ("ONE HUNDRED DOLLARS", 100, "USD"),
+    ("five hundred thousand euros", 500_000, "EUR"),
+    ("twenty-five dollars", 25, "USD"),
+    ("two hundred pounds sterling", 200, "GBP"),
     ("2.000.000 kr.", 2_000_000, "DKK"),
     ("kr. 100.000", 100_000, "DKK"),
     ("DKK 500.000", 500_000, "DKK"),
@@ -175,6 +180,8 @@ def test_money_amount_and_iso_currency(text, amount, currency):
     "Priority 1 incidents are handled under clause 12.",
     "The Customer may order 5 million units.",
     "Prices are stated in EUR.",
+    "The first hundred dollars of each invoice are waived.",
+    "Tips of a dollars value are not counted.",
 ])
 def test_no_money_without_an_amount_and_a_currency(text):
     assert find_money(text) == []

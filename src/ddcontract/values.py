@@ -47,6 +47,9 @@ def word_to_number(text: str) -> int | None:
         return _TENS[t]
     if t in ("one hundred", "a hundred"):
         return 100
+    m = re.fullmatch(r"(.+?)[- ]hundred", t)  # "five hundred"
+    if m and (base := word_to_number(m.group(1))) is not None and 0 < base < 10:
+        return base * 100
     m = re.fullmatch(r"(\w+)[- ](\w+)", t)
     if m and m.group(1) in _TENS and m.group(2) in _UNITS:
         return _TENS[m.group(1)] + _UNITS[m.group(2)]
@@ -168,7 +171,8 @@ _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?
                r"(?:danske )?kroner|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"\b(?P<word>" + _NUMBER_WORD + r"|a|one hundred)\s+(?P<mult>million|thousand|billion)\s+"
+# "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
+_MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + _NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX, re.IGNORECASE)
 _MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + _NUMBER_WORD_DA + r"|halvanden)\s+"
                              r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
@@ -203,7 +207,7 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if "word" in m.groupdict():
                 w = m.group("word").lower()
                 base = 1.0 if w == "a" else 1.5 if w == "halvanden" else word_to_number(w)
-                if base is None:
+                if base is None or (w == "a" and not m.group("mult")):
                     continue
                 value: float | None = float(base)
             else:
