@@ -6,17 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ddcontract import rules, values
+from ddcontract.amounts import extract_money, find_money, parse_number, word_to_number
 from ddcontract.values import (
     extract_cap_formula,
     extract_channels,
     extract_deadline,
     extract_elements,
     extract_insurance,
-    extract_money,
     extract_owner,
-    find_money,
-    parse_number,
-    word_to_number,
 )
 
 # ---------------------------------------------------------------- numbers

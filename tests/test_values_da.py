@@ -2,6 +2,7 @@
 
 import pytest
 
+from ddcontract.amounts import find_money, parse_number
 from ddcontract.values import (
     extract_cap_formula,
     extract_deadline,
@@ -9,8 +10,6 @@ from ddcontract.values import (
     extract_insurance,
     extract_notice_parties,
     extract_owner,
-    find_money,
-    parse_number,
 )
 
 

@@ -1,0 +1,170 @@
+"""Numbers and amounts of money as contracts write them: figures in English and Danish notation
+("2,000,000", "2.000.000", "2,5"), number words ("seventy-two", "ONE HUNDRED", "fireogtyve"), and
+amounts with their ISO 4217 currency ("EUR 1,000,000", "2 mio. kr.", "five hundred thousand euros")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# ---------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    # Danish
+    "nul": 0, "en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
+    "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+    "tyve": 20, "tredive": 30, "fyrre": 40, "halvtreds": 50, "tres": 60, "halvfjerds": 70,
+    "firs": 80, "halvfems": 90,
+}
+NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+               r"|one hundred|a hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+               r"|(?:en|to|tre|fire|fem|seks|syv|otte|ni)og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)"
+               r"|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|et|én|ét|tre|fire|fem|seks|syv|otte|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)")
+
+
+# Danish number words that are also English words ("to", "en", "et", "ni") count only in Danish text
+NUMBER_WORD_DA = r"(?:" + NUMBER_WORD + r"|to|en|ni)"
+
+
+def word_to_number(text: str) -> int | None:
+    t = text.lower().strip()
+    if t in _UNITS:
+        return _UNITS[t]
+    if t in _TENS:
+        return _TENS[t]
+    if t in ("one hundred", "a hundred"):
+        return 100
+    m = re.fullmatch(r"(.+?)[- ]hundred", t)  # "five hundred"
+    if m and (base := word_to_number(m.group(1))) is not None and 0 < base < 10:
+        return base * 100
+    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
+    if m and m.group(1) in _TENS and m.group(2) in _UNITS:
+        return _TENS[m.group(1)] + _UNITS[m.group(2)]
+    m = re.fullmatch(r"(\w+?)og(\w+)", t)  # Danish "fireogtyve" = 4 + 20
+    if m and m.group(1) in _UNITS and m.group(2) in _TENS:
+        return _UNITS[m.group(1)] + _TENS[m.group(2)]
+    return None
+
+
+def parse_number(text: str, lang: str = "en") -> float | None:
+    """'2,000,000' -> 2000000; '2.000.000' -> 2000000; '2.5' -> 2.5; '2,5' -> 2.5.
+
+    A single group of three digits after one separator is read the language's way: "1,500" is
+    fifteen hundred in English and one and a half in Danish; "1.500" is fifteen hundred in both
+    (an English writer does not put three decimals on an amount or a deadline).
+    """
+    s = re.sub(r"[\s'’\u00a0]", "", text)
+    if not s:
+        return None
+    if lang == "da" and re.fullmatch(r"\d{1,3},\d{3}", s):
+        return float(s.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", s):
+        return float(re.sub(r"[,.]", "", s))
+    if "," in s and "." in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def plain_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+
+# ---------------------------------------------------------------- money
+
+_CUR_CODES = r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN"
+_CUR_PREFIX = r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|C\$|A\$|\$|€|£|¥|kr\.?)"
+_AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
+         r"milliarder?))?(?![A-Za-zÆØÅæøå])")
+_CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?: sterling)?|sterling|"
+               r"(?:danske )?kroner|kr\.?)")
+_MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
+_MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
+# "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
+_MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
+                          + _CUR_SUFFIX, re.IGNORECASE)
+_MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden)\s+"
+                             r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
+                             + _CUR_SUFFIX, re.IGNORECASE)
+_CURRENCY = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
+    "c$": "CAD", "a$": "AUD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
+    "danske kroner": "DKK",
+}
+_MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
+               "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
+               "milliard": 1e9, "milliarder": 1e9}
+
+
+def _currency(raw: str) -> str:
+    key = re.sub(r"\s", "", raw.lower()) if "$" in raw else " ".join(raw.lower().split())
+    if key.upper() in _CUR_CODES.split("|"):
+        return key.upper()
+    return _CURRENCY.get(key, key.upper())
+
+
+def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
+    """All amounts with a currency in ``text``, in order: [{amount, currency, start, end, text}]."""
+    found: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+    words = _MONEY_WORDS_DA if lang == "da" else _MONEY_WORDS
+    for regex, cur_group in ((_MONEY_PREFIX, "pcur"), (_MONEY_SUFFIX, "scur"), (words, "scur")):
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if "word" in m.groupdict():
+                w = m.group("word").lower()
+                base = 1.0 if w == "a" else 1.5 if w == "halvanden" else word_to_number(w)
+                if base is None or (w == "a" and not m.group("mult")):
+                    continue
+                value: float | None = float(base)
+            else:
+                value = parse_number(m.group("num"), lang)
+            if value is None:
+                continue
+            mult = (m.group("mult") or "").lower()
+            if mult == "m" and regex is _MONEY_PREFIX and text[m.end():m.end() + 1].isalpha():
+                mult = ""
+            value *= _MULTIPLIER.get(mult, 1)
+            cur = m.group(cur_group)
+            if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
+                continue
+            found.append({"amount": plain_number(round(value, 2)), "currency": _currency(cur),
+                          "start": m.start(), "end": m.end(), "text": m.group(0)})
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda x: x["start"])
+    # "Two Million Dollars ($2,000,000)": the same amount in words and in figures is one amount
+    deduped: list[dict[str, Any]] = []
+    for item in found:
+        prev = deduped[-1] if deduped else None
+        if prev and prev["amount"] == item["amount"] and prev["currency"] == item["currency"] \
+                and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]):
+            prev["end"] = item["end"]
+            continue
+        deduped.append(item)
+    return deduped
+
+
+def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    money = find_money(text, lang)
+    if not money:
+        return {}
+    after = [m for m in money if m["start"] >= anchor]
+    pick = (after or money)[0]
+    return {"amount": pick["amount"], "currency": pick["currency"]}
