@@ -330,6 +330,38 @@ def test_a_row_marked_deleted_is_gone_after_even_when_its_text_is_not_marked(tmp
     assert [(v.kind, v.text) for v in after.revisions] == [("row-deletion", "Gone")]
 
 
+def test_cells_marked_inserted_or_deleted_stand_on_one_side_only(tmp_path: Path) -> None:
+    row = ('<w:tr><w:tc><w:p><w:r><w:t>Cyber</w:t></w:r></w:p></w:tc>'
+           f'<w:tc><w:tcPr><w:cellDel w:id="1" {ANNA}/></w:tcPr><w:p><w:r><w:t>EUR 5,000,000</w:t></w:r></w:p>'
+           f'<w:p><w:r><w:t>per claim</w:t></w:r></w:p></w:tc>'
+           f'<w:tc><w:tcPr><w:cellIns w:id="2" {BO}/></w:tcPr><w:p><w:r><w:t>customary</w:t></w:r></w:p></w:tc></w:tr>')
+    before, after = read_docx_sides(make_docx(tmp_path / "a.docx", f"<w:tbl>{row}</w:tbl>"), MAX)
+    assert (texts(before), texts(after)) == (["Cyber | EUR 5,000,000 per claim"], ["Cyber | customary"])
+    assert [(v.kind, v.author, v.text, v.anchor) for v in after.revisions] == [
+        ("cell-deletion", "Anna Berg (Customer)", "EUR 5,000,000 per claim", "word/document.xml#tr0"),
+        ("cell-insertion", "Bo Holm", "customary", "word/document.xml#tr0")]
+
+
+def test_text_inserted_by_one_author_and_deleted_by_another_is_on_neither_side(tmp_path: Path) -> None:
+    inserted_then_deleted = (f'<w:ins w:id="1" {ANNA}><w:del w:id="2" {BO}><w:r><w:delText>never </w:delText>'
+                             '</w:r></w:del></w:ins>')
+    path = make_docx(tmp_path / "a.docx", p(r("The Supplier shall "), inserted_then_deleted, r("notify.")))
+    before, after = read_docx_sides(path, MAX)
+    assert texts(before) == texts(after) == ["The Supplier shall notify."]
+    # both changes are recorded; the insertion leaves no words after the changes, the deletion took "never"
+    assert [(v.kind, v.author, v.text) for v in after.revisions] == [("insertion", "Anna Berg (Customer)", ""),
+                                                                       ("deletion", "Bo Holm", "never")]
+
+
+def test_paragraphs_wrapped_in_a_block_level_insertion_are_read_after_only(tmp_path: Path) -> None:
+    wrapped = f'<w:ins w:id="1" {ANNA}>{p(r("Inserted clause."))}</w:ins>'
+    wrapped_del = f'<w:del w:id="2" {ANNA}>{p(r("Deleted clause."))}</w:del>'
+    before, after = read_docx_sides(make_docx(tmp_path / "a.docx", p(r("Kept.")) + wrapped + wrapped_del), MAX)
+    assert (texts(before), texts(after)) == (["Kept.", "Deleted clause."], ["Kept.", "Inserted clause."])
+    assert [(v.kind, v.text, v.anchor) for v in after.revisions] == [
+        ("insertion", "Inserted clause.", "word/document.xml#p1"), ("deletion", "Deleted clause.", "word/document.xml#p2")]
+
+
 # ---------------------------------------------------------------- not content changes
 
 
@@ -369,6 +401,14 @@ def test_a_bundled_sample_without_changes_has_no_revisions_and_reads_the_same_be
     sample = SAMPLES / "msa_provider.docx"
     before, after = read_docx_sides(sample, MAX)
     assert after.revisions == () and texts(before) == texts(after) == texts(load_document(sample))
+
+
+def test_other_formats_read_the_same_on_both_sides(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("1. Security\n\n1.1 The Supplier shall notify the Customer within 24 hours.\n", encoding="utf-8")
+    after, before = load_document(path), load_document(path, side="before")
+    assert (after.side, before.side, before.revisions) == ("after", "before", ())
+    assert texts(before) == texts(after) and len(texts(after)) == 2
 
 
 def test_the_bundled_dpa_sample_carries_a_customers_markup() -> None:

@@ -62,7 +62,9 @@ class Revision:
     author: str | None  # w:author
     # w:date, parsed (aware when it gives "Z" or an offset, as Word does); None when missing or unreadable
     date: datetime | None
-    text: str  # the words inserted, deleted or moved, whitespace collapsed
+    # the words inserted, deleted or moved, whitespace collapsed (an insertion's words that someone deleted
+    # again are the deletion's, not the insertion's)
+    text: str
     # where it stands: the block holding its words on its side (before the changes for a removal,
     # after them for an addition; see Block.anchor: the same element has the same anchor on both
     # sides) with that block's section, heading and page; None where no block holds it
