@@ -1,6 +1,7 @@
 """The typed objects handed from one pipeline stage to the next.
 
-ingest -> :class:`Document` (blocks with page and section), kept as it was read
+ingest -> :class:`Document` (blocks with page and section), kept as it was read; a DOCX with tracked
+          changes also gives its :class:`Revision`s and can be read as it was before them
 segment -> :class:`Clause` / :class:`Sentence`
 match -> :class:`Match` (rule, sentence, matched words, extracted values)
 decide -> :class:`ddcontract.decide.Decided` per requirement (status, values, the matches it rests on)
@@ -12,6 +13,7 @@ report -> console text, JSON, the gap report, the scan summary
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 Status = Literal["met", "weak", "missing"]
@@ -38,15 +40,62 @@ class Block:
     anchor: str | None = None
 
 
+Side = Literal["before", "after"]  # a tracked-change document as it was, or with every change accepted
+RevisionKind = Literal["insertion", "deletion", "move-from", "move-to",
+                       "paragraph-mark-insertion", "paragraph-mark-deletion",
+                       "row-insertion", "row-deletion", "cell-insertion", "cell-deletion"]
+# the kinds whose words stand only in the text before the changes; the others only in the text after
+REMOVALS: frozenset[str] = frozenset({"deletion", "move-from", "paragraph-mark-deletion", "row-deletion",
+                                      "cell-deletion"})
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One tracked change of a DOCX's content (formatting changes are not content and have none).
+
+    Adjacent pieces of one change in one paragraph (Word splits a deletion wherever the formatting
+    changes) are one revision. A paragraph-mark change has no text: a deleted mark joins the
+    paragraph to the next one after the changes, an inserted one split a paragraph in two. A row or
+    cell change's text is the row's (cells joined by " | ") or cell's text."""
+
+    kind: RevisionKind
+    author: str | None  # w:author
+    # w:date, parsed (aware when it gives "Z" or an offset, as Word does); None when missing or unreadable
+    date: datetime | None
+    # the words inserted, deleted or moved, whitespace collapsed (an insertion's words that someone deleted
+    # again are the deletion's, not the insertion's)
+    text: str
+    # where it stands: the block holding its words on its side (before the changes for a removal,
+    # after them for an addition; see Block.anchor: the same element has the same anchor on both
+    # sides) with that block's section, heading and page; None where no block holds it
+    anchor: str | None = None
+    section: str | None = None
+    heading: str | None = None
+    page: int | None = None
+    id: str | None = None  # the w:id of its (first) element
+    move: str | None = None  # a move's name (w:moveFromRangeStart/w:moveToRangeStart w:name): pairs from and to
+
+    @property
+    def side(self) -> Side:
+        """The side whose text holds the change's words: "before" for a removal, else "after"."""
+        return "before" if self.kind in REMOVALS else "after"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document as the reader found it; nothing later in the pipeline changes it."""
+    """A document as the reader found it; nothing later in the pipeline changes it.
+
+    A DOCX with tracked changes is read as the changes propose it (every change accepted: the
+    default side "after") or as it was before them (side "before", every change rejected); both
+    carry the same ``revisions``. Every other document has none, and both its sides are one."""
 
     path: str
     format: Literal["pdf", "docx", "txt", "md"]
     blocks: list[Block]
     pages: int | None = None
     warnings: tuple[str, ...] = ()  # what the reader had to say about the file
+    revisions: tuple[Revision, ...] = ()  # the tracked changes, in reading order
+    side: Side = "after"
 
 
 @dataclass(frozen=True, slots=True)

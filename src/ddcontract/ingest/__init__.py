@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, Side
 
 MAX_BYTES = 100_000_000
 MAX_PAGES = 2000
@@ -69,7 +70,10 @@ def detect_format(path: Path, head: bytes) -> str:
 
 
 def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
-                  max_pages: int = MAX_PAGES, password: str | None = None) -> Document:
+                  max_pages: int = MAX_PAGES, password: str | None = None, side: Side = "after") -> Document:
+    """The document as read. ``side`` matters for a DOCX with tracked changes: "after" (the
+    default) reads it with every change accepted, "before" as it was before them; every other
+    document reads the same on both sides."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "no such file")
@@ -91,7 +95,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     elif fmt == "docx":
         from ..office.reader import read_docx
 
-        doc = read_docx(p, max_bytes)
+        doc = read_docx(p, max_bytes, side)
     else:
         from .text import read_text
 
@@ -101,7 +105,7 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     chars = sum(len(b.text) for b in doc.blocks)
     if chars > max_chars:
         raise _too_long(p, chars, max_chars, "characters")
-    return doc
+    return doc if doc.side == side else replace(doc, side=side)
 
 
 def _too_long(path: Path, size: int, max_chars: int, unit: str) -> InputError:

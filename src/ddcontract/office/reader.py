@@ -3,20 +3,26 @@
 python-docx's ``paragraph.text`` loses Word's automatic numbering ("8.2") and drops the text of
 tracked insertions. This reader walks ``word/document.xml`` in document order and produces the
 text as it reads after accepting all tracked changes (insertions and move-tos kept, deletions and
-move-froms dropped), with each paragraph's list number computed from ``word/numbering.xml``.
+move-froms dropped), with each paragraph's list number computed from ``word/numbering.xml``
+(:mod:`.numbering`). The same walk on the other side gives the text before the changes (deletions
+and move-froms kept, insertions and move-tos dropped), and :mod:`.tracked` lists the changes as
+:class:`~ddcontract.model.Revision` records: :func:`read_docx` with ``side``, :func:`read_docx_sides`.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import tracked
 from ..errors import InputError
 from ..ingest.sections import assign_sections
 from ..ingest.textutil import drop_invisible, link_text
-from ..model import Block, Document
+from ..model import Block, Document, Side
+from .numbering import Numbering, Style, num_pr, parse_styles
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
@@ -24,7 +30,6 @@ _PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 PART = "word/document.xml"
-_SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "delInstrText"}
 # Limits on what a DOCX may make us inflate and parse (bounded memory whatever the file says):
 MAX_PART_BYTES = 50_000_000   # one XML part, inflated (a 500-page contract's document.xml is ~5 MB)
 MAX_RATIO = 100               # inflated / compressed size of a part over 1 MB (text XML is ~5-15)
@@ -91,165 +96,46 @@ def _check_entries(path: Path) -> None:
                                     "(a zip bomb?)")
 
 
-# ---------------------------------------------------------------- numbering
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-
-
-@dataclass
-class _Numbering:
-    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    num_to_abstract: dict[str, str] = field(default_factory=dict)
-    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> ilvl -> start
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractId -> ilvl -> value
-
-    @classmethod
-    def parse(cls, root) -> _Numbering:
-        n = cls()
-        if root is None:
-            return n
-        for ab in root.iter(_W + "abstractNum"):
-            levels: dict[int, _Level] = {}
-            for lvl in ab.iter(_W + "lvl"):
-                ilvl = int(lvl.get(_W + "ilvl", "0"))
-                level = _Level()
-                for child in lvl:
-                    val = child.get(_W + "val")
-                    if child.tag == _W + "start" and val and val.isdigit():
-                        level.start = int(val)
-                    elif child.tag == _W + "numFmt" and val:
-                        level.fmt = val
-                    elif child.tag == _W + "lvlText" and val is not None:
-                        level.text = val
-                levels[ilvl] = level
-            n.abstract[ab.get(_W + "abstractNumId", "")] = levels
-        for num in root.iter(_W + "num"):
-            num_id = num.get(_W + "numId", "")
-            ref = num.find(_W + "abstractNumId")
-            if ref is not None:
-                n.num_to_abstract[num_id] = ref.get(_W + "val", "")
-            for ov in num.iter(_W + "lvlOverride"):
-                so = ov.find(_W + "startOverride")
-                if so is not None and (so.get(_W + "val") or "").isdigit():
-                    n.overrides.setdefault(num_id, {})[int(ov.get(_W + "ilvl", "0"))] = int(so.get(_W + "val"))
-        return n
-
-    def label(self, num_id: str, ilvl: int) -> str | None:
-        """Advance the list counter and return the formatted label ("8.2", "(a)")."""
-        if num_id in ("", "0") or num_id not in self.num_to_abstract:
-            return None
-        abstract_id = self.num_to_abstract[num_id]
-        levels = self.abstract.get(abstract_id, {})
-        level = levels.get(ilvl)
-        if level is None or level.fmt in ("bullet", "none"):
-            return None
-        overrides = self.overrides.get(num_id, {})
-        # a w:num with a start override is a restarted list: it counts on its own
-        counters = self.counters.setdefault(f"num:{num_id}" if overrides else abstract_id, {})
-        if ilvl in counters:
-            counters[ilvl] += 1
-        else:
-            counters[ilvl] = overrides.get(ilvl, level.start)
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-
-        def render(match: re.Match[str]) -> str:
-            lv = int(match.group(1)) - 1
-            lvl = levels.get(lv, _Level())
-            value = counters.get(lv, overrides.get(lv, lvl.start))
-            return _format_number(value, lvl.fmt)
-
-        return re.sub(r"%(\d)", render, level.text).strip()
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = ""
-        v = value
-        while v > 0:
-            v, r = divmod(v - 1, 26)
-            s = chr(97 + r) + s
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(value)
-        return s if fmt == "upperRoman" else s.lower()
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for n, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                   (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= n:
-            out += sym
-            value -= n
-    return out
-
-
-# ---------------------------------------------------------------- styles
-
-
-@dataclass
-class _Style:
-    name: str = ""
-    based_on: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    outline: int | None = None
-
-
-def _parse_styles(root) -> dict[str, _Style]:
-    styles: dict[str, _Style] = {}
-    if root is None:
-        return styles
-    for st in root.iter(_W + "style"):
-        s = _Style()
-        name = st.find(_W + "name")
-        s.name = (name.get(_W + "val") if name is not None else "") or ""
-        based = st.find(_W + "basedOn")
-        s.based_on = based.get(_W + "val") if based is not None else None
-        ppr = st.find(_W + "pPr")
-        if ppr is not None:
-            s.num_id, s.ilvl = _num_pr(ppr)
-            ol = ppr.find(_W + "outlineLvl")
-            if ol is not None and (ol.get(_W + "val") or "").isdigit():
-                s.outline = int(ol.get(_W + "val"))
-        styles[st.get(_W + "styleId", "")] = s
-    return styles
-
-
-def _num_pr(ppr) -> tuple[str | None, int | None]:
-    numpr = ppr.find(_W + "numPr")
-    if numpr is None:
-        return None, None
-    nid = numpr.find(_W + "numId")
-    lvl = numpr.find(_W + "ilvl")
-    num_id = nid.get(_W + "val") if nid is not None else None
-    ilvl = int(lvl.get(_W + "val", "0")) if lvl is not None and (lvl.get(_W + "val") or "0").isdigit() else None
-    return num_id, ilvl
-
-
 # ---------------------------------------------------------------- document
 
 
+@dataclass
+class _Joined:
+    """Paragraphs whose mark the side removes, waiting for the paragraph they run into."""
+
+    text: str = ""  # their raw text, joined
+    first: Any = None  # the first w:p with text: its properties, anchor and page are the joined paragraph's
+    page: int | None = None
+    members: list = field(default_factory=list)  # every w:p joined
+
+
+def _join(left: str, right: str) -> str:
+    """Two paragraphs' texts run together, as Word shows them once the mark between them is gone;
+    a space is put after a sentence's end that would otherwise touch the next word."""
+    if left and right and not left[-1].isspace() and not right[0].isspace() and left[-1] in ".;:!?)" \
+            and right[0].isalnum():
+        return left + " " + right
+    return left + right
+
+
 class _Walker:
-    def __init__(self, numbering: _Numbering, styles: dict[str, _Style], path: Path,
-                 links: dict[str, str] | None = None) -> None:
+    def __init__(self, numbering: Numbering, styles: dict[str, Style], path: Path,
+                 links: dict[str, str] | None = None, side: Side = "after") -> None:
         self.numbering = numbering
         self.links = links or {}  # relationship id -> external target (hyperlinks)
         self.styles = styles
         self.path = path
+        self.side = side
+        self.hidden = tracked.HIDDEN[side]  # ancestors whose text this side does not show
+        self.text_tags = tracked.TEXT[side]
         self.page = 1
         self.saw_page_marks = False
         self.text_page: int | None = None
         self.blocks: list[Block] = []
         self.para_ids: set[str] = set()
         self.unplaced: dict = {}  # w:p or w:tr element -> its block, anchored by position in place_anchors
+        self.block_of: dict = {}  # every w:p and w:tr read -> the block holding its text
+        self.joined: _Joined | None = None
 
     def add(self, block: Block, el) -> None:
         """Add the block read from ``el`` (a w:p or w:tr), anchored by the element's w14:paraId when
@@ -288,8 +174,9 @@ class _Walker:
             if tag == _W + "p":
                 self.paragraph(child)
             elif tag == _W + "tbl":
+                self.flush()
                 self.table(child)
-            elif tag in (_W + "sdt", _W + "customXml", _W + "ins", _W + "moveTo"):
+            elif tag in (_W + "sdt", _W + "customXml") or tag in tracked.SHOWN[self.side]:
                 content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
                 if content is not None:
                     self.walk(content)
@@ -300,13 +187,17 @@ class _Walker:
         ends: dict = {}
         for link in p.iter(_W + "hyperlink"):
             target = self.links.get(link.get(_R_ID) or "")
-            texts = [t for t in link.iter(_W + "t") if not self._inside_skipped(t, p)]
+            texts = [t for t in link.iter(*self.text_tags) if not self._inside_skipped(t, p)]
             if target and texts:
                 words = "".join(t.text or "" for t in texts)
                 ends[texts[-1]] = link_text(words, target)[len(words.strip()):]
         return ends
 
     def paragraph_text(self, p) -> str:
+        return " ".join(self.raw_text(p).split())
+
+    def raw_text(self, p) -> str:
+        """The paragraph's text on this side, its whitespace as written."""
         parts: list[str] = []
         self.text_page = None  # the page on which the paragraph's first text stands
         link_ends = self._link_ends(p) if self.links else {}
@@ -314,7 +205,7 @@ class _Walker:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
-            if tag == _W + "t":
+            if tag in self.text_tags:
                 if not self._inside_skipped(el, p):
                     if self.text_page is None and (el.text or "").strip():
                         self.text_page = self.page
@@ -335,21 +226,40 @@ class _Walker:
                 parts.append("-")
             elif tag == _W + "softHyphen":
                 parts.append("\u00ad")
-        text = drop_invisible("".join(parts).replace("\u00ad", ""))
-        return " ".join(text.split())
+        return drop_invisible("".join(parts).replace("\u00ad", ""))
 
-    @staticmethod
-    def _inside_skipped(el, stop) -> bool:
+    def _inside_skipped(self, el, stop) -> bool:
         parent = el.getparent()
         while parent is not None and parent is not stop:
-            if parent.tag in _SKIP:
+            if parent.tag in self.hidden:
                 return True
             parent = parent.getparent()
         return False
 
     def paragraph(self, p) -> None:
-        text = self.paragraph_text(p)
-        page_before = self.text_page or self.page
+        """Read a body paragraph; one whose mark this side removes runs into the next paragraph."""
+        raw = self.raw_text(p)
+        joined = self.joined or _Joined()
+        self.joined = None
+        joined.members.append(p)
+        if joined.first is None and raw.strip():
+            joined.first, joined.page = p, self.text_page or self.page
+        joined.text = _join(joined.text, raw)
+        if tracked.mark_gone(p, self.side):
+            self.joined = joined
+        else:
+            self.emit(joined)
+
+    def flush(self) -> None:
+        """A paragraph whose mark is gone before a table or the end stands on its own."""
+        if self.joined is not None:
+            joined, self.joined = self.joined, None
+            self.emit(joined)
+
+    def emit(self, joined: _Joined) -> None:
+        p = joined.first if joined.first is not None else joined.members[-1]
+        text = " ".join(joined.text.split())
+        page_before = joined.page or self.page
         ppr = p.find(_W + "pPr")
         style_id = None
         num_id = ilvl = None
@@ -357,7 +267,7 @@ class _Walker:
         if ppr is not None:
             ps = ppr.find(_W + "pStyle")
             style_id = ps.get(_W + "val") if ps is not None else None
-            num_id, ilvl = _num_pr(ppr)
+            num_id, ilvl = num_pr(ppr)
             ol = ppr.find(_W + "outlineLvl")
             if ol is not None and (ol.get(_W + "val") or "").isdigit():
                 outline = int(ol.get(_W + "val"))
@@ -382,23 +292,74 @@ class _Walker:
             else:
                 text = f"{label} {text}"  # "(a)" stays in the text of a list item
         kind = "heading" if is_heading else "paragraph"
-        self.add(Block(text=text, page=page_before, section=section, kind=kind), p)
+        block = Block(text=text, page=page_before, section=section, kind=kind)
+        self.add(block, p)
+        for member in joined.members:
+            self.block_of[member] = block
 
     def table(self, tbl) -> None:
         for tr in tbl.iter(_W + "tr"):
             if tr.getparent() is not tbl and tr.getparent().tag != _W + "tbl":
                 continue
+            if tracked.row_gone(tr, self.side):
+                continue
             cells = []
             for tc in tr.findall(_W + "tc"):
-                texts = [self.paragraph_text(p) for p in tc.iter(_W + "p")]
-                cell = " ".join(t for t in texts if t)
+                if tracked.cell_gone(tc, self.side):
+                    continue
+                cell = ""
+                for p in tc.iter(_W + "p"):
+                    cell = _join(cell, self.raw_text(p))
+                    if not tracked.mark_gone(p, self.side):
+                        cell += " "
+                cell = " ".join(cell.split())
                 if cell:
                     cells.append(cell)
             if cells:
-                self.add(Block(text=" | ".join(cells), page=self.page, kind="table-row"), tr)
+                block = Block(text=" | ".join(cells), page=self.page, kind="table-row")
+                self.add(block, tr)
+                self.block_of[tr] = block
+                for p in tr.iter(_W + "p"):
+                    self.block_of[p] = block
 
 
-def read_docx(path: Path, max_bytes: int) -> Document:
+def read_docx(path: Path, max_bytes: int, side: Side = "after") -> Document:
+    """The DOCX's text as its tracked changes propose it (``side="after"``: every change accepted,
+    the default) or as it was before them (``side="before"``: every change rejected), with the
+    changes in ``Document.revisions``."""
+    before, after = read_docx_sides(path, max_bytes)
+    if side == "before":
+        if not before.blocks:
+            raise InputError(str(path), "the document contains no text before its tracked changes")
+        return before
+    return after
+
+
+def read_docx_sides(path: Path, max_bytes: int) -> tuple[Document, Document]:
+    """Both sides of a DOCX, read from one parse: (before the tracked changes, after them), each with
+    the same revisions. Without tracked changes both hold the same blocks and there are no revisions.
+    The before side of a document written entirely as tracked insertions has no blocks."""
+    parts = _open_parts(path, max_bytes)
+    after, after_map = _read_side(parts, "after", path)
+    if not after.blocks:
+        raise InputError(str(path), "the document contains no text")
+    if not tracked.has_changes(parts.root):
+        return replace(after, blocks=list(after.blocks), side="before"), after
+    before, before_map = _read_side(parts, "before", path)
+    revisions = tracked.collect(parts.root, {"before": before_map, "after": after_map})
+    return replace(before, revisions=revisions), replace(after, revisions=revisions)
+
+
+@dataclass
+class _Parts:
+    root: Any
+    numbering: Any
+    styles: dict[str, Style]
+    pages: int | None
+    links: dict[str, str]
+
+
+def _open_parts(path: Path, max_bytes: int) -> _Parts:
     if path.stat().st_size > max_bytes:
         raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
     _check_entries(path)
@@ -419,31 +380,36 @@ def read_docx(path: Path, max_bytes: int) -> Document:
                 raise InputError(str(path), f"an OpenDocument {kind} file, not a Word document: {CONVERT}")
             raise InputError(str(path), "not a Word document (word/document.xml is missing)")
         root = _read_part(zf, PART, path)
-        numbering = _Numbering.parse(_read_part(zf, "word/numbering.xml", path))
-        styles = _parse_styles(_read_part(zf, "word/styles.xml", path))
+        numbering = _read_part(zf, "word/numbering.xml", path)
+        styles = parse_styles(_read_part(zf, "word/styles.xml", path))
         pages = _app_pages(zf, path)
         links = _external_links(_read_part(zf, "word/_rels/document.xml.rels", path))
-    body = root.find(_W + "body")
-    if body is None:
+    if root.find(_W + "body") is None:
         raise InputError(str(path), "corrupt DOCX: the document has no body")
-    walker = _Walker(numbering, styles, path, links)
-    walker.walk(body)
-    walker.place_anchors(root)
-    if not walker.blocks:
-        raise InputError(str(path), "the document contains no text")
+    return _Parts(root, numbering, styles, pages, links)
+
+
+def _read_side(parts: _Parts, side: Side, path: Path) -> tuple[Document, dict]:
+    """One side's document (blocks, sections, pages) and each w:p or w:tr read -> its block."""
+    # each side counts its own list numbers: a deleted numbered paragraph takes no number after the changes
+    walker = _Walker(Numbering.parse(parts.numbering), parts.styles, path, parts.links, side)
+    walker.walk(parts.root.find(_W + "body"))
+    walker.flush()
+    walker.place_anchors(parts.root)
     if not walker.saw_page_marks:
         for b in walker.blocks:
             b.page = None
     blocks = list(assign_sections(walker.blocks))
+    pages = parts.pages
     if walker.saw_page_marks:
         pages = max(pages or 0, walker.page)
-    elif pages is not None:
+    elif pages is not None and blocks:
         # docProps/app.xml is written by the last program that saved the file and may be stale
         # (generated documents often say 1): trust it only when it fits the amount of text.
         words = sum(len(b.text.split()) for b in blocks)
         if not 30 <= words / pages <= 1500:
             pages = None
-    return Document(path=str(path), format="docx", blocks=blocks, pages=pages)
+    return Document(path=str(path), format="docx", blocks=blocks, pages=pages, side=side), walker.block_of
 
 
 def _external_links(rels) -> dict[str, str]:
