@@ -416,3 +416,41 @@ def test_markdown_escapes_are_literal_characters(tmp_path: Path):
     # a few escapes do not make a file "escaped twice": its headings stay headings
     path.write_text("# Terms\n\nA price of \\$5.\\\nNext line.\n", encoding="utf-8")
     assert [(b.kind, b.text) for b in _blocks(path)] == [("heading", "Terms"), ("paragraph", "A price of $5. Next line.")]
+
+
+# --------------------------------------------------------------------------- underlined headings
+
+RULED = """\
+====================
+Conditions of Use
+====================
+
+By logging in you accept the conditions below.
+
+Security
+--------
+
+You must report any suspected security incident to the operators at once.
+
+* * *
+
+_____________________________
+Signed for the Operator
+"""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_underlined_headings_and_rules_are_not_text(tmp_path: Path, suffix: str):
+    path = tmp_path / f"conditions{suffix}"
+    path.write_text(RULED, encoding="utf-8")
+    blocks = _blocks(path)
+    assert [(b.kind, b.text) for b in blocks[:4]] == [
+        ("heading", "Conditions of Use"),
+        ("paragraph", "By logging in you accept the conditions below."),
+        ("heading", "Security"),
+        ("paragraph", "You must report any suspected security incident to the operators at once."),
+    ]
+    # the signature line is dropped; the words under it stay
+    assert [b.text for b in blocks[4:]] == ["Signed for the Operator"]
+    assert blocks[3].heading == "Security"
+    assert blocks[2].anchor == "line7"

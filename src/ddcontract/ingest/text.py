@@ -30,6 +30,8 @@ _ESCAPED = 0xE000  # escaped characters wait in the private use area while the m
 # Markdown escaped a second time, as some converters write it: "\### 1.9 Heading\", "\*\*Goal:\*\*",
 # blank lines holding a lone backslash
 _TWICE_MARKS = re.compile(r"^\\#|\\\*\\\*|^\\-\s", re.MULTILINE)
+_RULE_LINE = re.compile(r"^(?:([=\-~^*#+_])\1{2,}|(?:[-*_]\s+){2,}[-*_])$")
+_MAX_RULED_HEADING = 120
 _PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.IGNORECASE)
 
 
@@ -102,6 +104,16 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
     for start, para in _paragraphs(text):
         numbered = [(start + i, ln.strip(), _indent(ln)) for i, ln in enumerate(para.split("\n"))]
         numbered = [(n, ln, ind) for n, ln, ind in numbered if ln and not _PAGE_MARK.match(ln)]
+        # a line of one repeated mark underlines (or overlines) a heading, or is a break between parts:
+        # "Terms of Service" over "================", Markdown's "Title" over "-----", a "* * *"
+        ruled = [item for item in numbered if not _RULE_LINE.match(item[1])]
+        if len(ruled) != len(numbered):
+            underlined = any(_RULE_LINE.match(ln) and ln[0] != "_" for _, ln, _ in numbered)  # not a signature line
+            if len(ruled) == 1 and underlined and len(ruled[0][1]) <= _MAX_RULED_HEADING:
+                blocks.append(Block(text=_strip_md(ruled[0][1]) if markdown else ruled[0][1], kind="heading",
+                                    anchor=anchor(ruled[0][0])))
+                continue
+            numbered = ruled
         if not numbered:
             continue
         for at, group in _split_numbered_lines([ln for _, ln, _ in numbered], markdown):
