@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from pathlib import Path
 
 from ddcontract.cli import app
@@ -93,3 +95,20 @@ def test_a_near_miss_names_the_lacking_words_as_the_rule_writes_them(runner, tmp
     lacking = [w for n in near if n["rule"] == "notify-deadline" for w in n["lacking"]]
     assert any("data" in w.split("|") and "security" in w.split("|") for w in lacking), lacking
     assert not any("datum" in w.split("|") for w in lacking), lacking
+
+
+ALONE = {
+    "en": "12. Term\n\n12.1 Either party may end this Agreement by written notice.\n\n"
+          "12.2 Such notice shall be given within 30 days of the anniversary.\n",
+    "da": "12. Løbetid\n\n12.1 Hver part kan bringe Aftalen til ophør skriftligt.\n\n"
+          "12.2 Meddelelsen skal gives senest 30 dage før aftaleårets afslutning.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_rule_that_needs_company_says_so_when_alone(runner, tmp_path, lang):
+    explained = _explain(runner, tmp_path, ALONE[lang], "DD-8.1")
+    assert explained["status"] == "missing"
+    alone = [m for m in explained["matches"] if m["outcome"] == "alone"]
+    assert [m["rule"] for m in alone] == ["notify-deadline-follow-up"]
+    assert alone[0]["why"] == "notify-deadline"

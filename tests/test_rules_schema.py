@@ -517,3 +517,20 @@ def test_a_pattern_word_is_lemmatised_once_as_a_token_of_the_text_is(tmp_path: P
     lib = load_library([tmp_path], include_default=False)
     results = [run_case(c, lib) for c in iter_cases(lib, "my-deadline")]
     assert all(res.ok for res in results), [res.problem for res in results]
+
+
+def test_together_with_names_another_rule_of_the_library(tmp_path: Path):
+    path = write_rules(tmp_path, rule(together_with=["no-such-rule"]))
+    err = load_error_lib(tmp_path)
+    assert err.rule == RULE["id"] and err.field == "together_with"
+    assert "'no-such-rule' is not another rule" in err.problem
+    path.unlink()
+    write_rules(tmp_path, rule(together_with=["notify-deadline"]))  # a bundled rule will do
+    lib = load_library([tmp_path])
+    assert lib.by_id(RULE["id"]).model.together_with == ["notify-deadline"]
+
+
+def load_error_lib(directory: Path) -> RuleError:
+    with pytest.raises(RuleError) as info:
+        load_library([directory])
+    return info.value

@@ -36,8 +36,8 @@ class Seen:
     text: str
     section: str | None
     page: int | None
-    outcome: str  # "evidence" | "matched" | "vetoed" | "heading"
-    why: str = ""  # the veto's pattern, or the heading words asked for
+    outcome: str  # "evidence" | "matched" | "vetoed" | "heading" | "alone"
+    why: str = ""  # the veto's pattern, the heading words asked for, or the rules it needs beside it
 
 
 @dataclass(slots=True)
@@ -128,8 +128,8 @@ def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, mat
 def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
-                      reading: Reading | None) -> None:
-    from .matching.match import heading_ok, lead_end
+                      reading: Reading | None, present: set) -> None:
+    from .matching.match import heading_ok, lead_end, scope_of
 
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
     toks = matcher.tokens(text, pieces)
@@ -154,6 +154,8 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
             elif not heading_ok(rule, clause, lang):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
                                                  ", ".join(rule.lang(lang).heading_any)))
+            elif (needs := rule.model.together_with) and not any((scope_of(clause), o) in present for o in needs):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "alone", ", ".join(needs)))
             else:
                 used = (rule.id, sentence.section, sentence.text) in evidence
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
@@ -170,6 +172,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
                    target: str) -> Explanation:
     """The explanation of ``target`` (a requirement or flag ID) for a document already checked."""
     from .check import clause_languages
+    from .matching.match import match_clauses, scope_of
     from .segment import clauses_of
 
     finding = next((f for f in result.requirements if f.id == target), None)
@@ -190,12 +193,17 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         matcher = library.matcher(lang)
         keys = {r.id: [k for k in matcher.texts if k.rpartition("#")[0] == r.id] for r in rules}
         in_lang = [c for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code]
+        # where a rule that others need beside them matched (see RuleModel.together_with)
+        needed = {o for r in rules for o in r.model.together_with}
+        present = {(scope_of(m.clause), m.rule_id) for m in match_clauses(in_lang, library, lang)
+                   if m.rule_id in needed} if needed else set()
         reader = TermReader(defined_terms(in_lang), lang)
         group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]
         texts = (r.text if r else s.text for _, s, r in group)
         for (clause, sentence, reading), pieces in zip(group, matcher.pieces_of(texts)):
-            _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading)
+            _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading,
+                              present)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
     return out

@@ -11,6 +11,8 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
         requirement: <requirement ID>     # or  flag: <flag ID>  (the IDs of ddcontract.requirements)
         signal: cap                       # what a match tells the requirement (its `signals`)
         window: sentence                  # sentence | list | clause: text the values come from
+        together_with: []                 # optional: counts only in a part of the contract (the clause, or
+                                          # its numbered section) where one of these rules matches too
         extract: [money, cap_formula]     # value extractors (ddcontract.values)
         sets: {}                          # fixed values a match contributes, e.g. {aspects: [deletion]}
         message: "Liability is capped: {amount} {currency} {formula}"
@@ -69,6 +71,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .requirements import BY_ID, FLAG_BY_ID, PLACEHOLDERS
 from .errors import RuleError
 from .langs import LANGUAGES, check_language
+from .rulewords import check_references, word_lists
 from .yamlfile import YamlProblem, compose, field_loc, line_of, read_yaml
 
 if TYPE_CHECKING:
@@ -129,6 +132,7 @@ class RuleModel(BaseModel):
     flag: str | None = None
     signal: str = "present"
     window: Literal["sentence", "list", "clause"] = "sentence"
+    together_with: list[str] = Field(default_factory=list)  # rule IDs: counts only where one of them matches too
     extract: list[str] = Field(default_factory=list)
     sets: dict[str, list[str]] = Field(default_factory=dict)
     message: str = Field(min_length=1)
@@ -343,7 +347,7 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
     family = data.get("family")
     if not isinstance(family, str) or not family:
         found.add(None, "family", "required: the family name, e.g. 'liability'")
-    words = _word_lists(data.get("words", {}), found)
+    words = word_lists(data.get("words", {}), found)
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         found.add(None, "rules", "required: a non-empty list of rules")
@@ -363,7 +367,7 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
                 found.add(name, *_format_pydantic_error(err))
             continue
         rules.append(Rule(model=model, file=str(path), family=str(family), words=words, index=index))
-    unresolved = _check_references(rules, words, found, all_rules=len(rules) == len(raw_rules))
+    unresolved = check_references(rules, words, found, all_rules=len(rules) == len(raw_rules))
     if validate:
         from .matching.diskcache import compile_patterns, validate_patterns
 
@@ -376,72 +380,6 @@ def load_file(path: Path, validate: bool = True) -> list[Rule]:
             found.add_error(exc)
     found.raise_any()
     return rules
-
-
-def _word_lists(data: Any, found: _Problems) -> dict[str, dict[str, str]]:
-    """The file's named word lists (``words:``), checked: language -> name -> alternatives."""
-    from .matching.compiler import WORD_LIST_NAME, PatternError, parse_word_list
-
-    if not isinstance(data, dict):
-        found.add(None, "words", "a mapping of languages to named word lists, e.g. {da: {notify: 'underrette|meddele'}}")
-        return {}
-    out: dict[str, dict[str, str]] = {}
-    for lang, lists in data.items():
-        where = f"words.{lang}"
-        if lang not in LANGUAGES:
-            found.add(None, where, f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}", ("words", lang))
-            continue
-        if not isinstance(lists, dict) or not lists:
-            found.add(None, where, "a mapping of list names to words, e.g. {notify: 'a|b|c'}", ("words", lang))
-            continue
-        out[lang] = {}
-        for name, text in lists.items():
-            loc = ("words", lang, name)
-            found.bad_lists.add((lang, name))
-            if not isinstance(name, str) or not WORD_LIST_NAME.fullmatch(name):
-                found.add(None, f"{where}.{name}", "a list name is lower-case letters, digits and '_', starting "
-                          "with a letter", loc)
-            elif not isinstance(text, str):
-                found.add(None, f"{where}.{name}", "a list is one string of alternatives, e.g. "
-                          "'underrette|meddele|*underretning'", loc)
-            else:
-                try:
-                    out[lang][name] = parse_word_list(text)
-                    found.bad_lists.discard((lang, name))
-                except PatternError as exc:
-                    found.add(None, f"{where}.{name}", str(exc), loc)
-    return out
-
-
-def _check_references(rules: list[Rule], words: dict[str, dict[str, str]], found: _Problems,
-                      all_rules: bool = True) -> set[str]:
-    """Every ``@name`` in a pattern names a list of the file in the pattern's language, and (when
-    ``rules`` are ``all_rules`` of the file, not only its valid ones) every list is used. Gives the
-    IDs of the rules that name a list the file lacks."""
-    from .matching.compiler import word_list_references
-
-    used: set[tuple[str, str]] = set()
-    unresolved: set[str] = set()
-    for rule in rules:
-        for lang, block in rule.model.languages.items():
-            lists = words.get(lang, {})
-            for kind in ("patterns", "unless"):
-                for i, pattern in enumerate(getattr(block, kind)):
-                    for name in word_list_references(pattern):
-                        if name not in lists:
-                            unresolved.add(rule.id)
-                            if (lang, name) in found.bad_lists:
-                                continue  # the list itself is the problem, reported as such
-                            known = ", ".join(sorted(lists)) or "none"
-                            found.add(rule.id, f"languages.{lang}.{kind}[{i}]",
-                                      f"unknown word list '@{name}' (this file's {lang} lists: {known})")
-                        used.add((lang, name))
-    for lang, lists in words.items() if all_rules else ():
-        for name in lists:
-            if (lang, name) not in used:
-                found.add(None, f"words.{lang}.{name}", f"the list is not used by any {lang} pattern",
-                          ("words", lang, name))
-    return unresolved
 
 
 def _rule_line(rule: Rule) -> int | None:
@@ -482,6 +420,11 @@ def load_library(extra_dirs: list[Path] | None = None, include_default: bool = T
                 seen[rule.id] = str(f)
                 lib.rules.append(rule)
         lib.sources.append(str(d))
+    for rule in lib.rules:
+        for other in rule.model.together_with:
+            if other not in seen or other == rule.id:
+                errors.append(RuleError(rule.file, rule.id, "together_with", f"{other!r} is not another rule of the "
+                                        "library", _rule_line(rule)))
     for target in sorted({r.target for r in lib.rules if not r.is_flag}):
         rules = lib.for_target(target)
         if not any(r.model.suggestion or any(b.suggestion for b in r.model.languages.values()) for r in rules):

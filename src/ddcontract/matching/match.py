@@ -59,7 +59,26 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                         c0, c1 = reading.original(c0), reading.original(c1, end=True)
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
                                            matcher.texts[f"{rule_id}#{kind}"], lang, terms))
-    return out
+    return in_company(out, rules)
+
+
+def scope_of(clause: Clause) -> str | int:
+    """The part of the contract a clause belongs to: its top-level section ("7" for 7.2), or else the
+    clause itself (an unnumbered clause runs from one heading to the next)."""
+    section = clause.section or ""
+    return section.split(".")[0] if section[:1].isdigit() else id(clause)
+
+
+def in_company(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
+    """Drop the matches of a rule with ``together_with`` where none of those rules matches in the same
+    part of the contract ("Such notice shall be given within 24 hours" is a breach-notice deadline
+    only beside a duty to notify a breach)."""
+    if not any(rules[m.rule_id].model.together_with for m in matches):
+        return matches
+    present = {(scope_of(m.clause), m.rule_id) for m in matches if not rules[m.rule_id].model.together_with}
+    return [m for m in matches
+            if not (needs := rules[m.rule_id].model.together_with)
+            or any((scope_of(m.clause), other) in present for other in needs)]
 
 
 # Contracts repeat themselves: the same clause comes back in every contract made from one template.

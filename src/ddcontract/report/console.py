@@ -74,8 +74,10 @@ def render(result: CheckResult, console) -> None:
 
 
 _OUTCOME = {
-    "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless", "heading": "heading lacks"},
-    "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless", "heading": "overskriften mangler"},
+    "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless", "heading": "heading lacks",
+           "alone": "counts only beside"},
+    "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless", "heading": "overskriften mangler",
+           "alone": "tæller kun ved siden af"},
 }
 
 
