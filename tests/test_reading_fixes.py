@@ -454,3 +454,14 @@ def test_underlined_headings_and_rules_are_not_text(tmp_path: Path, suffix: str)
     assert [b.text for b in blocks[4:]] == ["Signed for the Operator"]
     assert blocks[3].heading == "Security"
     assert blocks[2].anchor == "line7"
+
+
+def test_a_short_bulleted_line_is_a_list_item_not_a_heading():
+    from ddcontract.ingest.sections import assign_sections, looks_like_heading
+    from ddcontract.model import Block
+
+    lines = ["8.2 The notice shall give:", "- Nature of Breach", "• Records Affected", "– Steps Taken"]
+    blocks = list(assign_sections([Block(text=t) for t in lines]))  # as a PDF's or a rule example's lines
+    assert [b.kind for b in blocks] == ["paragraph"] * 4
+    assert {b.section for b in blocks} == {"8.2"} and {b.heading for b in blocks} == {None}
+    assert looks_like_heading("Nature of Breach")  # the same words without the bullet may head a clause

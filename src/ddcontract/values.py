@@ -232,7 +232,9 @@ _CHANNELS = [
 ]
 
 _ELEMENTS = [
-    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|what (?:has )?happened|what occurred|beskrivelse|beskrive|"
+    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|"
+                                # a list's item names it: "Nature of security incident", "Nature of breach"
+                                r"nature (?:\w+ ){0,2}?of (?:[\w-]+ ){0,2}?(?:incident|breach|compromise|event)|what (?:has )?happened|what occurred|beskrivelse|beskrive|"
                                 # the incident's kind, cause or scope: "the type, scope and consequences of the incident"
                                 r"(?:type|scope|extent|(?:root )?causes?) (?:\w+ ){0,4}?of (?:the |a |an |any |this )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
                                 r"(?:account|summary|explanation) of (?:the |any |each )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"

@@ -62,10 +62,15 @@ def is_list_item(text: str) -> bool:
     return bool(_ITEM.match(text))
 
 
+_BULLETS = "-•–*·▪◦‣"
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation, e.g. "LIMITATION OF LIABILITY"."""
     t = text.strip()
     if not t or len(t) > _MAX_HEADING_CHARS:
+        return False
+    if t[0] in _BULLETS:  # "- Nature of breach" is a list item, however short
         return False
     if t[-1] in ".;,:" and not t.isupper():
         return False
