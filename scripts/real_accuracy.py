@@ -41,6 +41,7 @@ HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
 SETS = {
     "dev": (LABELS, "real-dev", "development set"),
     "dev2": (ROOT / "benchmarks" / "real-dev2" / "labels.yaml", "real-dev2", "second development set"),
+    "dev3": (ROOT / "benchmarks" / "real-dev3" / "labels.yaml", "real-dev3", "third development set"),
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 
