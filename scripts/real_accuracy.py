@@ -19,8 +19,9 @@ Danish), labelled against the requirement catalogue by people who did not write 
 
 The texts are not stored (several carry no licence): each label names its source as
 ``owner/name path@commit``; ``--build`` takes them from git snapshots of those repositories
-(``MIRROR_ROOT/<owner>+<name>/repo``, as the search tool's ``fetch`` leaves them; a PDF goes through
-``pdftotext -layout``).
+(``MIRROR_ROOT/<owner>+<name>/repo``, as the search tool's ``fetch`` leaves them). A PDF labelled
+under a ``.pdf`` name is kept as the PDF and read by ddcontract; under a ``.txt`` name it goes
+through ``pdftotext -layout`` first.
 
 A requirement counts as "addressed" when ddcontract reports it ``met`` or ``weak``; a label ``1`` is
 addressed, ``0`` missing, ``~`` not scored. Labelled values (notice hours, cap amount) are compared
@@ -68,7 +69,8 @@ def build(labels: dict, mirror: Path, out: Path) -> int:
             missing.append(f"{name} (fetch {repo})")
             continue
         data = shown.stdout
-        if path.lower().endswith(".pdf"):
+        # a PDF labelled under a .pdf name is read by ddcontract itself; under a .txt name, as pdftotext reads it
+        if path.lower().endswith(".pdf") and not name.lower().endswith(".pdf"):
             with tempfile.TemporaryDirectory() as tmp:
                 pdf = Path(tmp) / "source.pdf"
                 pdf.write_bytes(data)
