@@ -70,6 +70,9 @@ def test_parse_number(text, expected):
     ("notify within 1.5 days", 36, "days"),
     ("notify within 2 Business Days", 48, "business days"),
     ("Leverandøren skal underrette Kunden inden for 24 timer.", 24, "hours"),
+    # a template's bracketed figure
+    ("The Processor shall notify the Controller within [48] hours.", 48, "hours"),
+    ("Databehandleren underretter senest inden for [36] timer.", 36, "hours"),
 ])
 def test_deadline_in_hours(text, hours, unit):
     got = extract_deadline(text)
