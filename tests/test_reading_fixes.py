@@ -465,3 +465,22 @@ def test_a_short_bulleted_line_is_a_list_item_not_a_heading():
     assert [b.kind for b in blocks] == ["paragraph"] * 4
     assert {b.section for b in blocks} == {"8.2"} and {b.heading for b in blocks} == {None}
     assert looks_like_heading("Nature of Breach")  # the same words without the bullet may head a clause
+
+
+def test_a_numbered_lead_in_run_into_the_paragraph_before_reaches_its_items(tmp_path: Path, library):
+    # 6.2 introduces its items but stands inside the paragraph of 6.1.2, as converted contracts often have it,
+    # and the whole list hangs from "6.1 … may be terminated;" (a semicolon where a colon belongs)
+    path = tmp_path / "maintenance.md"
+    path.write_text(
+        "6.1 This contract may be terminated;\n\n"
+        "6.1.1 by the Client on 30 days' written notice before a renewal date,\n\n"
+        "6.1.2 by the Contractor on 42 days' notice, refunding any fee paid in advance. 6.1.3 at once by either "
+        "party on written notice to the other if the other:\n\n"
+        "6.1.3.1 fails to pay any sum due under this contract;\n\n"
+        "6.1.3.2 commits a material breach of this contract and does not remedy it within 14 days.\n",
+        encoding="utf-8")
+    found = {f.id: f for f in check_file(path, library, CheckOptions()).requirements}
+    assert found["DD-4.7"].status == "weak"
+    quote = found["DD-4.7"].evidence[0].text
+    assert quote.startswith("6.1 This contract may be terminated; 6.1.3 at once by either party")
+    assert quote.endswith("6.1.3.2 commits a material breach of this contract and does not remedy it within 14 days.")

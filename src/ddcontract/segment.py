@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .ingest.sections import is_list_item
+from .ingest.sections import is_list_item, split_number
 from .model import Block, Clause, Sentence
 
 ABBREVIATIONS = frozenset("""
@@ -76,7 +76,10 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
         if not clause.section or not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
             continue
         lead_in = clause.sentences[-1].text
-        child = clause.section + "."
+        # the lead-in may be a numbered sub-clause of its own, run into the paragraph before it ("… if
+        # already paid. 6.1.3 immediately by either party on notice if the other:"): its items are 6.1.3.x
+        own = split_number(lead_in)[0]
+        child = (own if own and own[:1].isdigit() else clause.section) + "."
         for item in clauses[i + 1:]:
             if not (item.section or "").startswith(child):
                 break
@@ -97,6 +100,9 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     heading = next((b.heading for b in blocks if b.heading), None)
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
     lead_in: str | None = None
+    # a sentence before a numbered item that starts in lower case ("6.1 This agreement may be terminated;"
+    # above "6.1.1 by either party …") is its lead-in whatever it ends with: the item continues it
+    loose_lead: str | None = None
     # the items that introduce a nested list ("(c) … may terminate the contract where:" above
     # "(i) …", "(ii) …"), as (level, the sentence read with its own lead-in), outermost first
     item_leads: list[tuple[int, str]] = []
@@ -106,9 +112,13 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
         if not item:
             lead_in = None
             item_leads.clear()
-        while item_leads and item_leads[-1][0] >= block.level:
+        # how deep the item sits: Markdown indentation or HTML nesting, else its number ("6.1.3.1" under "6.1.3")
+        level = block.level or (_number_depth(block.text) if item else 0)
+        while item_leads and item_leads[-1][0] >= level:
             item_leads.pop()  # back out of the lists this item is not nested in
         own_lead = lead_in
+        if item and not lead_in and loose_lead and _LOWER_NUMBERED_ITEM.match(block.text):
+            lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
         for s, e in split_sentences(block.text):
@@ -126,12 +136,24 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
             lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None
+            loose_lead = last if len(last) < _MAX_LEAD_IN else None
         else:
             lead_in = own_lead
-            last = clause.sentences[-1].text if clause.sentences else ""
-            if block.level and last.rstrip().endswith(":") and len(last) < _MAX_LEAD_IN:
-                item_leads.append((block.level, last))
+            sentence = clause.sentences[-1] if clause.sentences else None
+            last = sentence.text if sentence else ""
+            if level and last.rstrip().endswith(":") and len(last) < _MAX_LEAD_IN:
+                # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
+                item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _number_depth(text: str) -> int:
+    """How many levels a numbered item's number has ("6.1.3.1 fails to pay" → 4), 0 without a number."""
+    m = _ITEM_NUMBER.match(text)
+    return m.group(1).count(".") + 1 if m else 0
+
+
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
