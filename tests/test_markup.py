@@ -213,6 +213,10 @@ DECOYS = {
                             r(" hours.")),
     "rewording": clause(r("The Supplier shall "), dele("maintain", 1), ins("hold and keep in force", 2),
                         r(" cyber liability insurance with a limit of not less than EUR 5,000,000 per claim.")),
+    "carve-out": clause(ins("Each party's liability for death or personal injury caused by its negligence, or for "
+                            "fraud, shall not be limited.", 1), mark=f'<w:ins w:id="2" {ANNA}/>'),
+    "danish-carve-out": clause(ins("Ansvarsbegrænsningen gælder ikke ved svig eller forsæt.", 1),
+                               mark=f'<w:ins w:id="2" {ANNA}/>'),
     "renumbering": clause(dele("The Supplier may name the Customer as a reference customer.", 1),
                           mark=f'<w:del w:id="2" {ANNA}/>'),
     "danish-price": clause(r("Kunden betaler et månedligt gebyr på "), dele("4.000 kr.", 1), ins("3.800 kr.", 2),
@@ -244,7 +248,11 @@ def test_decoy_edits_do_not_raise_wf1(tmp_path, decoy):
                 + heading("Priser") + DECOYS[decoy] + heading("Sikkerhed")
                 + clause(r("Hver part skal underrette den anden part om ethvert sikkerhedsbrud senest 24 timer efter "
                            "at være blevet opmærksom på det.")))
-    elif decoy == "renumbering":
+    elif decoy == "danish-carve-out":
+        body = (p(r('Denne aftale er indgået mellem Fjeldsoft ApS ("Leverandøren") og Kornblomst A/S ("Kunden").'))
+                + heading("Ansvar") + clause(r("Parternes samlede ansvar er begrænset til 1.000.000 kr."))
+                + DECOYS[decoy])
+    elif decoy in ("renumbering", "carve-out"):
         body = draft(heading("Publicity"), DECOYS[decoy], clause(r(FEES)), *security)
     else:
         body = draft(heading("Terms"), DECOYS[decoy] if decoy not in ("stricter-duty", "rewording") else "",
@@ -431,3 +439,29 @@ def test_the_expected_markup_comparison_fails_when_wf1_or_a_status_before_is_wro
     requirements = [{k: v for k, v in r.items() if k != "before"} for r in got["requirements"]]
     assert {d.requirement for d in compare(expected, {**got, "requirements": requirements})} == \
         {"DD-4.6", "DD-6.1", "DD-8.1", "DD-8.2"}
+
+
+def test_the_markup_samples_carry_every_kind_of_change_word_writes():
+    import zipfile
+
+    from ddcontract.office.reader import read_docx_sides
+
+    kinds: set[str] = set()
+    authors: set[str] = set()
+    for markup in sorted(SAMPLES.glob("markup_*.docx")):
+        xml = zipfile.ZipFile(markup).read("word/document.xml").decode("utf-8")
+        _, after = read_docx_sides(markup, 50_000_000)
+        if markup.stem.endswith("_theirs"):
+            assert after.revisions == () and "<w:ins " not in xml and "<w:del " not in xml
+            continue
+        assert all(r.author and r.date for r in after.revisions)
+        kinds |= {r.kind for r in after.revisions}
+        authors |= {r.author for r in after.revisions}
+        if "moveFrom" in xml:
+            assert "<w:moveFromRangeStart" in xml and "<w:moveToRangeStart" in xml
+        assert "<w:delText" in xml
+        rows = {b.anchor for b in after.blocks if b.kind == "table-row"}
+        assert any(r.anchor in rows for r in after.revisions), f"{markup.name}: no change in a table cell"
+    assert {"insertion", "deletion", "move-from", "move-to", "paragraph-mark-deletion", "paragraph-mark-insertion",
+            "row-insertion"} <= kinds, kinds
+    assert len(authors) >= 4

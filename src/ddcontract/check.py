@@ -1,5 +1,8 @@
 """The check pipeline: ingest -> segment -> match (with values) -> decide -> word -> CheckResult.
 
+A DOCX with tracked changes is checked on both sides (:func:`check_markup`): the result is the
+side the changes propose, with what they change (:mod:`ddcontract.markup`) in ``CheckResult.markup``.
+
 The document stays as it was read; what the check finds about it (its language and the language of
 each clause, its parties, warnings) goes into the :class:`~ddcontract.model.CheckResult`.
 """

@@ -18,7 +18,7 @@ one entry for both. It decides; it says no words (:mod:`ddcontract.wording` word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import (REMOVALS, STATUS_ORDER, Block, CheckResult, Document, Finding, Markup, Refusal,
@@ -62,28 +62,32 @@ def passages_of_revisions(before: Document, after: Document) -> list[Passage]:
     return out
 
 
-def _compiled(exclusion: Exclusion) -> list[re.Pattern[str]]:
-    return [re.compile(p) for pats in exclusion.patterns.values() for p in pats]
+def _compiled(patterns: Mapping[str, tuple[str, ...]]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for pats in patterns.values() for p in pats]
 
 
-_PATTERNS: list[tuple[Exclusion, list[re.Pattern[str]]]] = [(e, _compiled(e)) for e in EXCLUSIONS]
+_PATTERNS = [(e, _compiled(e.patterns), _compiled(e.unless)) for e in EXCLUSIONS]
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
 
-def _hits(patterns: list[re.Pattern[str]], text: str) -> int:
+def _hits(patterns: list[re.Pattern[str]], unless: list[re.Pattern[str]], text: str) -> int:
+    """How often the expressions occur in ``text``, a sentence with a carve-out counting none."""
     low = " ".join(text.lower().split())
-    return sum(len(p.findall(low)) for p in patterns)
+    return sum(len(p.findall(sentence)) for sentence in _SENTENCE_END.split(low)
+               if not any(u.search(sentence) for u in unless) for p in patterns)
 
 
 def find_exclusions(passages: Iterable[Passage]) -> list[Refusal]:
     """The passages whose changes insert words that expressly exclude a security clause: an
     exclusion's expression found more often after the changes than before them (so an exclusion
-    our own draft already had, or one the changes only move, is none)."""
+    our own draft already had, or one the changes only move, is none), outside sentences that carve
+    out what the exclusion's ``unless`` names (liability for death or fraud left unlimited)."""
     out: list[Refusal] = []
     for passage in passages:
         if passage.revisions and all(r.kind in REMOVALS or r.move for r in passage.revisions):
             continue  # only removed or moved words: nothing inserted
-        for exclusion, patterns in _PATTERNS:
-            if _hits(patterns, passage.after) > _hits(patterns, passage.before):
+        for exclusion, patterns, unless in _PATTERNS:
+            if _hits(patterns, unless, passage.after) > _hits(patterns, unless, passage.before):
                 out.append(Refusal("excluded", exclusion.topic, exclusion.requirement, passage.before,
                                    passage.after, section=passage.section, heading=passage.heading,
                                    page=passage.page, anchor=passage.anchor,

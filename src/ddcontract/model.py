@@ -7,6 +7,8 @@ match -> :class:`Match` (rule, sentence, matched words, extracted values)
 decide -> :class:`ddcontract.decide.Decided` per requirement (status, values, the matches it rests on)
 word -> :class:`Finding` / :class:`FlagFinding`, gathered with what the check found about the
         document (its languages, its parties, warnings) in a :class:`CheckResult`
+markup -> for a tracked-change document, the two sides' findings compared: :class:`Markup` (the
+          :class:`RequirementChange` and :class:`Refusal` records, the latter raising the refusal flag)
 report -> console text, JSON, the gap report, the scan summary
 """
 

@@ -10,7 +10,7 @@ per language (regular expressions over the lower-cased text, a sentence at most)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .base import Family, Flag
 
@@ -32,6 +32,8 @@ class Exclusion:
     topic: str
     requirement: str | None
     patterns: Mapping[str, tuple[str, ...]]  # language -> regular expressions
+    # language -> expressions that, in the same sentence, make it no exclusion (a carve-out)
+    unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _S = r"[^.;]{0,80}?"  # a stretch of the same sentence
@@ -48,7 +50,11 @@ EXCLUSIONS = (
                r"\bno (?:limitation|cap|limit|maximum) (?:on|of|to) [^.;]{0,30}liability",
                rf"\blimitations? of liability{_S}\b(?:shall|will) not apply"),
         "da": (rf"\b\w*ansvar\w*\b{_S}\bubegrænse\w*", rf"\bubegrænse\w*{_S}\b\w*ansvar",
-               rf"\bansvarsbegrænsning\w*{_S}\b(?:gælder|finder) ikke", r"\bingen ansvarsbegrænsning")}),
+               rf"\bansvarsbegrænsning\w*{_S}\b(?:gælder|finder) ikke", r"\bingen ansvarsbegrænsning")},
+        # the usual carve-outs (death, personal injury, fraud, wilful misconduct) keep the limitation
+        unless={"en": (r"\bdeath\b", r"\bpersonal injury", r"\bfraud", r"\bwil+ful (?:misconduct|default)",
+                       r"\bgross negligence"),
+                "da": (r"\bdødsfald", r"\bpersonskade", r"\bsvig\b", r"\bforsæt", r"\bgrov uagtsomhed")}),
     Exclusion("notification", "DD-8.1", {
         "en": (r"\bno (?:obligation|duty|requirement) (?:whatsoever )?to (?:notify|inform|report|give notice)",
                r"\bnot (?:be )?(?:required|obliged|obligated|bound) to (?:notify|inform|report|give notice)",
