@@ -6,6 +6,9 @@ Usage:
     python scripts/build_markups.py            # every source
     python scripts/build_markups.py markup_msa  # some
     python scripts/build_markups.py --out DIR   # elsewhere (the tests compare with samples/)
+    python scripts/build_markups.py --ours --out DIR  # also <name>_ours.docx: every change rejected
+                                                       # (our draft; not kept in samples/, the markup's
+                                                       # side before its changes is the same text)
 
 Outputs samples/<name>.docx (the markup) and samples/<name>_theirs.docx (the same text with every
 change accepted, no tracked changes: what a customer returns as a clean version). The output is
@@ -121,9 +124,11 @@ def parse(path: Path) -> Source:
 
 @dataclass
 class Writer:
-    """WordprocessingML for one document: tracked (the markup) or accepted (theirs)."""
+    """WordprocessingML for one document: tracked (the markup), or one side of it without tracked
+    changes (``side``: "after", every change accepted — theirs; "before", every change rejected — ours)."""
 
     tracked: bool
+    side: str = "after"
     next_id: int = 0
     next_para: int = 0
     moves: dict[str, int] = field(default_factory=dict)
@@ -159,7 +164,7 @@ class Writer:
             elif piece.startswith("{-"):
                 kind, piece = "-", piece[2:-2]
             if not self.tracked:
-                if kind not in ("-", "<"):
+                if kind not in (("-", "<") if self.side == "after" else ("+", ">")):
                     out.append(self.run(piece, bold=bold))
                 continue
             if kind is None:
@@ -202,13 +207,13 @@ class Writer:
             tcpr += f'<{tag} w:id="{self.rid()}" {self.who(author)}/>'
             text = whole[2]
         elif whole:
-            if whole[1] == "-":
+            if whole[1] == ("-" if self.side == "after" else "+"):
                 return ""
             text = whole[2]
         return f'<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p w14:paraId="{self.para_id()}">{self.runs(text, author)}</w:p></w:tc>'
 
     def row(self, change: str | None, text: str, author: str, header: bool) -> str:
-        if not self.tracked and change == "-":
+        if not self.tracked and change == ("-" if self.side == "after" else "+"):
             return ""
         trpr = "<w:tblHeader/>" if header else ""
         if self.tracked and change in ("-", "+"):
@@ -217,8 +222,8 @@ class Writer:
         return f'<w:tr w14:paraId="{self.para_id()}"><w:trPr>{trpr}</w:trPr>{cells}</w:tr>'
 
 
-def body(src: Source, tracked: bool) -> str:
-    w = Writer(tracked)
+def body(src: Source, tracked: bool, side: str = "after") -> str:
+    w = Writer(tracked, side)
     out: list[str] = []
     table: list[str] | None = None
     pending = ""  # accepted: the words of a paragraph whose mark was deleted, run into the next
@@ -235,7 +240,12 @@ def body(src: Source, tracked: bool) -> str:
             table = None
         joined = text.endswith("{¶}")
         text = text[:-3].rstrip() + " " if joined else text
-        if not tracked:
+        if not tracked and side == "before":
+            if change and change[0] in "+>":
+                continue
+            text = text.rstrip() if joined else text
+            joined = False
+        elif not tracked:
             if change and change[0] in "-<":
                 continue
             if joined:
@@ -248,9 +258,9 @@ def body(src: Source, tracked: bool) -> str:
     return "".join(out)
 
 
-def write(src: Source, out: Path, tracked: bool) -> None:
+def write(src: Source, out: Path, tracked: bool, side: str = "after") -> None:
     lang = {"da": "da-DK"}.get(src.meta.get("language", "en"), "en-GB")
-    document = (f'{HEAD}<w:document {NS}><w:body>{body(src, tracked)}'
+    document = (f'{HEAD}<w:document {NS}><w:body>{body(src, tracked, side)}'
                 '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" '
                 'w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>')
     parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/_rels/document.xml.rels": DOC_RELS,
@@ -265,13 +275,16 @@ def write(src: Source, out: Path, tracked: bool) -> None:
             zf.writestr(info, data.encode("utf-8"))
 
 
-def main(names: list[str], out: Path = SAMPLES) -> list[Path]:
+def main(names: list[str], out: Path = SAMPLES, ours: bool = False) -> list[Path]:
     sources = [SRC / f"{n}.txt" for n in names] if names else sorted(SRC.glob("*.txt"))
     written = []
     for path in sources:
         src = parse(path)
-        for target, tracked in ((out / f"{path.stem}.docx", True), (out / f"{path.stem}_theirs.docx", False)):
-            write(src, target, tracked)
+        outputs = [(out / f"{path.stem}.docx", True, "after"), (out / f"{path.stem}_theirs.docx", False, "after")]
+        if ours:
+            outputs.append((out / f"{path.stem}_ours.docx", False, "before"))
+        for target, tracked, side in outputs:
+            write(src, target, tracked, side)
             written.append(target)
     return written
 
@@ -279,9 +292,11 @@ def main(names: list[str], out: Path = SAMPLES) -> list[Path]:
 if __name__ == "__main__":
     args = sys.argv[1:]
     target = SAMPLES
+    with_ours = "--ours" in args
+    args = [a for a in args if a != "--ours"]
     if "--out" in args:
         i = args.index("--out")
         target = Path(args[i + 1])
         del args[i:i + 2]
-    for done in main(args, target):
+    for done in main(args, target, with_ours):
         print(done)

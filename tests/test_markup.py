@@ -278,13 +278,15 @@ def test_compare_results_works_on_two_separately_read_documents(tmp_path):
                       f"2.1 {CAP}\n\n2.2 No data processing agreement shall be required.\n", encoding="utf-8")
     before = check_document(load_document(ours), LIBRARY, CheckOptions())
     after = check_document(load_document(theirs), LIBRARY, CheckOptions())
-    passages = [Passage("", "No data processing agreement shall be required.", section="2.2")]
+    passages = [Passage(f"1.1 {NOTICE}", "1.1 The Supplier shall keep records.", section="1.1"),
+                Passage("", "No data processing agreement shall be required.", section="2.2")]
     markup = compare_results(before, after, passages=passages)
     assert markup.revisions == ()
     assert {(x.kind, x.topic) for x in markup.refusals} == {("weakened", "DD-8.1"), ("weakened", "DD-8.2"),
                                                             ("excluded", "dpa")}
     weakened = next(x for x in markup.refusals if x.topic == "DD-8.1")
     assert weakened.before.endswith(NOTICE) and weakened.revisions == () and weakened.section == "1.1"
+    assert weakened.after == "1.1 The Supplier shall keep records."  # from the aligned passage
     assert compare_results(before, before).refusals == [] and compare_results(before, before).changes == []
 
 
@@ -465,3 +467,18 @@ def test_the_markup_samples_carry_every_kind_of_change_word_writes():
     assert {"insertion", "deletion", "move-from", "move-to", "paragraph-mark-deletion", "paragraph-mark-insertion",
             "row-insertion"} <= kinds, kinds
     assert len(authors) >= 4
+
+
+def test_the_build_script_also_writes_our_draft_as_the_markups_side_before_its_changes(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_markups.py"), "--ours", "--out", str(tmp_path)],
+                   capture_output=True, text=True, check=True)
+    for markup in sorted(SAMPLES.glob("markup_*.docx")):
+        if markup.stem.endswith("_theirs"):
+            continue
+        ours = load_document(tmp_path / f"{markup.stem}_ours.docx")
+        before = load_document(markup, side="before")
+        assert ours.revisions == ()
+        assert [(b.text, b.section) for b in ours.blocks] == [(b.text, b.section) for b in before.blocks]
+        theirs = load_document(markup.with_name(markup.stem + "_theirs.docx"))
+        after = load_document(markup)
+        assert [(b.text, b.section) for b in theirs.blocks] == [(b.text, b.section) for b in after.blocks]

@@ -5,9 +5,10 @@ Two checks of one contract go in — the version before the changes and the vers
 and a :class:`~ddcontract.model.Markup` comes out: the requirements whose status or values moved
 (:class:`~ddcontract.model.RequirementChange`, with the tracked changes that touch their evidence)
 and the refusals (:class:`~ddcontract.model.Refusal`, per the catalogue's description of the flag
-in ../shared/REQUIREMENTS.md): a requirement met before and weak or missing after, or weak before
-and missing after; or an inserted clause that expressly excludes a DPA, the liability limitation, breach
-notification or another security clause (:data:`~ddcontract.requirements.flags.EXCLUSIONS`).
+in ../shared/REQUIREMENTS.md): a requirement met before and weak or missing after, or weak
+before and missing after; or an inserted clause that expressly excludes a DPA, the liability
+limitation, breach notification or another security clause
+(:data:`~ddcontract.requirements.flags.EXCLUSIONS`).
 
 The two versions may be the two sides of one tracked-change DOCX (:func:`passages_of_revisions`
 pairs the blocks the changes touch by their anchor) or two documents read separately (``compare``:
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from .model import (REMOVALS, STATUS_ORDER, Block, CheckResult, Document, Finding, Markup, Refusal,
                     RequirementChange, Revision)
-from .requirements import EXCLUSIONS, Exclusion
+from .requirements import EXCLUSIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +114,25 @@ def _first_text(finding: Finding, anchors: set[str]) -> str:
     return hit[0].text if hit else ""
 
 
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _weakening(before: Finding, after: Finding, revisions: tuple[Revision, ...],
-               after_doc: Document | None) -> Refusal:
+               after_doc: Document | None, passages: Sequence[Passage]) -> Refusal:
+    """The refusal of a weakened requirement: its text before (the evidence the changes touch) and
+    after (its evidence after them, else what is left of that clause: the block with the same anchor,
+    or the changed passage that held the sentence before)."""
     anchors = {r.anchor for r in revisions if r.anchor}
     said_before = _first_text(before, anchors)
     said_after = _first_text(after, anchors) if after.status != "missing" else ""
     ev = next((e for e in before.evidence if e.anchor in anchors), before.evidence[0] if before.evidence else None)
-    if not said_after and after_doc is not None and ev is not None and ev.anchor:
+    if not said_after and after_doc is not None and ev is not None and ev.anchor and revisions:
         block = _blocks_by_anchor(after_doc).get(ev.anchor)
-        said_after = block.text if block else ""  # what is left of the clause, if anything
+        said_after = block.text if block else ""
+    if not said_after and said_before:
+        held = next((p for p in passages if _squeezed(said_before) in _squeezed(p.before)), None)
+        said_after = held.after if held else ""
     return Refusal("weakened", before.id, before.id, said_before, said_after, before.status, after.status,
                    section=ev.section if ev else None, heading=ev.heading if ev else None,
                    page=ev.page if ev else None, anchor=ev.anchor if ev else None, revisions=revisions)
@@ -134,8 +145,8 @@ def compare_results(before: CheckResult, after: CheckResult, revisions: Sequence
     exclusions inserted. ``revisions``:
     the tracked changes of a markup (none for two separate versions); ``passages``: the changed
     pieces of text (for a markup, by default :func:`passages_of_revisions` of the two documents)."""
-    if passages is None:
-        passages = passages_of_revisions(before.document, after.document) if revisions else []
+    passages = list(passages) if passages is not None else (
+        passages_of_revisions(before.document, after.document) if revisions else [])
     was = {f.id: f for f in before.requirements}
     changes: list[RequirementChange] = []
     refusals: list[Refusal] = []
@@ -146,6 +157,6 @@ def compare_results(before: CheckResult, after: CheckResult, revisions: Sequence
         revs = touching(then, now, revisions)
         changes.append(RequirementChange(now.id, then, revs))
         if STATUS_ORDER[now.status] < STATUS_ORDER[then.status]:
-            refusals.append(_weakening(then, now, revs, after.document))
+            refusals.append(_weakening(then, now, revs, after.document, passages))
     refusals.extend(find_exclusions(passages))
     return Markup(tuple(revisions), changes, refusals)
