@@ -309,7 +309,7 @@ def test_the_samples_folder_holds_only_contracts():
     found = sorted(f.path.relative_to(SAMPLES).as_posix() for f in inv.files)
     assert all("/" not in name for name in found), found  # nothing from a subfolder (build sources)
     assert {Path(name).stem for name in found} == {p.stem for p in (SAMPLES / "expected").glob("*.json")}
-    assert len(found) == 15 and [p.name for p in inv.skipped] == ["README.md"]
+    assert len(found) == 21 and [p.name for p in inv.skipped] == ["README.md"]
 
 
 def test_readme_changelog_and_license_files_are_skipped_unless_asked(tmp_path):

@@ -1,5 +1,8 @@
 """The check pipeline: ingest -> segment -> match (with values) -> decide -> word -> CheckResult.
 
+A DOCX with tracked changes is checked on both sides (:func:`check_markup`): the result is the
+side the changes propose, with what they change (:mod:`ddcontract.markup`) in ``CheckResult.markup``.
+
 The document stays as it was read; what the check finds about it (its language and the language of
 each clause, its parties, warnings) goes into the :class:`~ddcontract.model.CheckResult`.
 """
@@ -77,10 +80,43 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     return result
 
 
+def check_markup(before: Document, after: Document, library: Library, options: CheckOptions) -> CheckResult:
+    """A tracked-change document checked on both sides: the result of the text the changes propose,
+    with what they change (``result.markup``) and the refusal flag (``requirements.REFUSAL``) among
+    the flags when they refuse security clauses. The side before the changes is read in the same report language."""
+    from dataclasses import replace
+
+    from .markup import compare_results
+    from .model import Markup
+    from .requirements import FLAGS
+    from .wording import word_refusals
+
+    result = check_document(after, library, options)
+    if not before.blocks:  # written entirely as insertions: nothing was there before
+        result.markup = Markup(after.revisions, [], [])
+        return result
+    earlier = check_document(before, library, replace(options, report_language=result.report_language))
+    result.markup = compare_results(earlier, result, after.revisions)
+    if result.markup.refusals:
+        flags = result.flags + [word_refusals(result.markup.refusals, result.report_language)]
+        order = {f.id: i for i, f in enumerate(FLAGS)}
+        result.flags = sorted(flags, key=lambda f: order.get(f.id, len(order)))
+    return result
+
+
 def check_file(path: str | Path, library: Library, options: CheckOptions | None = None) -> CheckResult:
+    from .errors import InputError
     from .ingest import MAX_PAGES, load_document
 
     options = options or CheckOptions()
-    doc = load_document(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES,
-                        password=options.password)
-    return check_document(doc, library, options)
+    read = dict(pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES, password=options.password)
+    doc = load_document(path, **read)
+    if not doc.revisions:
+        return check_document(doc, library, options)
+    try:
+        before = load_document(path, **read, side="before")
+    except InputError:  # no text before the changes: they inserted all of it
+        from dataclasses import replace
+
+        before = replace(doc, blocks=[], side="before")
+    return check_markup(before, doc, library, options)

@@ -7,6 +7,8 @@ match -> :class:`Match` (rule, sentence, matched words, extracted values)
 decide -> :class:`ddcontract.decide.Decided` per requirement (status, values, the matches it rests on)
 word -> :class:`Finding` / :class:`FlagFinding`, gathered with what the check found about the
         document (its languages, its parties, warnings) in a :class:`CheckResult`
+markup -> for a tracked-change document, the two sides' findings compared: :class:`Markup` (the
+          :class:`RequirementChange` and :class:`Refusal` records, the latter raising the refusal flag)
 report -> console text, JSON, the gap report, the scan summary
 """
 
@@ -213,6 +215,37 @@ class Finding:
                 "message": self.message, "suggestion": self.suggestion, "rules": self.rules}
 
 
+def revision_json(rev: Revision) -> dict[str, Any]:
+    return {"kind": rev.kind, "author": rev.author, "date": rev.date.isoformat() if rev.date else None,
+            "text": rev.text, "section": rev.section, "page": rev.page}
+
+
+@dataclass(slots=True)
+class Refusal:
+    """One change that refuses a security clause (the flag ``requirements.REFUSAL``): a requirement
+    the changes weaken (met to weak or missing, weak to missing), or an inserted clause that
+    expressly excludes one (a DPA, the liability limitation, breach notification …)."""
+
+    kind: Literal["weakened", "excluded"]
+    topic: str  # the requirement's ID for "weakened"; what is excluded for "excluded" (dpa, liability …)
+    requirement: str | None  # the requirement concerned, when the catalogue checks one
+    before: str  # the text before the changes ("" for a clause inserted whole)
+    after: str  # the text after them ("" for a clause deleted whole)
+    status_before: Status | None = None
+    status_after: Status | None = None
+    section: str | None = None
+    heading: str | None = None
+    page: int | None = None
+    anchor: str | None = None
+    revisions: tuple[Revision, ...] = ()  # the tracked changes behind it (none when two versions are compared)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "topic": self.topic, "requirement": self.requirement,
+                "status_before": self.status_before, "status_after": self.status_after,
+                "before": self.before, "after": self.after, "section": self.section, "heading": self.heading,
+                "page": self.page, "revisions": [revision_json(r) for r in self.revisions]}
+
+
 @dataclass(slots=True)
 class FlagFinding:
     id: str
@@ -220,11 +253,44 @@ class FlagFinding:
     evidence: list[Evidence]
     message: str = ""
     rules: list[str] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)  # the refusal flag: the changes that raised it
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title,
-                "evidence": [e.as_json() for e in self.evidence],
-                "message": self.message, "rules": self.rules}
+        out = {"id": self.id, "title": self.title,
+               "evidence": [e.as_json() for e in self.evidence],
+               "message": self.message, "rules": self.rules}
+        if self.refusals:
+            out["changes"] = [r.as_json() for r in self.refusals]
+        return out
+
+
+@dataclass(slots=True)
+class RequirementChange:
+    """A requirement whose status or values the changes move: its finding before them (the finding
+    after them is the result's own), and the tracked changes that touch its evidence."""
+
+    id: str
+    before: Finding
+    revisions: tuple[Revision, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"status": self.before.status, "values": self.before.values,
+                "evidence": [e.as_json() for e in self.before.evidence], "message": self.before.message,
+                "revisions": [revision_json(r) for r in self.revisions]}
+
+
+@dataclass(slots=True)
+class Markup:
+    """What a markup (or a returned version) does: its tracked changes, the requirements whose
+    status or values it moves, and the refusals of security clauses among them (they raise the flag
+    ``requirements.REFUSAL``)."""
+
+    revisions: tuple[Revision, ...]
+    changes: list[RequirementChange]
+    refusals: list[Refusal]
+
+    def authors(self) -> list[str]:
+        return list(dict.fromkeys(r.author for r in self.revisions if r.author))
 
 
 @dataclass(slots=True)
@@ -241,10 +307,11 @@ class CheckResult:
     section_languages: dict[str, int] = field(default_factory=dict)  # clauses matched in each language
     parties: list[Party] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the reader's, then the check's
+    markup: Markup | None = None  # a DOCX with tracked changes: what they change (checked on both sides)
 
     def as_json(self) -> dict[str, Any]:
         doc = self.document
-        return {
+        out = {
             "schema": "ddcontract/check/v1",
             "document": {"path": doc.path, "language": self.language, "pages": doc.pages,
                          "format": doc.format, "warnings": self.warnings,
@@ -254,3 +321,10 @@ class CheckResult:
             "requirements": [f.as_json() for f in self.requirements],
             "flags": [f.as_json() for f in self.flags],
         }
+        if self.markup is not None:
+            out["document"]["revisions"] = {"count": len(self.markup.revisions), "authors": self.markup.authors()}
+            changed = {c.id: c for c in self.markup.changes}
+            for req in out["requirements"]:
+                if req["id"] in changed:
+                    req["before"] = changed[req["id"]].as_json()
+        return out

@@ -15,8 +15,8 @@ from typing import Any
 
 from .decide import Decided, Raised
 from .i18n import fmt_amount, names, tr, word
-from .model import Evidence, Finding, FlagFinding, Match
-from .requirements import PLACEHOLDERS, SETTINGS, Requirement
+from .model import Evidence, Finding, FlagFinding, Match, Refusal
+from .requirements import PLACEHOLDERS, REFUSAL, SETTINGS, Requirement
 from .rules import Library, Rule
 
 MAX_EVIDENCE = 3
@@ -163,3 +163,14 @@ def word_all(decided: list[Decided], raised: list[Raised], library: Library, pol
              lang: str) -> tuple[list[Finding], list[FlagFinding]]:
     return ([word_finding(d, library, policy, lang) for d in decided],
             [word_flag(r, library, lang) for r in raised])
+
+
+def word_refusals(refusals: list[Refusal], lang: str) -> FlagFinding:
+    """The refusal flag from the changes that refuse security clauses: one piece of evidence per
+    change (the text after it, or before it when the clause is gone), the changes alongside."""
+    shown = [Evidence(text=r.after or r.before, page=r.page, section=r.section, heading=r.heading,
+                      anchor=r.anchor) for r in refusals]
+    weakened = sum(1 for r in refusals if r.kind == "weakened")
+    message = tr(lang, "markup.flag", weakened=weakened, excluded=len(refusals) - weakened)
+    return FlagFinding(id=REFUSAL.id, title=REFUSAL.title(lang), evidence=shown, message=message,
+                       refusals=list(refusals))

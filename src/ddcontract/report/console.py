@@ -7,8 +7,10 @@ import textwrap
 
 from ..requirements import THEMES
 from ..i18n import tr
-from ..model import CheckResult
+from ..model import STATUS_ORDER, CheckResult
 from .text import quote as _quote
+from .text import EMPTY_SIDE as _EMPTY
+from .text import revision_line, shown_revisions
 from .text import values_prose as _values
 from .text import where as _where
 
@@ -51,17 +53,24 @@ def render(result: CheckResult, console) -> None:
                 console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
             if f.suggestion and f.status != "met":
                 console.print(Text(f"      {tr(lang, 'label.suggestion')}: {_quote(f.suggestion)}", style="green dim"))
+    if result.markup is not None:
+        render_markup(result, console)
     console.print()
     console.print(Text(tr(lang, "label.flags"), style="bold underline"))
     if not result.flags:
-        console.print(Text(f"  {tr(lang, 'label.no_flags')}", style="dim"))
+        console.print(Text(f"  {tr(lang, 'label.no_flags' if result.markup is None else 'label.no_flags_markup')}",
+                           style="dim"))
     for flag in result.flags:
         console.print(Text(f"⚑ {flag.id}  {flag.title}", style="bold magenta"))
+        if flag.refusals:
+            _render_refusals(flag, lang, console)
+            continue
         for ev in flag.evidence[:3]:
             console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
             console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
-    for line in textwrap.wrap(tr(lang, "label.flags_unchecked"), width=max(console.width - 3, 40)):  # the flag not checked
-        console.print(Text(f"  {line}", style="dim"))
+    if result.markup is None:  # the refusal flag shows only in changes: say it was not checked
+        for line in textwrap.wrap(tr(lang, "label.flags_unchecked"), width=max(console.width - 3, 40)):
+            console.print(Text(f"  {line}", style="dim"))
     counts = {s: sum(1 for f in result.requirements if f.status == s) for s in ("met", "weak", "missing")}
     console.print()
     summary = Text(f"{tr(lang, 'label.summary')}: ")
@@ -71,6 +80,63 @@ def render(result: CheckResult, console) -> None:
     count = "label.flag_count_one" if len(result.flags) == 1 else "label.flag_count"
     summary.append(f"{len(result.flags)} {tr(lang, count)}", style="bold magenta" if result.flags else "dim")
     console.print(summary)
+
+
+def render_markup(result: CheckResult, console) -> None:
+    """The part "changed by the markup": who changed what, and each requirement whose status or
+    values the changes move, with its status before and after and the changes behind it."""
+    from rich.text import Text
+
+    from ..requirements import BY_ID
+
+    lang, markup = result.report_language, result.markup
+    now = {f.id: f for f in result.requirements}
+    console.print()
+    console.print(Text(tr(lang, "markup.title"), style="bold underline"))
+    authors = ", ".join(markup.authors()) or tr(lang, "markup.unknown_author")
+    console.print(Text(f"  {tr(lang, 'markup.revisions', count=len(markup.revisions), authors=authors)}", style="dim"))
+    if not any(c.before.status != now[c.id].status for c in markup.changes):
+        console.print(Text(f"  {tr(lang, 'markup.none_changed')}", style="dim"))
+    for change in markup.changes:
+        before, after = change.before.status, now[change.id].status
+        trend = ("markup.same" if before == after else "markup.weakened"
+                 if STATUS_ORDER[after] < STATUS_ORDER[before] else "markup.strengthened")
+        line = Text("  ")
+        line.append(f"{change.id}  {BY_ID[change.id].title(lang)}: ", style="bold")
+        line.append(tr(lang, f"status.{before}"), style=_STYLE[before])
+        line.append(" → ")
+        line.append(tr(lang, f"status.{after}"), style=_STYLE[after])
+        line.append(f"  ({tr(lang, trend)})", style="bold red" if trend == "markup.weakened" else "dim")
+        console.print(line)
+        for ev in change.before.evidence[:1]:
+            said = tr(lang, "label.quoted", text=_quote(ev.text))
+            console.print(Text(f"      {tr(lang, 'markup.before')}: {said} — {_where(ev, lang)}", style="italic"))
+        for rev in shown_revisions(change.revisions)[:4]:
+            console.print(Text(f"      {revision_line(rev, lang)}", style="dim"))
+
+
+def _render_refusals(flag, lang: str, console) -> None:
+    """The refusal flag: each refusal with the requirement, the text before and after, the clause,
+    who changed it and when."""
+    from rich.text import Text
+
+    from ..model import Evidence
+
+    console.print(f"      {flag.message}", highlight=False, markup=False)
+    for r in flag.refusals:
+        if r.kind == "weakened":
+            head = tr(lang, "markup.refusal.weakened", requirement=r.topic,
+                      before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
+        else:
+            head = tr(lang, "markup.refusal.excluded", topic=tr(lang, f"markup.topic.{r.topic}"))
+            head = f"{r.requirement}: {head}" if r.requirement else head
+        where = _where(Evidence(text="", page=r.page, section=r.section, heading=r.heading), lang)
+        console.print(Text(f"    • {head} — {where}", style="bold"))
+        for key, text in (("markup.before", r.before), ("markup.after", r.after)):
+            said = tr(lang, "label.quoted", text=_quote(text)) if text else tr(lang, _EMPTY[key])
+            console.print(Text(f"      {tr(lang, key)}: {said}", style="italic"))
+        for rev in shown_revisions(r.revisions)[:4]:
+            console.print(Text(f"      {revision_line(rev, lang)}", style="dim"))
 
 
 _OUTCOME = {

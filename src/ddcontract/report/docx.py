@@ -14,7 +14,11 @@ variables the template sees. The variables are:
 ``top_gaps``
     the most serious gaps (missing before weak, key requirements first), each a requirement row
 ``flags``
-    raised warning flags: ``id``, ``title``, ``message``, ``evidence`` (rich text)
+    raised warning flags: ``id``, ``title``, ``message``, ``evidence`` (rich text; for the refusal
+    flag each refused clause: the requirement, its status or the exclusion, the text before and after the
+    changes, the clause, who changed it and when)
+``markup``
+    for a DOCX with tracked changes: ``count`` (of changes), ``authors`` (one line); else None
 ``themes``
     ``number``, ``title``, ``rows``: one per requirement with ``id``, ``title``, ``status``,
     ``status_label``, ``colour`` (cell fill), ``message``, ``values`` (text), ``details``
@@ -36,11 +40,11 @@ from typing import Any
 from .. import __version__
 from ..i18n import fmt_date, tr
 from ..langs import LANGUAGE_NAMES
-from ..model import CheckResult, Evidence, Finding
+from ..model import CheckResult, Evidence, Finding, Refusal
 from ..requirements import BY_ID, THEMES
 from ..wording import policy_lines
 from .style import STATUS_FILL
-from .text import quote, values_prose, where
+from .text import EMPTY_SIDE, quote, revision_line, shown_revisions, values_prose, where
 
 GREY = "595959"
 QUOTE_LIMIT = 420
@@ -58,6 +62,25 @@ def _quotes(rt, evidence: list[Evidence], lang: str, limit: int) -> None:
     for ev in evidence[:limit]:
         rt.add("\n" + tr(lang, "label.quoted", text=quote(ev.text, QUOTE_LIMIT)), italic=True, size=17)
         rt.add("\n— " + where(ev, lang), color=GREY, size=15)
+
+
+def _refusals(rt, refusals: list[Refusal], lang: str) -> None:
+    """The refusal flag's evidence: each refused clause with what it said before and after the changes."""
+    for r in refusals:
+        if r.kind == "weakened":
+            head = tr(lang, "markup.refusal.weakened", requirement=r.topic,
+                      before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
+        else:
+            head = tr(lang, "markup.refusal.excluded", topic=tr(lang, f"markup.topic.{r.topic}"))
+            head = f"{r.requirement}: {head}" if r.requirement else head
+        rt.add("\n" + head, bold=True, size=17)
+        rt.add("\n— " + where(Evidence(text="", page=r.page, section=r.section, heading=r.heading), lang),
+               color=GREY, size=15)
+        for key, text in (("markup.before", r.before), ("markup.after", r.after)):
+            said = tr(lang, "label.quoted", text=quote(text, QUOTE_LIMIT)) if text else tr(lang, EMPTY_SIDE[key])
+            rt.add(f"\n{tr(lang, key)}: {said}", italic=True, size=17)
+        for rev in shown_revisions(r.revisions)[:3]:
+            rt.add("\n" + revision_line(rev, lang), color=GREY, size=15)
 
 
 def _details(f: Finding, lang: str):
@@ -114,8 +137,14 @@ def report_context(result: CheckResult, policy: Any, policy_source: str | None =
     for flag in result.flags:
         rt = _rich()
         rt.add(flag.message or "", size=17)
-        _quotes(rt, flag.evidence, lang, 3)
+        if flag.refusals:
+            _refusals(rt, flag.refusals, lang)
+        else:
+            _quotes(rt, flag.evidence, lang, 3)
         flags.append({"id": flag.id, "title": flag.title, "message": flag.message, "evidence": rt})
+    markup = result.markup
+    markup_vars = None if markup is None else {
+        "count": len(markup.revisions), "authors": ", ".join(markup.authors()) or tr(lang, "markup.unknown_author")}
     return {
         "doc": {
             "name": Path(doc.path).name, "path": doc.path, "format_text": _format_text(result),
@@ -127,6 +156,7 @@ def report_context(result: CheckResult, policy: Any, policy_source: str | None =
         "counts": counts,
         "top_gaps": [rows[f.id] for f in gaps[:MAX_TOP_GAPS]],
         "flags": flags,
+        "markup": markup_vars,
         "themes": [{"number": t.number, "title": t.title(lang),
                     "rows": [rows[f.id] for f in result.requirements if f.theme == t.number]} for t in THEMES],
         "suggestions": [{"id": f.id, "title": f.title, "status_label": tr(lang, f"status.{f.status}"),

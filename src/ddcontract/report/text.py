@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import fmt_amount, fmt_number, has_text, name, names, tr
-from ..model import Evidence
+from ..i18n import fmt_amount, fmt_date, fmt_number, has_text, name, names, tr
+from ..model import Evidence, Revision
 
 QUOTE_CHARS = 240
 
@@ -62,3 +62,20 @@ def values_prose(values: dict[str, Any], lang: str) -> str:
         shown.append(f"{tr(lang, 'vkey.' + k) if has_text('vkey.' + k) else k}: {v}")
     return " · ".join(shown)
 
+
+
+# what a side of a changed clause reads when it has no text: not there before, deleted after
+EMPTY_SIDE = {"markup.before": "markup.absent", "markup.after": "markup.gone"}
+
+
+def shown_revisions(revisions) -> list[Revision]:
+    """The changes worth a line: those with words (a paragraph mark's change goes with them)."""
+    return [r for r in revisions if r.text] or list(revisions)
+
+
+def revision_line(rev: Revision, lang: str) -> str:
+    """A tracked change as a reader meets it: "deleted by Maria Lund, 18 November 2026: “EUR 2,000,000”"."""
+    when = fmt_date(rev.date.date(), lang) if rev.date else tr(lang, "markup.no_date")
+    said = tr(lang, "markup.by", kind=tr(lang, f"markup.kind.{rev.kind}"),
+              author=rev.author or tr(lang, "markup.unknown_author"), date=when)
+    return f"{said}: {tr(lang, 'label.quoted', text=quote(rev.text, 160))}" if rev.text else said

@@ -49,4 +49,28 @@ def compare(expected: dict[str, Any], got: dict[str, Any]) -> list[Difference]:
     flags = sorted(f["id"] for f in got["flags"])
     if flags != sorted(expected.get("flags", [])):
         out.append(Difference("flags", "flags", f"flags {flags} != expected {sorted(expected.get('flags', []))}"))
+    if "markup" in expected:
+        out.extend(compare_markup(expected["markup"], got))
+    return out
+
+
+def compare_markup(want: dict[str, Any], got: dict[str, Any]) -> list[Difference]:
+    """A markup's expected changes: the tracked changes (count, authors), the status before them of
+    each requirement they move (every other requirement keeps its status), and the refusals behind
+    the refusal flag as (kind, topic) pairs."""
+    out: list[Difference] = []
+    revisions = got["document"].get("revisions") or {}
+    if (revisions.get("count"), revisions.get("authors")) != (want["revisions"], want["authors"]):
+        out.append(Difference("markup", "revisions", f"revisions {revisions} != expected {want['revisions']} by "
+                                                     f"{want['authors']}"))
+    for r in got["requirements"]:
+        before = r.get("before", {}).get("status", r["status"])
+        expected_before = want["before"].get(r["id"], r["status"])
+        if before != expected_before:
+            out.append(Difference(r["id"], "before", f"{r['id']}: status before the changes {before} != "
+                                                     f"expected {expected_before}"))
+    changes = [c for f in got["flags"] for c in f.get("changes", [])]
+    refusals = sorted([c["kind"], c["topic"]] for c in changes)
+    if refusals != sorted(want["refusals"]):
+        out.append(Difference("flags", "refusals", f"refusals {refusals} != expected {sorted(want['refusals'])}"))
     return out
