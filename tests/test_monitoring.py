@@ -30,6 +30,7 @@ def test_log_retention_in_days(text, lang, days):
     ("After a Security Incident the Customer may inspect the systems at any time.", "en", ["on-request", "incident"]),
     ("Kunden kan efter et sikkerhedsbrud foretage revision.", "da", ["incident"]),
     ("Kunden kan på anmodning og årligt foretage revision.", "da", ["periodic", "on-request"]),
+    ("The Processor shall allow audits, subject to reasonable notice, by the Controller.", "en", ["on-request"]),
     ("The Customer may audit the Supplier.", "en", []),
 ])
 def test_audit_triggers(text, lang, triggers):

@@ -377,7 +377,7 @@ _TRIGGERS = [
         r"\b(?:(?:up)?on\s+(?:[\w'’()]+\s+){0,5}?(?:notice|request|demand)|at\s+(?:the\s+)?(?:\w+['’]s\s+)?request|"
         r"at\s+any\s+(?:\w+\s+)?times?|at\s+all\s+(?:\w+\s+)?times|from\s+time\s+to\s+time|when(?:ever)?\s+"
         r"(?:\w+\s+){0,3}?(?:needed|required|necessary|requested)|as\s+(?:\w+\s+)?(?:needed|required)|"
-        r"(?:prior|advance)\s+(?:written\s+)?notice|anmodning|forlangende|opfordring|påkrav|varsel|"
+        r"(?:prior|advance|reasonable|written|days['’]?)\s+(?:written\s+)?notice|anmodning|forlangende|opfordring|påkrav|varsel|"
         r"til\s+enhver\s+tid|efter\s+behov|når\s+(?:\w+\s+){0,4}?(?:nødvendigt|behov|ønsker))\b", re.IGNORECASE)),
     ("incident", re.compile(
         r"\b(?:(?:security|data|personal\s+data)\s+(?:incident|breach)|incident|(?:suspected|actual|alleged)\s+"
