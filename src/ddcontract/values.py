@@ -343,7 +343,7 @@ _DAYS_PER = {"day": 1, "dag": 1, "døgn": 1, "week": 7, "uge": 7, "month": 365 /
              "år": 365}
 
 
-_LOG_WORD = re.compile(r"\blog|\w*log(?:s|fil\w*|ge\w*|ning\w*|data|føre\w*)\b|audit trail|revisionsspor|sporbar",
+_LOG_WORD = re.compile(r"\blog|\w*log(?:s|gen|fil\w*|ge\w*|ning\w*|data|føre\w*)?\b|audit trail|revisionsspor|sporbar",
                        re.IGNORECASE)
 
 
