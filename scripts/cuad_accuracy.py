@@ -2,7 +2,7 @@
 """Precision and recall of ddcontract on the CUAD development contracts.
 
 A contract counts as "addressed" when the requirement's status is met or weak:
-  DD-4.6 against CUAD's "Cap on Liability"; DD-6.1 against "Insurance".
+  DD-4.6 against CUAD's "Cap on Liability"; DD-6.1 against "Insurance"; DD-5.3 against "Audit Rights".
 CUAD's labels are per contract (Yes/No), so this is a per-contract measurement.
 
 Usage: python scripts/cuad_accuracy.py [--corpus DIR] [--errors] [--json]
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "cuad-dev"
-PAIRS = {"DD-4.6": "Cap on Liability", "DD-6.1": "Insurance"}
+PAIRS = {"DD-4.6": "Cap on Liability", "DD-6.1": "Insurance", "DD-5.3": "Audit Rights"}
 
 
 def measure(corpus: Path, limit: int | None = None) -> dict:

@@ -29,7 +29,7 @@ LANGS = ("en", "da")
 DEAL_TEMPLATES = ("dpa", "notification-annex")
 # what each generated document is written to meet (issue 4): the DPA DD-4.3 and Theme 8, the annex Theme 8
 MEETS = {
-    "dpa": ("DD-4.3", "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5"),
+    "dpa": ("DD-4.3", "DD-5.2", "DD-5.3", "DD-5.4", "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5"),
     "notification-annex": ("DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5"),
 }
 

@@ -1,5 +1,6 @@
 """Extract values: deadlines in hours, money with ISO 4217 currency (read by :mod:`.amounts`), fee-based
-cap formulas, insurance types and the cyber cover's amount, notification channels and content elements.
+cap formulas, insurance types and the cyber cover's amount, notification channels and content elements,
+how long logs are kept (in days) and when an audit may take place.
 
 Every extractor reads only the text it is given — the sentence (or list, or clause) in which the
 rule matched — so a support response time or a payment term elsewhere never becomes a breach
@@ -334,6 +335,67 @@ def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict
     return {"notifier": who, "recipient": whom}
 
 
+# ---------------------------------------------------------------- log retention, audit triggers
+
+_RETENTION = (
+    r"(?<![\w.,])(?P<num>\d{1,4}|NW)(?:\s*\((?P<paren>\d{1,4})\))?[\s-]*(?:calendar\s+|kalender)?"
+    r"(?P<unit>days?|weeks?|months?|years?|dage|dag|døgn|uger|uge|måneder|måned|år)(?:s|es|ers)?\b")
+_RETENTION_EN = re.compile(_RETENTION.replace("NW", NUMBER_WORD), re.IGNORECASE)
+_RETENTION_DA = re.compile(_RETENTION.replace("NW", NUMBER_WORD_DA), re.IGNORECASE)
+_DAYS_PER = {"day": 1, "dag": 1, "døgn": 1, "week": 7, "uge": 7, "month": 365 / 12, "måned": 365 / 12, "year": 365,
+             "år": 365}
+
+
+_LOG_WORD = re.compile(r"\blog|\w*log(?:s|gen|fil\w*|ge\w*|ning\w*|data|føre\w*)?\b|audit trail|revisionsspor|sporbar",
+                       re.IGNORECASE)
+
+
+def extract_retention(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """How long logs are kept, in days: the period nearest the match in a part of the text (split at
+    ";" and line breaks) that speaks of logs: "kept for 12 months" -> 365, "i 6 måneder" -> 183 (a
+    month is a twelfth of 365 days, rounded half up). A backup's or a patch's period is not a log's."""
+    regex = _RETENTION_DA if lang == "da" else _RETENTION_EN
+    found = [m for part in re.finditer(r"[^;\n]+", text) if _LOG_WORD.search(part.group(0))
+             for m in regex.finditer(text, part.start(), part.end())]
+    if not found:
+        return {}
+    best = min(found, key=lambda m: abs(m.start() - anchor))
+    raw = best.group("paren") or best.group("num")
+    value = parse_number(raw, lang) if raw[0].isdigit() else word_to_number(raw)
+    unit = best.group("unit").lower()
+    unit = {"dage": "dag", "uger": "uge", "måneder": "måned"}.get(unit, unit.rstrip("s"))
+    if not value or value <= 0 or unit not in _DAYS_PER:
+        return {}
+    return {"retention_days": int(value * _DAYS_PER[unit] + 0.5)}
+
+
+_TRIGGERS = [
+    ("periodic", re.compile(
+        r"\b(?:annual(?:ly)?|yearly|quarterly|periodic(?:al)?(?:ly)?|regular(?:ly)?|once\s+(?:a|per|in\s+(?:any|each)|"
+        r"each|every|during\s+(?:any|each))\s+(?:\w+\s+){0,2}?(?:year|quarter|month|period)|(?:each|every)\s+"
+        r"(?:calendar\s+|contract\s+)?(?:year|quarter)|årlig(?:t|e)?|periodisk(?:e)?|regelmæssig(?:t|e)?|"
+        r"(?:en|én)\s+gang\s+(?:om|pr\.?|per|hvert|i)\s+(?:\w+\s+)?(?:år(?:et)?|kvartal(?:et)?)|hvert\s+(?:\w+\s+)?"
+        r"(?:år|kvartal)|kvartalsvis)\b", re.IGNORECASE)),
+    ("on-request", re.compile(
+        r"\b(?:(?:up)?on\s+(?:[\w'’()]+\s+){0,5}?(?:notice|request|demand)|at\s+(?:the\s+)?(?:\w+['’]s\s+)?request|"
+        r"at\s+any\s+(?:\w+\s+)?times?|at\s+all\s+(?:\w+\s+)?times|from\s+time\s+to\s+time|when(?:ever)?\s+"
+        r"(?:\w+\s+){0,3}?(?:needed|required|necessary|requested)|as\s+(?:\w+\s+)?(?:needed|required)|"
+        r"(?:prior|advance|reasonable|written|days['’]?)\s+(?:written\s+)?notice|anmodning|forlangende|opfordring|påkrav|varsel|"
+        r"til\s+enhver\s+tid|efter\s+behov|når\s+(?:\w+\s+){0,4}?(?:nødvendigt|behov|ønsker))\b", re.IGNORECASE)),
+    ("incident", re.compile(
+        r"\b(?:(?:security|data|personal\s+data)\s+(?:incident|breach)|incident|(?:suspected|actual|alleged)\s+"
+        r"(?:\w+\s+)?(?:breach|non-?compliance|violation)|reason\s+to\s+(?:believe|suspect)|reasonably\s+suspects?|"
+        r"\w*sikkerhedsbrud\w*|\w*databrud\w*|\w*hændelse\w*|brud\s+på\s+persondatasikkerheden|mistanke\w*|"
+        r"formodning)\b", re.IGNORECASE)),
+]
+
+
+def extract_audit_triggers(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """When an audit may be made: ``periodic`` (once a year, annually), ``on-request`` (on notice, at
+    any time, when needed) and ``incident`` (after a security incident or a suspected breach)."""
+    return {"triggers": [name for name, rx in _TRIGGERS if rx.search(text)]}
+
+
 EXTRACTOR_FUNCS: dict[str, Callable[[str, int, str], dict[str, Any]]] = {
     "deadline": extract_deadline,
     "money": extract_money,
@@ -343,4 +405,6 @@ EXTRACTOR_FUNCS: dict[str, Callable[[str, int, str], dict[str, Any]]] = {
     "elements": extract_elements,
     "owner": extract_owner,
     "notice_parties": extract_notice_parties,
+    "retention": extract_retention,
+    "audit_triggers": extract_audit_triggers,
 }
