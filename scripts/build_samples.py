@@ -753,8 +753,9 @@ def strip_markup(text: str) -> str:
 
 def check_expected(names: list[str]) -> int:
     problems = 0
-    all_ids = [f"DD-4.{i}" for i in range(1, 8)] + [f"DD-6.{i}" for i in range(1, 5)] + \
-        [f"DD-8.{i}" for i in range(1, 6)]
+    from ddcontract.requirements import REQUIREMENTS
+
+    all_ids = [r.id for r in REQUIREMENTS]
     for name in names:
         exp_path = EXPECTED / f"{name}.json"
         if not exp_path.exists():

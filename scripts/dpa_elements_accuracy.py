@@ -8,7 +8,8 @@ real-contract development set, against the labels in ``benchmarks/dpa-elements/l
     python scripts/dpa_elements_accuracy.py --errors   # also every wrong element, with its evidence
     python scripts/dpa_elements_accuracy.py --texts DIR
 
-An element counts as found when DD-7.2's ``elements`` lists it. Exit code 0 (a measurement, not a
+An element counts as found when DD-7.2's ``elements`` lists it (its evidence is the quote whose
+``element`` names it). Exit code 0 (a measurement, not a
 test); 2 when the labels or the texts are missing.
 """
 
@@ -81,7 +82,8 @@ def main() -> int:
     for name, entry in labels.items():
         result = check_file(texts / name, library, CheckOptions()).as_json()
         finding = next(f for f in result["requirements"] if f["id"] == "DD-7.2")
-        found = {e["element"]: e for e in finding["values"].get("elements") or []}
+        quoted = {ev.get("element"): ev for ev in finding["evidence"]}
+        found = {e: quoted.get(e, {"text": "", "section": None}) for e in finding["values"].get("elements") or []}
         for element in ELEMENTS:
             label = bool(entry["elements"][element])
             got = element in found
@@ -89,7 +91,7 @@ def main() -> int:
             by_lang[entry["language"]].add(label, got)
             if label != got:
                 if got:
-                    ev = found[element]["evidence"]
+                    ev = found[element]
                     where = f"§ {ev.get('section')} “{' '.join(ev['text'].split())[:200]}”"
                 else:
                     where = "(not found)"

@@ -18,6 +18,7 @@ from ddcontract.cli import app
 REQUIREMENT_IDS = [
     "DD-4.1", "DD-4.2", "DD-4.3", "DD-4.4", "DD-4.5", "DD-4.6", "DD-4.7",
     "DD-6.1", "DD-6.2", "DD-6.3", "DD-6.4",
+    "DD-7.1", "DD-7.2", "DD-7.3",
     "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5",
 ]
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from ddcontract.requirements import REQUIREMENTS
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 ENCRYPTED = ROOT / "tests" / "data" / "hostile" / "encrypted_password_ddcontract.pdf"  # password: ddcontract
@@ -322,7 +324,7 @@ def test_a_folder_of_every_kind_of_bad_input(tmp_path):
     for name, cause in cases.items():
         if cause is None:
             assert "error" not in by_name[name], (name, by_name[name].get("error"))
-            assert len(by_name[name]["requirements"]) == 16
+            assert len(by_name[name]["requirements"]) == len(REQUIREMENTS)
         else:
             assert cause in by_name[name]["error"]["message"], (name, by_name[name]["error"])
     assert _digest(folder) == before  # inputs are never modified

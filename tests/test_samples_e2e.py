@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ddcontract.cli import app
+from ddcontract.requirements import REQUIREMENTS
 from ddcontract.testing.expected import compare
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -47,7 +48,7 @@ def test_sample_statuses_values_and_evidence(expected_file: Path, doc: Path):
     got = run_check(doc)
     assert got["schema"] == "ddcontract/check/v1"
     assert got["document"]["format"] == doc.suffix.lstrip(".")
-    assert len({r["id"] for r in got["requirements"]}) == len(got["requirements"]) == 16
+    assert len({r["id"] for r in got["requirements"]}) == len(got["requirements"]) == len(REQUIREMENTS)
     problems = [d.message for d in compare(expected, got)]
     assert not problems, "\n".join(problems)
 

@@ -74,7 +74,8 @@ from .yamlfile import YamlProblem, compose, field_loc, line_of, read_yaml
 if TYPE_CHECKING:
     from .matching.index import CompiledPatterns
 
-EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties")
+EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties",
+              "certifications", "roles")
 SET_KEYS = ("aspects", "elements", "channels", "types")
 TOP_LEVEL_KEYS = ("family", "description", "words", "rules")
 

@@ -36,10 +36,15 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[lis
         for req in REQUIREMENTS:
             f = by_id.get(req.id, {})
             vals = f.get("values", {})
-            row += [f.get("status", ""), *(vals.get(key) for key in req.summary)]
+            row += [f.get("status", ""), *(_cell(vals.get(key)) for key in req.summary)]
         row += [("yes" if f.id in raised else "") if not err else "" for f in FLAGS]
         rows.append(row)
     return header, rows
+
+
+def _cell(value: Any) -> Any:
+    """A summary value as one cell: a list (roles, certifications, the points of Art. 28(3)) as "a; b"."""
+    return "; ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
