@@ -43,7 +43,7 @@ def render(result: CheckResult, console) -> None:
             console.print(line)
             if f.message:
                 console.print(f"      {escape(f.message)}", highlight=False)
-            vals = _values(f.values, lang)
+            vals = _values(f.values, lang, f.id)
             if vals and f.status != "missing":
                 console.print(Text(f"      {tr(lang, 'label.values')}: {vals}", style="cyan"))
             for ev in (f.evidence if f.evidence and f.evidence[0].element else f.evidence[:2]):

@@ -198,6 +198,7 @@ REQUIREMENTS = (
 TEXTS = {
     "en": {
         "vkey.roles": "Roles",
+        "vkey.DD-7.2.elements": "Points of Art. 28(3)",
         "vkey.certifications": "Certifications",
         "name.controller": "controller",
         "name.processor": "processor",
@@ -232,6 +233,7 @@ TEXTS = {
     },
     "da": {
         "vkey.roles": "Roller",
+        "vkey.DD-7.2.elements": "Punkter i art. 28, stk. 3",
         "vkey.certifications": "Certificeringer",
         "name.controller": "dataansvarlig",
         "name.processor": "databehandler",
