@@ -116,3 +116,26 @@ def test_scan_summary_lists_roles_points_and_certifications_in_one_cell(tmp_path
     assert row["DD-7.2 elements"] == "instructions; security; deletion-return"
     assert row["DD-7.1 roles"] == "controller; processor"
     assert row["DD-7.3 certifications"] == ""
+
+
+@pytest.mark.parametrize(("lang", "heading", "points"), [
+    ("en", "Theme 7 – Compliance and regulatory obligations", "Points of Art. 28(3)"),
+    ("da", "Tema 7 – Compliance og lovgivningsmæssige forpligtelser", "Punkter i art. 28, stk. 3"),
+])
+def test_gap_report_has_the_theme_7_table_in_both_languages(tmp_path, lang, heading, points):
+    import docx
+    from typer.testing import CliRunner
+
+    from ddcontract.cli import app
+
+    path = tmp_path / "c.txt"
+    path.write_text(PARTIAL_EN, encoding="utf-8")
+    out = tmp_path / "gap.docx"
+    result = CliRunner().invoke(app, ["check", str(path), "--report", str(out), "--report-lang", lang])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert heading in text
+    assert "DD-7.1" in cells and "DD-7.2" in cells and "DD-7.3" in cells
+    assert points in cells
