@@ -29,7 +29,8 @@ LANGS = ("en", "da")
 DEAL_TEMPLATES = ("dpa", "notification-annex")
 # what each generated document is written to meet (issue 4): the DPA DD-4.3 and Theme 8, the annex Theme 8
 MEETS = {
-    "dpa": ("DD-4.3", "DD-5.2", "DD-5.3", "DD-5.4", "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5"),
+    "dpa": ("DD-4.3", "DD-5.2", "DD-5.3", "DD-5.4", "DD-7.1", "DD-7.2", "DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4",
+            "DD-8.5"),
     "notification-annex": ("DD-8.1", "DD-8.2", "DD-8.3", "DD-8.4", "DD-8.5"),
 }
 
@@ -160,6 +161,40 @@ def test_generated_documents_meet_their_requirements(rendered, library, name, la
     deadline = next(f for f in result.requirements if f.id == "DD-8.1")
     assert deadline.values["hours"] == 24
     assert not result.flags, [f.id for f in result.flags]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_dpa_states_all_eight_points_of_article_28_3_and_the_certification(rendered, library, lang):
+    """DD-7.2 met with every point (a)-(h), each with its own evidence; DD-7.3 met with the
+    certification the deal data asks for (the English example asks ISO 27001, the Danish ISAE 3402)."""
+    found = {f.id: f for f in check_file(rendered[("dpa", lang)], library, CheckOptions()).requirements}
+    elements = found["DD-7.2"].values["elements"]
+    assert found["DD-7.2"].status == "met" and len(elements) == 8
+    assert [ev.element for ev in found["DD-7.2"].evidence] == elements
+    assert {"controller", "processor"} <= set(found["DD-7.1"].values["roles"])
+    asked = _example(lang)["certifications"]
+    assert found["DD-7.3"].status == "met" and found["DD-7.3"].values["certifications"] == asked
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_certification_clause_only_when_the_deal_asks_for_it(tmp_path, library, lang):
+    data = _example(lang)
+    data["certifications"] = []
+    out = tmp_path / "dpa.docx"
+    render_docx(bundled_template("dpa", lang), template_context(validate_deal(data, "deal.yaml"), lang), out)
+    assert "ISAE 3402" not in docx_text(out) and "ISO 27001" not in docx_text(out)
+    data["certifications"] = ["SOC 2", "ISAE 3402"]
+    render_docx(bundled_template("dpa", lang), template_context(validate_deal(data, "deal.yaml"), lang), out,
+                force=True)
+    found = {f.id: f for f in check_file(out, library, CheckOptions()).requirements}
+    assert found["DD-7.3"].status == "met" and set(found["DD-7.3"].values["certifications"]) == {"SOC 2", "ISAE 3402"}
+
+
+def test_a_certification_the_checker_does_not_know_is_refused():
+    data = _example("en")
+    data["certifications"] = ["ISO 9001"]
+    with pytest.raises(DealError):
+        validate_deal(data, "deal.yaml")
 
 
 @pytest.mark.parametrize("lang", LANGS)

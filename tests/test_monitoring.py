@@ -51,5 +51,5 @@ def test_scan_summary_has_theme_5_columns_and_joins_the_triggers():
     header, rows = summary_rows([result])
     row = dict(zip(header, rows[0]))
     assert row["DD-5.2"] == "met" and row["DD-5.2 retention_days"] == 365
-    assert row["DD-5.3 triggers"] == "periodic, on-request"
+    assert row["DD-5.3 triggers"] == "periodic; on-request"
     assert row["DD-5.1"] == "" and row["DD-5.4"] == ""

@@ -24,6 +24,7 @@ from .errors import DDContractError, FileProblems, problem_line
 from .i18n import and_sep, fmt_date, fmt_quantity, item_end, join_and
 from .yamlfile import YamlProblem, line_of, read_text
 from .langs import LANGUAGE_NAMES, LANGUAGES, check_language
+from .requirements.compliance import Certification
 
 MAX_DEAL_BYTES = 1_000_000
 
@@ -232,6 +233,8 @@ class Deal(_Model):
     storage_locations: list[Prose] = Field(min_length=1)
     transfers: Transfers
     security_measures: list[Prose] = Field(min_length=1)
+    # the certifications or assurance reports the processor must hold, e.g. [ISO 27001, ISAE 3402]
+    certifications: list[Certification] = Field(default_factory=list)
     deletion: Deletion
     notification: Notification
 

@@ -168,6 +168,7 @@ class Evidence:
     pattern: str | None = None  # that pattern, as written in the rule file (word lists spelt out)
     anchor: str | None = None  # the sentence's block (see Block.anchor); not in the JSON
     terms: tuple[TermUse, ...] = ()  # defined terms the match was read through (in the JSON when any)
+    element: str | None = None  # the aspect this sentence is the evidence of (Art. 28(3)'s points; in the JSON when set)
 
     def as_json(self) -> dict[str, Any]:
         out = {"text": self.text, "page": self.page, "section": self.section,
@@ -175,6 +176,8 @@ class Evidence:
                "pattern": self.pattern}
         if self.terms:
             out["terms"] = [t.as_json() for t in self.terms]
+        if self.element:
+            out["element"] = self.element
         return out
 
 

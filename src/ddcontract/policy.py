@@ -8,6 +8,7 @@ and gathered here into one strict pydantic model, :class:`Policy`. Defaults foll
     cap_requires_amount_or_formula: true  # a liability cap without either is weak
     insurance_min_amount: {EUR: 1000000}  # a smaller cyber cover is weak
     suggested_notification_hours: 24      # the deadline suggested clauses propose (at most the maximum)
+    required_certifications: [ISO 27001]  # named standards a contract must require (Theme 7)
 
 Values are taken strictly (``true`` is not one hour, ``"48"`` not a number; no infinities or NaN)
 within the bounds each setting declares; :func:`load_policy` lists every problem of the file, each

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from .matching.index import CompiledPatterns
 
 EXTRACTORS = ("deadline", "money", "cap_formula", "insurance", "channels", "elements", "owner", "notice_parties",
-              "retention", "audit_triggers")
+              "retention", "audit_triggers", "certifications", "roles")
 SET_KEYS = ("aspects", "elements", "channels", "types")
 TOP_LEVEL_KEYS = ("family", "description", "words", "rules")
 

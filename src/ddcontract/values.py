@@ -396,6 +396,45 @@ def extract_audit_triggers(text: str, anchor: int = 0, lang: str = "en") -> dict
     return {"triggers": [name for name, rx in _TRIGGERS if rx.search(text)]}
 
 
+# ---------------------------------------------------------------- certifications and roles (Theme 7)
+
+_CERTS = [
+    ("ISO 27001", re.compile(r"\b(?:ISO|DS|EN|DS/EN)?[/ ]?(?:ISO[/ ]?)?(?:IEC[ /]?)?27001\b", re.IGNORECASE)),
+    ("ISO 27017", re.compile(r"\b27017\b")),
+    ("ISO 27018", re.compile(r"\b27018\b")),
+    ("ISO 27701", re.compile(r"\b27701\b")),
+    ("SOC 2", re.compile(r"\bSOC[ -]?(?:2|II)\b", re.IGNORECASE)),
+    ("SOC 1", re.compile(r"\bSOC[ -]?(?:1|I)\b", re.IGNORECASE)),
+    ("ISAE 3402", re.compile(r"\bISAE[ -]?3402\b", re.IGNORECASE)),
+    ("ISAE 3000", re.compile(r"\bISAE[ -]?3000\b", re.IGNORECASE)),
+    ("PCI DSS", re.compile(r"\bPCI[ -]?DSS\b", re.IGNORECASE)),
+    ("BSI C5", re.compile(r"\bBSI[ -]?C5\b|\bC5[ -](?:attestation|catalogue|criteria)", re.IGNORECASE)),
+    ("CSA STAR", re.compile(r"\bCSA[ -]?STAR\b", re.IGNORECASE)),
+    ("Cyber Essentials", re.compile(r"\bCyber Essentials\b", re.IGNORECASE)),
+    ("HITRUST", re.compile(r"\bHITRUST\b", re.IGNORECASE)),
+]
+_ROLES = [
+    ("controller", re.compile(r"\b(?:data[ -]?)?controllers?\b|\bdataansvarlige?\b|\bdataansvarliges\b|"
+                              r"\bdata exporter\b", re.IGNORECASE)),
+    ("processor", re.compile(r"(?<![-\w])(?:data[ -]?)?processors?\b|\bdatabehandler(?:en|e|ne|s|ens)?\b|"
+                             r"\bdata importer\b", re.IGNORECASE)),
+    ("sub-processor", re.compile(r"\bsub-?processors?\b|\bunder(?:data)?behandler(?:en|e|ne|s)?\b", re.IGNORECASE)),
+]
+
+
+def extract_certifications(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """Named security standards and assurance reports, normalised: "ISO/IEC 27001:2022" -> ISO 27001,
+    "SOC 2 Type II" -> SOC 2, "ISAE 3402 type 2-erklæring" -> ISAE 3402."""
+    found = [name for name, rx in _CERTS if rx.search(text)]
+    return {"certifications": found} if found else {}
+
+
+def extract_roles(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """The data protection roles a sentence names: controller, processor, sub-processor."""
+    found = [name for name, rx in _ROLES if rx.search(text)]
+    return {"roles": found} if found else {}
+
+
 EXTRACTOR_FUNCS: dict[str, Callable[[str, int, str], dict[str, Any]]] = {
     "deadline": extract_deadline,
     "money": extract_money,
@@ -407,4 +446,6 @@ EXTRACTOR_FUNCS: dict[str, Callable[[str, int, str], dict[str, Any]]] = {
     "notice_parties": extract_notice_parties,
     "retention": extract_retention,
     "audit_triggers": extract_audit_triggers,
+    "certifications": extract_certifications,
+    "roles": extract_roles,
 }

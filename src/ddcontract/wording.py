@@ -10,6 +10,7 @@ them (:func:`policy_lines`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -143,11 +144,18 @@ def _suggestion(d: Decided, library: Library, policy: Any, lang: str) -> str:
     return fill_suggestion(primary.suggestion(lang), policy, lang) if primary else ""
 
 
+def aspect_evidence(d: Decided) -> list[Evidence]:
+    """One quote per aspect found, each naming its aspect (a requirement with ``evidence_per_aspect``)."""
+    found = d.values.get(d.requirement.list_key() or "") or []
+    return [dataclasses.replace(m.evidence(), element=aspect) for aspect, m in zip(found, d.decision.evidence)]
+
+
 def word_finding(d: Decided, library: Library, policy: Any, lang: str) -> Finding:
     decision, req = d.decision, d.requirement
     shown = decision.evidence if decision.status != "missing" or decision.evidence_when_missing else []
+    quoted = aspect_evidence(d) if req.evidence_per_aspect and shown else evidence(shown)
     return Finding(id=req.id, theme=req.theme, title=req.title(lang), status=decision.status, values=d.values,
-                   evidence=evidence(shown), message=_message(d, library, lang),
+                   evidence=quoted, message=_message(d, library, lang),
                    suggestion=_suggestion(d, library, policy, lang), rules=rule_ids(shown))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from ..requirements import THEMES
-from ..i18n import tr
+from ..i18n import name, tr
 from ..model import STATUS_ORDER, CheckResult
 from .text import quote as _quote
 from .text import EMPTY_SIDE as _EMPTY
@@ -45,11 +45,12 @@ def render(result: CheckResult, console) -> None:
             console.print(line)
             if f.message:
                 console.print(f"      {escape(f.message)}", highlight=False)
-            vals = _values(f.values, lang)
+            vals = _values(f.values, lang, f.id)
             if vals and f.status != "missing":
                 console.print(Text(f"      {tr(lang, 'label.values')}: {vals}", style="cyan"))
-            for ev in f.evidence[:2]:
-                console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
+            for ev in (f.evidence if f.evidence and f.evidence[0].element else f.evidence[:2]):
+                said = tr(lang, 'label.quoted', text=_quote(ev.text))
+                console.print(Text(f"      {name(lang, ev.element) + ': ' if ev.element else ''}{said}", style="italic"))
                 console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
             if f.suggestion and f.status != "met":
                 console.print(Text(f"      {tr(lang, 'label.suggestion')}: {_quote(f.suggestion)}", style="green dim"))

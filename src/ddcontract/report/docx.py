@@ -86,7 +86,7 @@ def _refusals(rt, refusals: list[Refusal], lang: str) -> None:
 def _details(f: Finding, lang: str):
     rt = _rich()
     rt.add(f.message or "", size=17)
-    vals = values_prose(f.values, lang) if f.status != "missing" else ""
+    vals = values_prose(f.values, lang, f.id) if f.status != "missing" else ""
     if vals:
         rt.add("\n" + vals, bold=True, color=GREY, size=16)
     _quotes(rt, f.evidence, lang, 2)
@@ -96,7 +96,7 @@ def _details(f: Finding, lang: str):
 def _row(f: Finding, lang: str) -> dict[str, Any]:
     return {"id": f.id, "title": f.title, "status": f.status, "status_label": tr(lang, f"status.{f.status}"),
             "colour": STATUS_FILL[f.status], "message": f.message,
-            "values": values_prose(f.values, lang) if f.status != "missing" else "",
+            "values": values_prose(f.values, lang, f.id) if f.status != "missing" else "",
             "details": _details(f, lang)}
 
 

@@ -36,10 +36,11 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def values_prose(values: dict[str, Any], lang: str) -> str:
+def values_prose(values: dict[str, Any], lang: str, requirement: str = "") -> str:
     """The values for a reader, in the report's language, for the console and the gap report: "Notice
     deadline: 24 hours · Stated in: days" (empty when none). Keys are worded by the families' ``vkey.*``
-    texts, identifiers (insurance types, channels, units …) by their ``name.*`` texts."""
+    texts (``vkey.<requirement>.<key>`` first, for a key two requirements use differently), identifiers
+    (insurance types, channels, units …) by their ``name.*`` texts."""
     shown = []
     amount = values.get("amount")
     for k, v in values.items():
@@ -59,7 +60,8 @@ def values_prose(values: dict[str, Any], lang: str) -> str:
             v = fmt_number(v, lang)
         else:
             v = name(lang, str(v))
-        shown.append(f"{tr(lang, 'vkey.' + k) if has_text('vkey.' + k) else k}: {v}")
+        key = f"vkey.{requirement}.{k}" if has_text(f"vkey.{requirement}.{k}") else f"vkey.{k}"
+        shown.append(f"{tr(lang, key) if has_text(key) else k}: {v}")
     return " · ".join(shown)
 
 

@@ -121,7 +121,9 @@ class Requirement:
     requirement met when every aspect is covered; ``values``: the keys it reports under the v1 JSON
     schema with their defaults; ``summary``: the value keys shown as columns of the scan summary;
     ``priority``: its rank among the gaps a reader needs first (lower first); ``placeholders``:
-    the ``{fields}`` of suggested clause text it fills from the policy."""
+    the ``{fields}`` of suggested clause text it fills from the policy; ``evidence_per_aspect``: its
+    decision gives one match per aspect found, in the order of its list value, and each is quoted
+    as the evidence of that aspect (``Evidence.element``)."""
 
     id: str
     theme: int
@@ -135,6 +137,7 @@ class Requirement:
     settings: tuple[Setting, ...] = ()
     placeholders: Mapping[str, Callable[[Policy], Any]] = field(default_factory=dict)
     cases: tuple[Case, ...] = ()
+    evidence_per_aspect: bool = False
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or self.titles["en"]

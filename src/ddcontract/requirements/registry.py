@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import flags, insurance, monitoring, notification, protections
+from . import compliance, flags, insurance, monitoring, notification, protections
 from .base import Family, Flag, Requirement, Setting, Theme
 
-FAMILIES: tuple[Family, ...] = (protections.FAMILY, monitoring.FAMILY, insurance.FAMILY, notification.FAMILY, flags.FAMILY)
+FAMILIES: tuple[Family, ...] = (protections.FAMILY, monitoring.FAMILY, insurance.FAMILY, compliance.FAMILY,
+                                notification.FAMILY, flags.FAMILY)
 
 
 def _unique(kind: str, keys: list[str]) -> None:

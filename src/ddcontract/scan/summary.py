@@ -43,8 +43,9 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[lis
 
 
 def _cell(value: Any) -> Any:
-    """A summary value as one cell: a list (audit triggers) as its items joined by ", "."""
-    return ", ".join(map(str, value)) if isinstance(value, list) else value
+    """A summary value as one cell: a list (audit triggers, roles, certifications, the points of Art. 28(3))
+    as "a; b"."""
+    return "; ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
