@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .decide import Decided, Raised
-from .i18n import fmt_amount, names, tr, word
+from .i18n import fmt_amount, join_and, names, tr, word
 from .model import Evidence, Finding, FlagFinding, Match, Refusal
 from .requirements import PLACEHOLDERS, REFUSAL, SETTINGS, Requirement
 from .rules import Library, Rule
@@ -179,6 +179,8 @@ def word_refusals(refusals: list[Refusal], lang: str) -> FlagFinding:
     shown = [Evidence(text=r.after or r.before, page=r.page, section=r.section, heading=r.heading,
                       anchor=r.anchor) for r in refusals]
     weakened = sum(1 for r in refusals if r.kind == "weakened")
-    message = tr(lang, "markup.flag", weakened=weakened, excluded=len(refusals) - weakened)
+    parts = [tr(lang, f"markup.flag.{kind}.{'one' if n == 1 else 'many'}", count=n)
+             for kind, n in (("weakened", weakened), ("excluded", len(refusals) - weakened)) if n]
+    message = tr(lang, "markup.flag", parts=join_and(parts, lang))
     return FlagFinding(id=REFUSAL.id, title=REFUSAL.title(lang), evidence=shown, message=message,
                        refusals=list(refusals))

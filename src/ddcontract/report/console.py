@@ -95,7 +95,9 @@ def render_markup(result: CheckResult, console) -> None:
     console.print()
     console.print(Text(tr(lang, "markup.title"), style="bold underline"))
     authors = ", ".join(markup.authors()) or tr(lang, "markup.unknown_author")
-    console.print(Text(f"  {tr(lang, 'markup.revisions', count=len(markup.revisions), authors=authors)}", style="dim"))
+    n = len(markup.revisions)
+    changes = tr(lang, "markup.changes.one" if n == 1 else "markup.changes.many", count=n)
+    console.print(Text(f"  {tr(lang, 'markup.revisions', changes=changes, authors=authors)}", style="dim"))
     if not any(c.before.status != now[c.id].status for c in markup.changes):
         console.print(Text(f"  {tr(lang, 'markup.none_changed')}", style="dim"))
     for change in markup.changes:

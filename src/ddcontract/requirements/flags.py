@@ -82,7 +82,8 @@ TEXTS = {
                                     "the customer strikes out or rewrites in a draft, so it needs two versions "
                                     "compared, which ddcontract does not do yet.",
            "markup.title": "Changed by the markup",
-           "markup.revisions": "{count} tracked change(s) by {authors}; the report above is the text they propose.",
+           "markup.revisions": "{changes} by {authors}; the report above is the text they propose.",
+           "markup.changes.one": "1 tracked change", "markup.changes.many": "{count} tracked changes",
            "markup.none_changed": "No requirement changes status: the tracked changes leave every requirement "
                                   "as it was.",
            "markup.weakened": "weakened",
@@ -108,16 +109,19 @@ TEXTS = {
            "markup.topic.notification": "breach notification",
            "markup.topic.insurance": "the insurance duty",
            "markup.topic.security": "security obligations",
-           "markup.flag": "The changes delete or weaken {weakened} security requirement(s) and insert {excluded} "
-                          "clause(s) excluding one."},
+           "markup.flag.weakened.one": "delete or weaken 1 security requirement",
+           "markup.flag.weakened.many": "delete or weaken {count} security requirements",
+           "markup.flag.excluded.one": "insert 1 clause that excludes one",
+           "markup.flag.excluded.many": "insert {count} clauses that exclude one",
+           "markup.flag": "The changes {parts}."},
     "da": {"label.no_flags": "ingen (WF-2 og WF-3 er kontrolleret)",
            "label.no_flags_markup": "ingen (WF-1 i de registrerede ændringer, WF-2 og WF-3 er kontrolleret)",
            "label.flags_unchecked": "WF-1 (kunden afviser sikkerhedsklausuler) kontrolleres ikke: det ses af, hvad "
                                     "kunden stryger eller omskriver i et udkast, så det kræver, at to versioner "
                                     "sammenlignes, og det gør ddcontract endnu ikke.",
            "markup.title": "Ændret af markeringerne",
-           "markup.revisions": "{count} registrerede ændring(er) af {authors}; rapporten ovenfor gælder teksten, "
-                               "som de foreslår.",
+           "markup.revisions": "{changes} af {authors}; rapporten ovenfor gælder teksten, som de foreslår.",
+           "markup.changes.one": "1 registreret ændring", "markup.changes.many": "{count} registrerede ændringer",
            "markup.none_changed": "Intet krav skifter status: de registrerede ændringer lader alle krav være, "
                                   "som de var.",
            "markup.weakened": "svækket",
@@ -143,8 +147,11 @@ TEXTS = {
            "markup.topic.notification": "underretning om sikkerhedsbrud",
            "markup.topic.insurance": "forsikringspligten",
            "markup.topic.security": "sikkerhedsforpligtelser",
-           "markup.flag": "Ændringerne sletter eller svækker {weakened} sikkerhedskrav og indsætter {excluded} "
-                          "bestemmelse(r), der udelukker et."},
+           "markup.flag.weakened.one": "sletter eller svækker 1 sikkerhedskrav",
+           "markup.flag.weakened.many": "sletter eller svækker {count} sikkerhedskrav",
+           "markup.flag.excluded.one": "indsætter 1 bestemmelse, der udelukker et",
+           "markup.flag.excluded.many": "indsætter {count} bestemmelser, der udelukker et",
+           "markup.flag": "Ændringerne {parts}."},
 }
 
 FAMILY = Family("flags", None, flags=FLAGS, texts=TEXTS)
