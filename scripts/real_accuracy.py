@@ -16,6 +16,7 @@ Danish), labelled against the requirement catalogue by people who did not write 
     python scripts/real_accuracy.py --set dev2        # the second development set
     python scripts/real_accuracy.py --heldout --build MIRROR_ROOT   # once: the held-out texts
     python scripts/real_accuracy.py --heldout         # the held-out figures (same as --set heldout)
+    python scripts/real_accuracy.py --agreement       # how far two independent labellings of the held-out set agree
 
 The texts are not stored (several carry no licence): each label names its source as
 ``owner/name path@commit``; ``--build`` takes them from git snapshots of those repositories
@@ -122,6 +123,39 @@ def _evidence(finding: dict) -> str:
     return f"      § {ev['section']} [{ev['rule']}] “{text[:220]}{'…' if len(text) > 220 else ''}”"
 
 
+def agreement(first: Path, second: Path) -> int:
+    """Agreement of two labellings (1/0 labels both made), overall, per language and per requirement,
+    with Cohen's kappa, and every label they differ on."""
+    import yaml
+
+    a, b = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (first, second))
+    pairs = [(name, rid, la, b[name]["req"].get(rid), entry["lang"]) for name, entry in a.items() if name in b
+             for rid, la in entry["req"].items() if la in (0, 1) and b[name]["req"].get(rid) in (0, 1)]
+    if not pairs:
+        print("no label in common", file=sys.stderr)
+        return 2
+
+    def line(label: str, items: list) -> str:
+        n = len(items)
+        same = sum(1 for p in items if p[2] == p[3])
+        pa, pb = sum(p[2] for p in items) / n, sum(p[3] for p in items) / n
+        chance = pa * pb + (1 - pa) * (1 - pb)
+        kappa = (same / n - chance) / (1 - chance) if chance < 1 else 1.0
+        return f"{label:14} {same:4d}/{n:<4d} {same / n:6.3f} {kappa:7.3f}"
+
+    print(f"two labellings of {first.parent.name}: {first.name} and {second.name}\n")
+    print(f"{'':14} {'agree':>9} {'share':>6} {'kappa':>7}")
+    print(line("all", pairs))
+    for lang in sorted({p[4] for p in pairs}):
+        print(line(lang, [p for p in pairs if p[4] == lang]))
+    for rid in sorted({p[1] for p in pairs}):
+        print(line(rid, [p for p in pairs if p[1] == rid]))
+    for name, rid, la, lb, _ in pairs:
+        if la != lb:
+            print(f"  {name} {rid}: {la} / {lb}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, default=None,
@@ -132,7 +166,11 @@ def main() -> int:
     ap.add_argument("--build", type=Path, metavar="MIRROR_ROOT", default=None,
                     help="first build the texts from git snapshots under MIRROR_ROOT")
     ap.add_argument("--errors", action="store_true", help="list every wrong status and value with its evidence")
+    ap.add_argument("--agreement", action="store_true",
+                    help="only compare the held-out set's two independent labellings (no ddcontract run)")
     args = ap.parse_args()
+    if args.agreement:
+        return agreement(HELDOUT, HELDOUT.with_name("labels-second.yaml"))
     source, folder, set_name = SETS["heldout" if args.heldout else args.which]
     if not source.is_file():
         print(f"no labels at {source}: nothing measured", file=sys.stderr)
