@@ -44,6 +44,16 @@ def _normalise(tok: PatternToken, lemmatizer: Lemmatizer) -> PatternToken:
     return replace(tok, values=tuple(sorted({lemmatizer.lemma(v) for v in tok.values})))
 
 
+# words too frequent in contracts to file a pattern under when it requires a rarer word as well (their
+# lemmas, English and Danish): looking a sentence up under "of" would try every such pattern on it
+_COMMON = frozenset("""
+of to for not the a an and or in on by with from at as any all be is are shall will may must this that such its - ,
+their it datum data use e party parties customer supplier service services information agreement
+af til for ikke den det de en et og eller i på med fra som skal kan må være er denne dette kunde kunden
+leverandør leverandøren aftale aftalen data oplysning
+""".split())
+
+
 class CompiledPatterns:
     """The clause library's patterns in one language, compiled for the pattern engine
     (:mod:`ddcontract.matching.engine`), behind an index.
@@ -112,14 +122,19 @@ class CompiledPatterns:
             if not specs:
                 self.always.add(key)
                 continue
-            # filed under its most selective required word
-            attr, values = min(specs, key=lambda spec: len(spec[1]))
+            # filed under its most selective required word: the fewest alternatives, but never a word
+            # that nearly every sentence has ("of", "not", "data") while a rarer one is required too
+            attr, values = min(specs, key=lambda spec: (any(self._common(v) for v in spec[1]), len(spec[1])))
             for v in values:
                 self.index_text.setdefault((attr, v), set()).add(key)
             for attr, values in specs:
                 if attr == "SUFFIX":
                     self.suffixes |= values - _MARKS
                     self.marks |= values & _MARKS
+
+    def _common(self, value: Any) -> bool:
+        word = self.strings[value] if isinstance(value, int) else value
+        return isinstance(word, str) and word.lower() in _COMMON
 
     def pieces_of(self, texts: Iterable[str]) -> list[list[Any]]:
         """Each text's whitespace-separated pieces, tokenized (see :class:`ddcontract.matching.engine.Pieces`);
