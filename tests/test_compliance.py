@@ -52,8 +52,14 @@ def test_no_processing_terms_points_to_the_dpa_and_says_there_is_no_personal_dat
     assert "see DD-7.1" in found["DD-7.2"]["message"]
     assert "shows no processing of personal data" in found["DD-7.2"]["message"]
     assert "shows no processing of personal data" in found["DD-7.1"]["message"]
-    # the suggestion gives the clause for every one of the eight points, (a) to (h)
-    suggestion = found["DD-7.2"]["suggestion"]
+    # the policy asks for a DPA only where there is personal data: no gap, so no clause proposed
+    assert found["DD-7.2"]["required"] is False and found["DD-7.2"]["suggestion"] == ""
+    # asked for always, the suggestion gives the clause for every one of the eight points, (a) to (h)
+    from ddcontract.policy import Policy
+
+    always = _check(tmp_path, THIN_EN, library, Policy(dpa_only_with_personal_data=False))
+    suggestion = always["DD-7.2"]["suggestion"]
+    assert always["DD-7.2"]["required"] is True
     assert all(f"({letter})" in suggestion for letter in "abcdefgh")
     # a copy of the certificate on request still states a certification
     assert found["DD-7.3"]["status"] == "met" and found["DD-7.3"]["values"]["certifications"] == ["ISO 27001"]

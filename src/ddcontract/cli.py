@@ -251,11 +251,11 @@ def _write_report(result, report: Path, policy, policy_file: Path | None, templa
 
 
 def _fails(result, fail_on: FailOn) -> bool:
-    """Is any requirement at or below ``fail_on``?"""
+    """Is any requirement the policy asks for at or below ``fail_on``?"""
     from .model import STATUS_ORDER
 
     threshold = STATUS_ORDER[fail_on.value]
-    return any(STATUS_ORDER[f.status] <= threshold for f in result.requirements)
+    return any(f.required and STATUS_ORDER[f.status] <= threshold for f in result.requirements)
 
 
 @rules_app.command("list", cls=_Command, short_help="List every rule and the requirement or flag it serves.")

@@ -211,11 +211,13 @@ class Finding:
     message: str
     suggestion: str
     rules: list[str] = field(default_factory=list)
+    required: bool = True  # False: the policy does not ask for it here; reported, but no gap
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "theme": self.theme, "title": self.title, "status": self.status,
                 "values": self.values, "evidence": [e.as_json() for e in self.evidence],
-                "message": self.message, "suggestion": self.suggestion, "rules": self.rules}
+                "message": self.message, "suggestion": self.suggestion, "rules": self.rules,
+                "required": self.required}
 
 
 def revision_json(rev: Revision) -> dict[str, Any]:

@@ -156,7 +156,8 @@ def word_finding(d: Decided, library: Library, policy: Any, lang: str) -> Findin
     quoted = aspect_evidence(d) if req.evidence_per_aspect and shown else evidence(shown)
     return Finding(id=req.id, theme=req.theme, title=req.title(lang), status=decision.status, values=d.values,
                    evidence=quoted, message=_message(d, library, lang),
-                   suggestion=_suggestion(d, library, policy, lang), rules=rule_ids(shown))
+                   suggestion=_suggestion(d, library, policy, lang) if decision.required else "",
+                   rules=rule_ids(shown), required=decision.required)
 
 
 def word_flag(r: Raised, library: Library, lang: str) -> FlagFinding:

@@ -118,7 +118,7 @@ def _format_text(result: CheckResult) -> str:
 
 def _gaps(result: CheckResult) -> list[Finding]:
     """The gaps a reader needs first: missing before weak, then by the requirement's priority."""
-    return sorted((f for f in result.requirements if f.status != "met"),
+    return sorted((f for f in result.requirements if f.status != "met" and f.required),
                   key=lambda f: (f.status != "missing", BY_ID[f.id].priority, f.id))
 
 

@@ -44,7 +44,10 @@ class Decision:
     found that does not count, shown only with ``evidence_when_missing``). ``values``: the values
     it found (the requirement's defaults fill in the rest). ``notes``: what the decision adds to the
     deciding rule's message, joined without spaces (a note that follows starts with its own).
-    ``lead``: whether the deciding rule's own message comes first."""
+    ``lead``: whether the deciding rule's own message comes first. ``required``: False when the
+    policy does not ask for the requirement in this contract (a Theme 5 requirement it leaves out, a
+    DPA where the contract shows no personal data): it is still reported, but it is no gap — not
+    among the most serious gaps, no clause is proposed for it, and ``--fail-on`` ignores it."""
 
     status: Status
     evidence: list[Match] = field(default_factory=list)
@@ -52,6 +55,7 @@ class Decision:
     notes: tuple[Note, ...] = ()
     lead: bool = True
     evidence_when_missing: bool = False
+    required: bool = True
 
 
 MISSING = Decision("missing")

@@ -49,8 +49,9 @@ def decide_dpa(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
     if later:
         return Decision("weak", later, {"roles": roles}, (note("dpa.later"),), lead=False)
     personal = [m for m in matches if m.signal == "personal-data"]
-    return Decision("missing", values={"roles": []}, notes=(note("dpa.none"), *_no_personal_data(personal, policy)),
-                    lead=False)
+    unasked = _no_personal_data(personal, policy)
+    return Decision("missing", values={"roles": []}, notes=(note("dpa.none"), *unasked), lead=False,
+                    required=not unasked)
 
 
 def decide_elements(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
@@ -66,14 +67,15 @@ def decide_elements(req: Requirement, matches: list[Match], policy: Policy) -> D
     covered = [e for e in ELEMENTS if e in first]
     personal = _no_personal_data([m for m in matches if m.signal == "personal-data"], policy)
     if not covered:
-        return Decision("missing", values={"elements": []}, notes=(note("elements.none"), *personal), lead=False)
+        return Decision("missing", values={"elements": []}, notes=(note("elements.none"), *personal), lead=False,
+                        required=not personal)
     lacking = [e for e in ELEMENTS if e not in first]
     evidence = [first[e] for e in covered]
     if not lacking:
         return Decision("met", evidence, {"elements": covered}, (note("elements.all"),), lead=False)
     said = note("elements.some", n=str(len(covered)), found=Names(tuple(covered), joined=True),
                 lacking=Names(tuple(lacking), joined=True))
-    return Decision("weak", evidence, {"elements": covered}, (said, *personal), lead=False)
+    return Decision("weak", evidence, {"elements": covered}, (said, *personal), lead=False, required=not personal)
 
 
 def decide_certification(req: Requirement, matches: list[Match], policy: Policy) -> Decision:

@@ -27,7 +27,7 @@ def _not_required(req: Requirement, decision: Decision, policy: Policy) -> Decis
         return decision
     said = note("mon.not_required" if decision.status != "missing" else "mon.not_required_missing")
     return Decision(decision.status, decision.evidence, decision.values, decision.notes + (said,),
-                    decision.lead, decision.evidence_when_missing)
+                    decision.lead, decision.evidence_when_missing, required=False)
 
 
 def decide_monitoring(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
