@@ -20,38 +20,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from ddcontract.testing.scoring import Tally
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks" / "dpa-elements" / "labels.yaml"
 ELEMENTS = ("instructions", "confidentiality", "security", "subprocessors", "data-subject-rights",
             "assistance", "deletion-return", "audits")
 LETTERS = dict(zip(ELEMENTS, "abcdefgh"))
-
-
-class Tally:
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = self.tn = 0
-
-    def add(self, label: bool, got: bool) -> None:
-        if label and got:
-            self.tp += 1
-        elif got:
-            self.fp += 1
-        elif label:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    def merge(self, other: "Tally") -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.tn += other.tn
-
-    def row(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return f"{p:9.2f} {r:6.2f} {f1:5.2f} {self.tp:4d} {self.fp:3d} {self.fn:3d} {self.tn:3d}"
 
 
 def main() -> int:

@@ -36,6 +36,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from ddcontract.testing.scoring import Tally
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
 HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
@@ -90,29 +92,6 @@ def _value_right(want: object, got: object) -> bool:
     if isinstance(want, str) or isinstance(got, str):  # a currency
         return str(want).upper() == str(got).upper()
     return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
-
-
-class Tally:
-    """Addressed/missing counts of one group (a language, a requirement)."""
-
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = self.tn = 0
-
-    def add(self, label: bool, got: bool) -> None:
-        if label and got:
-            self.tp += 1
-        elif got:
-            self.fp += 1
-        elif label:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    def row(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return f"{p:9.2f} {r:6.2f} {f1:5.2f} {self.tp:4d} {self.fp:3d} {self.fn:3d} {self.tn:3d}"
 
 
 def _evidence(finding: dict) -> str:
@@ -220,7 +199,7 @@ def main() -> int:
         print(f"{lang:14} {by_lang[lang].row()}")
     total = Tally()
     for t in by_lang.values():
-        total.tp, total.fp, total.fn, total.tn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn, total.tn + t.tn
+        total.merge(t)
     print(f"{'all':14} {total.row()}\n\n{header}")
     for (lang, rid), t in sorted(by_req.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         print(f"{rid + ' ' + lang:14} {t.row()}")

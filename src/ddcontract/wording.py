@@ -174,6 +174,16 @@ def word_all(decided: list[Decided], raised: list[Raised], library: Library, pol
             [word_flag(r, library, lang) for r in raised])
 
 
+def refusal_head(r: Refusal, lang: str) -> str:
+    """A refusal's line: "DD-6.1: met → weak", or "DD-4.6: inserted clause excludes the limitation of
+    liability"."""
+    if r.kind == "weakened":
+        return tr(lang, "markup.refusal.weakened", requirement=r.topic,
+                  before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
+    head = tr(lang, "markup.refusal.excluded", topic=tr(lang, f"markup.topic.{r.topic}"))
+    return f"{r.requirement}: {head}" if r.requirement else head
+
+
 def word_refusals(refusals: list[Refusal], lang: str) -> FlagFinding:
     """The refusal flag from the changes that refuse security clauses: one piece of evidence per
     change (the text after it, or before it when the clause is gone), the changes alongside."""

@@ -7,6 +7,7 @@ import textwrap
 
 from ..requirements import THEMES
 from ..i18n import name, tr
+from ..wording import refusal_head
 from ..model import STATUS_ORDER, CheckResult
 from .text import quote as _quote
 from .text import EMPTY_SIDE as _EMPTY
@@ -127,12 +128,7 @@ def _render_refusals(flag, lang: str, console) -> None:
 
     console.print(f"      {flag.message}", highlight=False, markup=False)
     for r in flag.refusals:
-        if r.kind == "weakened":
-            head = tr(lang, "markup.refusal.weakened", requirement=r.topic,
-                      before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
-        else:
-            head = tr(lang, "markup.refusal.excluded", topic=tr(lang, f"markup.topic.{r.topic}"))
-            head = f"{r.requirement}: {head}" if r.requirement else head
+        head = refusal_head(r, lang)
         where = _where(Evidence(text="", page=r.page, section=r.section, heading=r.heading), lang)
         console.print(Text(f"    • {head} — {where}", style="bold"))
         for key, text in (("markup.before", r.before), ("markup.after", r.after)):

@@ -42,7 +42,7 @@ from ..i18n import fmt_date, tr
 from ..langs import LANGUAGE_NAMES
 from ..model import CheckResult, Evidence, Finding, Refusal
 from ..requirements import BY_ID, THEMES
-from ..wording import policy_lines
+from ..wording import policy_lines, refusal_head
 from .style import STATUS_FILL
 from .text import EMPTY_SIDE, quote, revision_line, shown_revisions, values_prose, where
 
@@ -67,12 +67,7 @@ def _quotes(rt, evidence: list[Evidence], lang: str, limit: int) -> None:
 def _refusals(rt, refusals: list[Refusal], lang: str) -> None:
     """The refusal flag's evidence: each refused clause with what it said before and after the changes."""
     for r in refusals:
-        if r.kind == "weakened":
-            head = tr(lang, "markup.refusal.weakened", requirement=r.topic,
-                      before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
-        else:
-            head = tr(lang, "markup.refusal.excluded", topic=tr(lang, f"markup.topic.{r.topic}"))
-            head = f"{r.requirement}: {head}" if r.requirement else head
+        head = refusal_head(r, lang)
         rt.add("\n" + head, bold=True, size=17)
         rt.add("\n— " + where(Evidence(text="", page=r.page, section=r.section, heading=r.heading), lang),
                color=GREY, size=15)
