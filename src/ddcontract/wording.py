@@ -175,8 +175,8 @@ def word_all(decided: list[Decided], raised: list[Raised], library: Library, pol
 
 
 def refusal_head(r: Refusal, lang: str) -> str:
-    """A refusal's line: "DD-6.1: met → weak", or "DD-4.6: inserted clause excludes the limitation of
-    liability"."""
+    """A refusal's line: the requirement's status before and after ("met → weak"), or the inserted
+    clause and what it excludes, after the requirement's ID."""
     if r.kind == "weakened":
         return tr(lang, "markup.refusal.weakened", requirement=r.topic,
                   before=tr(lang, f"status.{r.status_before}"), after=tr(lang, f"status.{r.status_after}"))
