@@ -80,7 +80,8 @@ TEXTS = {
            "label.no_flags_markup": "none raised (WF-1 in the tracked changes, WF-2 and WF-3 were checked)",
            "label.flags_unchecked": "WF-1 (the customer refuses security clauses) is not checked: it shows in what "
                                     "the customer strikes out or rewrites in a draft, so it needs two versions "
-                                    "compared, which ddcontract does not do yet.",
+                                    "compared: check their markup with tracked changes, or run "
+                                    "`ddcontract compare OURS THEIRS` on a clean returned version.",
            "compare.title": "ddcontract compare — {ours} → {theirs}",
            "compare.side": "{side}: format {format}{pages}, language {language}",
            "compare.ours": "ours", "compare.theirs": "theirs",
@@ -132,7 +133,8 @@ TEXTS = {
            "label.no_flags_markup": "ingen (WF-1 i de registrerede ændringer, WF-2 og WF-3 er kontrolleret)",
            "label.flags_unchecked": "WF-1 (kunden afviser sikkerhedsklausuler) kontrolleres ikke: det ses af, hvad "
                                     "kunden stryger eller omskriver i et udkast, så det kræver, at to versioner "
-                                    "sammenlignes, og det gør ddcontract endnu ikke.",
+                                    "sammenlignes: kontrollér kundens udgave med registrerede ændringer, eller kør "
+                                    "`ddcontract compare VORES DERES` på en ren returneret version.",
            "compare.title": "ddcontract compare — {ours} → {theirs}",
            "compare.side": "{side}: format {format}{pages}, sprog {language}",
            "compare.ours": "vores", "compare.theirs": "deres",
