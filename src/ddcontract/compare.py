@@ -35,9 +35,15 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def words(text: str) -> str:
+    """A clause's words as compared and shown: whitespace collapsed, a leading clause number and
+    table cell separators dropped (a PDF writes the number into the text, a DOCX table row reads
+    "a | b")."""
+    return " ".join(w for w in _LEADING_NUMBER.sub("", _squeezed(text)).split() if w != "|")
+
+
 def _key(clause: Clause) -> str:
-    """A clause's words for comparing: whitespace collapsed, a leading clause number dropped."""
-    return _squeezed(_LEADING_NUMBER.sub("", _squeezed(clause.text))).casefold()
+    return words(clause.text).casefold()
 
 
 def similarity(a: str, b: str) -> float:
@@ -74,6 +80,19 @@ class Alignment:
     same: list[tuple[Clause, Clause]]
     moved: list[tuple[Clause, Clause]]
     changes: list[Change]
+
+
+def units(clauses: list[Clause]) -> list[Clause]:
+    """The clauses to align: consecutive clauses with the same number (or none) as one (a PDF may
+    split a clause where a DOCX does not: a table's cells, a page break)."""
+    out: list[Clause] = []
+    for c in clauses:
+        last = out[-1] if out else None
+        if last is not None and last.section == c.section:
+            out[-1] = Clause(last.section, last.heading, last.blocks + c.blocks, f"{last.text}\n{c.text}", [])
+        else:
+            out.append(c)
+    return out
 
 
 def align(ours: list[Clause], theirs: list[Clause]) -> Alignment:
@@ -134,7 +153,7 @@ def _alignment(ours, theirs, keys_o, keys_t, pair, free_t) -> Alignment:
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
     """The words of ``before`` and ``after`` as pieces: ("=", words) kept, ("-", words) deleted,
     ("+", words) inserted."""
-    a, b = before.split(), after.split()
+    a, b = words(before).split(), words(after).split()
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -204,7 +223,7 @@ def compare_documents(ours: Document, theirs: Document, library: Library, option
 
     after = check_document(theirs, library, options)
     before = check_document(ours, library, replace(options, report_language=after.report_language))
-    alignment = align(clauses_of(ours.blocks), clauses_of(theirs.blocks))
+    alignment = align(units(clauses_of(ours.blocks)), units(clauses_of(theirs.blocks)))
     markup = compare_results(before, after, (), [c.passage() for c in alignment.changes])
     for change in alignment.changes:
         change.requirements = _touches(change, before, after, markup)
