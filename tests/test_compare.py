@@ -172,7 +172,7 @@ def test_console_in_english_shows_the_table_the_word_diff_and_wf1(ours_dir):
     assert "Requirements: ours → theirs" in out
     assert "(weakened)" in out and "WF-1" in out
     assert "[-EUR 2,000,000 (two million euros).-] {+the amount agreed by the parties.+}" in out
-    assert "touch no requirement (--all-changes lists them)" in out
+    assert "1 changed clause touches no requirement (--all-changes lists it)" in out
 
 
 def test_console_in_danish(ours_dir):

@@ -90,7 +90,7 @@ def render_comparison(cmp, console, all_changes: bool = False) -> None:
         for change in other:
             _render_change(change, lang, console)
     elif other:
-        console.print(Text(f"  {tr(lang, 'compare.hidden', other=len(other))}", style="dim"))
+        console.print(Text(f"  {tr(lang, 'compare.hidden.one' if len(other) == 1 else 'compare.hidden', other=len(other))}", style="dim"))
     console.print(Text(f"  {tr(lang, 'compare.counts', changes=len(cmp.changes), security=len(security), other=len(other), moved=len(cmp.alignment.moved))}",
                        style="dim"))
     _render_flags(cmp, lang, console, moved)

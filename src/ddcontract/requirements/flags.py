@@ -88,9 +88,10 @@ TEXTS = {
            "compare.requirements": "Requirements: ours → theirs",
            "compare.changes": "Changed clauses that touch a requirement",
            "compare.other_changes": "Other changed clauses",
-           "compare.counts": "{changes} changed clauses ({security} touch a requirement, {other} do not); "
-                             "{moved} clauses renumbered or moved unchanged.",
+           "compare.counts": "Changed clauses: {changes} ({security} touching a requirement, {other} not); "
+                             "renumbered or moved unchanged: {moved}.",
            "compare.hidden": "{other} changed clauses touch no requirement (--all-changes lists them).",
+           "compare.hidden.one": "1 changed clause touches no requirement (--all-changes lists it).",
            "compare.none": "The versions have the same clauses.",
            "compare.kind.changed": "changed", "compare.kind.inserted": "inserted", "compare.kind.deleted": "deleted",
            "compare.touches": "touches",
@@ -141,9 +142,10 @@ TEXTS = {
            "compare.requirements": "Krav: vores → deres",
            "compare.changes": "Ændrede bestemmelser, der berører et krav",
            "compare.other_changes": "Andre ændrede bestemmelser",
-           "compare.counts": "{changes} ændrede bestemmelser ({security} berører et krav, {other} gør ikke); "
-                             "{moved} bestemmelser omnummereret eller flyttet uændret.",
+           "compare.counts": "Ændrede bestemmelser: {changes} ({security} berører et krav, {other} ikke); "
+                             "omnummereret eller flyttet uændret: {moved}.",
            "compare.hidden": "{other} ændrede bestemmelser berører intet krav (--all-changes viser dem).",
+           "compare.hidden.one": "1 ændret bestemmelse berører intet krav (--all-changes viser den).",
            "compare.none": "Versionerne har de samme bestemmelser.",
            "compare.kind.changed": "ændret", "compare.kind.inserted": "indsat", "compare.kind.deleted": "slettet",
            "compare.touches": "berører",
