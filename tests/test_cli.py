@@ -89,7 +89,7 @@ def test_check_help(runner):
         assert option in result.stdout
 
 
-HELP_PAGES = ([], ["check"], ["init"], ["generate"], ["scan"], ["rules"], ["rules", "list"], ["rules", "test"],
+HELP_PAGES = ([], ["check"], ["compare"], ["init"], ["generate"], ["scan"], ["rules"], ["rules", "list"], ["rules", "test"],
               ["templates"], ["templates", "list"])
 
 

@@ -29,6 +29,7 @@ app = typer.Typer(
         "  ddcontract check dpa.docx --format json > dpa.json\n\n"
         "  ddcontract check contract.pdf --policy policy.yaml --fail-on missing\n\n"
         "  ddcontract check contract.pdf --report gap.docx\n\n"
+        "  ddcontract compare our_draft.docx their_version.pdf\n\n"
         "  ddcontract init deal.yaml && ddcontract generate dpa --data deal.yaml -o dpa.docx\n\n"
         "  ddcontract rules list\n\n"
         "  ddcontract rules test notify-deadline"
@@ -49,22 +50,12 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class FailOn(str, Enum):
-    weak = "weak"
-    missing = "missing"
-
-
-class PdfEngine(str, Enum):
-    pdfium = "pdfium"
-    pdfplumber = "pdfplumber"
-
-
+FailOn = Enum("FailOn", {s: s for s in ("weak", "missing")}, type=str)
+PdfEngine = Enum("PdfEngine", {s: s for s in ("pdfium", "pdfplumber")}, type=str)
 Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # a language ddcontract reads and writes
 
 
-class Executor(str, Enum):
-    local = "local"
-    dask = "dask"
+Executor = Enum("Executor", {s: s for s in ("local", "dask")}, type=str)
 
 
 class GeneratedDocument(str, Enum):
@@ -258,6 +249,37 @@ def _fails(result, fail_on: FailOn) -> bool:
     return any(f.required and STATUS_ORDER[f.status] <= threshold for f in result.requirements)
 
 
+@app.command(cls=_Command, short_help="Compare our draft with the customer's returned version.")
+def compare(
+    ours: Path = typer.Argument(..., metavar="OURS", help="Our version: PDF, DOCX, TXT or MD."),
+    theirs: Path = typer.Argument(..., metavar="THEIRS", help="The customer's version: PDF, DOCX, TXT or MD."),
+    fmt: OutputFormat = typer.Option(OutputFormat.console, "--format", "-f", help="console or json."),
+    policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML", help="Policy overrides."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of both versions (default: detect)."),
+    report_lang: Optional[Lang] = typer.Option(None, "--report-lang", help="Language of the report (default: theirs)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 if theirs has one at or below this."),
+    all_changes: bool = typer.Option(False, "--all-changes", help="Also list the changes that touch no requirement."),
+    no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
+) -> None:
+    """Compare our version with the customer's: requirements ours → theirs, the changed clauses that
+    touch them as a word diff, and the flag raised when they refuse security clauses.
+
+    Example: ddcontract compare our_draft.docx their_version.pdf --format json
+    """
+    from .compare import compare_paths
+    from .report.comparison import show_comparison
+
+    try:
+        result = compare_paths(ours, theirs, policy, lang.value if lang else None,
+                               report_lang.value if report_lang else None)
+    except DDContractError as exc:
+        _fail_error(exc)
+        return
+    show_comparison(result, fmt is OutputFormat.json, no_color, all_changes)
+    if fail_on is not None and _fails(result.theirs, fail_on):
+        raise typer.Exit(1)
+
+
 @rules_app.command("list", cls=_Command, short_help="List every rule and the requirement or flag it serves.")
 def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = OnlyRulesOption) -> None:
     """List every rule: its ID, the requirement or flag it serves, its signal and languages."""
@@ -266,10 +288,9 @@ def rules_list(rules: Optional[list[Path]] = RulesOption, only_rules: bool = Onl
     except DDContractError as exc:
         _fail_error(exc)
         return
-    width = max(len(r.id) for r in library.rules)
-    for r in sorted(library.rules, key=lambda r: (r.target, r.id)):
-        langs = ",".join(sorted(r.model.languages))
-        typer.echo(f"{r.target:<7} {r.id:<{width}}  {r.model.signal:<15} {langs:<6} {Path(r.file).name}")
+    from .ruletest import listing
+
+    typer.echo(listing(library))
 
 
 @rules_app.command("test", cls=_Command, short_help="Run the rules' example sentences; exit 1 if any fails.")
@@ -281,7 +302,7 @@ def rules_test(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Only the examples in this language."),
 ) -> None:
     """Run the rules' positive and negative example sentences; exit 1 if any fails."""
-    from .ruletest import iter_cases, run_case
+    from .ruletest import failures, iter_cases
 
     try:
         library = _library(rules, only_rules)
@@ -292,14 +313,10 @@ def rules_test(
     if not cases:
         what = f"rule matching {target!r}" if target else "rule"
         _fail(f"no {what} has examples{' in ' + lang.value if lang else ''} (try `ddcontract rules list`)")
-    failed = 0
-    for case in cases:
-        res = run_case(case, library)
-        if not res.ok:
-            failed += 1
-            typer.echo(f"FAIL {case.name}: {res.problem}\n     {case.text}")
-    passed = len(cases) - failed
-    typer.echo(f"{passed} passed, {failed} failed")
+    failed = failures(cases, library)
+    for line in failed:
+        typer.echo(line)
+    typer.echo(f"{len(cases) - len(failed)} passed, {len(failed)} failed")
     if failed:
         raise typer.Exit(1)
 
@@ -457,17 +474,12 @@ def scan(
 @templates_app.command("list", cls=_Command, short_help="List the bundled templates, their languages and files.")
 def templates_list() -> None:
     """List the bundled templates, their languages and files."""
-    from .generate import TEMPLATES, templates_dir
+    from .generate import templates_listing
 
     try:
-        folder = templates_dir()
+        typer.echo(templates_listing())
     except DDContractError as exc:
         _fail_error(exc)
-        return
-    for t in TEMPLATES:
-        langs = sorted(p.name.split(".")[-2] for p in folder.glob(f"{t.file}.*.docx"))
-        typer.echo(f"{t.name:<19} {','.join(langs):<6} {t.description}")
-    typer.echo(f"\nfolder: {folder}\nexample data: ddcontract init deal.yaml [--lang da]")
 
 
 def main() -> None:

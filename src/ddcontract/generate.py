@@ -48,3 +48,13 @@ def bundled_template(name: str, lang: str) -> Path:
 
 def example_data(lang: str) -> Path:
     return templates_dir() / f"deal.example.{lang}.yaml"
+
+
+def templates_listing() -> str:
+    """The bundled templates, their languages and files (``ddcontract templates list``)."""
+    folder = templates_dir()
+    lines = []
+    for t in TEMPLATES:
+        langs = sorted(p.name.split(".")[-2] for p in folder.glob(f"{t.file}.*.docx"))
+        lines.append(f"{t.name:<19} {','.join(langs):<6} {t.description}")
+    return "\n".join(lines) + f"\n\nfolder: {folder}\nexample data: ddcontract init deal.yaml [--lang da]"

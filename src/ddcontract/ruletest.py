@@ -86,3 +86,22 @@ def _same(got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and isinstance(got, (int, float)) and not isinstance(want, bool):
         return abs(float(got) - float(want)) < 1e-9
     return got == want
+
+
+def failures(cases: list[ExampleCase], library: Library) -> list[str]:
+    """``rules test``: a line for each example that fails ("FAIL name: problem" and the sentence)."""
+    out = []
+    for case in cases:
+        res = run_case(case, library)
+        if not res.ok:
+            out.append(f"FAIL {case.name}: {res.problem}\n     {case.text}")
+    return out
+
+
+def listing(library: Library) -> str:
+    """``rules list``: a line per rule: the requirement or flag, ID, signal, languages, file."""
+    from pathlib import Path
+
+    width = max(len(r.id) for r in library.rules)
+    return "\n".join(f"{r.target:<7} {r.id:<{width}}  {r.model.signal:<15} {','.join(sorted(r.model.languages)):<6} "
+                     f"{Path(r.file).name}" for r in sorted(library.rules, key=lambda r: (r.target, r.id)))

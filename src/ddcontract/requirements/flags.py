@@ -80,7 +80,23 @@ TEXTS = {
            "label.no_flags_markup": "none raised (WF-1 in the tracked changes, WF-2 and WF-3 were checked)",
            "label.flags_unchecked": "WF-1 (the customer refuses security clauses) is not checked: it shows in what "
                                     "the customer strikes out or rewrites in a draft, so it needs two versions "
-                                    "compared, which ddcontract does not do yet.",
+                                    "compared: check their markup with tracked changes, or run "
+                                    "`ddcontract compare OURS THEIRS` on a clean returned version.",
+           "compare.title": "ddcontract compare — {ours} → {theirs}",
+           "compare.side": "{side}: format {format}{pages}, language {language}",
+           "compare.ours": "ours", "compare.theirs": "theirs",
+           "compare.requirements": "Requirements: ours → theirs",
+           "compare.changes": "Changed clauses that touch a requirement",
+           "compare.other_changes": "Other changed clauses",
+           "compare.counts": "Changed clauses: {changes} ({security} touching a requirement, {other} not); "
+                             "renumbered or moved unchanged: {moved}.",
+           "compare.hidden": "{other} changed clauses touch no requirement (--all-changes lists them).",
+           "compare.hidden.one": "1 changed clause touches no requirement (--all-changes lists it).",
+           "compare.none": "The versions have the same clauses.",
+           "compare.kind.changed": "changed", "compare.kind.inserted": "inserted", "compare.kind.deleted": "deleted",
+           "compare.touches": "touches",
+           "compare.no_flags": "none raised (WF-1 between the versions, WF-2 and WF-3 were checked)",
+           "compare.summary": "{weakened} weakened, {strengthened} strengthened",
            "markup.title": "Changed by the markup",
            "markup.revisions": "{changes} by {authors}; the report above is the text they propose.",
            "markup.changes.one": "1 tracked change", "markup.changes.many": "{count} tracked changes",
@@ -118,7 +134,23 @@ TEXTS = {
            "label.no_flags_markup": "ingen (WF-1 i de registrerede ændringer, WF-2 og WF-3 er kontrolleret)",
            "label.flags_unchecked": "WF-1 (kunden afviser sikkerhedsklausuler) kontrolleres ikke: det ses af, hvad "
                                     "kunden stryger eller omskriver i et udkast, så det kræver, at to versioner "
-                                    "sammenlignes, og det gør ddcontract endnu ikke.",
+                                    "sammenlignes: kontrollér kundens udgave med registrerede ændringer, eller kør "
+                                    "`ddcontract compare VORES DERES` på en ren returneret version.",
+           "compare.title": "ddcontract compare — {ours} → {theirs}",
+           "compare.side": "{side}: format {format}{pages}, sprog {language}",
+           "compare.ours": "vores", "compare.theirs": "deres",
+           "compare.requirements": "Krav: vores → deres",
+           "compare.changes": "Ændrede bestemmelser, der berører et krav",
+           "compare.other_changes": "Andre ændrede bestemmelser",
+           "compare.counts": "Ændrede bestemmelser: {changes} ({security} berører et krav, {other} ikke); "
+                             "omnummereret eller flyttet uændret: {moved}.",
+           "compare.hidden": "{other} ændrede bestemmelser berører intet krav (--all-changes viser dem).",
+           "compare.hidden.one": "1 ændret bestemmelse berører intet krav (--all-changes viser den).",
+           "compare.none": "Versionerne har de samme bestemmelser.",
+           "compare.kind.changed": "ændret", "compare.kind.inserted": "indsat", "compare.kind.deleted": "slettet",
+           "compare.touches": "berører",
+           "compare.no_flags": "ingen (WF-1 mellem versionerne, WF-2 og WF-3 er kontrolleret)",
+           "compare.summary": "{weakened} svækket, {strengthened} styrket",
            "markup.title": "Ændret af markeringerne",
            "markup.revisions": "{changes} af {authors}; rapporten ovenfor gælder teksten, som de foreslår.",
            "markup.changes.one": "1 registreret ændring", "markup.changes.many": "{count} registrerede ændringer",
