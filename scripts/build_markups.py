@@ -200,7 +200,7 @@ class Writer:
         return body
 
     def cell(self, text: str, author: str) -> str:
-        whole = re.fullmatch(r"\{([+-])(.+?)[+-]\}", text.strip())
+        whole = re.fullmatch(r"\{([+-])([^{}]+)[+-]\}", text.strip())
         tcpr = '<w:tcW w:w="0" w:type="auto"/>'
         if whole and self.tracked:
             tag = "w:cellIns" if whole[1] == "+" else "w:cellDel"

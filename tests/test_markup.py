@@ -302,7 +302,7 @@ def _json(path: Path, *extra: str) -> dict:
 def test_json_keys_of_a_markup():
     got = _json(SAMPLES / "markup_msa.docx")
     assert got["schema"] == "ddcontract/check/v1"
-    assert got["document"]["revisions"] == {"count": 16, "authors": ["Maria Lund (Harbour Freight Legal)"]}
+    assert got["document"]["revisions"] == {"count": 17, "authors": ["Maria Lund (Harbour Freight Legal)"]}
     by_id = {r["id"]: r for r in got["requirements"]}
     assert {k for k, r in by_id.items() if "before" in r} == {"DD-4.6", "DD-6.1", "DD-8.1", "DD-8.2"}
     before = by_id["DD-4.6"]["before"]
@@ -325,7 +325,7 @@ def test_json_keys_of_a_markup():
 
 def test_json_of_a_markup_with_decoys_only_has_no_wf1_and_keeps_the_key_for_a_value_change():
     got = _json(SAMPLES / "markup_decoys.docx")
-    assert got["flags"] == [] and got["document"]["revisions"]["count"] == 21
+    assert got["flags"] == [] and got["document"]["revisions"]["count"] == 22
     moved = [r for r in got["requirements"] if "before" in r]
     assert [(r["id"], r["before"]["status"], r["status"], r["before"]["values"]["hours"]) for r in moved] == \
         [("DD-8.1", "met", "met", 72)]
@@ -341,7 +341,7 @@ def _console(path: Path, lang: str) -> str:
 def test_console_shows_the_changes_and_wf1_in_english_and_danish():
     en = _console(SAMPLES / "markup_msa.docx", "en")
     part = en.split("Changed by the markup", 1)[1].split("Warning flags", 1)[0]
-    assert "16 tracked changes by Maria Lund (Harbour Freight Legal)" in part
+    assert "17 tracked changes by Maria Lund (Harbour Freight Legal)" in part
     assert "DD-8.1 Deadline for notifying a security breach: met → missing (weakened)" in part
     assert "deleted by Maria Lund (Harbour Freight Legal), 18 November 2026" in part
     flags = en.split("Warning flags", 1)[1]
@@ -356,7 +356,7 @@ def test_console_shows_the_changes_and_wf1_in_english_and_danish():
     assert "slettet af Maria Lund (Harbour Freight Legal), 18. november 2026" in da
     assert "⚑ WF-1 Kunden afviser sikkerhedsklausuler" in da and "kontrolleres ikke" not in da
     assert "indsat bestemmelse udelukker en databehandleraftale" in da
-    assert "16 registrerede ændringer af Maria Lund" in da
+    assert "17 registrerede ændringer af Maria Lund" in da
     assert "Ændringerne sletter eller svækker 4 sikkerhedskrav og indsætter 2 bestemmelser, der udelukker et." in da
 
 
