@@ -197,3 +197,24 @@ def test_gap_report_positions_render_in_libreoffice(runner, tmp_path):
         pdf.close()
         for w in words:
             assert w in text, (rendered.name, w)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_each_fallback_checked_as_a_contract_is_what_the_policy_accepts(library, tmp_path, lang):
+    """A fallback is still acceptable: as a contract's clause it meets its requirement under the
+    policy it was filled from, except cyber cover without a stated minimum (recognised as cyber
+    insurance, weak only for its missing amount)."""
+    from ddcontract.check import CheckOptions, check_file
+
+    for policy in (Policy(), Policy(notification_max_hours=48)):
+        for rid in WITH_FALLBACK:
+            rule = next(r for r in library.for_target(rid) if r.fallback(lang))
+            contract = tmp_path / f"{rid}.{lang}.txt"
+            contract.write_text(f"1. Security\n\n1.1 {fill_suggestion(rule.fallback(lang), policy, lang)}\n",
+                                encoding="utf-8")
+            found = next(f for f in check_file(contract, library, CheckOptions(policy=policy)).requirements
+                         if f.id == rid)
+            if rid == "DD-6.1":
+                assert found.status == "weak" and found.values["types"] == ["cyber"], (rid, lang)
+            else:
+                assert found.status == "met", (rid, lang, found.message)
