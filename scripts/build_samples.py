@@ -581,7 +581,8 @@ def build_docx(src: Source, out: Path, breaks_before: bool = False) -> None:
 
     breaks_before (templates): a PAGEBREAK followed by a paragraph becomes that paragraph's "page
     break before", a table followed by a heading gets no empty paragraph after it, a table row (or a
-    BOX) does not break across pages, and paragraphs keep widow and orphan control. A template's
+    BOX) does not break across pages, a paragraph leading into a BOX stays on its page, and paragraphs keep
+    widow and orphan control. A template's
     rendered length is unknown when it is built, so a page break in a paragraph of its own, or the
     empty paragraph after a table, can fall at the top of a page and leave that page blank (issue
     14), and a row's or a paragraph's last line can end up alone on a page.
@@ -629,6 +630,8 @@ def build_docx(src: Source, out: Path, breaks_before: bool = False) -> None:
                 doc.add_paragraph().paragraph_format.space_after = Pt(0)
             continue
         p = add_paragraph(doc, num, b, src, ids, justify)
+        if breaks_before and next((n.kind for n in blocks[i + 1:] if n.kind != "J"), "") == "BOX":
+            p.paragraph_format.keep_with_next = True  # a box's lead-in ("Preferred position") stays with it
         if break_next:
             p.paragraph_format.page_break_before = True
             break_next = False

@@ -75,7 +75,8 @@ def test_gap_report_in_english(runner, tmp_path, library):
         if f.status != "met":
             assert f"{f.id} {f.title} ({f.status})" in text, f.id
     boxes = _boxes(out)
-    assert len(boxes) == sum(f.status != "met" for f in json_result.requirements)
+    # one box per clause to paste, and one more for each fallback position
+    assert len(boxes) == sum((f.status != "met") + bool(f.fallback) for f in json_result.requirements)
     assert any("within twenty-four (24) hours" in b for b in boxes)
 
 

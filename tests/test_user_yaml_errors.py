@@ -213,7 +213,7 @@ def test_a_suggestion_with_an_unknown_placeholder_is_refused(runner, tmp_path, c
     rule["languages"]["en"]["suggestion"] = "Notify within {notice_deadline}, insured for {insurance_min}."
     path = _rules(tmp_path / "rules", {"family": "custom", "rules": [rule]})
     errors = _errors(runner.invoke(app, ["check", str(contract), "--rules", str(tmp_path / "rules")]))
-    may_use = "a suggestion may use {insurance_minimum}, {notice_deadline}"
+    may_use = "a suggestion may use {insurance_minimum}, {notice_deadline}, {notice_deadline_max}"
     assert errors == [
         f"{path}:{_line(path, '{notice_deadlin}')}: rule 'my-deadline': field 'suggestion': unknown placeholder "
         f"{{notice_deadlin}}; {may_use}",

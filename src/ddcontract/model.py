@@ -212,12 +212,13 @@ class Finding:
     suggestion: str
     rules: list[str] = field(default_factory=list)
     required: bool = True  # False: the policy does not ask for it here; reported, but no gap
+    fallback: str = ""  # the fallback position beside the suggestion (the preferred one), when the rule has one
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "theme": self.theme, "title": self.title, "status": self.status,
                 "values": self.values, "evidence": [e.as_json() for e in self.evidence],
-                "message": self.message, "suggestion": self.suggestion, "rules": self.rules,
-                "required": self.required}
+                "message": self.message, "suggestion": self.suggestion, "fallback": self.fallback,
+                "rules": self.rules, "required": self.required}
 
 
 def revision_json(rev: Revision) -> dict[str, Any]:

@@ -16,12 +16,16 @@ One YAML file per family (``clause_library/liability.yaml``, ``notification.yaml
         extract: [money, cap_formula]     # value extractors (ddcontract.values)
         sets: {}                          # fixed values a match contributes, e.g. {aspects: [deletion]}
         message: "Liability is capped: {amount} {currency} {formula}"
-        suggestion: "Clause text a user can paste."
+        suggestion: "Clause text a user can paste."   # the preferred position
+        fallback: "A weaker clause still acceptable." # optional: the position to fall back to if the
+                                          # preferred one is refused; needs a suggestion, must differ from it
         languages:
           en:
             patterns: ["liability ~8 not @exceed"]
             unless: ["unlimited"]
             heading_any: []               # optional: only in clauses whose heading has one of these
+            suggestion: "…"               # optional: the language's own texts (else the rule's)
+            fallback: "…"
             examples:
               positive: [{text: "…", values: {currency: EUR}}]
               negative: ["…"]
@@ -52,6 +56,10 @@ Word lists: a list that many patterns of a file share is named once under ``word
 as one string of alternatives ("a|*b|=c|<NUM>"; spaces around the ``|`` are allowed, so a long list
 may be folded over lines with ``>-``). A list holds no gaps, no ``?`` and no other lists. A pattern
 with lists compiles, matches and is reported exactly as the pattern with the lists written out.
+
+A suggestion and a fallback may hold the requirements' placeholders (``{notice_deadline}``,
+``{insurance_minimum}``, ``{notice_deadline_max}`` …), filled from the policy by ``wording``; any other
+``{name}`` is an error. A fallback whose placeholder the policy leaves without a value is not offered.
 
 Unknown keys, unknown requirements, signals, extractors or languages, patterns that do not compile,
 an ``@name`` the file does not define in that language, a list in an unknown language, a malformed
@@ -106,7 +114,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as wording.fill_suggestion fills them
 
 
 def _known_placeholders(text: str | None) -> str | None:
-    """A suggestion's ``{name}``s are the policy's placeholders, or a typo would go into the clause."""
+    """A suggestion's (or a fallback's) ``{name}``s are the policy's placeholders, or a typo would go
+    into the clause."""
     unknown = sorted({name for name in _PLACEHOLDER.findall(text or "") if name not in PLACEHOLDERS})
     if unknown:
         raise ValueError(f"unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; a suggestion may use "
@@ -120,10 +129,11 @@ class LanguageBlock(BaseModel):
     unless: list[str] = Field(default_factory=list)
     heading_any: list[str] = Field(default_factory=list)
     suggestion: str | None = None
+    fallback: str | None = None  # the fallback position beside the suggestion (the preferred one)
     message: str | None = None
     examples: Examples
 
-    _suggestion = field_validator("suggestion")(_known_placeholders)
+    _suggestion = field_validator("suggestion", "fallback")(_known_placeholders)
 
 
 class RuleModel(BaseModel):
@@ -138,10 +148,11 @@ class RuleModel(BaseModel):
     sets: dict[str, list[str]] = Field(default_factory=dict)
     message: str = Field(min_length=1)
     suggestion: str = ""
+    fallback: str = ""
     description: str = ""
     languages: dict[str, LanguageBlock] = Field(min_length=1)
 
-    _suggestion = field_validator("suggestion")(_known_placeholders)
+    _suggestion = field_validator("suggestion", "fallback")(_known_placeholders)
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -194,6 +205,14 @@ class RuleModel(BaseModel):
         if (self.requirement is None) == (self.flag is None):
             raise ValueError(f"[requirement] give exactly one of 'requirement' (e.g. {next(iter(BY_ID))}) or 'flag' "
                              f"(e.g. {next(iter(FLAG_BY_ID))})")
+        for lang, block in self.languages.items():  # a fallback is the second position, after a preferred one
+            fallback = (block.fallback or self.fallback).strip()
+            suggestion = (block.suggestion or self.suggestion).strip()
+            if fallback and not suggestion:
+                raise ValueError(f"[fallback] a fallback needs a suggestion (the preferred text) in {lang!r}")
+            if fallback and fallback.split() == suggestion.split():
+                raise ValueError(f"[fallback] the fallback repeats the suggestion in {lang!r}; give a weaker "
+                                 "position or leave it out")
         return self
 
 
@@ -237,6 +256,11 @@ class Rule:
     def suggestion(self, lang: str) -> str:
         block = self.lang(lang)
         return (block.suggestion if block and block.suggestion else self.model.suggestion).strip()
+
+    def fallback(self, lang: str) -> str:
+        """The fallback position in ``lang`` ("" when the rule has none)."""
+        block = self.lang(lang)
+        return (block.fallback if block and block.fallback else self.model.fallback).strip()
 
     def message(self, lang: str) -> str:
         block = self.lang(lang)

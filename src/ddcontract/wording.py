@@ -4,7 +4,8 @@ Everything a finding says is put together here: the deciding rule's message with
 in (:func:`render_message`), the decision's notes, the generic "nothing addresses this" message,
 the clause text to propose with the policy's values in its ``{placeholders}``
 (:func:`fill_suggestion`) — for a requirement with aspects, the clauses for just the aspects the
-contract lacks — and the evidence to quote. Also the policy's settings as the gap report lists
+contract lacks — with the playbook's fallback position beside it where the rule gives one, and the
+evidence to quote. Also the policy's settings as the gap report lists
 them (:func:`policy_lines`).
 """
 
@@ -55,13 +56,22 @@ def render_message(template: str, values: dict[str, Any], lang: str = "en") -> s
 
 def fill_suggestion(text: str, policy: Any, lang: str) -> str:
     """Suggested clause text with the policy's values in place of the requirements' placeholders
-    (``{notice_deadline}``, ``{insurance_minimum}`` …); other braces are left as they are."""
+    (``{notice_deadline}``, ``{insurance_minimum}`` …); other braces are left as they are. A
+    placeholder the policy leaves without a value (``{notice_deadline_max}`` when the maximum is the
+    suggested deadline: no room for a fallback) makes the whole text "": it is not offered."""
+    empty = False
 
     def repl(m: re.Match[str]) -> str:
+        nonlocal empty
         phrase = PLACEHOLDERS.get(m.group(1))
-        return m.group(0) if phrase is None else word(phrase(policy), lang)
+        if phrase is None:
+            return m.group(0)
+        value = phrase(policy)
+        empty = empty or value is None
+        return "" if value is None else word(value, lang)
 
-    return _PLACEHOLDER.sub(repl, text)
+    filled = _PLACEHOLDER.sub(repl, text)
+    return "" if empty else filled
 
 
 def policy_lines(policy: Any, source: str | None, lang: str) -> list[str]:
@@ -144,6 +154,16 @@ def _suggestion(d: Decided, library: Library, policy: Any, lang: str) -> str:
     return fill_suggestion(primary.suggestion(lang), policy, lang) if primary else ""
 
 
+def _fallback(d: Decided, library: Library, policy: Any, lang: str, suggestion: str) -> str:
+    """The fallback position beside the suggested clause (the preferred one): the main rule's
+    fallback with the policy's values; none when there is no suggestion or it would say the same."""
+    if not suggestion:
+        return ""
+    primary = _primary_rule(library, d.requirement, lang)
+    text = fill_suggestion(primary.fallback(lang), policy, lang) if primary else ""
+    return "" if text.split() == suggestion.split() else text
+
+
 def aspect_evidence(d: Decided) -> list[Evidence]:
     """One quote per aspect found, each naming its aspect (a requirement with ``evidence_per_aspect``)."""
     found = d.values.get(d.requirement.list_key() or "") or []
@@ -154,10 +174,11 @@ def word_finding(d: Decided, library: Library, policy: Any, lang: str) -> Findin
     decision, req = d.decision, d.requirement
     shown = decision.evidence if decision.status != "missing" or decision.evidence_when_missing else []
     quoted = aspect_evidence(d) if req.evidence_per_aspect and shown else evidence(shown)
+    suggestion = _suggestion(d, library, policy, lang) if decision.required else ""
     return Finding(id=req.id, theme=req.theme, title=req.title(lang), status=decision.status, values=d.values,
-                   evidence=quoted, message=_message(d, library, lang),
-                   suggestion=_suggestion(d, library, policy, lang) if decision.required else "",
-                   rules=rule_ids(shown), required=decision.required)
+                   evidence=quoted, message=_message(d, library, lang), suggestion=suggestion,
+                   rules=rule_ids(shown), required=decision.required,
+                   fallback=_fallback(d, library, policy, lang, suggestion))
 
 
 def word_flag(r: Raised, library: Library, lang: str) -> FlagFinding:

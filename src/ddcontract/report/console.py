@@ -55,6 +55,8 @@ def render(result: CheckResult, console) -> None:
                 console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
             if f.suggestion and f.status != "met":
                 console.print(Text(f"      {tr(lang, 'label.suggestion')}: {_quote(f.suggestion)}", style="green dim"))
+                if f.fallback:
+                    console.print(Text(f"      {tr(lang, 'label.fallback')}: {_quote(f.fallback)}", style="green dim"))
     if result.markup is not None:
         render_markup(result, console)
     console.print()

@@ -25,7 +25,9 @@ variables the template sees. The variables are:
     (rich text: message, values and quotes with page and section)
 ``suggestions``
     for every weak or missing requirement with clause text: ``id``, ``title``, ``status_label``,
-    ``text`` (the suggested clause, the policy's values filled in)
+    ``text`` (the suggested clause, the policy's values filled in: the preferred position),
+    ``fallback`` (the fallback position still open if the preferred one is refused, filled in the
+    same way; "" when the rule gives none)
 
 Rich text values (``details``, ``evidence``) are docxtpl ``RichText`` and go into the template
 as ``{{r row.details }}``; everything else is plain text, escaped by the renderer.
@@ -155,7 +157,7 @@ def report_context(result: CheckResult, policy: Any, policy_source: str | None =
         "themes": [{"number": t.number, "title": t.title(lang),
                     "rows": [rows[f.id] for f in result.requirements if f.theme == t.number]} for t in THEMES],
         "suggestions": [{"id": f.id, "title": f.title, "status_label": tr(lang, f"status.{f.status}"),
-                         "colour": STATUS_FILL[f.status], "text": f.suggestion}
+                         "colour": STATUS_FILL[f.status], "text": f.suggestion, "fallback": f.fallback}
                         for f in result.requirements if f.status != "met" and f.suggestion],
     }
 

@@ -25,6 +25,13 @@ def suggested_hours(policy: Policy) -> int:
     return int(min(hours, policy.notification_max_hours))
 
 
+def fallback_deadline(policy: Policy) -> Quantity | None:
+    """The deadline a fallback clause concedes: the policy's maximum in whole hours; None (no fallback
+    to offer) when that is no longer than the deadline suggested clauses propose."""
+    hours = int(policy.notification_max_hours)
+    return Quantity(hours, "hour") if hours > suggested_hours(policy) else None
+
+
 def decide_deadline(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
     """Met when the shortest stated deadline is within the policy's maximum; weak when it is longer
     or only vague ("without undue delay"); missing when a duty to notify states no deadline."""
@@ -92,7 +99,8 @@ REQUIREMENTS = (
                           Setting("suggested_notification_hours", int | None, Field(None, gt=0, le=MAX_HOURS),
                                   "the deadline suggested clauses propose (24 hours when unset; at most the maximum)",
                                   _suggested_line, drafting=True)),
-                placeholders={"notice_deadline": lambda policy: Quantity(suggested_hours(policy), "hour")},
+                placeholders={"notice_deadline": lambda policy: Quantity(suggested_hours(policy), "hour"),
+                              "notice_deadline_max": fallback_deadline},
                 cases=(
                     Case("within-policy", (_hours(24),), "met", {"hours": 24, "vague": False},
                          "Within the policy maximum of 72 hours.", "Inden for politikkens maksimum på 72 timer."),
