@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..i18n import tr
 from ..model import Evidence
-from .console import _STYLE, _mark, _render_refusals
+from .console import _STYLE, _mark, render_flags
 from .text import where as _where
 
 _DIFF_STYLE = {"=": "", "-": "red strike", "+": "green underline"}
@@ -99,20 +99,11 @@ def render_comparison(cmp, console, all_changes: bool = False) -> None:
 def _render_flags(cmp, lang: str, console, moved: dict[str, int]) -> None:
     from rich.text import Text
 
-    from .text import quote
-
     console.print()
     console.print(Text(tr(lang, "label.flags"), style="bold underline"))
     if not cmp.theirs.flags:
         console.print(Text(f"  {tr(lang, 'compare.no_flags')}", style="dim"))
-    for flag in cmp.theirs.flags:
-        console.print(Text(f"⚑ {flag.id}  {flag.title}", style="bold magenta"))
-        if flag.refusals:
-            _render_refusals(flag, lang, console)
-            continue
-        for ev in flag.evidence[:3]:
-            console.print(Text(f"      {tr(lang, 'label.quoted', text=quote(ev.text))}", style="italic"))
-            console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
+    render_flags(cmp.theirs.flags, lang, console)
     console.print()
     summary = Text(f"{tr(lang, 'label.summary')}: {tr(lang, 'compare.summary', **moved)}  ")
     count = "label.flag_count_one" if len(cmp.theirs.flags) == 1 else "label.flag_count"

@@ -64,14 +64,7 @@ def render(result: CheckResult, console) -> None:
     if not result.flags:
         console.print(Text(f"  {tr(lang, 'label.no_flags' if result.markup is None else 'label.no_flags_markup')}",
                            style="dim"))
-    for flag in result.flags:
-        console.print(Text(f"⚑ {flag.id}  {flag.title}", style="bold magenta"))
-        if flag.refusals:
-            _render_refusals(flag, lang, console)
-            continue
-        for ev in flag.evidence[:3]:
-            console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
-            console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
+    render_flags(result.flags, lang, console)
     if result.markup is None:  # the refusal flag shows only in changes: say it was not checked
         for line in textwrap.wrap(tr(lang, "label.flags_unchecked"), width=max(console.width - 3, 40)):
             console.print(Text(f"  {line}", style="dim"))
@@ -139,6 +132,20 @@ def _render_refusals(flag, lang: str, console) -> None:
         for rev in shown_revisions(r.revisions)[:4]:
             console.print(Text(f"      {revision_line(rev, lang)}", style="dim"))
 
+
+
+def render_flags(flags, lang: str, console) -> None:
+    """Each raised flag: its ID and title, then the changes that refuse security clauses, or up to three quotes."""
+    from rich.text import Text
+
+    for flag in flags:
+        console.print(Text(f"⚑ {flag.id}  {flag.title}", style="bold magenta"))
+        if flag.refusals:
+            _render_refusals(flag, lang, console)
+            continue
+        for ev in flag.evidence[:3]:
+            console.print(Text(f"      {tr(lang, 'label.quoted', text=_quote(ev.text))}", style="italic"))
+            console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
 
 _OUTCOME = {
     "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless", "heading": "heading lacks",
