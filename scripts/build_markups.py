@@ -290,13 +290,15 @@ def main(names: list[str], out: Path = SAMPLES, ours: bool = False) -> list[Path
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    target = SAMPLES
-    with_ours = "--ours" in args
-    args = [a for a in args if a != "--ours"]
-    if "--out" in args:
-        i = args.index("--out")
-        target = Path(args[i + 1])
-        del args[i:i + 2]
-    for done in main(args, target, with_ours):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Build the markup samples from scripts/markup_sources/.")
+    ap.add_argument("names", nargs="*", help="sources to build (default: every one), e.g. markup_msa")
+    ap.add_argument("--out", type=Path, default=SAMPLES, help="where to write them (default: samples/)")
+    ap.add_argument("--ours", action="store_true", help="also <name>_ours.docx: every change rejected")
+    ns = ap.parse_args()
+    unknown = [n for n in ns.names if not (SRC / f"{n}.txt").is_file()]
+    if unknown:
+        ap.error(f"no source {', '.join(unknown)} in {SRC}")
+    for done in main(ns.names, ns.out, ns.ours):
         print(done)
