@@ -90,6 +90,8 @@ _DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|d
 _SAYS_INCIDENT = re.compile(r"incident|breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
                             re.IGNORECASE)
 _SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
+# the words every form of definition above needs one of (the quoted forms need a quote instead)
+_HINTS = ("mean", "refer", "defined", "betyder", "forstås", "defineret")
 _HEAD_WORDS = 8
 _INLINE_BODY = 200
 
@@ -125,6 +127,8 @@ def concept_of(term: str, body: str, inline: bool = False) -> str | None:
 def _definitions(sentence: Sentence, in_definitions: bool) -> Iterable[tuple[str, str, bool]]:
     """(term, definition text, whether parenthesised) for each definition a sentence states."""
     text = sentence.text[sentence.lead:]
+    if not (any(q in text for q in _Q_OPEN) or any(h in text for h in _HINTS) or (in_definitions and ":" in text)):
+        return  # no quote, no defining verb: most sentences, looked at no further
     for pattern in (_DEFINES, _VED) + ((_COLON,) if in_definitions else ()):
         m = pattern.search(text) if pattern is _VED else pattern.match(text)
         if m:
