@@ -34,7 +34,6 @@ In a table row, a cell written "{+cell+}" or "{-cell-}" whole is an inserted or 
 from __future__ import annotations
 
 import re
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path

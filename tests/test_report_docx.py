@@ -10,7 +10,6 @@ import docx
 import pytest
 
 from conftest import docx_text, libreoffice_pdfs
-from ddcontract.requirements import REQUIREMENTS
 from ddcontract.check import CheckOptions, check_document, check_file
 from ddcontract.cli import app
 from ddcontract.generate import bundled_template

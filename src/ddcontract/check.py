@@ -105,18 +105,11 @@ def check_markup(before: Document, after: Document, library: Library, options: C
 
 
 def check_file(path: str | Path, library: Library, options: CheckOptions | None = None) -> CheckResult:
-    from .errors import InputError
-    from .ingest import MAX_PAGES, load_document
+    from .ingest import MAX_PAGES, load_sides
 
     options = options or CheckOptions()
-    read = dict(pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES, password=options.password)
-    doc = load_document(path, **read)
+    before, doc = load_sides(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES,
+                             password=options.password)
     if not doc.revisions:
         return check_document(doc, library, options)
-    try:
-        before = load_document(path, **read, side="before")
-    except InputError:  # no text before the changes: they inserted all of it
-        from dataclasses import replace
-
-        before = replace(doc, blocks=[], side="before")
     return check_markup(before, doc, library, options)

@@ -129,7 +129,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
                       reading: Reading | None, present: set) -> None:
-    from .matching.match import heading_ok, lead_end, scope_of
+    from .matching.match import alone, heading_ok, lead_end
 
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
     toks = matcher.tokens(text, pieces)
@@ -154,8 +154,9 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
             elif not heading_ok(rule, clause, lang):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
                                                  ", ".join(rule.lang(lang).heading_any)))
-            elif (needs := rule.model.together_with) and not any((scope_of(clause), o) in present for o in needs):
-                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "alone", ", ".join(needs)))
+            elif alone(rule, clause, present):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "alone",
+                                                 ", ".join(rule.model.together_with)))
             else:
                 used = (rule.id, sentence.section, sentence.text) in evidence
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
@@ -172,7 +173,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
                    target: str) -> Explanation:
     """The explanation of ``target`` (a requirement or flag ID) for a document already checked."""
     from .check import clause_languages
-    from .matching.match import match_clauses, scope_of
+    from .matching.match import match_clauses, where_matched
     from .segment import clauses_of
 
     finding = next((f for f in result.requirements if f.id == target), None)
@@ -195,8 +196,8 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         in_lang = [c for c, c_lang in zip(clauses, langs.per_clause) if c_lang == code]
         # where a rule that others need beside them matched (see RuleModel.together_with)
         needed = {o for r in rules for o in r.model.together_with}
-        present = {(scope_of(m.clause), m.rule_id) for m in match_clauses(in_lang, library, lang)
-                   if m.rule_id in needed} if needed else set()
+        present = where_matched(m for m in match_clauses(in_lang, library, lang)
+                                if m.rule_id in needed) if needed else set()
         reader = TermReader(defined_terms(in_lang), lang)
         group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]

@@ -78,7 +78,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from .requirements import BY_ID, FLAG_BY_ID, PLACEHOLDERS
 from .errors import RuleError
-from .langs import LANGUAGES, check_language
+from .langs import check_language
 from .rulewords import check_references, word_lists
 from .yamlfile import YamlProblem, compose, field_loc, line_of, read_yaml
 

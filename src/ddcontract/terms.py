@@ -228,9 +228,7 @@ class TermReader:
         if not spans:
             return None
         pieces.append(text[pos:])
-        reading = Reading("".join(pieces), 0, spans)
-        reading.lead = reading_offset(spans, sentence.lead) if sentence.lead else 0
-        return reading
+        return Reading("".join(pieces), reading_offset(spans, sentence.lead), spans)
 
 
 def reading_offset(spans: list[tuple[int, int, int, int, DefinedTerm]], pos: int) -> int:

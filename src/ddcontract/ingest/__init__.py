@@ -74,6 +74,18 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     """The document as read. ``side`` matters for a DOCX with tracked changes: "after" (the
     default) reads it with every change accepted, "before" as it was before them; every other
     document reads the same on both sides."""
+    before, after = load_sides(path, pdf_engine=pdf_engine, max_bytes=max_bytes, max_pages=max_pages,
+                               password=password)
+    if side == "before" and not before.blocks:
+        raise InputError(str(path), "the document contains no text before its tracked changes")
+    return before if side == "before" else after
+
+
+def load_sides(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
+               max_pages: int = MAX_PAGES, password: str | None = None) -> tuple[Document, Document]:
+    """The document before and after its tracked changes, from one reading of the file (a DOCX
+    with tracked changes is parsed once for both; every other document is the same on both sides).
+    The before side of a document written entirely as tracked insertions has no blocks."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "no such file")
@@ -93,9 +105,9 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
 
         doc = read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
     elif fmt == "docx":
-        from ..office.reader import read_docx
+        from ..office.reader import read_docx_sides
 
-        doc = read_docx(p, max_bytes, side)
+        before, doc = read_docx_sides(p, max_bytes)
     else:
         from .text import read_text
 
@@ -105,7 +117,9 @@ def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: in
     chars = sum(len(b.text) for b in doc.blocks)
     if chars > max_chars:
         raise _too_long(p, chars, max_chars, "characters")
-    return doc if doc.side == side else replace(doc, side=side)
+    if fmt != "docx":
+        before = replace(doc, side="before")
+    return before, doc
 
 
 def _too_long(path: Path, size: int, max_chars: int, unit: str) -> InputError:

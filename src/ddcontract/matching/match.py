@@ -5,6 +5,7 @@ patterns, and extract the rule's values from the match's window (sentence, list 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Clause, Match, Sentence
@@ -75,10 +76,20 @@ def in_company(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
     only beside a duty to notify a breach)."""
     if not any(rules[m.rule_id].model.together_with for m in matches):
         return matches
-    present = {(scope_of(m.clause), m.rule_id) for m in matches if not rules[m.rule_id].model.together_with}
-    return [m for m in matches
-            if not (needs := rules[m.rule_id].model.together_with)
-            or any((scope_of(m.clause), other) in present for other in needs)]
+    present = where_matched(m for m in matches if not rules[m.rule_id].model.together_with)
+    return [m for m in matches if not alone(rules[m.rule_id], m.clause, present)]
+
+
+def where_matched(matches: Iterable[Match]) -> set[tuple[str | int, str]]:
+    """(part of the contract, rule) for each match, as :func:`alone` looks them up."""
+    return {(scope_of(m.clause), m.rule_id) for m in matches}
+
+
+def alone(rule: Rule, clause: Clause, present: set[tuple[str | int, str]]) -> bool:
+    """Whether a rule that counts only beside others (``together_with``) has none of them in the
+    clause's part of the contract."""
+    needs = rule.model.together_with
+    return bool(needs) and not any((scope_of(clause), other) in present for other in needs)
 
 
 # Contracts repeat themselves: the same clause comes back in every contract made from one template.
