@@ -46,6 +46,7 @@ SETS = {
     "dev": (LABELS, "real-dev", "development set"),
     "dev2": (ROOT / "benchmarks" / "real-dev2" / "labels.yaml", "real-dev2", "second development set"),
     "dev3": (ROOT / "benchmarks" / "real-dev3" / "labels.yaml", "real-dev3", "third development set"),
+    "dev4": (ROOT / "benchmarks" / "real-dev4" / "labels.yaml", "real-dev4", "fourth development set"),
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 

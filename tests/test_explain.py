@@ -112,3 +112,36 @@ def test_a_rule_that_needs_company_says_so_when_alone(runner, tmp_path, lang):
     alone = [m for m in explained["matches"] if m["outcome"] == "alone"]
     assert [m["rule"] for m in alone] == ["notify-deadline-follow-up"]
     assert alone[0]["why"] == "notify-deadline"
+
+
+BAA = """\
+1. Services
+
+The Provider hosts the Member Portal for the Plan.
+
+2. {parent}
+
+2.1 Permitted Uses
+
+The Business Associate may use health information only to run the Member Portal.
+
+2.2 Prohibited Uses
+
+The Business Associate shall not sell health information.
+"""
+
+
+def test_a_sub_heading_is_read_in_the_sense_of_a_vetoed_parent_heading(runner, tmp_path: Path):
+    """"2.1 Permitted Uses" under "2. Permitted Uses and Disclosures of Health Information" is about the
+    business associate's uses of health data (the parent's veto), not how the customer may use the service."""
+    got = _explain(runner, tmp_path, BAA.format(parent="Permitted Uses and Disclosures of Health Information"),
+                   "DD-4.4")
+    assert got["status"] == "missing"
+    outcomes = {m["section"]: m for m in got["matches"] if m["rule"] == "acceptable-use"}
+    assert outcomes["2"]["outcome"] == "vetoed"
+    assert outcomes["2.1"]["outcome"] == outcomes["2.2"]["outcome"] == "parent"
+    assert outcomes["2.1"]["why"] == "2"
+    # under a parent heading that nothing vetoes, the same sub-headings count
+    got = _explain(runner, tmp_path, BAA.format(parent="Use of the Portal"), "DD-4.4")
+    assert got["status"] == "met"
+    assert {m["outcome"] for m in got["matches"] if m["section"] in ("2.1", "2.2")} <= {"evidence", "matched"}

@@ -5,8 +5,9 @@ flag) the explanation lists, from the document as the check read it:
 
 - the sentences its rules matched (rule, pattern, the words matched), and which of them the
   decision rests on;
-- matches that did not count: vetoed by one of the rule's ``unless`` patterns, or in a clause whose
-  heading lacks the words the rule asks for (``heading_any``);
+- matches that did not count: vetoed by one of the rule's ``unless`` patterns, a sub-heading under a
+  heading where one vetoed the rule, or in a clause whose heading lacks the words the rule asks for
+  (``heading_any``);
 - the nearest misses: sentences that hold a pattern's most telling word and all its other required
   words but one, with the word they lack (or, when none is lacking, that the words are there but not
   in the pattern's order or within its gaps). Words are shown as the rule writes them ("data",
@@ -36,7 +37,7 @@ class Seen:
     text: str
     section: str | None
     page: int | None
-    outcome: str  # "evidence" | "matched" | "vetoed" | "heading" | "alone"
+    outcome: str  # "evidence" | "matched" | "vetoed" | "parent" | "heading" | "alone"
     why: str = ""  # the veto's pattern, the heading words asked for, or the rules it needs beside it
 
 
@@ -128,8 +129,8 @@ def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, mat
 def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
-                      reading: Reading | None, present: set) -> None:
-    from .matching.match import alone, heading_ok, lead_end
+                      reading: Reading | None, present: set, vetoed: set[tuple[str, str]]) -> None:
+    from .matching.match import _under_vetoed, alone, heading_ok, lead_end
 
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
     toks = matcher.tokens(text, pieces)
@@ -151,6 +152,11 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
             if unless:
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "vetoed",
                                                  matcher.texts[unless[0]]))
+                if sentence.kind == "heading" and clause.section:
+                    vetoed.add((clause.section, rule.id))
+            elif sentence.kind == "heading" and _under_vetoed(clause.section, rule.id, vetoed):
+                parent = next(sec for sec, r in vetoed if r == rule.id and (clause.section or "").startswith(sec + "."))
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "parent", parent))
             elif not heading_ok(rule, clause, lang):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
                                                  ", ".join(rule.lang(lang).heading_any)))
@@ -202,9 +208,10 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]
         texts = (r.text if r else s.text for _, s, r in group)
+        vetoed: set[tuple[str, str]] = set()  # (section, rule) of the headings an unless vetoed, filled in reading order
         for (clause, sentence, reading), pieces in zip(group, matcher.pieces_of(texts)):
             _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading,
-                              present)
+                              present, vetoed)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
     return out

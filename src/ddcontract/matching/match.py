@@ -50,10 +50,14 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
             cache.pop(next(iter(cache)))
         cache[(text, lead)] = found
     out: list[Match] = []
+    vetoed = _vetoed_headings(clauses, hits)
     for clause in clauses:
         for sentence in clause.sentences:
             reading = readings.get(id(sentence))
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
+                if kind == VETO or (vetoed and sentence.kind == "heading"
+                                    and _under_vetoed(clause.section, rule_id, vetoed)):
+                    continue
                 if heading_ok(rules[rule_id], clause, lang):
                     terms = reading.terms_in(c0, c1) if reading else []
                     if reading:
@@ -61,6 +65,30 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
                                            matcher.texts[f"{rule_id}#{kind}"], lang, terms))
     return in_company(out, rules)
+
+
+VETO = "veto"  # the kind of a hit entry saying that the rule's ``unless`` vetoed its hit in the sentence
+
+
+def _vetoed_headings(clauses: list[Clause], hits: dict[int, list[tuple[str, int, int, str]]]) -> set[tuple[str, str]]:
+    """(section, rule) for each numbered heading in which an ``unless`` vetoed the rule's hit."""
+    out: set[tuple[str, str]] = set()
+    for clause in clauses:
+        if not clause.section:
+            continue
+        for sentence in clause.sentences:
+            if sentence.kind == "heading":
+                out.update((clause.section, rule_id) for rule_id, _, _, kind in hits.get(id(sentence), ()) if kind == VETO)
+    return out
+
+
+def _under_vetoed(section: str | None, rule_id: str, vetoed: set[tuple[str, str]]) -> bool:
+    """Whether a heading numbered ``section`` stands under a heading where the rule was vetoed: a
+    sub-heading is read in its parent's sense ("1.3.2 Specific Permitted Uses" under "1.3 Permitted
+    Uses and Disclosures of PHI" is about the business associate's uses of health data, as its
+    parent says, not about how the customer may use the service)."""
+    parts = (section or "").split(".")
+    return any((".".join(parts[:n]), rule_id) in vetoed for n in range(1, len(parts)))
 
 
 def scope_of(clause: Clause) -> str | int:
@@ -102,7 +130,7 @@ def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule],
                    keys: list[str]) -> list[tuple[str, int, int, str]]:
     """Each rule's shortest hit in the sentence (read with its lead-in of ``lead`` characters), in
     reading order: (rule, start, end, kind), with character offsets in the text matched; a rule whose
-    ``unless`` pattern matches here has none.
+    ``unless`` pattern matches here has none, but is listed after the hits as (rule, -1, -1, VETO).
     A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself."""
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
@@ -127,8 +155,9 @@ def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule],
         prev = best.get(rule_id)
         if prev is None or (c1 - c0) < (prev[1] - prev[0]):
             best[rule_id] = (c0, c1, kind)
-    return [(rule_id, c0, c1, kind) for rule_id, (c0, c1, kind) in sorted(best.items(), key=lambda kv: kv[1][0])
+    kept = [(rule_id, c0, c1, kind) for rule_id, (c0, c1, kind) in sorted(best.items(), key=lambda kv: kv[1][0])
             if rule_id not in blocked]
+    return kept + [(rule_id, -1, -1, VETO) for rule_id in sorted(blocked & best.keys())]
 
 
 def lead_end(lead: int, toks) -> int:

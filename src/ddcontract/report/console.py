@@ -148,9 +148,11 @@ def render_flags(flags, lang: str, console) -> None:
             console.print(Text(f"        — {_where(ev, lang)}", style="dim"))
 
 _OUTCOME = {
-    "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless", "heading": "heading lacks",
+    "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless",
+           "parent": "under a heading vetoed in §", "heading": "heading lacks",
            "alone": "counts only beside"},
-    "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless", "heading": "overskriften mangler",
+    "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless",
+           "parent": "under en overskrift afvist i pkt.", "heading": "overskriften mangler",
            "alone": "tæller kun ved siden af"},
 }
 
@@ -170,7 +172,7 @@ def render_explanation(explanation, lang: str, console) -> None:
     if not explanation.seen:
         console.print(Text(f"  {tr(lang, 'explain.no_match')}", style="yellow"))
     for seen in explanation.seen:
-        why = f" ({seen.why})" if seen.why else ""
+        why = f" {seen.why}" if seen.outcome == "parent" else f" ({seen.why})" if seen.why else ""
         console.print(Text(f"  [{words[seen.outcome]}{why}] {seen.rule}: {tr(lang, 'label.quoted', text=seen.matched)}", style="bold"))
         console.print(Text(f"      {_quote(seen.text)}", style="italic"))
         console.print(Text(f"        — {_where_of(seen, lang)}", style="dim"))
