@@ -90,6 +90,8 @@ def test_deadline_keeps_the_stated_words():
     "The Processor shall notify the Controller without undue delay after becoming aware of a breach.",
     "The Supplier shall promptly inform the Customer.",
     "The Supplier shall notify the Customer as soon as reasonably practicable.",
+    "Customers will be told of a breach as soon as the compromise is confirmed.",
+    "The Host shall inform the Member as soon as it has become aware of the incident.",
     "Leverandøren skal underrette Kunden uden unødig forsinkelse.",
 ])
 def test_vague_deadline_has_no_hours(text):

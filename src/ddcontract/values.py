@@ -40,7 +40,11 @@ _VAGUE = re.compile(
     r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
     r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
-    r"uden ophold",
+    r"uden ophold|"
+    # as soon as the incident is known: "as soon as the compromise is confirmed", "så snart bruddet er konstateret"
+    r"as soon as (?:\w+ ){0,3}(?:is |are |has been |have been |was |were |becomes? |become )?"
+    r"(?:confirmed|discovered|detected|identified|verified|known|aware)|"
+    r"så snart (?:\w+ ){0,3}(?:er |bliver |blev |har )?(?:bekræftet|konstateret|opdaget|kendt|bekendt|identificeret)",
     re.IGNORECASE)
 _HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
               "month": 720, "måned": 720}
