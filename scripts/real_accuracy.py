@@ -47,6 +47,7 @@ SETS = {
     "dev2": (ROOT / "benchmarks" / "real-dev2" / "labels.yaml", "real-dev2", "second development set"),
     "dev3": (ROOT / "benchmarks" / "real-dev3" / "labels.yaml", "real-dev3", "third development set"),
     "dev4": (ROOT / "benchmarks" / "real-dev4" / "labels.yaml", "real-dev4", "fourth development set"),
+    "dev5": (ROOT / "benchmarks" / "real-dev5" / "labels.yaml", "real-dev5", "fifth development set"),
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 

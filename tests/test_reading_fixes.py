@@ -361,6 +361,10 @@ def test_a_word_hyperlink_keeps_its_address(tmp_path: Path, library):
     ("- Security Event means any unauthorised access to the Member's files.", "definition"),
     ("3.2 Cap on Liability means the amount set out in the Order Form.", "definition"),
     ("Persondata betyder enhver form for information om en identificeret fysisk person.", "definition"),
+    # a term that ends in a common noun
+    ("Abuse Reporting page means the page describing how anyone can report misuse, at https://x.example/abuse.", "definition"),
+    ("Sikkerheds Kontakt person betyder den person, Kunden udpeger.", "definition"),
+    ("Notice by email means a notice sent to the security contact.", "text"),
     ("This means that the Member's liability shall not exceed EUR 10,000.", "text"),
     ("The Member's liability shall not exceed EUR 10,000.", "text"),
 ])
@@ -484,3 +488,42 @@ def test_a_numbered_lead_in_run_into_the_paragraph_before_reaches_its_items(tmp_
     quote = found["DD-4.7"].evidence[0].text
     assert quote.startswith("6.1 This contract may be terminated; 6.1.3 at once by either party")
     assert quote.endswith("6.1.3.2 commits a material breach of this contract and does not remedy it within 14 days.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("5. Reporting of Security Incidents. Business Associate will report each incident.", "Reporting of Security Incidents"),
+    ("7. Confidentiality. Each party keeps the other's information secret.", "Confidentiality"),
+    ("8. Sikkerhedsbrud. Leverandøren underretter Kunden.", "Sikkerhedsbrud"),
+    ("9. The Supplier shall notify the Customer. It does so in writing.", None),
+    ("10. Either party may terminate. It gives notice first.", None),
+])
+def test_a_run_in_title_is_the_clauses_heading(text: str, title: str | None):
+    """A numbered paragraph that opens with a short title and a full stop ("5. Reporting of Security
+    Incidents. Business Associate will …") is headed by that title, so rules that look at the clause's
+    heading see it; a first sentence that is a sentence is not a title."""
+    from ddcontract.ingest.sections import assign_sections
+    from ddcontract.model import Block
+
+    block = next(assign_sections([Block(text=text)]))
+    assert block.section == text.split(".")[0]
+    assert block.heading == title
+
+
+def test_a_run_in_title_does_not_replace_the_heading_of_an_annex_or_a_clause_above():
+    from ddcontract.ingest.sections import assign_sections
+    from ddcontract.model import Block
+
+    blocks = list(assign_sections([Block(text=t) for t in (
+        "Annex 2 – Security Incident Notification", "2. Channel. The notice is sent by email.",
+        "9. Security", "9.3 Notification. The Supplier notifies the Customer.")]))
+    assert blocks[1].heading == "Security Incident Notification"
+    assert blocks[3].heading == "Security"
+
+
+def test_a_breach_deadline_under_a_run_in_title(tmp_path: Path, library):
+    path = tmp_path / "baa.txt"
+    path.write_text("6. Reporting of Breaches. The Business Associate will report to the Covered Entity any "
+                    "Breach of Unsecured PHI it discovers. The Business Associate will make such report without "
+                    "unreasonable delay, and in no case later than four (4) hours after discovery.\n", encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions()).requirements if f.id == "DD-8.1")
+    assert finding.status != "missing" and finding.values["hours"] == 4

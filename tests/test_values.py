@@ -171,6 +171,12 @@ def test_deadline_digits_then_words_in_brackets():
     ("DKK 500.000", 500_000, "DKK"),
     ("EUR 1.000.000,00", 1_000_000, "EUR"),
     ("100 SEK", 100, "SEK"),
+    # the dollars of other countries, not read as US dollars
+    ("AU$1,000", 1_000, "AUD"),
+    ("A$ 50,000", 50_000, "AUD"),
+    ("NZ$ 500", 500, "NZD"),
+    ("CA$2 million", 2_000_000, "CAD"),
+    ("HK$10,000", 10_000, "HKD"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")

@@ -40,10 +40,19 @@ _PLAIN_DEFINITION = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s
                                r"[A-ZÆØÅ][\w’'-]*"
                                r"(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|af|og|til|for)){0,5}\s+"
                                r"(?:means|shall mean|betyder)\b")
+# a term of two or more capitalised words and a common noun or two: "Abuse Reporting page means the page …"
+_PLAIN_DEFINITION_TAIL = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
+                                    r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|The|Det|Dette|Denne|Hvilket)\b)"
+                                    r"[A-ZÆØÅ][\w’'-]*(?:\s+[A-ZÆØÅ][\w’'-]*){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+"
+                                    r"(?:means|shall mean|betyder)\b")
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
 _LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
 _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
+
+
+def _is_definition(piece: str) -> bool:
+    return bool(_DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) or _PLAIN_DEFINITION_TAIL.match(piece))
 
 
 def clauses_of(blocks: Iterable[Block]) -> list[Clause]:
@@ -123,7 +132,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = item_leads[-1][1]
         for s, e in split_sentences(block.text):
             piece = block.text[s:e]
-            kind = "heading" if block.kind == "heading" else "definition" if _DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) else "text"
+            kind = "heading" if block.kind == "heading" else "definition" if _is_definition(piece) else "text"
             if item and lead_in:
                 # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
                 clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,

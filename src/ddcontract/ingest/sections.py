@@ -86,6 +86,32 @@ def looks_like_heading(text: str) -> bool:
     return capitalised >= max(1, int(len(words) * 0.6))
 
 
+# a run-in heading: "5. Reporting of Security Incidents. Business Associate will report …" (a short title, its
+# full stop, then the clause's first sentence)
+_RUN_IN = re.compile(r"^(?P<title>[A-ZÆØÅ][^.;:!?\n]{2,60}?)\.\s+(?=[A-ZÆØÅ\"“(])")
+
+
+def run_in_heading(text: str) -> str | None:
+    """The title a numbered paragraph starts with, as "Reporting of Security Incidents" in "Reporting of
+    Security Incidents. Business Associate will …", or None."""
+    m = _RUN_IN.match(text)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    words = title.split()
+    if len(title) < 4 or len(words) > 8 or not looks_like_heading(title):
+        return None
+    if words[0].lower() in _DETERMINERS or any(w.lower() in _VERBS for w in words):
+        return None  # "The Supplier shall notify the Customer." is a sentence, not a title
+    return title
+
+
+_DETERMINERS = frozenset("the a an this that these those each any all every no if when where either neither "
+                         "such our your its their den det de en et denne dette disse hver enhver alle ingen hvis når".split())
+_VERBS = frozenset("shall will must may can should would could is are was were be been has have had does do "
+                   "skal vil må kan bør er var være har havde blev bliver".split())
+
+
 def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     """Give every block the section number and heading of the clause it belongs to.
 
@@ -120,6 +146,11 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             else:
                 # "9.1 The Supplier shall ..." under the last heading; a plain "12 Text" starts anew
                 heading = top_heading if "." in num else (annex[1] if annex else None)
+            # a run-in title heads a top-level clause of the main text; a sub-clause ("9.3 Notification. …") and an
+            # annex's paragraph ("2. Channel. …" under "Annex 2 – Security Incident Notification") keep the heading
+            # above them, which says more about what they are part of
+            if block.kind != "heading" and "." not in num and annex is None and (title := run_in_heading(rest)):
+                heading = top_heading = title
         elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind not in ("table-row", "list-item")):
             heading = block.text.strip()
             top_heading = heading
