@@ -287,6 +287,7 @@ def test_the_workbook_round_trip(runner, tmp_path, questionnaire, lang):
     assert {qid: a.value for qid, a in answers.answers.items()} == expected
     assert answers["Q-3.5"].note == "note on Q-3.5" and answers["Q-1.1"].where == f"{ws.title}!F{rows['Q-1.1']}"
     assert answers.customer == "Halvmåne Logistik A/S" and answers.date == dt.date(2026, 12, 1)
+    assert answers.language == lang
 
 
 def test_the_workbook_locks_the_questions_and_offers_the_choices(runner, tmp_path, questionnaire):

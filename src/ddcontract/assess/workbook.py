@@ -24,7 +24,7 @@ from ..office.output import write_atomic
 from .answers import AnswersError, Answers, Collector
 from .form import allowed
 from .questions import Question, Questionnaire
-from .texts import META_KEYS, all_languages, t
+from .texts import META_KEYS, TEXTS, all_languages, t
 
 MAX_FILE_BYTES = 10_000_000   # a filled questionnaire is ~20 kB
 MAX_ENTRIES = 1_000           # parts in the zip (Excel writes a dozen or two)
@@ -35,7 +35,9 @@ MAX_TAGS = 1_000_000          # XML tags in one part (a filled questionnaire's s
 MAX_ROWS = 1_000              # rows of the questionnaire sheet read
 MAX_SHEETS = 50
 COLUMNS = ("id", "theme", "question", "help", "allowed", "answer", "note")
-WIDTHS = {"id": 9, "theme": 24, "question": 60, "help": 48, "allowed": 36, "answer": 30, "note": 36}
+WIDTHS = {"id": 12, "theme": 24, "question": 60, "help": 48, "allowed": 36, "answer": 30, "note": 36}
+LINE_HEIGHT = 15  # points per line of wrapped text (11-point Calibri)
+ANSWER_FILL = "FFF8DC"  # the cells to fill in: a pale yellow
 LISTS = "lists"  # the hidden sheet of drop-down values
 
 
@@ -68,14 +70,34 @@ def _instructions(ws, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.title = t(lang, "sheet.instructions")
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 100
     lines = ["xlsx.title", "", "xlsx.intro", "", *(f"xlsx.how{i}" for i in range(1, 7)), "", "xlsx.return"]
     for row, key in enumerate(lines, 1):
         cell = ws.cell(row=row, column=1, value=t(lang, key) if key else None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if key == "xlsx.title":
             cell.font = Font(bold=True, size=14)
+            ws.row_dimensions[row].height = 24
+        elif key:
+            ws.row_dimensions[row].height = LINE_HEIGHT * _lines(cell.value, 100)
+    _printable(ws)
     ws.protection.sheet = True
+
+
+def _lines(text: object, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (an estimate: a
+    spreadsheet does not grow a row to its wrapped text when the file is written by a program)."""
+    import math
+
+    return max(1, sum(math.ceil(max(len(part), 1) / (width * 1.2)) for part in str(text or "").split("\n")))
+
+
+def _printable(ws) -> None:
+    """Printed landscape, as wide as the page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _questions(ws, lists, questionnaire: Questionnaire, lang: str) -> None:
@@ -97,6 +119,9 @@ def _questions(ws, lists, questionnaire: Questionnaire, lang: str) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.column_letter in (_letter("answer"), _letter("note")):
                 cell.protection = Protection(locked=False)
+                cell.fill = PatternFill("solid", fgColor=ANSWER_FILL)
+        ws.row_dimensions[row[0].row].height = LINE_HEIGHT * max(
+            _lines(cell.value, WIDTHS[COLUMNS[cell.column - 1]]) for cell in row)
     date_row = 2 + META_KEYS.index("date")
     ws[f"{_letter('answer')}{date_row}"].number_format = "yyyy-mm-dd"
     for index, q in enumerate(questionnaire.questions):
@@ -104,6 +129,8 @@ def _questions(ws, lists, questionnaire: Questionnaire, lang: str) -> None:
     for key, width in WIDTHS.items():
         ws.column_dimensions[_letter(key)].width = width
     ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"
+    _printable(ws)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and heights may still be changed
     ws.protection.formatRows = False
@@ -227,6 +254,7 @@ def _read(wb, source: str, questionnaire: Questionnaire) -> Answers:
         raise AnswersError(source, [(None, f"{name}: the first row names no {' or '.join(sorted(all_languages('col.answer')))} "
                                            "column: is this the workbook `ddcontract assess init --xlsx` wrote?")])
     found = Collector(questionnaire)
+    found.meta["language"] = next((lang for lang in TEXTS if t(lang, "sheet.questions") == name), None)
     for number, row in enumerate(rows, 2):
         if number > MAX_ROWS:
             raise AnswersError(source, [(None, f"{name}: more than {MAX_ROWS:,} rows; not a questionnaire")])
