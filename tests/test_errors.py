@@ -21,6 +21,8 @@ CODES = {
     "DDContractError": "DDContractError", "InputError": "InputError", "RuleError": "RuleError",
     "PolicyError": "PolicyError", "DealError": "DealError", "TemplateError": "TemplateError",
     "OutputError": "OutputError", "ScanError": "ScanError",
+    "DataFileError": "DataFileError", "AnswersError": "AnswersError", "QuestionnaireError": "QuestionnaireError",
+    "RiskProfileError": "RiskProfileError",
 }
 
 

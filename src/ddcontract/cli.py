@@ -18,6 +18,8 @@ from . import __version__
 from .clihelp import Command as _Command
 from .clihelp import at_least as _at_least
 from .errors import DDContractError
+from .assess import LEVELS
+from .assess.cli import app as assess_app
 from .langs import LANGUAGES
 
 app = typer.Typer(
@@ -43,18 +45,14 @@ rules_app = typer.Typer(help="List and test the clause library's rules.", no_arg
 app.add_typer(rules_app, name="rules")
 templates_app = typer.Typer(help="List the bundled DOCX templates.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
+app.add_typer(assess_app, name="assess")
 
 
-class OutputFormat(str, Enum):
-    console = "console"
-    json = "json"
-
-
+OutputFormat = Enum("OutputFormat", {s: s for s in ("console", "json")}, type=str)
 FailOn = Enum("FailOn", {s: s for s in ("weak", "missing")}, type=str)
 PdfEngine = Enum("PdfEngine", {s: s for s in ("pdfium", "pdfplumber")}, type=str)
 Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # a language ddcontract reads and writes
-
-
+Profile = Enum("Profile", {level: level for level in LEVELS}, type=str)  # a risk level: its policy preset
 Executor = Enum("Executor", {s: s for s in ("local", "dask")}, type=str)
 
 
@@ -110,6 +108,8 @@ def check(
     fmt: OutputFormat = typer.Option(OutputFormat.console, "--format", "-f", help="console or json."),
     policy: Optional[Path] = typer.Option(None, "--policy", metavar="YAML",
                                           help="Policy overrides, e.g. notification_max_hours: 48."),
+    profile: Optional[Profile] = typer.Option(None, "--profile", help="Use the policy of this risk level "
+                                              "(low, medium, high) instead of --policy."),
     rules: Optional[list[Path]] = RulesOption,
     only_rules: bool = OnlyRulesOption,
     pdf_engine: PdfEngine = typer.Option(PdfEngine.pdfium, "--pdf-engine",
@@ -143,7 +143,7 @@ def check(
 
       ddcontract check samples/dpa.docx --format json
 
-      ddcontract check contract.pdf --fail-on missing
+      ddcontract check contract.pdf --fail-on missing --profile high
 
       ddcontract check kontrakt.pdf --report-lang en
 
@@ -161,7 +161,8 @@ def check(
     try:
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
-                               policy=load_policy(policy), max_pages=max_pages, password=password)
+                               policy=load_policy(policy, profile and profile.value), max_pages=max_pages,
+                               password=password)
         library = _library(rules, only_rules)
         result = _check_file(path, library, options)
     except DDContractError as exc:
@@ -174,7 +175,8 @@ def check(
         explanation = explain_result(result.document, result, library, options, explain)
     _show(result, fmt, no_color, explanation)
     if report is not None:
-        _write_report(result, report, options.policy, policy, report_template, force)
+        _write_report(result, report, options.policy, policy or (profile and f"--profile {profile.value}"),
+                      report_template, force)
     if fail_on is not None and _fails(result, fail_on):
         raise typer.Exit(1)
 
@@ -229,7 +231,7 @@ def _show(result, fmt: OutputFormat, no_color: bool, explanation=None) -> None:
             render_explanation(explanation, result.report_language, console)
 
 
-def _write_report(result, report: Path, policy, policy_file: Path | None, template: Path | None,
+def _write_report(result, report: Path, policy, policy_file: Path | str | None, template: Path | None,
                   force: bool) -> None:
     from .report.docx import write_report
 

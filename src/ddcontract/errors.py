@@ -5,20 +5,24 @@ summary's ``error`` column) for a document it could not check, so programs may r
 is written here, not taken from the class name: renaming a class or raising a subclass of it does
 not change the output. The codes:
 
-================  =========================================================================
-``InputError``     the document cannot be read: wrong type, corrupt, encrypted, scanned, too long
-``MemoryError``    the document is too large to process in memory (:data:`MEMORY_ERROR`)
-``UnreadableFile`` a library failed on a malformed file (:data:`UNREADABLE_FILE`)
-``WorkerDied``     the worker process checking the file stopped: killed, out of memory, a crash
-                   in a PDF library (:data:`WORKER_DIED`)
-``WorkerFailed``   the Dask task or its worker failed (:data:`WORKER_FAILED`)
-``RuleError``      a clause-library file is invalid
-``PolicyError``    a policy file is invalid
-``DealError``      a deal data file is invalid
-``TemplateError``  a DOCX template cannot be found, read or rendered
-``OutputError``    an output file cannot be written
-``ScanError``      the scan itself cannot run (bad output folder, unreadable results file)
-================  =========================================================================
+========================  =========================================================================
+``InputError``            the document cannot be read: wrong type, corrupt, encrypted, scanned, too long
+``MemoryError``           the document is too large to process in memory (:data:`MEMORY_ERROR`)
+``UnreadableFile``        a library failed on a malformed file (:data:`UNREADABLE_FILE`)
+``WorkerDied``            the worker process checking the file stopped: killed, out of memory, a crash
+                          in a PDF library (:data:`WORKER_DIED`)
+``WorkerFailed``          the Dask task or its worker failed (:data:`WORKER_FAILED`)
+``RuleError``             a clause-library file is invalid
+``PolicyError``           a policy file is invalid
+``DealError``             a deal data file is invalid
+``AnswersError``          a customer's answers file (YAML or workbook) is invalid or cannot be read
+``QuestionnaireError``    the questionnaire file is invalid
+``RiskProfileError``      a risk profile file is invalid
+``DataFileError``         an assessment data file is invalid (the base of the three above)
+``TemplateError``         a DOCX template cannot be found, read or rendered
+``OutputError``           an output file cannot be written
+``ScanError``             the scan itself cannot run (bad output folder, unreadable results file)
+========================  =========================================================================
 """
 
 from __future__ import annotations

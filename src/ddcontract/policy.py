@@ -10,6 +10,11 @@ and gathered here into one strict pydantic model, :class:`Policy`. Defaults foll
     suggested_notification_hours: 24      # the deadline suggested clauses propose (at most the maximum)
     required_certifications: [ISO 27001]  # named standards a contract must require (Theme 7)
 
+A policy per risk level is shipped in ``policies/`` (``low.yaml``, ``medium.yaml``, ``high.yaml``, the
+levels of :data:`ddcontract.assess.LEVELS`): ``check --profile high`` checks against that preset
+(:func:`profile_policy_path`). A profile and ``--policy`` are not combined: the preset is a policy
+file like any other, so a company copies it, edits it and gives the copy as ``--policy``.
+
 Values are taken strictly (``true`` is not one hour, ``"48"`` not a number; no infinities or NaN)
 within the bounds each setting declares; :func:`load_policy` lists every problem of the file, each
 with its line.
@@ -22,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from .assess import LEVELS, data_dir
 from .errors import PolicyError
 from .requirements import SETTINGS
 from .yamlfile import YamlProblem, compose, line_of, read_yaml
@@ -39,10 +45,24 @@ Policy: type[PolicyBase] = create_model(  # type: ignore[call-overload]
 MAX_POLICY_BYTES = 1_000_000
 
 
-def load_policy(path: Path | None) -> Any:
-    """The policy in ``path`` (the default policy for None). A :class:`PolicyError` lists every
-    problem of the file, each with its line: it cannot be read, is not YAML, or sets an unknown
-    setting or an invalid value."""
+def profile_policy_path(level: str) -> Path:
+    """The shipped policy preset of the risk level ``level`` (one of :data:`LEVELS`)."""
+    if level not in LEVELS:
+        raise PolicyError(level, f"not a risk level (known: {', '.join(LEVELS)})")
+    return data_dir("policies") / f"{level}.yaml"
+
+
+def load_policy(path: Path | None, profile: str | None = None) -> Any:
+    """The policy in ``path``, or the preset of the risk level ``profile``, or the default policy
+    when both are None. A :class:`PolicyError` lists every problem of the file, each with its line:
+    it cannot be read, is not YAML, or sets an unknown setting or an invalid value; and refuses a
+    path and a profile together."""
+    if profile is not None:
+        if path is not None:
+            raise PolicyError(str(path), f"--policy and --profile {profile} cannot be used together: the profile "
+                              f"is the policy {profile_policy_path(profile).name}; copy it from "
+                              f"{profile_policy_path(profile).parent}, edit it and give the copy as --policy")
+        path = profile_policy_path(profile)
     if path is None:
         return Policy()
     try:

@@ -1,0 +1,108 @@
+"""The ``ddcontract assess`` commands: ``init`` writes the questionnaire to fill in (YAML, and a
+workbook for the customer), ``risk`` reads the answers and says the customer's risk level. Only
+typer is imported here; the work's modules are imported inside the commands."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..clihelp import Command as _Command
+from ..errors import DDContractError
+from ..langs import LANGUAGES
+
+app = typer.Typer(help="Assess a new customer: the questionnaire, its answers and the customer's risk level.",
+                  short_help="Assess a new customer: questionnaire and risk level.", no_args_is_help=True)
+Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)
+Format = Enum("Format", {s: s for s in ("console", "json")}, type=str)
+
+
+def _fail_error(exc: DDContractError) -> None:
+    for line in exc.lines():
+        typer.echo(f"ddcontract: error: {line}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command(cls=_Command, short_help="Write the questionnaire to fill in: YAML, and a workbook with --xlsx.")
+def init(
+    path: Path = typer.Argument(Path("customer.yaml"), metavar="FILE", help="Where to write the answers file (YAML)."),
+    lang: Lang = typer.Option(Lang("en"), "--lang", help="Language of the questions and comments."),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", metavar="XLSX",
+                                        help="Also write the questionnaire as a workbook to send to the customer."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the files if they exist."),
+) -> None:
+    """Write a commented answers file: every question of the procedure with its help and the answers
+    it allows, the answers blank. A blank answer is reported as unknown, never guessed.
+
+    Examples:
+
+      ddcontract assess init customer.yaml
+
+      ddcontract assess init kunde.yaml --lang da --xlsx spoergeskema.xlsx
+    """
+    from ..office.output import check_writable, write_atomic
+    from .form import answers_form
+    from .questions import load_questionnaire
+
+    try:
+        for out in (path, xlsx):
+            if out is not None:
+                check_writable(out, force)
+        if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
+            raise DDContractError(f"{xlsx}: the workbook's name ends in .xlsx")
+        questionnaire = load_questionnaire()
+        text = answers_form(questionnaire, lang.value, path.name).encode("utf-8")
+        if xlsx is not None:
+            from .workbook import write_workbook
+
+            write_workbook(questionnaire, lang.value, xlsx)
+        write_atomic(path, lambda tmp: tmp.write_bytes(text))
+    except DDContractError as exc:
+        _fail_error(exc)
+    except OSError as exc:
+        typer.echo(f"ddcontract: error: {exc.filename}: cannot be written ({exc.strerror})", err=True)
+        raise typer.Exit(2) from None
+    if xlsx is not None:
+        typer.echo(f"wrote {xlsx}: send it to the customer", err=True)
+    typer.echo(f"wrote {path}: fill it in, then run `ddcontract assess risk {path}`", err=True)
+
+
+@app.command(cls=_Command, short_help="Read the answers and say the customer's risk level and why.")
+def risk(
+    answers_path: Path = typer.Argument(..., metavar="ANSWERS", help="The answers: YAML (assess init) or a filled workbook."),
+    risk_profile: Optional[Path] = typer.Option(None, "--risk-profile", metavar="YAML",
+                                                help="Your own risk profile instead of the bundled one."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the output (default: the answers')."),
+    fmt: Format = typer.Option(Format.console, "--format", "-f", help="console or json."),
+) -> None:
+    """Read the answers (every problem listed with its line or cell, exit 2) and say the customer's
+    risk level: the rules that raised it with the answers they rest on, the rules that unknown answers
+    leave undecided, and the policy that contracts are then checked against.
+
+    Examples:
+
+      ddcontract assess risk customer.yaml
+
+      ddcontract assess risk filled_questionnaire.xlsx --format json
+    """
+    from .answers import read_answers
+    from .questions import load_questionnaire
+    from .risk import load_risk_profile
+    from .show import risk_json, risk_lines
+
+    try:
+        questionnaire = load_questionnaire()
+        profile = load_risk_profile(risk_profile, questionnaire)
+        answers = read_answers(answers_path, questionnaire)
+    except DDContractError as exc:
+        _fail_error(exc)
+        return
+    language = lang.value if lang else answers.language or "en"
+    result = profile.evaluate(answers)
+    if fmt is Format.json:
+        typer.echo(risk_json(result, answers, language))
+    else:
+        typer.echo("\n".join(risk_lines(result, answers, language)))
