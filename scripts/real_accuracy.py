@@ -3,8 +3,9 @@
 Danish), labelled against the requirement catalogue by people who did not write the rules:
 
 - the development set, ``../shared/corpus/real-dev/`` (the rules have been improved looking at its errors);
-- the second development set, ``benchmarks/real-dev2/labels.yaml`` (15 more contracts from other
-  repositories, labelled blind; studied and tuned on like the first);
+- the second to fifth development sets, ``benchmarks/real-dev2/`` … ``benchmarks/real-dev5/`` (15, 15, 16
+  and 17 more contracts from other repositories, labelled blind; each measured once before any rule was
+  changed for it, then studied and tuned on like the first);
 - the held-out set, ``benchmarks/real-heldout/labels.yaml`` (labelled blind; measured, never tuned on:
   a fix that only fits the development sets shows here).
 
