@@ -64,3 +64,13 @@ def libreoffice_pdfs(docs: list[Path], outdir: Path, timeout: int = 300) -> list
                     "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
                    check=True, capture_output=True, timeout=timeout)
     return [outdir / (d.stem + ".pdf") for d in docs]
+
+
+def cli_errors(result) -> list[str]:
+    """The problems a command printed on stderr, without the prefix; asserts exit code 2, no traceback and
+    nothing on stdout."""
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "" and "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("ddcontract: error: ") for line in lines), result.stderr
+    return [line.removeprefix("ddcontract: error: ") for line in lines]

@@ -19,6 +19,7 @@ from ddcontract.assess.answers import AnswersError, parse_value, read_answers
 from ddcontract.assess.questions import QuestionnaireError, load_questionnaire
 from ddcontract.cli import app
 from ddcontract.langs import LANGUAGES
+from conftest import cli_errors
 
 REQUIREMENTS = Path(__file__).resolve().parents[2] / "shared" / "REQUIREMENTS.md"
 # the questions of ../shared/REQUIREMENTS.md (read from it when it is there)
@@ -32,12 +33,7 @@ def questionnaire():
     return load_questionnaire()
 
 
-def _errors(result) -> list[str]:
-    assert result.exit_code == 2, result.output
-    assert result.stdout == "" and "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert all(line.startswith("ddcontract: error: ") for line in lines), result.stderr
-    return [line.removeprefix("ddcontract: error: ") for line in lines]
+_errors = cli_errors
 
 
 # --------------------------------------------------------------------------- the schema

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from ddcontract.cli import app
+from conftest import cli_errors
 
 CONTRACT = "1. Security\n\nThe Supplier shall notify the Customer of any Security Incident within 24 hours.\n"
 
@@ -23,13 +24,7 @@ def contract(tmp_path: Path) -> Path:
     return path
 
 
-def _errors(result) -> list[str]:
-    """The problems on stderr, without the prefix; asserts exit code 2, no traceback, no stdout."""
-    assert result.exit_code == 2, result.output
-    assert result.stdout == "" and "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert all(line.startswith("ddcontract: error: ") for line in lines), result.stderr
-    return [line.removeprefix("ddcontract: error: ") for line in lines]
+_errors = cli_errors
 
 
 def _policy(tmp_path: Path, text: str | bytes) -> Path:
