@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ddcontract.assess.answers import AnswersError, parse_value, read_answers
+from ddcontract.assess.answers import parse_value, read_answers
 from ddcontract.assess.questions import QuestionnaireError, load_questionnaire
 from ddcontract.cli import app
 from ddcontract.langs import LANGUAGES
