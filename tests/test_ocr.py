@@ -295,11 +295,13 @@ def test_always_reads_every_page_of_a_typed_pdf(library):
 
 @needs_ocr
 @pytest.mark.slow
-def test_a_page_scanned_upside_down_is_read_upright(tmp_path):
-    page = scanned_pages(SAMPLES / "msa_provider.pdf", pages=[4])[0].rotate(180)
-    pdf = save_pdf([page], tmp_path / "upside_down.pdf")
+@pytest.mark.parametrize("turned", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, turned):
+    page = scanned_pages(SAMPLES / "msa_provider.pdf", pages=[4])[0].rotate(turned, expand=True)
+    pdf = save_pdf([page], tmp_path / "turned.pdf")
     from ddcontract.ingest import load_document
 
     doc = load_document(pdf, ocr="auto")
-    assert doc.ocr.pages[0].rotated == 180
-    assert any("EUR 250,000" in b.text for b in doc.blocks)
+    assert doc.ocr.pages[0].rotated == (360 - turned) % 360  # turned back
+    assert doc.ocr.pages[0].confidence > 85
+    assert any(b.section == "13.3" and "EUR 250,000" in b.text for b in doc.blocks)

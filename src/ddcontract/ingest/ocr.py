@@ -12,8 +12,9 @@ and confidence. The lines become the same :class:`~ddcontract.ingest.pdf.Line` o
 layer gives (their boxes in PDF points), so headers, footers, paragraphs, clause numbers and
 sections are found the same way. Skew within a few degrees is handled by Tesseract's own layout
 analysis (its text lines follow the skew); a page turned by 90, 180 or 270 degrees is found by
-Tesseract's orientation detection (OSD), run when a page reads with low confidence or almost no
-words, and read again turned upright.
+Tesseract's orientation detection (OSD), run when Tesseract finds most of the page's text running
+other than upright left to right, or reads it with low confidence or almost no words, and the page
+is read again turned upright.
 
 The language: ``--lang`` when given; else the language of the document's typed pages when it has
 enough of them; else the first scanned page is read with ``eng+dan`` and its words decide (English
@@ -171,7 +172,9 @@ def engine_name() -> str:
 
 
 def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tuple, float]], float | None, bool]:
-    """Text lines (text, box in pixels, confidence), the mean word confidence, and whether it timed out."""
+    """Text lines (text, box in pixels, confidence), the mean word confidence (None when no word was
+    read, and when Tesseract found the text running sideways or upside down: the page needs turning),
+    and whether it timed out."""
     from tesserocr import RIL, iterate_level
 
     api = _api(languages)
@@ -182,6 +185,10 @@ def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tup
         return [], None, True
     found: list[list[tuple[str, tuple, float]]] = []  # Tesseract's text lines, each its words
     confs = []
+    ri = api.GetIterator()
+    if ri is not None and _turned(ri):
+        api.Clear()
+        return [], None, False
     ri = api.GetIterator()
     if ri is not None:
         for r in iterate_level(ri, RIL.WORD):
@@ -202,6 +209,15 @@ def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tup
 
 
 _NOISE_CONF = 60.0
+
+
+def _turned(ri) -> bool:
+    """Most of the page's blocks run other than left to right, upright (a page turned sideways or
+    upside down)."""
+    from tesserocr import RIL, iterate_level
+
+    ways = [r.Orientation()[:2] for r in iterate_level(ri, RIL.BLOCK)]
+    return sum(1 for o, d in ways if o != 0 or d != 0) * 2 > len(ways) if ways else False
 
 
 def _lines(textlines) -> list[tuple[str, tuple, float]]:
@@ -282,6 +298,24 @@ def _reread_number(img, line) -> tuple[str, tuple, float]:
     if best is not None:
         text = best + text[len(word):]
     return text, box, conf
+
+
+def _orientation(img) -> int:
+    """The clockwise degrees the page is turned by (0, 90, 180, 270), by Tesseract's OSD; 0 when unsure."""
+    if "osd" not in languages_installed():
+        return 0
+    api = _APIS.get("osd")
+    if api is None:
+        import tesserocr
+
+        api = tesserocr.PyTessBaseAPI(path=TESSDATA or tessdata_dir(), lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+        _APIS["osd"] = api
+    api.SetImage(despeckle(img))
+    found = api.DetectOrientationScript()
+    api.Clear()
+    if not found or found.get("orient_conf", 0) < 2.0:
+        return 0
+    return int(found.get("orient_deg", 0)) % 360
 
 
 def render(page, dpi: int = DPI):
