@@ -125,6 +125,17 @@ def test_a_header_ocr_reads_differently_on_each_page_is_still_dropped():
     assert [len(p) for p in typed] == [2, 2, 2]
 
 
+def test_a_huge_page_is_rendered_within_the_pixel_limit():
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(14400, 14400)  # 200 inches square: 1.6 billion pixels at 200 dpi
+    img = ocr_mod.render(page)
+    assert img.width * img.height <= ocr_mod.MAX_PIXELS and img.width > 5000
+    normal = ocr_mod.render(pdf.new_page(595, 842))
+    assert normal.size == (round(595 * 200 / 72), round(842 * 200 / 72))
+
+
 # ---------------------------------------------------------------- with Tesseract
 
 
@@ -258,6 +269,15 @@ def test_scan_reads_scanned_pages_in_the_workers_and_resumes(mixed, tmp_path):
     assert again.returncode == 0, again.stderr
     assert "2 already done" in again.stderr
     assert (out / "results.jsonl").read_bytes() == before
+    # a page over the time limit in a worker: reported, and the document is checked without it
+    late = tmp_path / "late"
+    run = subprocess.run([sys.executable, "-m", "ddcontract", "scan", str(folder / "signed.pdf"), "--out", str(late),
+                          "--workers", "1", "--ocr-timeout", "0.001"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    (obj,) = [json.loads(ln) for ln in (late / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert obj["document"]["ocr"]["timed_out_pages"] == [4, 5, 8] and obj["document"]["ocr"]["pages"] == []
+    assert any(w.startswith("page 5 was not read by OCR within the time allowed") for w in obj["document"]["warnings"])
+    assert len(obj["requirements"]) == len(by_name["typed.pdf"]["requirements"])
 
 
 # ---------------------------------------------------------------- slow: every sample, always, orientation
@@ -289,6 +309,16 @@ def test_always_reads_every_page_of_a_typed_pdf(library):
     typed = check_file(SAMPLES / "saas_terms_thin.pdf", library)
     result = check_file(SAMPLES / "saas_terms_thin.pdf", library, CheckOptions(ocr="always"))
     assert result.document.ocr.numbers == [1, 2, 3] and all(b.ocr for b in result.document.blocks)
+    share, diffs = _compare(typed, result)
+    assert share >= 0.95 and not diffs, diffs
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_scan_three_degrees_askew_is_levelled(scans, library):
+    typed = check_file(SAMPLES / "msa_provider.pdf", library)
+    askew = make_scanned(SAMPLES / "msa_provider.pdf", scans / "msa_askew.pdf", angle=3.0)
+    result = check_file(askew, library, CheckOptions(ocr="auto"))
     share, diffs = _compare(typed, result)
     assert share >= 0.95 and not diffs, diffs
 

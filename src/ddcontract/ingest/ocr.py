@@ -7,14 +7,16 @@ by OCR; ``never`` reads none (a scanned PDF is then refused with the message tha
 install the engine).
 
 A page is rendered by pdfium at :data:`DPI` (chosen by measuring accuracy against time:
-docs/performance.md) in greyscale and recognised by Tesseract, one text line at a time with its box
-and confidence. The lines become the same :class:`~ddcontract.ingest.pdf.Line` objects the PDF text
-layer gives (their boxes in PDF points), so headers, footers, paragraphs, clause numbers and
-sections are found the same way. Skew within a few degrees is handled by Tesseract's own layout
-analysis (its text lines follow the skew); a page turned by 90, 180 or 270 degrees is found by
-Tesseract's orientation detection (OSD), run when Tesseract finds most of the page's text running
-other than upright left to right, or reads it with low confidence or almost no words, and the page
-is read again turned upright.
+docs/performance.md) in greyscale, specks removed, and recognised by Tesseract word by word, each
+word with its box and confidence. The words make text lines (:func:`_lines`: a clause number that
+Tesseract read as a column of its own goes back in front of its text, and is read again alone as
+digits and full stops), and the lines become the same :class:`~ddcontract.ingest.pdf.Line` objects
+the PDF text layer gives (their boxes in PDF points), so headers, footers, paragraphs, clause
+numbers and sections are found the same way. A page askew by more than a degree (Tesseract's layout
+analysis measures it) is levelled and read again, since lines rebuilt from skewed boxes mix up. A
+page turned by 90, 180 or 270 degrees is found by Tesseract's orientation detection (OSD), run when
+Tesseract finds most of the page's text running other than upright left to right, or reads it with
+low confidence or almost no words, and the page is read again turned upright.
 
 The language: ``--lang`` when given; else the language of the document's typed pages when it has
 enough of them; else the first scanned page is read with ``eng+dan`` and its words decide (English
@@ -28,6 +30,7 @@ left out and named in a warning, and the rest of the document goes on.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -116,7 +119,7 @@ def tessdata_dir() -> str | None:
     return None
 
 
-TESSDATA = None  # set by tests to force a folder
+TESSDATA = None  # a folder of language data to use instead of looking for one (tessdata_dir)
 
 
 def unavailable() -> str | None:
@@ -171,12 +174,14 @@ def engine_name() -> str:
     return "tesseract " + tesserocr.tesseract_version().split()[1]
 
 
-def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tuple, float]], float | None, bool]:
+def _recognise(img, languages: str, timeout: float,
+               upright: bool = False) -> tuple[list[tuple[str, tuple, float]], float | None, bool]:
     """Text lines (text, box in pixels, confidence), the mean word confidence (None when no word was
     read, and when Tesseract found the text running sideways or upside down: the page needs turning),
-    and whether it timed out."""
+    and whether it timed out. ``upright``: take the text as it runs, turned or not."""
     from tesserocr import RIL, iterate_level
 
+    started = time.monotonic()
     api = _api(languages)
     api.SetImage(despeckle(img))
     ok = api.Recognize(timeout=int(timeout * 1000)) if timeout > 0 else api.Recognize()
@@ -186,19 +191,26 @@ def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tup
     found: list[list[tuple[str, tuple, float]]] = []  # Tesseract's text lines, each its words
     confs = []
     ri = api.GetIterator()
-    if ri is not None and _turned(ri):
+    if ri is not None and not upright and _turned(ri):
         api.Clear()
         return [], None, False
     ri = api.GetIterator()
+    skew = _skew(ri) if ri is not None and not upright else 0.0
+    if abs(skew) > _SKEW_LIMIT:  # read it again levelled: lines rebuilt from skewed boxes mix up
+        api.Clear()
+        left = max(0.001, timeout - (time.monotonic() - started)) if timeout > 0 else 0
+        return _recognise(img.rotate(math.degrees(skew), resample=_BICUBIC, expand=False, fillcolor=255),
+                          languages, left, upright=True)
+    ri = api.GetIterator()
     if ri is not None:
         for r in iterate_level(ri, RIL.WORD):
-            text = r.GetUTF8Text(RIL.WORD)
+            if r.IsAtBeginningOf(RIL.TEXTLINE) or not found:
+                found.append([])
+            text = (r.GetUTF8Text(RIL.WORD) or "").strip()
             box = r.BoundingBox(RIL.WORD)
             if not text or not box:
                 continue
             conf = r.Confidence(RIL.WORD)
-            if r.IsAtBeginningOf(RIL.TEXTLINE) or not found:
-                found.append([])
             if not any(ch.isalnum() for ch in text) and conf < _NOISE_CONF:
                 continue  # a speck read as punctuation
             confs.append(conf)
@@ -209,6 +221,17 @@ def _recognise(img, languages: str, timeout: float) -> tuple[list[tuple[str, tup
 
 
 _NOISE_CONF = 60.0
+_SKEW_LIMIT = math.radians(1.0)  # a page more askew than this is levelled and read again
+_BICUBIC = 3  # PIL.Image.BICUBIC
+
+
+def _skew(ri) -> float:
+    """How far the page's text lines are askew, in radians counter-clockwise (the median over its
+    blocks, from Tesseract's layout analysis)."""
+    from tesserocr import RIL, iterate_level
+
+    angles = sorted(r.Orientation()[3] for r in iterate_level(ri, RIL.BLOCK))
+    return angles[len(angles) // 2] if angles else 0.0
 
 
 def _turned(ri) -> bool:
@@ -318,9 +341,15 @@ def _orientation(img) -> int:
     return int(found.get("orient_deg", 0)) % 360
 
 
+MAX_PIXELS = 40_000_000  # a page is rendered at a lower resolution rather than larger (40 MB in grey)
+
+
 def render(page, dpi: int = DPI):
-    """The page as a greyscale PIL image at ``dpi``."""
-    return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    """The page as a greyscale PIL image at ``dpi``, or at the resolution that keeps it within
+    MAX_PIXELS (a huge page in a hostile or odd PDF must not take the worker's memory)."""
+    width, height = page.get_size()
+    scale = min(dpi / 72, 0.999 * (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+    return page.render(scale=scale, grayscale=True).to_pil().convert("L")
 
 
 def despeckle(img):
@@ -343,14 +372,17 @@ def read_page(page, number: int, languages: str, dpi: int = DPI, timeout: float 
     rotated = 0
     if not timed_out and (conf is None or conf < _OSD_BELOW or len(lines) < 3):
         turn = _orientation(img)
-        if turn:
-            left = timeout - (time.monotonic() - started) if timeout > 0 else 0
-            if timeout <= 0 or left > 0:
-                img = img.rotate(turn, expand=True)  # PIL turns counter-clockwise: upright again
-                again, conf2, out2 = _recognise(img, languages, max(left, 0.001) if timeout > 0 else 0)
-                if not out2 and (conf2 or 0) > (conf or 0):
-                    lines, conf, rotated = again, conf2, turn
-    scale = 72 / dpi
+        left = timeout - (time.monotonic() - started) if timeout > 0 else 0
+        if timeout > 0 and left <= 0:
+            timed_out = not lines
+        elif turn:
+            turned = img.rotate(turn, expand=True)  # PIL turns counter-clockwise: upright again
+            again, conf2, out2 = _recognise(turned, languages, left, upright=True)
+            if not out2 and (conf2 or 0) > (conf or 0):
+                img, lines, conf, rotated = turned, again, conf2, turn
+        elif not lines:  # Tesseract saw it turned, OSD is not sure: read it as it stands
+            lines, conf, timed_out = _recognise(img, languages, left, upright=True)
+    scale = (page.get_height() if not rotated % 180 else page.get_width()) / img.height
     height = page.get_height() if not rotated % 180 else page.get_width()
     out = [Line(text=drop_invisible(text), top=box[1] * scale, bottom=box[3] * scale, x0=box[0] * scale,
                 page_height=height) for text, box, _ in lines]

@@ -97,7 +97,7 @@ def _no_text(ocr: str | None, report) -> str:
         return (f"no page was read by OCR within the time allowed per page ({len(report.pages)} tried): "
                 "raise --ocr-timeout, or ask for the original document")
     if report is not None and report.pages:
-        return ("OCR found no text on the PDF's pages (blank pages, or images without text?): "
+        return ("OCR found no text on the PDF's pages (blank pages, or a scan too poor to read?): "
                 "ask for the original document")
     why = ocr_mod.unavailable()
     if why is None and ocr == "never":

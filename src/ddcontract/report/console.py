@@ -35,7 +35,7 @@ def render(result: CheckResult, console) -> None:
         language += " (" + ", ".join(f"{k}: {v}" for k, v in result.section_languages.items()) + ")"
     console.print(Text(f"ddcontract check — {doc.path}", style="bold"))
     console.print(Text(tr(lang, "label.format", format=doc.format, pages=pages, language=language), style="dim"))
-    if doc.ocr is not None:
+    if doc.ocr is not None and doc.ocr.numbers:
         console.print(Text(ocr_line(doc.ocr, lang), style="dim"))
     for warning in result.warnings:
         console.print(Text(f"{tr(lang, 'label.warning')}: {warning}", style="yellow"))

@@ -110,7 +110,7 @@ def _format_text(result: CheckResult) -> str:
         language += " (" + ", ".join(tr(lang, "report.sections_in", lang=names.get(k, k), n=v)
                                      for k, v in others.items()) + ")"
     parts.append(language)
-    if doc.ocr is not None:  # "PDF, 7 pages, English, read by OCR: p. 1–7 (…)"
+    if doc.ocr is not None and doc.ocr.numbers:  # "PDF, 7 pages, English, read by OCR: p. 1–7 (…)"
         parts.append(ocr_line(doc.ocr, lang))
     return ", ".join(parts)
 
