@@ -98,6 +98,8 @@ def test_low_confidence_and_timed_out_pages_are_named():
     assert report.warnings() == [
         "page 2 was read by OCR with low confidence (mean 42 of 100): check its text against the scan",
         "page 3 was not read by OCR within the time allowed per page; it is left out (raise --ocr-timeout to read it)"]
+    report.mode = "always"  # a typed page whose OCR ran out of time keeps its text layer
+    assert report.warnings()[1].endswith("its text layer, if it has one, is read instead (raise --ocr-timeout to read it)")
     assert report.as_json() == {"pages": [1, 2], "engine": "tesseract 5", "languages": "eng",
                                 "mean_confidence": 67.2, "page_confidence": {"1": 93.0, "2": 41.5},
                                 "low_confidence_pages": [2], "timed_out_pages": [3]}

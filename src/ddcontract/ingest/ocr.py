@@ -95,8 +95,9 @@ class OcrReport:
         for p in self.low():
             out.append(f"page {p.number} was read by OCR with low confidence (mean {p.confidence:.0f} of 100): "
                        "check its text against the scan")
+        instead = "its text layer, if it has one, is read instead" if self.mode == "always" else "it is left out"
         for n in self.timed_out():
-            out.append(f"page {n} was not read by OCR within the time allowed per page; it is left out "
+            out.append(f"page {n} was not read by OCR within the time allowed per page; {instead} "
                        "(raise --ocr-timeout to read it)")
         return out
 
