@@ -26,6 +26,8 @@ class CheckOptions:
     policy: Any = field(default_factory=Policy)
     max_pages: int | None = None  # None: the ingest default (MAX_PAGES)
     password: str | None = None  # for encrypted PDFs
+    ocr: str | None = None  # auto, always, never (a PDF's scanned pages); None: auto when an OCR engine is installed
+    ocr_timeout: float | None = None  # seconds of OCR a page may take; None: ingest.ocr.PAGE_SECONDS
 
 
 @dataclass
@@ -77,7 +79,17 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     matches = _match(clauses, langs, library, report_lang, result.section_languages, result.warnings)
     decided, raised = decide(matches, options.policy)
     result.requirements, result.flags = word_all(decided, raised, library, options.policy, report_lang)
+    if doc.ocr is not None:
+        _mark_ocr(result)
     return result
+
+
+def _mark_ocr(result: CheckResult) -> None:
+    """Evidence quoted from a block read by OCR says so (``Evidence.ocr``)."""
+    read = {b.anchor for b in result.document.blocks if b.ocr}
+    for finding in [*result.requirements, *result.flags]:
+        for ev in finding.evidence:
+            ev.ocr = ev.anchor in read
 
 
 def check_markup(before: Document, after: Document, library: Library, options: CheckOptions) -> CheckResult:
@@ -109,7 +121,8 @@ def check_file(path: str | Path, library: Library, options: CheckOptions | None 
 
     options = options or CheckOptions()
     before, doc = load_sides(path, pdf_engine=options.pdf_engine, max_pages=options.max_pages or MAX_PAGES,
-                             password=options.password)
+                             password=options.password, ocr=options.ocr, ocr_lang=options.language,
+                             ocr_timeout=options.ocr_timeout)
     if not doc.revisions:
         return check_document(doc, library, options)
     return check_markup(before, doc, library, options)

@@ -15,8 +15,8 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .clihelp import Command as _Command
-from .clihelp import at_least as _at_least
+from .clihelp import Command as _Command, at_least as _at_least
+from .cliocr import OCR_OPTION, OCR_TIMEOUT_OPTION, OcrMode, ocr_options
 from .errors import DDContractError
 from .assess import LEVELS
 from .assess.cli import app as assess_app
@@ -33,8 +33,7 @@ app = typer.Typer(
         "  ddcontract check contract.pdf --report gap.docx\n\n"
         "  ddcontract compare our_draft.docx their_version.pdf\n\n"
         "  ddcontract init deal.yaml && ddcontract generate dpa --data deal.yaml -o dpa.docx\n\n"
-        "  ddcontract rules list\n\n"
-        "  ddcontract rules test notify-deadline"
+        "  ddcontract rules list\n\n  ddcontract rules test notify-deadline"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -134,6 +133,7 @@ def check(
     explain: Optional[str] = typer.Option(None, "--explain", metavar="ID",
                                           help="Also say why this requirement or flag got its status: the "
                                                "sentences matched, vetoed, and nearly matched."),
+    ocr: Optional[OcrMode] = OCR_OPTION, ocr_timeout: float = OCR_TIMEOUT_OPTION,
 ) -> None:
     """Check one contract against every contract requirement and warning flag of the procedure.
 
@@ -162,7 +162,7 @@ def check(
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
                                policy=load_policy(policy, profile and profile.value), max_pages=max_pages,
-                               password=password)
+                               password=password, **ocr_options(ocr, ocr_timeout))
         library = _library(rules, only_rules)
         result = _check_file(path, library, options)
     except DDContractError as exc:
@@ -436,6 +436,7 @@ def scan(
                                   help="Record PDFs with more than N pages as errors."),
     password: Optional[str] = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password tried on encrypted PDFs (or set DDCONTRACT_PDF_PASSWORD)."),
+    ocr: Optional[OcrMode] = OCR_OPTION, ocr_timeout: float = OCR_TIMEOUT_OPTION,
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
 
@@ -462,7 +463,8 @@ def scan(
         options = ScanOptions(rules=tuple(rules or ()), only_rules=only_rules, pdf_engine=pdf_engine.value,
                               language=lang.value if lang else None,
                               report_language=report_lang.value if report_lang else None,
-                              policy=load_policy(policy), max_pages=max_pages, password=password)
+                              policy=load_policy(policy), max_pages=max_pages, password=password,
+                              **ocr_options(ocr, ocr_timeout))
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
                    force=force, scheduler=scheduler, include_readme=include_readme)

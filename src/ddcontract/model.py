@@ -40,6 +40,7 @@ class Block:
     #   PDF   "page3#b7"                            the 7th block (from 0) read on page 3
     #   text  "line12"                              the line (from 1) the paragraph starts on
     anchor: str | None = None
+    ocr: bool = False  # read by OCR from a scanned page (a PDF page without a usable text layer)
 
 
 Side = Literal["before", "after"]  # a tracked-change document as it was, or with every change accepted
@@ -98,6 +99,7 @@ class Document:
     warnings: tuple[str, ...] = ()  # what the reader had to say about the file
     revisions: tuple[Revision, ...] = ()  # the tracked changes, in reading order
     side: Side = "after"
+    ocr: Any = None  # ingest.ocr.OcrReport: the pages read by OCR and their confidence; None when none was
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,7 @@ class Evidence:
     anchor: str | None = None  # the sentence's block (see Block.anchor); not in the JSON
     terms: tuple[TermUse, ...] = ()  # defined terms the match was read through (in the JSON when any)
     element: str | None = None  # the aspect this sentence is the evidence of (Art. 28(3)'s points; in the JSON when set)
+    ocr: bool = False  # its block was read by OCR (in the JSON when true)
 
     def as_json(self) -> dict[str, Any]:
         out = {"text": self.text, "page": self.page, "section": self.section,
@@ -178,6 +181,8 @@ class Evidence:
             out["terms"] = [t.as_json() for t in self.terms]
         if self.element:
             out["element"] = self.element
+        if self.ocr:
+            out["ocr"] = True
         return out
 
 
@@ -327,6 +332,8 @@ class CheckResult:
             "requirements": [f.as_json() for f in self.requirements],
             "flags": [f.as_json() for f in self.flags],
         }
+        if doc.ocr is not None:
+            out["document"]["ocr"] = doc.ocr.as_json()
         if self.markup is not None:
             out["document"]["revisions"] = {"count": len(self.markup.revisions), "authors": self.markup.authors()}
             changed = {c.id: c for c in self.markup.changes}

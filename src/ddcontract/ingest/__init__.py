@@ -70,22 +70,27 @@ def detect_format(path: Path, head: bytes) -> str:
 
 
 def load_document(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
-                  max_pages: int = MAX_PAGES, password: str | None = None, side: Side = "after") -> Document:
+                  max_pages: int = MAX_PAGES, password: str | None = None, side: Side = "after",
+                  ocr: str | None = None, ocr_lang: str | None = None, ocr_timeout: float | None = None) -> Document:
     """The document as read. ``side`` matters for a DOCX with tracked changes: "after" (the
     default) reads it with every change accepted, "before" as it was before them; every other
     document reads the same on both sides."""
     before, after = load_sides(path, pdf_engine=pdf_engine, max_bytes=max_bytes, max_pages=max_pages,
-                               password=password)
+                               password=password, ocr=ocr, ocr_lang=ocr_lang, ocr_timeout=ocr_timeout)
     if side == "before" and not before.blocks:
         raise InputError(str(path), "the document contains no text before its tracked changes")
     return before if side == "before" else after
 
 
 def load_sides(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int = MAX_BYTES,
-               max_pages: int = MAX_PAGES, password: str | None = None) -> tuple[Document, Document]:
+               max_pages: int = MAX_PAGES, password: str | None = None, ocr: str | None = None,
+               ocr_lang: str | None = None, ocr_timeout: float | None = None) -> tuple[Document, Document]:
     """The document before and after its tracked changes, from one reading of the file (a DOCX
     with tracked changes is parsed once for both; every other document is the same on both sides).
-    The before side of a document written entirely as tracked insertions has no blocks."""
+    The before side of a document written entirely as tracked insertions has no blocks. ``ocr``
+    (``auto``, ``always``, ``never``; None: ``auto`` when an engine is installed), ``ocr_lang`` (the
+    document's language when known) and ``ocr_timeout`` (seconds a page) are for a PDF's scanned
+    pages (:mod:`.ocr`)."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "no such file")
@@ -103,7 +108,8 @@ def load_sides(path: str | Path, *, pdf_engine: str = "pdfium", max_bytes: int =
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        doc = read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password)
+        doc = read_pdf(p, max_bytes, max_pages, engine=pdf_engine, password=password, ocr=ocr,
+                       ocr_lang=ocr_lang, ocr_timeout=ocr_timeout)
     elif fmt == "docx":
         from ..office.reader import read_docx_sides
 

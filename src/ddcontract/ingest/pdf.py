@@ -52,26 +52,62 @@ def _encrypted(path: Path, password: str | None) -> InputError:
 
 
 def read_pdf(path: Path, max_bytes: int, max_pages: int, engine: str = "pdfium",
-             password: str | None = None) -> Document:
+             password: str | None = None, ocr: str | None = None, ocr_lang: str | None = None,
+             ocr_timeout: float | None = None) -> Document:
+    """The PDF as a Document. ``ocr`` (``auto``, ``always``, ``never``; None: ``auto`` when an OCR
+    engine is installed) reads pages without a usable text layer, or every page, by OCR
+    (:mod:`.ocr`); their blocks are marked ``ocr`` and ``Document.ocr`` says which pages and how sure."""
     if path.stat().st_size > max_bytes:
         raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
     if engine not in ENGINES:
         raise InputError(str(path), f"unknown PDF engine {engine!r} (choose {', '.join(ENGINES)})")
     pages = (_pages_pdfium(path, max_pages, password) if engine == "pdfium"
              else _pages_pdfplumber(path, max_pages, password))
+    report = None
+    if ocr != "never":
+        from . import ocr as ocr_mod
+
+        report = ocr_mod.ocr_pages(path, pages, ocr, password, ocr_lang, ocr_timeout)
     chars = sum(len(ln.text.strip()) for page in pages for ln in page)
     if chars < 20 * max(1, len(pages)) // 4 or chars == 0:
-        raise InputError(str(path), "the PDF has no text layer (a scanned image?): run OCR on it first, for "
-                                    "example with ocrmypdf, or ask for the original document")
-    pages = _drop_headers_footers(pages)
+        raise InputError(str(path), _no_text(ocr, report))
+    by_ocr = set(report.numbers) if report is not None else set()
+    pages = _drop_headers_footers(pages, loose=bool(by_ocr))
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
-        blocks.extend(_paragraphs(lines, number))
+        page_blocks = _paragraphs(lines, number)
+        if number in by_ocr:
+            for block in page_blocks:
+                block.ocr = True
+        blocks.extend(page_blocks)
     blocks = _merge_across_pages(blocks)
     if not blocks:  # only page numbers or repeated headers: nothing a contract says
         raise InputError(str(path), "the PDF has no text besides page numbers and headers (a scanned image?): "
                                     "run OCR on it first, for example with ocrmypdf, or ask for the original")
-    return Document(path=str(path), format="pdf", blocks=list(assign_sections(blocks)), pages=len(pages))
+    warnings = report.warnings() if report is not None else ()
+    return Document(path=str(path), format="pdf", blocks=list(assign_sections(blocks)), pages=len(pages),
+                    warnings=tuple(warnings), ocr=report if report is not None and report.pages else None)
+
+
+def _no_text(ocr: str | None, report) -> str:
+    """Why a PDF without text cannot be checked, and what to do."""
+    from . import ocr as ocr_mod
+
+    if report is not None and report.pages and not report.numbers:
+        return (f"no page was read by OCR within the time allowed per page ({len(report.pages)} tried): "
+                "raise --ocr-timeout, or ask for the original document")
+    if report is not None and report.pages:
+        return ("OCR found no text on the PDF's pages (blank pages, or a scan too poor to read?): "
+                "ask for the original document")
+    why = ocr_mod.unavailable()
+    if why is None and ocr == "never":
+        return ("the PDF has no text layer (a scanned image?): read it by OCR with --ocr auto, "
+                "or ask for the original document")
+    if why is None:
+        return ("the PDF has no text layer and no scanned image to read by OCR (blank pages?): "
+                "ask for the original document")
+    return (f"the PDF has no text layer (a scanned image?) and {why}: to read it by OCR, {ocr_mod.INSTALL}; "
+            "or ask for the original document")
 
 
 # ---------------------------------------------------------------- engines
@@ -170,13 +206,35 @@ def _clean(msg: str) -> str:
 # ---------------------------------------------------------------- headers, footers, paragraphs
 
 
-def _norm(text: str) -> str:
+def _exact_norm(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def _drop_headers_footers(pages: list[list[Line]]) -> list[list[Line]]:
-    """Remove page numbers, and lines repeated at the top or bottom of most pages."""
+def _loose_norm():
+    """A line's key for finding repeated headers on pages read by OCR, which reads the same header a
+    little differently on each page ("Tallyfox" / "Tallytox"): letters and digits only, and a key
+    that is 85% the same as one seen before is that one."""
+    from difflib import SequenceMatcher
+
+    seen: dict[str, str] = {}
+    kept: list[str] = []
+
+    def key(text: str) -> str:
+        k = _DIGITS.sub("#", "".join(ch for ch in text.lower() if ch.isalnum()))
+        if k not in seen:
+            near = next((r for r in kept[-400:] if SequenceMatcher(None, k, r).ratio() >= 0.85), None)
+            seen[k] = near or k
+            if near is None:
+                kept.append(k)
+        return seen[k]
+    return key
+
+
+def _drop_headers_footers(pages: list[list[Line]], loose: bool = False) -> list[list[Line]]:
+    """Remove page numbers, and lines repeated at the top or bottom of most pages (``loose``: compared
+    as OCR reads them, see :func:`_loose_norm`)."""
     edge = 3
+    _norm = _loose_norm() if loose else _exact_norm
 
     def in_margin(ln: Line) -> bool:
         return ln.top < 0.12 * ln.page_height or ln.top > 0.88 * ln.page_height
@@ -242,6 +300,7 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
                     or (split_number(block.text)[0] is None and not is_list_item(block.text)
                         and not looks_like_heading(block.text))):
             out[-1].text = join_lines([out[-1].text, block.text])
+            out[-1].ocr = out[-1].ocr or block.ocr
             continue
         out.append(block)
     return out

@@ -13,6 +13,7 @@ from .text import quote as _quote
 from .text import EMPTY_SIDE as _EMPTY
 from .text import revision_line, shown_revisions
 from .text import values_prose as _values
+from .text import ocr_line
 from .text import where as _where
 
 _STYLE = {"met": "bold green", "weak": "bold yellow", "missing": "bold red"}
@@ -34,6 +35,8 @@ def render(result: CheckResult, console) -> None:
         language += " (" + ", ".join(f"{k}: {v}" for k, v in result.section_languages.items()) + ")"
     console.print(Text(f"ddcontract check — {doc.path}", style="bold"))
     console.print(Text(tr(lang, "label.format", format=doc.format, pages=pages, language=language), style="dim"))
+    if doc.ocr is not None and doc.ocr.numbers:
+        console.print(Text(ocr_line(doc.ocr, lang), style="dim"))
     for warning in result.warnings:
         console.print(Text(f"{tr(lang, 'label.warning')}: {warning}", style="yellow"))
     for theme in THEMES:

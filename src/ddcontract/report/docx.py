@@ -46,7 +46,7 @@ from ..model import CheckResult, Evidence, Finding, Refusal
 from ..requirements import BY_ID, THEMES
 from ..wording import policy_lines, refusal_head
 from .style import STATUS_FILL
-from .text import EMPTY_SIDE, quote, revision_line, shown_revisions, values_prose, where
+from .text import EMPTY_SIDE, ocr_line, quote, revision_line, shown_revisions, values_prose, where
 
 GREY = "595959"
 QUOTE_LIMIT = 420
@@ -110,6 +110,8 @@ def _format_text(result: CheckResult) -> str:
         language += " (" + ", ".join(tr(lang, "report.sections_in", lang=names.get(k, k), n=v)
                                      for k, v in others.items()) + ")"
     parts.append(language)
+    if doc.ocr is not None and doc.ocr.numbers:  # "PDF, 7 pages, English, read by OCR: p. 1–7 (…)"
+        parts.append(ocr_line(doc.ocr, lang))
     return ", ".join(parts)
 
 

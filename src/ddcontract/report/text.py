@@ -17,7 +17,31 @@ def where(ev: Evidence, lang: str = "en") -> str:
     for t in ev.terms:
         defined = _place(t.page, t.section, None, lang) or tr(lang, "label.unknown_place")
         out += " · " + tr(lang, "label.term_read", term=t.term, read_as=t.read_as, where=defined)
+    if ev.ocr:
+        out += " · " + tr(lang, "label.ocr")
     return out
+
+
+def ocr_line(ocr, lang: str) -> str:
+    """Which pages were read by OCR and how sure it was: "read by OCR: p. 1–3, 7 (mean confidence 93 of 100)"."""
+    return tr(lang, "label.ocr_pages", pages=f"{tr(lang, 'label.page')} {page_ranges(ocr.numbers)}",
+              confidence=fmt_number(round(ocr.mean_confidence() or 0), lang))
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] as "1–3, 7"."""
+    out: list[str] = []
+    start = prev = None
+    for n in sorted(numbers):
+        if prev is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = n
+    if start is not None:
+        out.append(str(start) if start == prev else f"{start}–{prev}")
+    return ", ".join(out)
 
 
 def _place(page: int | None, section: str | None, heading: str | None, lang: str) -> str:

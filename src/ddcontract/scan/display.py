@@ -64,8 +64,9 @@ class Display:
         elif event == "failed":
             echo(f"[{self.n}/{self.total}] failed {doc['path']}: {obj['error']['message']}")
         elif pages:
-            echo(f"[{self.n}/{self.total}] done {doc['path']} ({plural(pages, 'page')}, "
-                 f"{rate_of(self.pages, elapsed)} pages/s)")
+            by_ocr = len((doc.get("ocr") or {}).get("pages") or [])
+            echo(f"[{self.n}/{self.total}] done {doc['path']} ({plural(pages, 'page')}"
+                 f"{f', {by_ocr} read by OCR' if by_ocr else ''}, {rate_of(self.pages, elapsed)} pages/s)")
         else:
             echo(f"[{self.n}/{self.total}] done {doc['path']} ({rate_of(self.n, elapsed)} documents/s)")
 

@@ -24,6 +24,8 @@ class ScanOptions:
     policy: Policy = field(default_factory=Policy)
     max_pages: int | None = None  # None: the ingest default
     password: str | None = None  # tried on encrypted PDFs
+    ocr: str | None = None  # auto, always, never; None: auto when an OCR engine is installed (in the worker)
+    ocr_timeout: float | None = None  # seconds of OCR a page may take; None: ingest.ocr.PAGE_SECONDS
 
     def library(self) -> Library:
         from ..rules import load_library
@@ -35,4 +37,5 @@ class ScanOptions:
 
         return CheckOptions(pdf_engine=self.pdf_engine, language=self.language,
                             report_language=self.report_language, policy=self.policy,
-                            max_pages=self.max_pages, password=self.password)
+                            max_pages=self.max_pages, password=self.password, ocr=self.ocr,
+                            ocr_timeout=self.ocr_timeout)

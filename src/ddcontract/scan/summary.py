@@ -17,11 +17,12 @@ SUMMARY_XLSX = "summary.xlsx"
 
 
 def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    """One row per document: path, language, pages, error, then each requirement's status followed
-    by its summary values (e.g. notice hours, cap amount and currency), then the raised flags."""
+    """One row per document: path, language, pages, error, the pages read by OCR (how many; empty
+    when none), then each requirement's status followed by its summary values (e.g. notice hours,
+    cap amount and currency), then the raised flags."""
     from ..requirements import FLAGS, REQUIREMENTS
 
-    header = ["path", "format", "language", "pages", "error"]
+    header = ["path", "format", "language", "pages", "error", "ocr pages"]
     for req in REQUIREMENTS:
         header += [req.id, *(f"{req.id} {key}" for key in req.summary)]
     header += [f.id for f in FLAGS]
@@ -30,7 +31,8 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> tuple[list[str], list[lis
         doc = obj.get("document", {})
         err = obj.get("error")
         row: list[Any] = [doc.get("path"), doc.get("format"), doc.get("language"), doc.get("pages"),
-                          f"{err['code']}: {err['message']}" if err else ""]
+                          f"{err['code']}: {err['message']}" if err else "",
+                          len((doc.get("ocr") or {}).get("pages") or []) or None]
         by_id = {f["id"]: f for f in obj.get("requirements", [])}
         raised = {f["id"] for f in obj.get("flags", [])}
         for req in REQUIREMENTS:
