@@ -271,6 +271,28 @@ def test_the_customers_own_comments_are_kept(tmp_path, library):
     assert [s.get(W + "id") for s in root.iter(W + "commentRangeStart")].count(next(iter(before))) == 1
 
 
+def test_a_clause_goes_after_the_paragraphs_the_customers_changes_join(tmp_path):
+    from test_docx_revisions import ANNA, dele, make_docx
+    from test_docx_revisions import p as para
+    from test_docx_revisions import r as run
+
+    src = make_docx(tmp_path / "joined.docx", "".join([
+        para(run("Security"), num=0),
+        para(run("The Supplier shall notify the Customer "), dele("promptly.", 1), num=1,
+             mark=f'<w:del w:id="2" {ANNA}/>'),
+        para(run("of any Security Incident."), num=1),
+        para(run("End."))]))
+    block = read_docx_sides(src, MAX)[1].blocks[1]
+    assert block.text == "The Supplier shall notify the Customer of any Security Incident."
+    doc = Redline(src)
+    point = doc.after_point(block.anchor)
+    assert doc.paragraph_text(point) == "of any Security Incident."  # not between the two it joins
+    doc.insert_after(point, "Each party shall notify the other.", doc.paragraph(block.anchor))
+    doc.save(tmp_path / "out.docx")
+    after = [b.text for b in read_docx_sides(tmp_path / "out.docx", MAX)[1].blocks]
+    assert after[1:3] == [block.text, "Each party shall notify the other."]
+
+
 def test_new_ids_are_above_every_id_in_the_document(tmp_path):
     doc = Redline(SAMPLES / "markup_msa.docx")
     highest = max(int(el.get(W + "id")) for el in xml(SAMPLES / "markup_msa.docx").iter() if
@@ -366,6 +388,21 @@ def test_compare_redline_marks_their_words_deleted_and_ours_inserted(ours_dir, t
     assert deleted.strip() == "the amount agreed by the parties." and inserted == "EUR 2,000,000 (two million euros)."
     kept = "".join(t.text for r in cap.findall(W + "r") for t in r.iter(W + "t"))
     assert kept.startswith("Each party's total aggregate liability")  # the words they kept stay as they are
+
+
+def test_compare_redline_puts_a_deleted_clause_back_where_it_stood(ours_dir, tmp_path, library):
+    from ddcontract.report.redline_compare import write_compare_redline
+
+    out = tmp_path / "answer.docx"
+    cmp = compare_files(ours_dir / "markup_msa_ours.docx", SAMPLES / "markup_msa_theirs.docx", library)
+    assert any(c.kind == "deleted" for c in cmp.changes)
+    write_compare_redline(cmp, out)
+    body = [p for p in xml(out).iter(W + "p")]
+    at = next(i for i, p in enumerate(body) if "".join(p.itertext()) == "Security Incidents")
+    back = body[at + 1]
+    assert inserted_paragraph(back) and "".join(back.itertext()).startswith("Each party shall notify the other party")
+    assert back.find(f"{W}pPr/{W}numPr/{W}ilvl").get(W + "val") == "1"  # a clause under the heading, not a heading
+    assert comments_on(back, comments(out))[0].startswith("WF-1 ")
 
 
 # ---------------------------------------------------------------- the data

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .reader import PART, _check_entries, _read_part
+from .tracked import mark_gone
 
 AUTHOR = "ddcontract"
 INITIALS = "dd"
@@ -173,7 +174,11 @@ class Redline:
         table = None
         for parent in el.iterancestors(_W + "tbl"):
             table = parent  # the outermost table
-        return table if table is not None else el
+        if table is not None:
+            return table
+        while mark_gone(el, "after") and el.getnext() is not None and el.getnext().tag == _W + "p":
+            el = el.getnext()  # the customer's changes join it to the next paragraph: after that one
+        return el
 
     def paragraph_text(self, p) -> str:
         """The paragraph's text as the changes propose it (deleted and moved-away words left out)."""
