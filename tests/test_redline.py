@@ -405,6 +405,23 @@ def test_compare_redline_puts_a_deleted_clause_back_where_it_stood(ours_dir, tmp
     assert comments_on(back, comments(out))[0].startswith("WF-1 ")
 
 
+def test_compare_redline_on_a_version_with_tracked_changes_of_its_own(ours_dir, tmp_path, library):
+    """Their version may itself be a markup: ours goes on top, theirs stays, and accepting everything
+    gives our security clauses (a change of ours inside one of theirs cuts it in two)."""
+    from ddcontract.report.redline_compare import write_compare_redline
+
+    out, theirs = tmp_path / "answer.docx", SAMPLES / "markup_msa.docx"
+    cmp = compare_files(ours_dir / "markup_msa_ours.docx", theirs, library)
+    write_compare_redline(cmp, out)
+    before = read_docx_sides(out, MAX)[0]
+    assert [b.text for b in before.blocks] == [b.text for b in read_docx_sides(theirs, MAX)[0].blocks]
+    answered = check_file(out, library)
+    was = {f.id: f.status for f in cmp.ours.requirements}
+    assert {f.id: f.status for f in answered.requirements} == was
+    texts = [b.text for b in answered.document.blocks]
+    assert any(t.startswith("The Supplier shall maintain cyber liability insurance covering") for t in texts)
+
+
 # ---------------------------------------------------------------- the data
 
 

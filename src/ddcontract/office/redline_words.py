@@ -2,7 +2,9 @@
 another text, word by word (difflib), the words that go wrapped in ``w:del`` (their ``w:t`` turned
 into ``w:delText``) and the words that come in ``w:ins``, each with the formatting of the run beside
 it. Runs are split where a change starts or ends inside them; everything else in the paragraph
-(bookmarks, fields, the customer's own tracked changes, comments) stays where it is.
+(bookmarks, fields, the customer's own tracked changes, comments) stays where it is, except that a
+tracked change of the customer's into which our insertion falls is cut in two pieces around it (the
+second piece with a new w:id).
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ def _insert(doc: Redline, p, pos: int, text: str, after_run=None) -> None:
     rpr = after_run.find(_W + "rPr") if after_run is not None else None
     if anchor is not None:
         while anchor.getparent() is not p and anchor.getparent().tag not in (_W + "hyperlink",):
-            anchor = anchor.getparent()  # out of a w:ins or w:del: ours is not nested in theirs
+            anchor = _split_container(doc, anchor)  # out of a w:ins or w:del: ours is not nested in theirs
     mark = doc._mark("ins")
     mark.append(text_run(text, rpr))
     if anchor is not None:
@@ -98,6 +100,24 @@ def _insert(doc: Redline, p, pos: int, text: str, after_run=None) -> None:
         ppr.addnext(mark)
     else:
         p.insert(0, mark)
+
+
+def _split_container(doc: Redline, el):
+    """``el``'s container (the customer's w:ins, w:del, w:moveTo …) cut after ``el``: what follows
+    goes into a copy of the container with a new w:id, so that our change can stand between the two
+    pieces, where it belongs; the container (or its first piece), to go on from."""
+    container = el.getparent()
+    rest = list(el.itersiblings())
+    if rest:
+        tail = copy.copy(container)
+        for child in list(tail):
+            tail.remove(child)
+        tail.attrib.update(container.attrib)
+        if tail.get(_W + "id") is not None:
+            tail.set(_W + "id", doc.new_id())
+        tail.extend(rest)
+        container.addnext(tail)
+    return container
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
