@@ -45,9 +45,11 @@ class Summary:
     insertions: int = 0
     inserted: list[str] = field(default_factory=list)  # the requirements whose clause was inserted
     what: str = "suggested clauses as tracked insertions"
+    struck: int = 0  # clauses of theirs marked deleted (compare)
 
     def line(self, out: Path) -> str:
-        return f"wrote {out}: {self.comments} comments, {self.insertions} {self.what}"
+        struck = f", {self.struck} struck out" if self.struck else ""
+        return f"wrote {out}: {self.comments} comments, {self.insertions} {self.what}{struck}"
 
 
 def require_docx(path: str, fmt: str, lang: str) -> None:
@@ -212,4 +214,5 @@ def write_check_redline(result: CheckResult, out: Path) -> Summary:
         for r in result.markup.refusals:
             writer.refusal(r)
     writer.doc.save(out)
+    writer.summary.comments = writer.doc.added_comments  # notes on one paragraph share its comment
     return writer.summary

@@ -137,6 +137,7 @@ class _CounterMarkup:
                       if p is not None]
         for p in paragraphs:
             self.doc.delete_paragraph(p)
+        self.summary.struck += 1 if paragraphs else 0
         return paragraphs[0].getprevious() if paragraphs and paragraphs[0].getprevious() is not None \
             and paragraphs[0].getprevious().tag == paragraphs[0].tag else None
 
@@ -164,4 +165,5 @@ def write_compare_redline(cmp: Comparison, out: Path) -> Summary:
     for c, refusals in answered.values():
         writer.answer(c, refusals)
     writer.doc.save(out)
+    writer.summary.comments = writer.doc.added_comments  # notes on one paragraph share its comment
     return writer.summary
