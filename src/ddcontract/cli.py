@@ -7,7 +7,6 @@ on stderr naming the file and the cause).
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -100,6 +99,11 @@ RulesOption = typer.Option(None, "--rules", metavar="DIR",
 OnlyRulesOption = typer.Option(False, "--only-rules",
                                help="Use only the --rules directories, not the bundled clause library.")
 
+PasswordOption = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
+                              help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD).")
+ExplainOption = typer.Option(None, "--explain", metavar="ID", help="Also say why this requirement or flag got its "
+                             "status: the sentences matched, vetoed, and nearly matched.")
+
 
 @app.command(cls=_Command, short_help="Check one contract against every requirement and warning flag.")
 def check(
@@ -125,14 +129,13 @@ def check(
                                                "or .pdf (converted by LibreOffice)."),
     report_template: Optional[Path] = typer.Option(None, "--report-template", metavar="DOCX",
                                                    help="Your own docxtpl template for --report."),
-    force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
+    redline: Optional[Path] = typer.Option(None, "--redline", metavar="DOCX", help="Also write the contract (a "
+                                           "DOCX) with comments on its gaps and suggested clauses as tracked changes."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --report or --redline file if it exists."),
     max_pages: int = typer.Option(2000, "--max-pages", metavar="N", callback=_at_least(1),
                                   help="Refuse PDFs with more than N pages."),
-    password: Optional[str] = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
-                                           help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD)."),
-    explain: Optional[str] = typer.Option(None, "--explain", metavar="ID",
-                                          help="Also say why this requirement or flag got its status: the "
-                                               "sentences matched, vetoed, and nearly matched."),
+    password: Optional[str] = PasswordOption,
+    explain: Optional[str] = ExplainOption,
     ocr: Optional[OcrMode] = OCR_OPTION, ocr_timeout: float = OCR_TIMEOUT_OPTION,
 ) -> None:
     """Check one contract against every contract requirement and warning flag of the procedure.
@@ -145,17 +148,16 @@ def check(
 
       ddcontract check contract.pdf --fail-on missing --profile high
 
-      ddcontract check kontrakt.pdf --report-lang en
-
       ddcontract check contract.pdf --report gap.docx
+
+      ddcontract check contract.docx --redline redline.docx
 
       ddcontract check contract.pdf --explain ID
     """
     from .check import CheckOptions
     from .policy import load_policy
 
-    if report is not None:
-        _check_writable(report, force)  # before the work, so a report that cannot be written costs nothing
+    _check_outputs(path, report, redline, force, report_lang)  # before the work, which a bad output would waste
     if explain is not None:
         _check_target(explain)
     try:
@@ -173,23 +175,27 @@ def check(
         from .explain import explain_result
 
         explanation = explain_result(result.document, result, library, options, explain)
-    _show(result, fmt, no_color, explanation)
+    from .clioutput import show_check
+
+    show_check(result, fmt.value == "json", no_color, explanation)
     if report is not None:
-        _write_report(result, report, options.policy, policy or (profile and f"--profile {profile.value}"),
-                      report_template, force)
+        _output("write_gap_report", result, report, options.policy, policy or (profile and f"--profile {profile.value}"),
+                report_template, force)
+    if redline is not None:
+        _output("write_check_redline", result, redline)
     if fail_on is not None and _fails(result, fail_on):
         raise typer.Exit(1)
 
 
-def _check_writable(out: Path, force: bool) -> None:
-    """A DOCX or PDF output can be written: its folder exists, it does not (or ``--force``), its name
-    ends in .docx or .pdf, and LibreOffice is there for a PDF."""
-    from .office.output import check_writable
-    from .office.pdf import document_format
+def _check_outputs(source: Path, report: Path | None, redline: Path | None, force: bool, lang) -> None:
+    """The --report and --redline files can be written (and a redline's contract is a DOCX)."""
+    from .clioutput import check_redline_output, check_report_output
 
     try:
-        check_writable(out, force)
-        document_format(out)
+        if report is not None:
+            check_report_output(report, force)
+        if redline is not None:
+            check_redline_output(source, redline, force, lang.value if lang else None)
     except DDContractError as exc:
         _fail_error(exc)
 
@@ -215,32 +221,14 @@ def _check_target(target: str) -> None:
         _fail(f"--explain {target}: not a requirement or flag ID (known: {', '.join([*BY_ID, *FLAG_BY_ID])})")
 
 
-def _show(result, fmt: OutputFormat, no_color: bool, explanation=None) -> None:
-    if fmt is OutputFormat.json:
-        from .report import to_json
-
-        sys.stdout.write(to_json(result, explanation) + "\n")
-    else:
-        from rich.console import Console
-
-        from .report.console import render, render_explanation
-
-        console = Console(no_color=no_color, highlight=False, soft_wrap=False)
-        render(result, console)
-        if explanation is not None:
-            render_explanation(explanation, result.report_language, console)
-
-
-def _write_report(result, report: Path, policy, policy_file: Path | str | None, template: Path | None,
-                  force: bool) -> None:
-    from .report.docx import write_report
+def _output(writer: str, *args) -> None:
+    """Write a document output with :mod:`ddcontract.clioutput`'s ``writer``; its line on stderr."""
+    from . import clioutput
 
     try:
-        write_report(result, report, policy, str(policy_file) if policy_file else None, template=template,
-                     force=force)
+        typer.echo(getattr(clioutput, writer)(*args), err=True)
     except DDContractError as exc:
         _fail_error(exc)
-    typer.echo(f"wrote {report}", err=True)
 
 
 def _fails(result, fail_on: FailOn) -> bool:
@@ -262,15 +250,22 @@ def compare(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 if theirs has one at or below this."),
     all_changes: bool = typer.Option(False, "--all-changes", help="Also list the changes that touch no requirement."),
     no_color: bool = typer.Option(False, "--no-color", help="Plain console output."),
+    redline: Optional[Path] = typer.Option(None, "--redline", metavar="DOCX",
+                                           help="Also write their version (a DOCX) with our counter-markup: each "
+                                                "refused security clause put back as a tracked change."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --redline file if it exists."),
 ) -> None:
     """Compare our version with the customer's: requirements ours → theirs, the changed clauses that
     touch them as a word diff, and the flag raised when they refuse security clauses.
 
     Example: ddcontract compare our_draft.docx their_version.pdf --format json
+
+    Example: ddcontract compare our_draft.docx their_version.docx --redline answer.docx
     """
     from .compare import compare_paths
     from .report.comparison import show_comparison
 
+    _check_outputs(theirs, None, redline, force, report_lang)
     try:
         result = compare_paths(ours, theirs, policy, lang.value if lang else None,
                                report_lang.value if report_lang else None)
@@ -278,6 +273,8 @@ def compare(
         _fail_error(exc)
         return
     show_comparison(result, fmt is OutputFormat.json, no_color, all_changes)
+    if redline is not None:
+        _output("write_compare_redline", result, redline)
     if fail_on is not None and _fails(result.theirs, fail_on):
         raise typer.Exit(1)
 

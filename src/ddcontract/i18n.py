@@ -65,6 +65,19 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "explain.near": "nearest misses",
         "explain.lacks": "lacks",
         "explain.order": "nothing: the words are there, but not in the pattern's order or within its gaps",
+        "redline.finding": "{id} {title}: {status}. {message}",
+        "redline.after_clause": "A suggested clause is inserted after this clause as a tracked change.",
+        "redline.end_of_section": "A suggested clause is inserted at the end of this section as a tracked change.",
+        "redline.new_clause": "No section of the contract is about this, so a suggested clause is inserted as a new "
+                              "clause at the end, as a tracked change.",
+        "redline.fallback": "Fallback position if the customer refuses it: {fallback}",
+        "redline.refusal": "{flag}: {head}.",
+        "redline.why.weakened": "Why it matters: {title} goes from {before} to {after}. {message}",
+        "redline.why.excluded": "Why it matters: the clause takes out {topic}, which the due-diligence policy "
+                                "requires.",
+        "redline.reinstated": "Our wording is reinstated as a tracked change.",
+        "redline.needs_docx": "a redline is written into the customer's Word document, so it needs the DOCX "
+                              "(this is a {format} file)",
     },
     "da": {
         "status.met": "opfyldt",
@@ -108,6 +121,21 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "explain.near": "sætninger, der næsten passede",
         "explain.lacks": "mangler",
         "explain.order": "intet: ordene er der, men ikke i mønsterets rækkefølge eller inden for dets afstande",
+        "redline.finding": "{id} {title}: {status}. {message}",
+        "redline.after_clause": "Et forslag til bestemmelse er indsat efter denne bestemmelse som en registreret "
+                                "ændring.",
+        "redline.end_of_section": "Et forslag til bestemmelse er indsat sidst i dette afsnit som en registreret "
+                                  "ændring.",
+        "redline.new_clause": "Intet afsnit i kontrakten handler om dette, så et forslag til bestemmelse er indsat "
+                              "som en ny bestemmelse til sidst, som en registreret ændring.",
+        "redline.fallback": "Reserveforslag, hvis kunden afviser det: {fallback}",
+        "redline.refusal": "{flag}: {head}.",
+        "redline.why.weakened": "Hvorfor det betyder noget: {title} går fra {before} til {after}. {message}",
+        "redline.why.excluded": "Hvorfor det betyder noget: bestemmelsen udelukker {topic}, som politikken for "
+                                "due diligence kræver.",
+        "redline.reinstated": "Vores formulering er genindsat som en registreret ændring.",
+        "redline.needs_docx": "en redline skrives i kundens Word-dokument, så den kræver DOCX-filen "
+                              "(dette er en {format}-fil)",
     },
 }
 
