@@ -496,3 +496,22 @@ def test_libreoffice_accepting_our_redline_meets_what_was_inserted_and_rejecting
     improved = [i for i in inserted if now[i] == "met"]
     assert len(improved) >= len(inserted) * 3 // 4, {i: (was[i], now[i]) for i in inserted}
     assert all(now[i] == "met" for i in was if was[i] == "met")  # nothing that was met is lost
+
+
+@pytest.mark.parametrize("name", ["markup_msa", "markup_da"])
+def test_libreoffice_accepting_our_counter_markup_gives_our_clauses_and_rejecting_gives_theirs(
+        name, ours_dir, tmp_path, library):
+    """LibreOffice accepts every change of a compare --redline: our draft's statuses and no WF-1; it
+    rejects every change: their version's text."""
+    ours_path, theirs_path = ours_dir / f"{name}_ours.docx", SAMPLES / f"{name}_theirs.docx"
+    out = tmp_path / "answer.docx"
+    assert run_cli("compare", str(ours_path), str(theirs_path), "--redline", str(out)).exit_code == 0
+    accepted = _libreoffice(out, tmp_path, "Accept")
+    rejected = _libreoffice(out, tmp_path, "Reject")
+    theirs = read_docx_sides(theirs_path, MAX)[1]
+    assert [b.text for b in read_docx_sides(rejected, MAX)[1].blocks] == [b.text for b in theirs.blocks]
+    answered = check_file(accepted, library)
+    assert not answered.document.revisions
+    ours = compare_files(ours_path, theirs_path, library).ours
+    assert [f.status for f in answered.requirements] == [f.status for f in ours.requirements]
+    assert not any(f.id == "WF-1" for f in answered.flags)
