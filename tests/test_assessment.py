@@ -430,3 +430,32 @@ def test_report_pdf_with_libreoffice(tmp_path, lang):
     assert len(pdf) >= 4
     for word in (("Sign-off", "escalate", "WF-2") if lang == "en" else ("Godkendelse", "eskalér", "WF-2")):
         assert word in text, word
+
+
+def test_a_filled_workbook_gives_the_same_assessment_as_its_yaml(tmp_path):
+    """The Danish webshop's answers typed into the workbook of `assess init --xlsx` (labels, as a
+    customer chooses them from the drop-downs; several choices separated by commas)."""
+    import datetime as dt
+
+    import openpyxl
+
+    from ddcontract.assess.answers import read_answers
+
+    xlsx = tmp_path / "spoergeskema.xlsx"
+    assert runner.invoke(app, ["assess", "init", str(tmp_path / "k.yaml"), "--lang", "da", "--xlsx", str(xlsx)]).exit_code == 0
+    source = read_answers(ASSESS / "webshop_lav_risiko.yaml", QUESTIONNAIRE)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Spørgeskema"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    for qid, answer in source.answers.items():
+        if answer.known:
+            ws.cell(row=rows[qid], column=6, value=answer.words("da") if answer.question.options else answer.value)
+            ws.cell(row=rows[qid], column=7, value=answer.note or None)
+    ws.cell(row=rows["customer"], column=6, value=source.customer)
+    ws.cell(row=rows["assessed_by"], column=6, value=source.assessed_by)
+    ws.cell(row=rows["date"], column=6, value=dt.datetime(2026, 11, 23))
+    wb.save(xlsx)
+    out = _run(str(xlsx), "--contract", str(SAMPLES / "da_abonnementsaftale.pdf"), "--format", "json")
+    assert out.exit_code == 0, out.output
+    expected = json.loads((ASSESS / "expected" / "webshop_lav_risiko.json").read_text(encoding="utf-8"))
+    assert project(json.loads(out.stdout)) == expected

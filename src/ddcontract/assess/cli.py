@@ -139,7 +139,7 @@ def run(
 
       ddcontract assess run customer.yaml --contract contract.pdf --contract dpa.docx
 
-      ddcontract assess run samples/assess/medium_saas.yaml --contract samples/msa_provider.pdf --contract samples/dpa.docx --report dd.docx
+      ddcontract assess run samples/assess/saas_medium.yaml --contract samples/msa_provider.pdf --contract samples/dpa.docx --report dd.docx
 
       ddcontract assess run kunde.xlsx --contract kontrakt.pdf --format json
     """

@@ -22,7 +22,10 @@ by ``scripts/build_templates.py``, rendered by docxtpl with autoescape; this mod
 ``themes``
     ``number``, ``title``, ``questions`` (``id``, ``text``, ``answer``, ``status``, ``colour``,
     ``reason``) and ``requirements`` (``id``, ``title``, ``status``, ``colour``, ``details``: rich text
-    with the message, values, quotes with page and section, and the file they come from)
+    with the message, values, quotes with the file (of several), page and section)
+``suggestions``
+    for every weak or missing requirement the policy asks for: ``id``, ``title``, ``status``,
+    ``text`` (the suggested clause, the preferred position) and ``fallback`` ("" when none)
 """
 
 from __future__ import annotations
@@ -56,8 +59,6 @@ def _source(a: Assessment, source: str) -> str:
 
 
 def report_context(a: Assessment, today: dt.date | None = None) -> dict[str, Any]:
-    from ..i18n import tr
-
     lang, ans, risk = a.lang, a.answers, a.risk
     level = t(lang, f"level.{risk.level}")
     policy_level = t(lang, f"level.{a.policy_level}")
@@ -71,17 +72,62 @@ def report_context(a: Assessment, today: dt.date | None = None) -> dict[str, Any
                         size=16, color=GREY)
     if not rec.grounds:
         reasons.add(t(lang, "report.nothing_open"), size=17)
+    flags = _flags(a)
+    theme_rows = _themes(a)
+    contracts = "; ".join(Path(c.document.path).name for c in a.contracts) or t(lang, "report.no_contract")
+    return {
+        "doc": {"customer": ans.customer or t(lang, "run.customer_unknown"), "assessed_by": ans.assessed_by or "—",
+                "date": fmt_date(a.date, lang), "today": fmt_date(today or dt.date.today(), lang),
+                "answers": Path(ans.source).name, "answered": len(ans.answers) - len(ans.unknown),
+                "total": len(ans.answers), "contracts_text": contracts, "version": __version__},
+        "risk": {"level": level, "policy": (t(lang, "run.policy_raised", level=policy_level, known=level)
+                                            if a.policy_level != risk.level else t(lang, "run.policy", level=policy_level)),
+                 "default_text": "" if risk.reasons else t(lang, "risk.none", level=t(lang, f"level.{risk.default}")),
+                 "reasons": [r.text(lang) for r in risk.reasons],
+                 "undecided": [f"{u.rule.reason[lang]} ({', '.join(u.questions)})" for u in risk.undecided]},
+        "rec": {"outcome": t(lang, f"outcome.{rec.outcome}"), "colour": OUTCOME_FILL[rec.outcome], "reasons": reasons,
+                "conditions": ([f"{i.id}: {i.text}" if i.kind != "rule" else i.text for i in condition_texts(a)]
+                               if rec.outcome == "conditions" else [])},
+        "review": {"date": fmt_date(a.review_date, lang), "months": a.review_months, "level": policy_level},
+        "flags": flags,
+        "open_flags": [f"{o.kind}: {t(lang, 'run.open_flag', reason=o.reason[lang], questions=', '.join(o.questions))}"
+                       for o in a.findings.open_flags],
+        "open_items": [{"kind": t(lang, f"run.kind.{i.kind}"), "id": i.id, "text": i.text} for i in a.open_items],
+        "themes": theme_rows,
+        "suggestions": [{"id": g.finding.id, "title": g.finding.title, "status": t(lang, f"status.{g.finding.status}"),
+                         "text": g.finding.suggestion, "fallback": g.finding.fallback}
+                        for g in a.requirements if g.required and g.finding.status != "met" and g.finding.suggestion],
+    }
+
+
+def _flags(a: Assessment) -> list[dict[str, Any]]:
+    """The flags raised, each with its source and evidence (answers, quotes, or a markup's refusals)."""
+    from ..i18n import tr
+
+    lang = a.lang
     flags = []
     for r in a.flags:
         rt = _rich()
         rt.add(r.flag.message or "", size=17)
-        for ev in r.flag.evidence[:3]:
+        if r.flag.refusals:  # a customer's markup: each refused clause as the gap report shows it
+            from ..report.docx import _refusals
+
+            _refusals(rt, r.flag.refusals, lang)
+        for ev in [] if r.flag.refusals else r.flag.evidence[:3]:
             if r.source == ANSWERS_SOURCE:
                 rt.add(f"\n{ev.section}: {ev.text}", italic=True, size=17)
             else:
                 rt.add("\n" + tr(lang, "label.quoted", text=quote(ev.text, QUOTE_LIMIT)), italic=True, size=17)
                 rt.add("\n— " + where(ev, lang), color=GREY, size=15)
         flags.append({"id": r.flag.id, "title": r.flag.title, "source": _source(a, r.source), "evidence": rt})
+    return flags
+
+
+def _themes(a: Assessment) -> list[dict[str, Any]]:
+    """Every theme with its questions and its requirements, side by side."""
+    from ..i18n import tr
+
+    lang, risk = a.lang, a.risk
     raised: dict[str, str] = {}  # an answer that raised the risk level: the first (highest) reason
     for r in risk.reasons:
         for x in r.answers:
@@ -112,27 +158,7 @@ def report_context(a: Assessment, today: dt.date | None = None) -> dict[str, Any
             requirements.append({"id": f.id, "title": f.title, "status": t(lang, f"status.{f.status}"),
                                  "colour": STATUS_FILL[f.status], "details": rt})
         theme_rows.append({"number": n, "title": title, "questions": questions, "requirements": requirements})
-    contracts = "; ".join(Path(c.document.path).name for c in a.contracts) or t(lang, "report.no_contract")
-    return {
-        "doc": {"customer": ans.customer or t(lang, "run.customer_unknown"), "assessed_by": ans.assessed_by or "—",
-                "date": fmt_date(a.date, lang), "today": fmt_date(today or dt.date.today(), lang),
-                "answers": Path(ans.source).name, "answered": len(ans.answers) - len(ans.unknown),
-                "total": len(ans.answers), "contracts_text": contracts, "version": __version__},
-        "risk": {"level": level, "policy": (t(lang, "run.policy_raised", level=policy_level, known=level)
-                                            if a.policy_level != risk.level else t(lang, "run.policy", level=policy_level)),
-                 "default_text": "" if risk.reasons else t(lang, "risk.none", level=t(lang, f"level.{risk.default}")),
-                 "reasons": [r.text(lang) for r in risk.reasons],
-                 "undecided": [f"{u.rule.reason[lang]} ({', '.join(u.questions)})" for u in risk.undecided]},
-        "rec": {"outcome": t(lang, f"outcome.{rec.outcome}"), "colour": OUTCOME_FILL[rec.outcome], "reasons": reasons,
-                "conditions": ([f"{i.id}: {i.text}" if i.kind != "rule" else i.text for i in condition_texts(a)]
-                               if rec.outcome == "conditions" else [])},
-        "review": {"date": fmt_date(a.review_date, lang), "months": a.review_months, "level": policy_level},
-        "flags": flags,
-        "open_flags": [f"{o.kind}: {t(lang, 'run.open_flag', reason=o.reason[lang], questions=', '.join(o.questions))}"
-                       for o in a.findings.open_flags],
-        "open_items": [{"kind": t(lang, f"run.kind.{i.kind}"), "id": i.id, "text": i.text} for i in a.open_items],
-        "themes": theme_rows,
-    }
+    return theme_rows
 
 
 def bundled_report_template(lang: str) -> Path:
