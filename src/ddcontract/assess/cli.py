@@ -69,7 +69,7 @@ def init(
         raise typer.Exit(2) from None
     if xlsx is not None:
         typer.echo(f"wrote {xlsx}: send it to the customer", err=True)
-    typer.echo(f"wrote {path}: fill it in, then run `ddcontract assess risk {path}`", err=True)
+    typer.echo(f"wrote {path}: fill it in, then run `ddcontract assess run {path} --contract CONTRACT`", err=True)
 
 
 @app.command(cls=_Command, short_help="Read the answers and say the customer's risk level and why.")

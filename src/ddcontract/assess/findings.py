@@ -194,7 +194,8 @@ def evaluate_findings(rules: FindingRules, answers: Answers, lang: str) -> Answe
         for c in rule.when:
             a = answers[c.question]
             if not any(e.section == a.question.id for e in flag.evidence):
-                flag.evidence.append(Evidence(text=a.words(lang), page=None, section=a.question.id,
+                said = a.words(lang) + (f" – {a.note}" if a.note else "")  # the note says why, often
+                flag.evidence.append(Evidence(text=said, page=None, section=a.question.id,
                                               heading=a.question.text[lang], rule=rule.id))
     raised = [flags[f] for f in FLAG_BY_ID if f in flags]
     open_flags = [o for o in open_flags if o.kind not in flags]

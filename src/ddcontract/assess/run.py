@@ -131,6 +131,8 @@ def run_assessment(answers: Answers, contracts: list[Path], *, lang: str, profil
     for result in results:
         flags += [RaisedFlag(f, result.document.path) for f in result.flags]
     flags.sort(key=lambda r: r.flag.id)
+    raised = {r.flag.id for r in flags}  # a flag already raised (by a contract too) is not open
+    found.open_flags = [o for o in found.open_flags if o.kind not in raised]
     facts = Facts(flags=sorted({r.flag.id for r in flags}),
                   open_flags=[(o.kind, o.questions) for o in found.open_flags],
                   level=level, undecided_level=level != risk.level,

@@ -12,7 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "form.multiple": "Several choices: a list, e.g. [personal, financial].",
         "form.note": 'A note beside an answer: {answer: partly, note: "only production is logged"}.',
         "form.text": "Text over several lines: write | after the colon and the lines below it, indented.",
-        "form.check": "Check the answers and see the customer's risk level: ddcontract assess risk {path}",
+        "form.check": ("Check the answers and see the customer's risk level: ddcontract assess risk {path}; the whole "
+                       "assessment with the contract: ddcontract assess run {path} --contract CONTRACT"),
         "meta.language": "the language of the answers file (en or da)",
         "meta.customer": "the customer's name",
         "meta.assessed_by": "who answered: name and role",
@@ -109,7 +110,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "form.multiple": "Flere valg: en liste, f.eks. [personal, financial].",
         "form.note": 'En bemærkning til et svar: {answer: partly, note: "kun produktion logges"}.',
         "form.text": "Tekst over flere linjer: skriv | efter kolon og linjerne under, indrykket.",
-        "form.check": "Kontrollér svarene og se kundens risikoniveau: ddcontract assess risk {path}",
+        "form.check": ("Kontrollér svarene og se kundens risikoniveau: ddcontract assess risk {path}; hele "
+                       "vurderingen med kontrakten: ddcontract assess run {path} --contract KONTRAKT"),
         "meta.language": "svarfilens sprog (en eller da)",
         "meta.customer": "kundens navn",
         "meta.assessed_by": "hvem der har svaret: navn og rolle",
