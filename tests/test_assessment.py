@@ -419,7 +419,10 @@ def test_report_escapes_what_the_answers_say(tmp_path):
     out = tmp_path / "dd.docx"
     result = _run(str(_write_answers({"Q-2.6": "refused"}, "da")), "--report", str(out))
     assert result.exit_code == 0, result.output
-    assert "Smith & Sons <Nordic>" in _report_text(out)
+    text = _report_text(out)
+    assert "Smith & Sons <Nordic>" in text
+    assert "Der er ikke kontrolleret nogen kontrakt for temaets krav." in text  # no contract given
+    assert "Ingen kontrakt er kontrolleret" in text  # the condition it sets
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,

@@ -110,6 +110,8 @@ def lines(a: Assessment) -> list[str]:
             words = f.answer.words(lang) or t(lang, "run.not_answered")
             out.append(f"  {_MARK[f.status]} {t(lang, 'status.' + f.status):<9} {f.question.id}  {words}")
             out += [f"        {b.reason[lang]}" for b in f.because if f.status == "concern"]
+        if not reqs and not a.contracts and THEME_BY_NUMBER.get(n) is not None:
+            out.append("  " + t(lang, "run.no_contract"))
         for g in reqs:
             f = g.finding
             note = f" ({g.not_asked})" if g.not_asked else "" if g.required else f" ({t(lang, 'run.not_asked')})"
