@@ -39,7 +39,7 @@ from ..i18n import fmt_date
 from ..report.style import STATUS_FILL
 from ..report.text import quote, values_prose, where
 from .run import ANSWERS_SOURCE, Assessment, condition_texts
-from .runshow import themes
+from .runshow import ground_text, themes
 from .texts import t
 
 GREY = "595959"
@@ -66,9 +66,9 @@ def report_context(a: Assessment, today: dt.date | None = None) -> dict[str, Any
     reasons = _rich()
     for i, g in enumerate(rec.grounds):  # the decisive outcome's reasons, then what else holds
         if g.outcome == rec.outcome:
-            reasons.add(("\n" if i else "") + g.reason[lang], size=17)
+            reasons.add(("\n" if i else "") + ground_text(g, lang), size=17)
         else:
-            reasons.add(f"\n{t(lang, 'report.also', outcome=t(lang, 'outcome.' + g.outcome))}: {g.reason[lang]}",
+            reasons.add(f"\n{t(lang, 'report.also', outcome=t(lang, 'outcome.' + g.outcome))}: {ground_text(g, lang)}",
                         size=16, color=GREY)
     if not rec.grounds:
         reasons.add(t(lang, "report.nothing_open"), size=17)

@@ -16,6 +16,19 @@ SCHEMA = "ddcontract/assessment/v1"
 THEME_NUMBERS = tuple(range(1, 9))
 
 
+MAX_ITEMS_SHOWN = 6
+
+
+def ground_text(g, lang: str) -> str:
+    """A recommendation rule's reason, with the IDs it rests on when they are few (the flags, the key
+    requirements missing); a longer list is in the conditions and open items."""
+    if g.items and len(g.items) <= MAX_ITEMS_SHOWN:
+        reason = g.reason[lang]
+        end = "." if reason.endswith(".") else ""
+        return f"{reason.removesuffix('.')}: {', '.join(g.items)}{end}"
+    return g.reason[lang]
+
+
 def theme_title(a: Assessment, number: int) -> str:
     themes = a.answers.questionnaire.themes
     if number in themes:
@@ -135,7 +148,7 @@ def lines(a: Assessment) -> list[str]:
     out += ["", t(lang, "run.recommendation", outcome=t(lang, f"outcome.{rec.outcome}").upper())]
     if rec.grounds:
         out.append(t(lang, "run.because") + ":")
-        out += [f"  [{t(lang, 'outcome.' + g.outcome)}] {g.reason[lang]}" for g in rec.grounds]
+        out += [f"  [{t(lang, 'outcome.' + g.outcome)}] {ground_text(g, lang)}" for g in rec.grounds]
     if rec.outcome == "conditions":
         out.append(t(lang, "run.conditions") + ":")
         out += [f"  - {i.id}: {i.text}" for i in condition_texts(a)]
