@@ -22,7 +22,7 @@ CODES = {
     "PolicyError": "PolicyError", "DealError": "DealError", "TemplateError": "TemplateError",
     "OutputError": "OutputError", "ScanError": "ScanError",
     "DataFileError": "DataFileError", "AnswersError": "AnswersError", "QuestionnaireError": "QuestionnaireError",
-    "RiskProfileError": "RiskProfileError",
+    "RiskProfileError": "RiskProfileError", "FindingsError": "FindingsError", "DecisionError": "DecisionError",
 }
 
 

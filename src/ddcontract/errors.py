@@ -18,7 +18,9 @@ not change the output. The codes:
 ``AnswersError``          a customer's answers file (YAML or workbook) is invalid or cannot be read
 ``QuestionnaireError``    the questionnaire file is invalid
 ``RiskProfileError``      a risk profile file is invalid
-``DataFileError``         an assessment data file is invalid (the base of the three above)
+``FindingsError``         the rules of the answers' findings and flags are invalid (``assess run --findings``)
+``DecisionError``         the recommendation rules are invalid (``assess run --decision``)
+``DataFileError``         an assessment data file is invalid (the base of the five above)
 ``TemplateError``         a DOCX template cannot be found, read or rendered
 ``OutputError``           an output file cannot be written
 ``ScanError``             the scan itself cannot run (bad output folder, unreadable results file)

@@ -23,6 +23,8 @@ TEMPLATES: tuple[TemplateInfo, ...] = (
     TemplateInfo("notification-annex", "notification_annex", "Annex on the mutual notification of security "
                  "incidents: deadline, content, channels, recipients, escalation"),
     TemplateInfo("gap-report", "gap_report", "The gap report `check --report` writes (data: a check result)"),
+    TemplateInfo("assessment-report", "assessment_report", "The due-diligence report `assess run --report` writes "
+                 "(data: an assessment)"),
 )
 
 
