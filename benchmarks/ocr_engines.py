@@ -7,7 +7,14 @@ slight rotation, noise, JPEG: ddcontract.testing.scanned), renders their pages w
 resolution, reads them with tesserocr (Tesseract's C++ API in process, the model loaded once) and
 with pytesseract (the tesseract program, once per page), and compares the words with the typed
 PDF's text (word error rate, from difflib). One thread per Tesseract (OMP_THREAD_LIMIT=1), as in a
-scan worker. The figures are in docs/performance.md.
+scan worker.
+
+When the ocrmypdf module can be imported, OCRmyPDF is measured as well, as a user would call it:
+ocrmypdf.ocr() on the same scanned PDFs (cut to the pages measured), force_ocr, no optimisation,
+a plain PDF out (no PDF/A), jobs=1 and jobs=2; the output's text layer is read with pdfium and
+compared in the same way. Its seconds are the whole call per page (it rasterises the page at the
+image's own resolution, runs the `tesseract` program and writes a new PDF), not recognition alone.
+The figures are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -53,11 +60,12 @@ def main() -> None:
                     help="print the scans this much smaller (1.4: 10-point text becomes 7-point small print)")
     ap.add_argument("--noise", type=float, default=0.01, help="share of pixels speckled in the scans")
     ap.add_argument("--engines", nargs="*", default=["tesserocr", "pytesseract"])
+    ap.add_argument("--ocrmypdf-jobs", type=int, nargs="*", default=[1, 2],
+                    help="OCRmyPDF's jobs settings to measure (none: skip OCRmyPDF)")
     args = ap.parse_args()
     import pypdfium2 as pdfium
 
-    from ddcontract.ingest.ocr import TESSDATA, tessdata_dir
-    from ddcontract.testing.scanned import make_scanned
+    from ddcontract.ingest.ocr import tessdata_dir
 
     tmp = Path(tempfile.mkdtemp(prefix="ocr-engines-"))
     cases = []
@@ -101,6 +109,49 @@ def main() -> None:
                     if api is not None:
                         api.End()
                 print(f"{engine:12} {dpi:>4} {lang_mode:8} {total_t / n:7.2f} {sum(errs) / len(errs):6.3f} {sum(miss) / len(miss):6.3f}", flush=True)
+    if args.ocrmypdf_jobs:
+        measure_ocrmypdf(cases, args.ocrmypdf_jobs, tmp)
+
+
+def measure_ocrmypdf(cases, jobs_settings: list[int], tmp: Path) -> None:
+    """OCRmyPDF on the scanned PDFs, its text layer read back with pdfium; one table row per setting."""
+    try:
+        import ocrmypdf
+    except ImportError as e:
+        print(f"ocrmypdf: skipped, the module cannot be imported ({e})")
+        return
+    import pypdfium2 as pdfium
+
+    # the scans cut to the pages measured, so that the time per page is the time of those pages
+    cut = []
+    for name, lang, scan, refs in cases:
+        src = pdfium.PdfDocument(str(scan))
+        dst = pdfium.PdfDocument.new()
+        dst.import_pages(src, list(range(len(refs))))
+        path = tmp / f"{name}-cut.pdf"
+        dst.save(str(path))
+        cut.append((name, lang, path, refs))
+    label = "ocrmypdf/j{}"
+    for lang_mode in ("doc", "eng+dan"):
+        for jobs in jobs_settings:
+            total_t = 0.0
+            errs = []
+            miss = []
+            n = 0
+            for name, lang, scan, refs in cut:
+                use = [lang] if lang_mode == "doc" else ["eng", "dan"]
+                out = tmp / f"{name}-ocrmypdf-{lang_mode}-{jobs}.pdf"
+                t = time.perf_counter()
+                ocrmypdf.ocr(scan, out, language=use, force_ocr=True, optimize=0, output_type="pdf",
+                             jobs=jobs, progress_bar=False)
+                total_t += time.perf_counter() - t
+                pdf = pdfium.PdfDocument(str(out))
+                for i, ref in enumerate(refs):
+                    text = pdf[i].get_textpage().get_text_range()
+                    errs.append(wer(ref, text))
+                    miss.append(missed(ref, text))
+                    n += 1
+            print(f"{label.format(jobs):12} {'img':>4} {lang_mode:8} {total_t / n:7.2f} {sum(errs) / len(errs):6.3f} {sum(miss) / len(miss):6.3f}", flush=True)
 
 
 if __name__ == "__main__":
