@@ -78,8 +78,14 @@ def main() -> None:
         doc = pdfium.PdfDocument(str(typed))
         refs = [doc[i].get_textpage().get_text_range() for i in range(min(args.pages, len(doc)))]
         cases.append((name, lang, scan, refs))
-    import pytesseract
     import tesserocr
+
+    if "pytesseract" in args.engines:
+        try:
+            import pytesseract
+        except ImportError:
+            print("pytesseract skipped: not installed (pip install pytesseract)")
+            args.engines = [e for e in args.engines if e != "pytesseract"]
 
     print(f"scans at {args.scan_dpi} dpi, shrunk {args.shrink}, noise {args.noise}, {args.pages} pages of each sample")
     print(f"{'engine':12} {'dpi':>4} {'lang':8} {'s/page':>7} {'WER':>6} {'missed':>6}")
