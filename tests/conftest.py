@@ -74,3 +74,59 @@ def cli_errors(result) -> list[str]:
     lines = result.stderr.splitlines()
     assert all(line.startswith("ddcontract: error: ") for line in lines), result.stderr
     return [line.removeprefix("ddcontract: error: ") for line in lines]
+
+
+_RESOLVE_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Resolve(src As String, dst As String, what As String)
+  Dim noArgs()
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  Dim doc As Object
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, load())
+  Dim helper As Object
+  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  helper.executeDispatch(doc.CurrentController.Frame, &quot;.uno:&quot; &amp; what &amp; &quot;AllTrackedChanges&quot;, &quot;&quot;, 0, noArgs())
+  Dim props(0) As New com.sun.star.beans.PropertyValue
+  props(0).Name = &quot;FilterName&quot;
+  props(0).Value = &quot;MS Word 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(dst), props())
+  doc.close(True)
+End Sub
+</script:module>"""
+
+
+def libreoffice_resolve(src: Path, outdir: Path, what: str) -> Path:
+    """``src`` with every tracked change accepted (``what`` "Accept") or rejected ("Reject") by LibreOffice,
+    through a Basic macro put in a profile of the test's own (the document is loaded hidden: a visible one
+    with comments makes the headless macro fail); skips when LibreOffice is missing or cannot run it."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = outdir / "profile"
+    run = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    if not module.exists():  # a first run creates the profile and its Standard Basic library
+        subprocess.run([*run, "--convert-to", "pdf", "--outdir", str(outdir), str(src)], check=True,
+                       capture_output=True, timeout=300)
+        module.write_text(_RESOLVE_MACRO, encoding="utf-8")
+    dst = outdir / f"{src.stem}.{what.lower()}.docx"
+    subprocess.run([*run, f'macro:///Standard.Module1.Resolve("{src}","{dst}","{what}")'], check=False,
+                   capture_output=True, timeout=300)
+    if not dst.exists():
+        pytest.skip("LibreOffice could not run the macro that resolves the tracked changes")
+    return dst
+
+
+@pytest.fixture(scope="module")
+def ours_dir(tmp_path_factory) -> Path:
+    """Our drafts: every sample markup with its changes rejected (<name>_ours.docx)."""
+    import sys
+
+    out = tmp_path_factory.mktemp("ours")
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "build_markups.py"),
+                    "--ours", "--out", str(out)], check=True, capture_output=True)
+    return out

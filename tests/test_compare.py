@@ -9,8 +9,6 @@ aligned, not deleted and inserted.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,15 +27,6 @@ SAMPLES = ROOT / "samples"
 MARKUPS = ("markup_msa", "markup_da", "markup_decoys")
 LIBRARY = load_library()
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def ours_dir(tmp_path_factory) -> Path:
-    """Our drafts: every sample markup with its changes rejected (<name>_ours.docx)."""
-    out = tmp_path_factory.mktemp("ours")
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_markups.py"), "--ours", "--out", str(out)],
-                   check=True, capture_output=True)
-    return out
 
 
 @pytest.fixture(scope="module")

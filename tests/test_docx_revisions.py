@@ -17,6 +17,7 @@ from ddcontract.errors import InputError
 from ddcontract.ingest import load_document
 from ddcontract.office import reader
 from ddcontract.office.reader import read_docx, read_docx_sides
+from conftest import libreoffice_resolve
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
@@ -466,47 +467,9 @@ def test_the_before_reading_keeps_the_xml_protections(tmp_path: Path, monkeypatc
 
 # ---------------------------------------------------------------- LibreOffice agrees
 
-_RESOLVE_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
-Sub Resolve(src As String, dst As String, what As String)
-  Dim noArgs()
-  Dim doc As Object
-  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, noArgs())
-  Dim helper As Object
-  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
-  helper.executeDispatch(doc.CurrentController.Frame, &quot;.uno:&quot; &amp; what &amp; &quot;AllTrackedChanges&quot;, &quot;&quot;, 0, noArgs())
-  Dim props(0) As New com.sun.star.beans.PropertyValue
-  props(0).Name = &quot;FilterName&quot;
-  props(0).Value = &quot;MS Word 2007 XML&quot;
-  doc.storeToURL(ConvertToURL(dst), props())
-  doc.close(True)
-End Sub
-</script:module>"""
-
-
 def _libreoffice_resolves(src: Path, outdir: Path) -> dict[str, Path]:
-    """``src`` with every tracked change accepted ("after") and rejected ("before") by LibreOffice,
-    through a Basic macro put in a profile of the test's own."""
-    import shutil
-    import subprocess
-
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice (soffice) is not installed")
-    profile = outdir / "profile"
-    run = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
-    # a first run creates the profile and its Standard Basic library, whose Module1 then holds the macro
-    subprocess.run([*run, "--convert-to", "pdf", "--outdir", str(outdir), str(src)], check=True,
-                   capture_output=True, timeout=300)
-    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_RESOLVE_MACRO, encoding="utf-8")
-    out = {}
-    for side, what in (("after", "Accept"), ("before", "Reject")):
-        out[side] = outdir / f"{side}.docx"
-        subprocess.run([*run, f'macro:///Standard.Module1.Resolve("{src}","{out[side]}","{what}")'], check=True,
-                       capture_output=True, timeout=300)
-        if not out[side].exists():
-            pytest.skip("LibreOffice could not run the macro that resolves the tracked changes")
-    return out
+    """``src`` with every tracked change accepted ("after") and rejected ("before") by LibreOffice."""
+    return {"after": libreoffice_resolve(src, outdir, "Accept"), "before": libreoffice_resolve(src, outdir, "Reject")}
 
 
 def test_libreoffice_accepting_and_rejecting_every_change_gives_our_two_sides(tmp_path: Path) -> None:

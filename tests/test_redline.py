@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from ddcontract.office.redline import Redline
 from ddcontract.office.redline_places import places, sections
 from ddcontract.report.redline import write_check_redline
 from ddcontract.requirements import REQUIREMENTS
+from conftest import libreoffice_resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -347,14 +345,6 @@ def test_cli_compare_redline_needs_their_docx(tmp_path):
 # ---------------------------------------------------------------- compare --redline
 
 
-@pytest.fixture(scope="module")
-def ours_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("ours")
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_markups.py"), "--ours", "--out", str(out)],
-                   check=True, capture_output=True)
-    return out
-
-
 @pytest.mark.parametrize("name", ["markup_msa", "markup_da"])
 def test_compare_redline_puts_our_security_clauses_back(name, ours_dir, tmp_path, library):
     ours_path, theirs_path = ours_dir / f"{name}_ours.docx", SAMPLES / f"{name}_theirs.docx"
@@ -436,54 +426,11 @@ def test_every_requirement_has_a_place_and_every_topic_a_title_in_both_languages
 
 # ---------------------------------------------------------------- LibreOffice agrees
 
-_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
-Sub Resolve(src As String, dst As String, what As String)
-  Dim noArgs()
-  Dim load(0) As New com.sun.star.beans.PropertyValue
-  load(0).Name = &quot;Hidden&quot;
-  load(0).Value = True
-  Dim doc As Object
-  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, load())
-  Dim helper As Object
-  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
-  helper.executeDispatch(doc.CurrentController.Frame, &quot;.uno:&quot; &amp; what &amp; &quot;AllTrackedChanges&quot;, &quot;&quot;, 0, noArgs())
-  Dim props(0) As New com.sun.star.beans.PropertyValue
-  props(0).Name = &quot;FilterName&quot;
-  props(0).Value = &quot;MS Word 2007 XML&quot;
-  doc.storeToURL(ConvertToURL(dst), props())
-  doc.close(True)
-End Sub
-</script:module>"""
-
-
-def _libreoffice(src: Path, outdir: Path, what: str) -> Path:
-    """``src`` with every tracked change accepted (``what`` "Accept") or rejected ("Reject") by LibreOffice
-    (the macro of tests/test_docx_revisions.py, in a profile of the test's own; the document is loaded
-    hidden: a visible one with comments makes the headless macro fail)."""
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice (soffice) is not installed")
-    profile = outdir / "profile"
-    run = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
-    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
-    if not module.exists():
-        subprocess.run([*run, "--convert-to", "pdf", "--outdir", str(outdir), str(src)], check=True,
-                       capture_output=True, timeout=300)
-        module.write_text(_MACRO, encoding="utf-8")
-    dst = outdir / f"{src.stem}.{what.lower()}.docx"
-    subprocess.run([*run, f'macro:///Standard.Module1.Resolve("{src}","{dst}","{what}")'], check=False,
-                   capture_output=True, timeout=300)
-    if not dst.exists():
-        pytest.skip("LibreOffice could not run the macro that resolves the tracked changes")
-    return dst
-
-
 @pytest.mark.parametrize("name", ["saas_terms_thin", "da_kundevilkaar"])
 def test_libreoffice_accepting_our_redline_meets_what_was_inserted_and_rejecting_gives_the_original(
         name, checked, redlines, tmp_path, library):
-    accepted = _libreoffice(redlines[name], tmp_path, "Accept")
-    rejected = _libreoffice(redlines[name], tmp_path, "Reject")
+    accepted = libreoffice_resolve(redlines[name], tmp_path, "Accept")
+    rejected = libreoffice_resolve(redlines[name], tmp_path, "Reject")
     original = read_docx_sides(SAMPLES / f"{name}.docx", MAX)[1]
     assert [b.text for b in read_docx_sides(rejected, MAX)[1].blocks] == [b.text for b in original.blocks]
     after = check_file(accepted, library)
@@ -506,8 +453,8 @@ def test_libreoffice_accepting_our_counter_markup_gives_our_clauses_and_rejectin
     ours_path, theirs_path = ours_dir / f"{name}_ours.docx", SAMPLES / f"{name}_theirs.docx"
     out = tmp_path / "answer.docx"
     assert run_cli("compare", str(ours_path), str(theirs_path), "--redline", str(out)).exit_code == 0
-    accepted = _libreoffice(out, tmp_path, "Accept")
-    rejected = _libreoffice(out, tmp_path, "Reject")
+    accepted = libreoffice_resolve(out, tmp_path, "Accept")
+    rejected = libreoffice_resolve(out, tmp_path, "Reject")
     theirs = read_docx_sides(theirs_path, MAX)[1]
     assert [b.text for b in read_docx_sides(rejected, MAX)[1].blocks] == [b.text for b in theirs.blocks]
     answered = check_file(accepted, library)
