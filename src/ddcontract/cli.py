@@ -201,16 +201,9 @@ def _check_outputs(source: Path, report: Path | None, redline: Path | None, forc
 
 
 def _check_file(path: Path, library, options):
-    """The check's result; any failure of a library on a malformed file as an InputError."""
-    from .check import check_file
-    from .errors import InputError, failure
+    from .clioutput import check_one
 
-    try:
-        return check_file(path, library, options)
-    except DDContractError:
-        raise
-    except Exception as exc:  # a library failing on a malformed file: still one line, exit 2
-        raise InputError(str(path), failure(exc)[1]) from None
+    return check_one(path, library, options)
 
 
 def _check_target(target: str) -> None:

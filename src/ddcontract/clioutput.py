@@ -87,3 +87,16 @@ def write_compare_redline(comparison, out: Path) -> str:
 
 __all__ = ["DDContractError", "check_redline_output", "check_report_output", "show_check", "write_check_redline",
            "write_compare_redline", "write_gap_report"]
+
+
+def check_one(path: Path, library, options):
+    """One contract's check; any failure of a library on a malformed file as an InputError (one line, exit 2)."""
+    from .check import check_file
+    from .errors import failure
+
+    try:
+        return check_file(path, library, options)
+    except DDContractError:
+        raise
+    except Exception as exc:  # a library failing on a malformed file: still one line, exit 2
+        raise InputError(str(path), failure(exc)[1]) from None

@@ -183,13 +183,6 @@ def run(
 
 
 def _check_one(path: Path, library, options):
-    """One contract's check; a library failing on a malformed file as an InputError (one line, exit 2)."""
-    from ..check import check_file
-    from ..errors import InputError, failure
+    from ..clioutput import check_one
 
-    try:
-        return check_file(path, library, options)
-    except DDContractError:
-        raise
-    except Exception as exc:
-        raise InputError(str(path), failure(exc)[1]) from None
+    return check_one(path, library, options)
