@@ -20,7 +20,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ddcontract.testing.scoring import Tally
+from ddcontract.testing.scoring import Tally, language_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks" / "dpa-elements" / "labels.yaml"
@@ -77,11 +77,7 @@ def main() -> int:
     for element in ELEMENTS:
         print(f"{'(' + LETTERS[element] + ') ' + element:22} {by_element[element].row()}")
     print()
-    total = Tally()
-    for lang in sorted(by_lang):
-        print(f"{lang:22} {by_lang[lang].row()}")
-        total.merge(by_lang[lang])
-    print(f"{'all':22} {total.row()}")
+    print("\n".join(language_rows(by_lang, 22)))
     if args.errors:
         print(f"\n{len(errors)} errors:")
         print("\n".join(errors))

@@ -37,7 +37,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ddcontract.testing.scoring import Tally
+from ddcontract.testing.scoring import Tally, language_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
@@ -199,12 +199,7 @@ def main() -> int:
                     errors.append(f"  {name} {rid}: {key} = {have!r}, labelled {value!r}\n{_evidence(found[rid])}")
     header = f"{'':14} precision recall    F1   tp  fp  fn  tn"
     print(f"real-contract {set_name}: {len(labels)} contracts\n\n{header}")
-    for lang in sorted(by_lang):
-        print(f"{lang:14} {by_lang[lang].row()}")
-    total = Tally()
-    for t in by_lang.values():
-        total.merge(t)
-    print(f"{'all':14} {total.row()}\n\n{header}")
+    print("\n".join(language_rows(by_lang, 14)) + f"\n\n{header}")
     for (lang, rid), t in sorted(by_req.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         print(f"{rid + ' ' + lang:14} {t.row()}")
     print(f"\nlabelled values right: {values_right}/{values_total}")

@@ -127,6 +127,6 @@ def ours_dir(tmp_path_factory) -> Path:
     import sys
 
     out = tmp_path_factory.mktemp("ours")
-    subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "build_markups.py"),
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_markups.py"),
                     "--ours", "--out", str(out)], check=True, capture_output=True)
     return out

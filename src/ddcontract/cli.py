@@ -155,6 +155,7 @@ def check(
       ddcontract check contract.pdf --explain ID
     """
     from .check import CheckOptions
+    from .clioutput import check_one, show_check
     from .policy import load_policy
 
     _check_outputs(path, report, redline, force, report_lang)  # before the work, which a bad output would waste
@@ -166,7 +167,7 @@ def check(
                                policy=load_policy(policy, profile and profile.value), max_pages=max_pages,
                                password=password, **ocr_options(ocr, ocr_timeout))
         library = _library(rules, only_rules)
-        result = _check_file(path, library, options)
+        result = check_one(path, library, options)
     except DDContractError as exc:
         _fail_error(exc)
         return
@@ -175,8 +176,6 @@ def check(
         from .explain import explain_result
 
         explanation = explain_result(result.document, result, library, options, explain)
-    from .clioutput import show_check
-
     show_check(result, fmt.value == "json", no_color, explanation)
     if report is not None:
         _output("write_gap_report", result, report, options.policy, policy or (profile and f"--profile {profile.value}"),
@@ -198,12 +197,6 @@ def _check_outputs(source: Path, report: Path | None, redline: Path | None, forc
             check_redline_output(source, redline, force, lang.value if lang else None)
     except DDContractError as exc:
         _fail_error(exc)
-
-
-def _check_file(path: Path, library, options):
-    from .clioutput import check_one
-
-    return check_one(path, library, options)
 
 
 def _check_target(target: str) -> None:

@@ -130,7 +130,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
                       reading: Reading | None, present: set, vetoed: set[tuple[str, str]]) -> None:
-    from .matching.match import _under_vetoed, alone, heading_ok, lead_end
+    from .matching.match import alone, heading_ok, lead_end, vetoed_parent
 
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
     toks = matcher.tokens(text, pieces)
@@ -154,8 +154,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                                                  matcher.texts[unless[0]]))
                 if sentence.kind == "heading" and clause.section:
                     vetoed.add((clause.section, rule.id))
-            elif sentence.kind == "heading" and _under_vetoed(clause.section, rule.id, vetoed):
-                parent = next(sec for sec, r in vetoed if r == rule.id and (clause.section or "").startswith(sec + "."))
+            elif sentence.kind == "heading" and (parent := vetoed_parent(clause.section, rule.id, vetoed)):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "parent", parent))
             elif not heading_ok(rule, clause, lang):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",

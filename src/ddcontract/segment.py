@@ -34,17 +34,16 @@ _DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\
                          r'(?:means|shall mean|has the meaning|have the meaning|refers to|betyder|forstås)\b',
                          re.IGNORECASE)
 # the same without quotes, as Markdown leaves a bold term ("**Customer Data** means …") and plain
-# drafting writes it: a capitalised term of a few words, then "means"
-_PLAIN_DEFINITION = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
-                               r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|Det|Dette|Denne|Hvilket)\b)"
-                               r"[A-ZÆØÅ][\w’'-]*"
-                               r"(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|af|og|til|for)){0,5}\s+"
-                               r"(?:means|shall mean|betyder)\b")
-# a term of two or more capitalised words and a common noun or two: "Abuse Reporting page means the page …"
-_PLAIN_DEFINITION_TAIL = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
-                                    r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|The|Det|Dette|Denne|Hvilket)\b)"
-                                    r"[A-ZÆØÅ][\w’'-]*(?:\s+[A-ZÆØÅ][\w’'-]*){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+"
-                                    r"(?:means|shall mean|betyder)\b")
+# drafting writes it: a capitalised term of a few words, then "means"; or a term of two or more
+# capitalised words and a common noun or two ("Abuse Reporting page means the page …")
+_DEF_START = r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
+_NOT_A_TERM = r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|Det|Dette|Denne|Hvilket{the})\b)"
+_CAPITALISED = r"[A-ZÆØÅ][\w’'-]*"
+_MEANS = r"(?:means|shall mean|betyder)\b"
+_PLAIN_DEFINITION = re.compile(_DEF_START + _NOT_A_TERM.format(the="") + _CAPITALISED
+                               + r"(?:\s+(?:" + _CAPITALISED + r"|of|on|and|for|to|af|og|til|for)){0,5}\s+" + _MEANS)
+_PLAIN_DEFINITION_TAIL = re.compile(_DEF_START + _NOT_A_TERM.format(the="|The") + _CAPITALISED
+                                    + r"(?:\s+" + _CAPITALISED + r"){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+" + _MEANS)
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
 _LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"

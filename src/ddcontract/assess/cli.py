@@ -143,6 +143,7 @@ def run(
 
       ddcontract assess run kunde.xlsx --contract kontrakt.pdf --format json
     """
+    from ..clioutput import check_one
     from ..office.output import check_writable
     from ..rules import load_library
     from .answers import read_answers
@@ -168,7 +169,7 @@ def run(
         library = load_library([], include_default=True)
         assessment = run_assessment(answers, list(contract or []), lang=language, profile=profile,
                                     finding_rules=finding_rules, decision=decision_rules, library=library,
-                                    check=_check_one)
+                                    check=check_one)
         if fmt is Format.json:
             typer.echo(to_json(assessment))
         else:
@@ -180,9 +181,3 @@ def run(
             typer.echo(f"wrote {report}", err=True)
     except DDContractError as exc:
         _fail_error(exc)
-
-
-def _check_one(path: Path, library, options):
-    from ..clioutput import check_one
-
-    return check_one(path, library, options)

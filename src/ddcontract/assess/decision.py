@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..yamlfile import YamlProblem
 from . import LEVELS, data_dir
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, read_plain, validation_problems
+from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
 from .risk import Condition
 
 OUTCOMES = ("proceed", "conditions", "escalate")  # least serious first
@@ -267,16 +266,5 @@ def load_decision(path: Path | None = None, questionnaire: Questionnaire | None 
     """The decision rules in ``path`` (the bundled ones for None); a :class:`DecisionError` lists
     every problem with its line."""
     target = path or bundled_decision_path()
-    try:
-        data, root = read_plain(target, "decision file")
-    except YamlProblem as exc:
-        raise DecisionError(str(target), [(exc.line, exc.cause)]) from None
-    if not isinstance(data, dict):
-        raise DecisionError(str(target), [(1, "expected a mapping with 'recommendation' and 'review_months'")])
-    if "source" in data:
-        raise DecisionError(str(target), [(1, "source: unknown key (a typo?)")])
-    try:
-        return DecisionRules.model_validate({**data, "source": str(target)},
-                                            context={"questionnaire": questionnaire or load_questionnaire()})
-    except ValidationError as exc:
-        raise DecisionError(str(target), validation_problems(exc, root)) from None
+    return load_rules_file(target, "decision file", DecisionRules, DecisionError,
+                           "'recommendation' and 'review_months'", questionnaire or load_questionnaire())[0]

@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..model import Evidence, FlagFinding
-from ..yamlfile import YamlProblem
 from . import data_dir
 from .answers import Answer, Answers
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, read_plain, validation_problems
+from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
 from .risk import Condition
 
 
@@ -213,16 +212,5 @@ def load_findings(path: Path | None = None, questionnaire: Questionnaire | None 
     """The finding rules in ``path`` (the bundled ones for None), validated against ``questionnaire``.
     A :class:`FindingsError` lists every problem with its line."""
     target = path or bundled_findings_path()
-    questionnaire = questionnaire or load_questionnaire()
-    try:
-        data, root = read_plain(target, "findings file")
-    except YamlProblem as exc:
-        raise FindingsError(str(target), [(exc.line, exc.cause)]) from None
-    if not isinstance(data, dict):
-        raise FindingsError(str(target), [(1, "expected a mapping with 'findings' and 'flags'")])
-    if "source" in data:
-        raise FindingsError(str(target), [(1, "source: unknown key (a typo?)")])
-    try:
-        return FindingRules.model_validate({**data, "source": str(target)}, context={"questionnaire": questionnaire})
-    except ValidationError as exc:
-        raise FindingsError(str(target), validation_problems(exc, root)) from None
+    return load_rules_file(target, "findings file", FindingRules, FindingsError, "'findings' and 'flags'",
+                           questionnaire or load_questionnaire())[0]

@@ -94,6 +94,25 @@ def read_plain(path: Path, kind: str, max_bytes: int = MAX_BYTES) -> tuple[Any, 
         raise YamlProblem(f"not valid YAML ({exc})") from None
 
 
+def load_rules_file(target: Path, kind: str, model: Any, error: type, expected: str,
+                    questionnaire: "Questionnaire") -> tuple[Any, yaml.Node | None]:
+    """A rules file that refers to the questionnaire (risk profile, findings, decision), validated as ``model``
+    with the questionnaire in the context: the model and the node tree (for lines). ``error`` (a
+    :class:`DataFileError`) lists every problem with its line; ``expected`` says what the top mapping holds."""
+    try:
+        data, root = read_plain(target, kind)
+    except YamlProblem as exc:
+        raise error(str(target), [(exc.line, exc.cause)]) from None
+    if not isinstance(data, dict):
+        raise error(str(target), [(1, f"expected a mapping with {expected}")])
+    if "source" in data:
+        raise error(str(target), [(1, "source: unknown key (a typo?)")])
+    try:
+        return model.model_validate({**data, "source": str(target)}, context={"questionnaire": questionnaire}), root
+    except ValidationError as exc:
+        raise error(str(target), validation_problems(exc, root)) from None
+
+
 def describe(err: Any, prefix: tuple[Any, ...] = ()) -> str:
     """One pydantic error as the file's author reads it: the field (under ``prefix``), what is wrong."""
     loc = [*prefix, *(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))]

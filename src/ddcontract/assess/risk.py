@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import LEVELS, data_dir
 from .answers import Answer, Answers
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, read_plain, validation_problems
-from ..yamlfile import YamlProblem
+from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
 
 class RiskProfileError(DataFileError):
     """A risk profile file is invalid."""
@@ -204,20 +203,8 @@ def load_risk_profile(path: Path | None = None, questionnaire: Questionnaire | N
     """The risk profile in ``path`` (the bundled one for None), validated against ``questionnaire``
     (the bundled one for None). A :class:`RiskProfileError` lists every problem with its line."""
     target = path or bundled_risk_profile_path()
-    questionnaire = questionnaire or load_questionnaire()
-    try:
-        data, root = read_plain(target, "risk profile")
-    except YamlProblem as exc:
-        raise RiskProfileError(str(target), [(exc.line, exc.cause)]) from None
-    if not isinstance(data, dict):
-        raise RiskProfileError(str(target), [(1, "expected a mapping with 'default' and 'rules'")])
-    if "source" in data:
-        raise RiskProfileError(str(target), [(1, "source: unknown key (a typo?)")])
-    try:
-        profile = RiskProfile.model_validate({**data, "source": str(target)},
-                                             context={"questionnaire": questionnaire})
-    except ValidationError as exc:
-        raise RiskProfileError(str(target), validation_problems(exc, root)) from None
+    profile, root = load_rules_file(target, "risk profile", RiskProfile, RiskProfileError, "'default' and 'rules'",
+                                    questionnaire or load_questionnaire())
     low = [(r, i) for i, r in enumerate(profile.rules) if LEVELS.index(r.level) <= LEVELS.index(profile.default)]
     if low:
         from ..yamlfile import line_of

@@ -56,7 +56,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
             reading = readings.get(id(sentence))
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
                 if kind == VETO or (vetoed and sentence.kind == "heading"
-                                    and _under_vetoed(clause.section, rule_id, vetoed)):
+                                    and vetoed_parent(clause.section, rule_id, vetoed)):
                     continue
                 if heading_ok(rules[rule_id], clause, lang):
                     terms = reading.terms_in(c0, c1) if reading else []
@@ -82,13 +82,13 @@ def _vetoed_headings(clauses: list[Clause], hits: dict[int, list[tuple[str, int,
     return out
 
 
-def _under_vetoed(section: str | None, rule_id: str, vetoed: set[tuple[str, str]]) -> bool:
-    """Whether a heading numbered ``section`` stands under a heading where the rule was vetoed: a
-    sub-heading is read in its parent's sense ("1.3.2 Specific Permitted Uses" under "1.3 Permitted
-    Uses and Disclosures of PHI" is about the business associate's uses of health data, as its
+def vetoed_parent(section: str | None, rule_id: str, vetoed: set[tuple[str, str]]) -> str | None:
+    """The section of the heading above a heading numbered ``section`` in which the rule was vetoed, or
+    None: a sub-heading is read in its parent's sense ("1.3.2 Specific Permitted Uses" under "1.3
+    Permitted Uses and Disclosures of PHI" is about the business associate's uses of health data, as its
     parent says, not about how the customer may use the service)."""
     parts = (section or "").split(".")
-    return any((".".join(parts[:n]), rule_id) in vetoed for n in range(1, len(parts)))
+    return next((parent for n in range(1, len(parts)) if ((parent := ".".join(parts[:n])), rule_id) in vetoed), None)
 
 
 def scope_of(clause: Clause) -> str | int:

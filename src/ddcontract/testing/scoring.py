@@ -33,3 +33,13 @@ class Tally:
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         return f"{p:9.2f} {r:6.2f} {f1:5.2f} {self.tp:4d} {self.fp:3d} {self.fn:3d} {self.tn:3d}"
+
+
+def language_rows(by_lang: dict[str, Tally], width: int) -> list[str]:
+    """A row per language (sorted), then one for all of them together, labels padded to ``width``."""
+    total = Tally()
+    rows = []
+    for lang in sorted(by_lang):
+        rows.append(f"{lang:{width}} {by_lang[lang].row()}")
+        total.merge(by_lang[lang])
+    return [*rows, f"{'all':{width}} {total.row()}"]
