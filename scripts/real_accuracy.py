@@ -50,6 +50,7 @@ SETS = {
     "dev4": (ROOT / "benchmarks" / "real-dev4" / "labels.yaml", "real-dev4", "fourth development set"),
     "dev5": (ROOT / "benchmarks" / "real-dev5" / "labels.yaml", "real-dev5", "fifth development set"),
     "dev6": (ROOT / "benchmarks" / "real-dev6" / "labels.yaml", "real-dev6", "sixth development set"),
+    "dev7": (ROOT / "benchmarks" / "real-dev7" / "labels.yaml", "real-dev7", "seventh development set"),
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 

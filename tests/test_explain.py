@@ -145,3 +145,25 @@ def test_a_sub_heading_is_read_in_the_sense_of_a_vetoed_parent_heading(runner, t
     got = _explain(runner, tmp_path, BAA.format(parent="Use of the Portal"), "DD-4.4")
     assert got["status"] == "met"
     assert {m["outcome"] for m in got["matches"] if m["section"] in ("2.1", "2.2")} <= {"evidence", "matched"}
+
+
+@pytest.mark.parametrize("lang, text, words", [
+    ("en", "1. Security Incidents\n\n1.1 The Supplier shall notify the Customer of any Security Incident within 24 "
+           "hours.\n\n1.2 The notice shall include the name and telephone number of a contact person.\n",
+     "names none of (description, affected data and systems, measures)"),
+    ("da", "1. Sikkerhedsbrud\n\n1.1 Leverandøren skal underrette Kunden om ethvert sikkerhedsbrud senest 24 timer "
+           "efter, at Leverandøren er blevet bekendt med det.\n\n1.2 Underretningen skal indeholde navn og "
+           "telefonnummer på en kontaktperson.\n",
+     "nævner intet af (beskrivelse, berørte data og systemer, foranstaltninger)"),
+])
+def test_a_match_that_names_none_of_the_aspects_says_so(runner, tmp_path: Path, lang, text, words):
+    """DD-8.3 counts the elements a notice's content names: a match on "the notice shall include" that
+    names none of them cannot make the requirement addressed, and --explain says why."""
+    got = _explain(runner, tmp_path, text, "DD-8.3")
+    assert got["status"] == "missing"
+    names = [m for m in got["matches"] if m["outcome"] == "names"]
+    assert [m["section"] for m in names] == ["1.2"]
+    assert names[0]["why"] == "description, affected, measures"
+    path = tmp_path / "contract.txt"
+    result = runner.invoke(app, ["check", str(path), "--explain", "DD-8.3"])
+    assert result.exit_code == 0 and words in " ".join(result.output.split())

@@ -7,7 +7,8 @@ flag) the explanation lists, from the document as the check read it:
   decision rests on;
 - matches that did not count: vetoed by one of the rule's ``unless`` patterns, a sub-heading under a
   heading where one vetoed the rule, or in a clause whose heading lacks the words the rule asks for
-  (``heading_any``);
+  (``heading_any``), or, for a requirement decided by the aspects its matches name (DD-4.3, DD-8.3), a match
+  whose window names none of them;
 - the nearest misses: sentences that hold a pattern's most telling word and all its other required
   words but one, with the word they lack (or, when none is lacking, that the words are there but not
   in the pattern's order or within its gaps). Words are shown as the rule writes them ("data",
@@ -37,8 +38,10 @@ class Seen:
     text: str
     section: str | None
     page: int | None
-    outcome: str  # "evidence" | "matched" | "vetoed" | "parent" | "heading" | "alone"
-    why: str = ""  # the veto's pattern, the heading words asked for, or the rules it needs beside it
+    outcome: str  # "evidence" | "matched" | "vetoed" | "parent" | "heading" | "alone" | "names"
+    # the veto's pattern, the heading words asked for, the rules it needs beside it, or (outcome "names") the
+    # aspects the requirement counts, none of which the match's window names
+    why: str = ""
 
 
 @dataclass(slots=True)
@@ -162,9 +165,12 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
             elif alone(rule, clause, present):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "alone",
                                                  ", ".join(rule.model.together_with)))
+            elif (rule.id, sentence.section, sentence.text) in evidence:
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence"))
+            elif lacking := _names_none(rule, clause, sentence, lang):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "names", lacking))
             else:
-                used = (rule.id, sentence.section, sentence.text) in evidence
-                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "evidence" if used else "matched"))
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "matched"))
             continue
         lacks = [(lack, key) for key in keys[rule.id] if key not in matcher.unless
                  and _is_near(lack := _lacking(matcher, key, have, lang))]
@@ -172,6 +178,24 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
             (missing, _, words), key = min(lacks, key=lambda item: item[0][0])
             near.append((missing, NearMiss(rule.id, matcher.texts[key], sentence.text, sentence.section,
                                            sentence.page, words)))
+
+
+def _names_none(rule: Rule, clause: Clause, sentence: Sentence, lang: str) -> str:
+    """For a requirement decided by the aspects its matches name (DD-4.3's storage, transfer, deletion;
+    DD-8.3's elements): the aspects, when this match's window names none of them (so the match cannot
+    count); otherwise ""."""
+    from .matching.match import EXTRACTOR_FUNCS, window_text
+    from .requirements import BY_ID
+
+    req = BY_ID.get(rule.target)
+    key = req.list_key() if req is not None and req.aspects else None
+    if key is None:
+        return ""
+    text = window_text(rule, clause, sentence)
+    named = set(rule.model.sets.get(key, []))
+    for name in rule.model.extract:
+        named.update(EXTRACTOR_FUNCS[name](text, 0, lang).get(key, []))
+    return "" if named & set(req.aspects) else ", ".join(req.aspects)
 
 
 def explain_result(doc: Document, result: CheckResult, library: Library, options: CheckOptions,

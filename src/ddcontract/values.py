@@ -257,8 +257,8 @@ _ELEMENTS = [
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
                             r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)|"
                             r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?|eksponere(?:t|de)\b", re.IGNORECASE)),
-    ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|proposed|planned|to be taken|adopted)|(?:remedial|corrective|mitigating|"
-                            r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed)|"
+    ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|undertaken|implemented|proposed|planned|to be taken|adopted)|(?:measures|steps|actions) (?:\w+ ){0,4}?in response to|(?:remedial|corrective|mitigating|"
+                            r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed|implemented|undertaken|adopted)|"
                             r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|følgerne)|"
                             r"remediation (?:plan|steps|actions|measures)|countermeasures|(?:corrective|preventive) (?:action|measures)|"
                             r"what (?:we|it|the \w+) (?:is|are|has|have|will) (?:doing|done|do)|to contain (?:the|it)|"

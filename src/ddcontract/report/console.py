@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from ..requirements import THEMES
-from ..i18n import name, tr
+from ..i18n import name, names, tr
 from ..wording import refusal_head
 from ..model import STATUS_ORDER, CheckResult
 from .text import quote as _quote
@@ -153,10 +153,10 @@ def render_flags(flags, lang: str, console) -> None:
 _OUTCOME = {
     "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless",
            "parent": "under a heading vetoed in §", "heading": "heading lacks",
-           "alone": "counts only beside"},
+           "alone": "counts only beside", "names": "names none of"},
     "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless",
            "parent": "under en overskrift afvist i pkt.", "heading": "overskriften mangler",
-           "alone": "tæller kun ved siden af"},
+           "alone": "tæller kun ved siden af", "names": "nævner intet af"},
 }
 
 
@@ -175,7 +175,10 @@ def render_explanation(explanation, lang: str, console) -> None:
     if not explanation.seen:
         console.print(Text(f"  {tr(lang, 'explain.no_match')}", style="yellow"))
     for seen in explanation.seen:
-        why = f" {seen.why}" if seen.outcome == "parent" else f" ({seen.why})" if seen.why else ""
+        why = seen.why
+        if seen.outcome == "names":  # aspect IDs, named in the report's language
+            why = names(lang, why.split(", "))
+        why = f" {why}" if seen.outcome == "parent" else f" ({why})" if why else ""
         console.print(Text(f"  [{words[seen.outcome]}{why}] {seen.rule}: {tr(lang, 'label.quoted', text=seen.matched)}", style="bold"))
         console.print(Text(f"      {_quote(seen.text)}", style="italic"))
         console.print(Text(f"        — {_where_of(seen, lang)}", style="dim"))
