@@ -79,6 +79,12 @@ def _check(runner, tmp_path: Path, text: str, *options: str) -> dict:
     ("Effective Date", "the date on which the Client's records have been converted", True, None),
     # the term's own words already say it: the rules read it as written
     ("Security Incident", "any unauthorised access to Customer Data", False, None),
+    ("Data Breach", "any breach of security that affects Customer Data", False, None),
+    # "Breach" alone may be a breach of contract: a term built on it is read when its definition is about security
+    ("Breach Event", "a breach of security leading to the loss or unlawful disclosure of Personal Data", False,
+     "incident"),
+    ("Brud", "ethvert brud på sikkerheden, der fører til tab af Kundens data", False, "incident"),
+    ("Breach", "any failure by a party to perform a material obligation under this Agreement", False, None),
 ])
 def test_what_a_definition_is_about(term, body, inline, concept):
     assert concept_of(term, body, inline) == concept

@@ -82,12 +82,13 @@ _FROM_CUSTOMER = re.compile(
 # a name for an event, or for material: "Occurrence", "Data Event", "Event of Compromise", "Client
 # Materials", "Submissions", "Brugerindhold" (not "Effective Date" or "Property", whatever words stand
 # near their definition)
-_EVENT_TERM = re.compile(r"event|occurrence|compromise|incident|attack|intrusion|matter|situation|"
+_EVENT_TERM = re.compile(r"event|occurrence|compromise|incident|attack|intrusion|matter|situation|breach|"
                          r"hændelse|begivenhed|brud|angreb|kompromittering|indtrængen", re.IGNORECASE)
 _DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|document|"
                         r"indhold|materiale|fil|dokument", re.IGNORECASE)
-# the term's own words already say it: the rules read it without help
-_SAYS_INCIDENT = re.compile(r"incident|breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
+# the term's own words already say it: the rules read it without help ("Security Incident", "Data Breach"; not
+# "Breach" or "Breach Event", which alone may be a breach of contract)
+_SAYS_INCIDENT = re.compile(r"incident|(?:security|data|privacy|cyber)[\s-]+breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
                             re.IGNORECASE)
 _SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
 # the words every form of definition above needs one of (the quoted forms need a quote instead)

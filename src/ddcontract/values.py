@@ -230,7 +230,8 @@ _CHANNELS = [
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
-    ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|courier|recorded delivery|certified mail|"
+    # "courier" in lower case only: "Courier" is also a company's name ("by Courier or its employees")
+    ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|(?-i:courier)|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
     # a link to a web page (a contact form, a status page): "notify us (https://example.com/contact)"
