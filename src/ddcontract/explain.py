@@ -7,8 +7,8 @@ flag) the explanation lists, from the document as the check read it:
   decision rests on;
 - matches that did not count: vetoed by one of the rule's ``unless`` patterns, a sub-heading under a
   heading where one vetoed the rule, or in a clause whose heading lacks the words the rule asks for
-  (``heading_any``), or, for a requirement decided by the aspects its matches name (DD-4.3, DD-8.3), a match
-  whose window names none of them;
+  (``heading_any``), or, for a requirement decided by the aspects its matches name (storage, transfer and
+  deletion; a notice's elements), a match whose window names none of them;
 - the nearest misses: sentences that hold a pattern's most telling word and all its other required
   words but one, with the word they lack (or, when none is lacking, that the words are there but not
   in the pattern's order or within its gaps). Words are shown as the rule writes them ("data",
@@ -181,8 +181,8 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
 
 
 def _names_none(rule: Rule, clause: Clause, sentence: Sentence, lang: str) -> str:
-    """For a requirement decided by the aspects its matches name (DD-4.3's storage, transfer, deletion;
-    DD-8.3's elements): the aspects, when this match's window names none of them (so the match cannot
+    """For a requirement decided by the aspects its matches name (storage, transfer and deletion; the elements of
+    a notice): the aspects, when this match's window names none of them (so the match cannot
     count); otherwise ""."""
     from .matching.match import EXTRACTOR_FUNCS, window_text
     from .requirements import BY_ID
