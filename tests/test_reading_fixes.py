@@ -153,6 +153,58 @@ def test_a_list_of_the_parts_does_not_open_an_annex(tmp_path: Path):
     assert by_text["1. The Host encrypts Customer Files at rest."].section == "Annex B, 1"
 
 
+NAMED_PARTS = {
+    "en": """# Hosting Terms
+
+The schedules below form part of these Terms:
+
+**Schedule 1: Data Processing Agreement**
+
+### 1. The Service
+
+1.1 The Host runs the Customer's applications on its platform.
+
+### 2. Liability
+
+2.1 The Host's total liability under these Terms is limited to EUR 5,000.
+
+# Schedule 1 Data Processing Agreement
+
+1. The Processor processes the personal data only on the Customer's instructions.
+""",
+    "da": """# Hostingvilkår
+
+Følgende bilag er en del af vilkårene:
+
+**Bilag 1: Databehandleraftale**
+
+### 1. Ydelsen
+
+1.1 Udbyderen driver Kundens applikationer på sin platform.
+
+### 2. Ansvar
+
+2.1 Udbyderens samlede ansvar efter disse vilkår er begrænset til 5.000 kr.
+
+# Bilag 1 Databehandleraftale
+
+1. Databehandleren behandler kun personoplysningerne efter Kundens instruks.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_an_annex_named_at_the_top_begins_at_its_own_heading(tmp_path: Path, lang: str):
+    """A line naming an annex before the main text ("Schedule 1: Data Processing Agreement" as a paragraph,
+    not a bullet) does not begin the annex when the annex's own heading comes later: the main text's clauses
+    keep their numbers, and the annex's paragraphs are the annex's."""
+    path = tmp_path / "terms.md"
+    path.write_text(NAMED_PARTS[lang], encoding="utf-8")
+    sections = [b.section for b in load_document(path).blocks if b.kind != "heading"]
+    label = "Schedule 1" if lang == "en" else "Bilag 1"
+    assert sections[-3:] == ["1.1", "2.1", f"{label}, 1"]
+
+
 def test_markdown_front_matter_is_not_text_and_keeps_the_line_numbers(tmp_path: Path):
     path = tmp_path / "terms.md"
     path.write_text(PARTS_MD, encoding="utf-8")

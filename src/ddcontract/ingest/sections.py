@@ -112,6 +112,15 @@ _VERBS = frozenset("shall will must may can should would could is are was were b
                    "skal vil må kan bør er var være har havde blev bliver".split())
 
 
+def _is_annex_heading(block: Block, num: str | None, rest: str) -> bool:
+    return (num is not None and block.kind != "list-item" and _ANNEX.match(num) is not None
+            and (block.kind == "heading" or looks_like_heading(rest)))
+
+
+def _annex_key(num: str | None) -> str:
+    return " ".join((num or "").lower().split())
+
+
 def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     """Give every block the section number and heading of the clause it belongs to.
 
@@ -122,13 +131,17 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     heading: str | None = None
     top_heading: str | None = None
     annex: tuple[str, str | None] | None = None  # ("Annex 2", "Security Incident Notification")
-    for block in blocks:
-        if block.section is None:
-            num, rest = split_number(block.text)
-        else:
-            num, rest = block.section, block.text
+    blocks = list(blocks)
+    numbered = [split_number(b.text) if b.section is None else (b.section, b.text) for b in blocks]
+    # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
+    # Agreement" in the list of the parts at the top) names the annex, it does not begin it
+    last_annex = {_annex_key(num): i for i, (b, (num, rest)) in enumerate(zip(blocks, numbered))
+                  if _is_annex_heading(b, num, rest)}
+    for i, (block, (num, rest)) in enumerate(zip(blocks, numbered)):
         if block.kind == "list-item" and num is not None and _ANNEX.match(num):
             num = None  # "- Appendix A – Security Measures" in a list of the parts names the annex
+        if _is_annex_heading(block, num, rest) and last_annex[_annex_key(num)] > i:
+            num = None
         if num is not None and _ANNEX.match(num) and (block.kind == "heading" or looks_like_heading(rest)):
             # an annex heading: the annex's own numbered paragraphs ("2. Channel. …") are
             # "Annex 2, 2", not clause 2 of the main agreement, and read under the annex's title
