@@ -101,6 +101,19 @@ def test_zero_width_characters_do_not_break_a_match(tmp_path: Path, library, suf
     assert "\u200b" not in deadline.evidence[0].text
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_bidirectional_controls_around_words_do_not_break_a_match(tmp_path: Path, library, suffix: str):
+    """Some PDF exports put a left-to-right override before and a pop after every run of text; read as
+    text they stick to the words ("\u202dnotify\u202c")."""
+    words = "The Host shall notify the Customer of any Security Incident within 48 hours.".split()
+    sentence = " ".join(f"\u202d{w}\u202c" for w in words)
+    path = tmp_path / f"terms{suffix}"
+    path.write_text(f"\u202d1. Security\u202c\n\n{sentence}\n", encoding="utf-8")
+    deadline = next(f for f in check_file(path, library).requirements if f.id == "DD-8.1")
+    assert deadline.status == "met" and deadline.values["hours"] == 48
+    assert not set("\u202c\u202d") & set(deadline.evidence[0].text)
+
+
 # --------------------------------------------------------------------------- Danish abbreviations
 
 

@@ -6,8 +6,11 @@ import re
 
 SOFT_HYPHENS = ("\u00ad", "\x02")
 # characters with no width that break words apart for a reader that sees them ("af \u200b\u200bbruddet"):
-# zero-width space, non-joiner, joiner, word joiner, and a byte-order mark inside the text
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# zero-width space, non-joiner, joiner, word joiner, a byte-order mark inside the text, and the bidirectional
+# controls some PDF exports put around every line and word (left-to-right and right-to-left marks, embeddings,
+# overrides and isolates: "\u202dmonitoring\u202c")
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+                                   "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def drop_invisible(text: str) -> str:
