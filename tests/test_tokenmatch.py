@@ -245,3 +245,21 @@ def test_a_full_piece_memo_starts_afresh_and_gives_the_same_tokens(library):
     assert len(small.memo) > 10  # one document's pieces are all kept while it is matched
     small.lookup(["entirely new words here now", "and more of them still"])
     assert len(small.memo) <= 10 and "Supplier" not in small.memo  # then it started afresh
+
+
+@pytest.mark.parametrize("pattern, text", [
+    # the Danish table reads "databehandler" as the verb "databehandle", "når" (when) as "nå" (reach) and
+    # "forsæt" (intent) as "forsætte": written in a pattern, each still matches itself
+    ("databehandler ~8 underrette", "Enhver databehandler skal underrette den dataansvarlige."),
+    ("når ~6 ophøre", "Når aftalen ophører, slettes data."),
+    ("forsæt ~3 grov", "Ansvaret gælder ved forsæt eller grov uagtsomhed."),
+    ("*underdatabehandler ~6 godkende", "Enhver ny underdatabehandler skal godkendes."),
+])
+def test_a_rule_word_matches_itself_as_written(library, pattern, text):
+    """Read as the library reads Danish (its selective lemma table), each sentence matches."""
+    matcher = library.matcher("da")
+    compiled = compile_pattern(pattern, "da")
+    _, limit = matcher_patterns(compiled)
+    toks = matcher.tokens(text, matcher.pieces_of([text])[0])
+    programs = [Program(seq, matcher.strings.add) for seq in compiled]
+    assert shortest_matches(programs, toks, limit), (pattern, text)

@@ -195,18 +195,32 @@ def longest_span(compiled: Compiled) -> int:
 # ---------------------------------------------------------------- spaCy's Matcher, the reference
 
 
+def reference_forms() -> None:
+    """Register the token attributes the reference patterns of :func:`matcher_token` read: a word's forms
+    (its lemma and itself as written, ``token._.forms``) and the same as one text (``token._.forms_text``). A
+    lemma test passes on either form: a rule word always matches itself, whatever the lemma table makes of it."""
+    from spacy.tokens import Token
+
+    if not Token.has_extension("forms"):
+        Token.set_extension("forms", getter=lambda t: [t.lemma_ or t.lower_, t.lower_])
+        Token.set_extension("forms_text", getter=lambda t: f"{t.lemma_ or t.lower_} {t.lower_}")
+
+
 def matcher_token(tok: PatternToken) -> dict[str, Any]:
     """One pattern token as a spaCy Matcher token pattern (a gap becomes ``"OP": "*"``; its bound
-    is the caller's to enforce, see :func:`longest_span`)."""
+    is the caller's to enforce, see :func:`longest_span`). Lemma and ending tests read the forms
+    :func:`reference_forms` registers."""
     out: dict[str, Any] = {}
-    if tok.kind in (Kind.LEMMA, Kind.LOWER):
-        out[tok.kind.name] = tok.values[0] if len(tok.values) == 1 else {"IN": list(tok.values)}
+    if tok.kind == Kind.LEMMA:
+        out["_"] = {"forms": {"INTERSECTS": list(tok.values)}}
+    elif tok.kind == Kind.LOWER:
+        out["LOWER"] = tok.values[0] if len(tok.values) == 1 else {"IN": list(tok.values)}
     elif tok.kind == Kind.SUFFIX and tok.values == (URL_MARK,):
         out["LIKE_URL"] = True
     elif tok.kind == Kind.SUFFIX and tok.values == (EMAIL_MARK,):
         out["LIKE_EMAIL"] = True
     elif tok.kind == Kind.SUFFIX:
-        out["LEMMA"] = {"REGEX": "(?:" + "|".join(re.escape(x) for x in tok.values) + ")$"}
+        out["_"] = {"forms_text": {"REGEX": "(?:" + "|".join(re.escape(x) for x in tok.values) + ")(?= |$)"}}
     elif tok.kind == Kind.NUM:
         out["LIKE_NUM"] = True
     if tok.op != Op.ONE:
@@ -217,4 +231,5 @@ def matcher_token(tok: PatternToken) -> dict[str, Any]:
 def matcher_patterns(compiled: Sequence[TokenSeq]) -> tuple[list[list[dict[str, Any]]], int]:
     """The patterns as spaCy's Matcher takes them, and :func:`longest_span`. The tests run spaCy's
     Matcher on them as the reference for the engine."""
+    reference_forms()
     return [[matcher_token(tok) for tok in seq] for seq in compiled], longest_span(tuple(compiled))

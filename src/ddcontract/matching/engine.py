@@ -146,13 +146,14 @@ class Tokens:
     @property
     def endings(self) -> list[frozenset[str]]:
         if self._endings is None:
-            self._endings = [self._ending_of(h) for h in self.lemma]
+            self._endings = [self._ending_of(h) | self._ending_of(low) if h != low else self._ending_of(h)
+                             for h, low in zip(self.lemma, self.lower)]
         return self._endings
 
     def passes(self, test: TokenTest, i: int) -> bool:
         kind = test.kind
-        if kind == LEMMA:
-            return self.lemma[i] in test.values
+        if kind == LEMMA:  # the lemma, or the word as written (a rule word always matches itself)
+            return self.lemma[i] in test.values or self.lower[i] in test.values
         if kind == LOWER:
             return self.lower[i] in test.values
         if kind == ANY:
@@ -168,6 +169,7 @@ class Tokens:
             kind, values = test.kind, test.values
             if kind == LEMMA:
                 found.update(i for i, h in enumerate(self.lemma) if h in values)
+                found.update(i for i, h in enumerate(self.lower) if h in values)
             elif kind == LOWER:
                 found.update(i for i, h in enumerate(self.lower) if h in values)
             elif kind == SUFFIX:

@@ -167,10 +167,15 @@ class CompiledPatterns:
         for low in lows:
             lemma = self.lemmatizer.lemma(low)
             atoms.add(("LOWER", low))
+            # a word offers its lemma and itself as written: a rule word always matches itself ("databehandler",
+            # which the Danish table reads as the verb "databehandle")
             atoms.add(("LEMMA", lemma))
+            atoms.add(("LEMMA", low))
             # a web or e-mail address has a dot: most tokens need no look at the classes
             if self.suffixes or (self.marks and "." in lemma):
                 atoms.update(("SUFFIX", e) for e in self._text_endings(lemma))
+                if low != lemma:
+                    atoms.update(("SUFFIX", e) for e in self._text_endings(low))
         return frozenset(atoms & self.relevant)
 
     def _text_endings(self, lemma: str) -> frozenset[str]:
