@@ -177,6 +177,11 @@ def test_deadline_digits_then_words_in_brackets():
     ("NZ$ 500", 500, "NZD"),
     ("CA$2 million", 2_000_000, "CAD"),
     ("HK$10,000", 10_000, "HKD"),
+    # named in words: "fifty Canadian dollars ($50)" is one amount in Canadian dollars
+    ("fifty Canadian dollars ($50)", 50, "CAD"),
+    ("10,000 Australian dollars", 10_000, "AUD"),
+    ("two thousand New Zealand dollars", 2_000, "NZD"),
+    ("500 U.S. dollars", 500, "USD"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")

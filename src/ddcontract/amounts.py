@@ -92,7 +92,8 @@ _CUR_PREFIX = (r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|AU\$|
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
-_CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|dollars|US dollars|pounds(?: sterling)?|sterling|"
+_CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
+               r"united states|u\.s\.) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
                r"(?:danske )?kroner|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
@@ -104,6 +105,8 @@ _MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden)\s+"
                              + _CUR_SUFFIX, re.IGNORECASE)
 _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
     "danske kroner": "DKK",
@@ -118,6 +121,10 @@ def _currency(raw: str) -> str:
     if key.upper() in _CUR_CODES.split("|"):
         return key.upper()
     return _CURRENCY.get(key, key.upper())
+
+
+def _bare_dollar(item: dict[str, Any]) -> bool:
+    return item["text"].lstrip("( ").startswith("$")
 
 
 def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
@@ -150,12 +157,15 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                           "start": m.start(), "end": m.end(), "text": m.group(0)})
             taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x["start"])
-    # "Two Million Dollars ($2,000,000)": the same amount in words and in figures is one amount
+    # "Two Million Dollars ($2,000,000)": the same amount in words and in figures is one amount; a bare "$" beside
+    # a named currency is that currency ("fifty Canadian dollars ($50)")
     deduped: list[dict[str, Any]] = []
     for item in found:
         prev = deduped[-1] if deduped else None
-        if prev and prev["amount"] == item["amount"] and prev["currency"] == item["currency"] \
-                and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]):
+        if prev and prev["amount"] == item["amount"] and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]) \
+                and (prev["currency"] == item["currency"] or _bare_dollar(item) or _bare_dollar(prev)):
+            if _bare_dollar(prev):
+                prev["currency"] = item["currency"]
             prev["end"] = item["end"]
             continue
         deduped.append(item)
