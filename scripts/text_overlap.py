@@ -8,8 +8,8 @@ also makes the measurement flatter (the rule has then seen the sentence it is me
 
 - every string in the YAML data (``clause_library/``, ``questionnaire/``, ``policies/``, ``templates/``):
   rule examples, suggested clauses and fallbacks, messages, questions;
-- the sources of the bundled samples and markups (``scripts/sample_sources/``, ``scripts/markup_sources/``)
-  and of the DOCX templates (``templates/src/``).
+- the sources of the bundled samples and markups (``scripts/sample_sources/``, ``scripts/markup_sources/``),
+  of the DOCX templates (``templates/src/``), the test data (``tests/data/``) and any text or Markdown sample.
 
 The contracts: the texts built for the real sets (``real_accuracy.py --set … --build``, in the cache
 folder), the texts under ``../shared/corpus/real-dev/`` when built there, and with ``--cuad`` the
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 _WORD = re.compile(r"\w+")
 _DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates")
-_SOURCE_DIRS = ("scripts/sample_sources", "scripts/markup_sources", "templates/src")
+_SOURCE_DIRS = ("scripts/sample_sources", "scripts/markup_sources", "templates/src", "tests/data", "samples")
 ALLOWED = ROOT / "scripts" / "text_overlap_allowed.txt"
 
 
@@ -68,7 +68,7 @@ def our_texts() -> Iterator[tuple[str, str]]:
                 if len(words(text)) >= 6:
                     yield str(path.relative_to(ROOT)), text
     for folder in _SOURCE_DIRS:
-        for path in sorted((ROOT / folder).glob("*.txt")):
+        for path in sorted(p for p in (ROOT / folder).rglob("*") if p.suffix in (".txt", ".md")):
             for para in path.read_text(encoding="utf-8").split("\n\n"):
                 yield str(path.relative_to(ROOT)), para
 
@@ -84,11 +84,11 @@ def contract_folders(cuad: bool) -> list[Path]:
     return folders
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=10, help="shortest run of words reported (default 10)")
     ap.add_argument("--cuad", action="store_true", help="also the CUAD-dev contracts")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     n = args.words
     folders = contract_folders(args.cuad)
     if not folders:

@@ -1,0 +1,27 @@
+"""Our texts (rule data, sample, markup and template sources, test data) share no run of ten words with a
+real contract of a measuring set (``scripts/text_overlap.py``). The contracts are not stored in the repository:
+the test runs where their texts have been built (``real_accuracy.py --set … --build``) and is skipped elsewhere."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from conftest import ROOT
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("text_overlap", ROOT / "scripts" / "text_overlap.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_our_texts_repeat_no_real_contract(capsys):
+    script = _script()
+    if not script.contract_folders(cuad=False):
+        pytest.skip("no real-contract texts built on this machine")
+    code = script.main([])
+    out = capsys.readouterr().out
+    assert code == 0, out
