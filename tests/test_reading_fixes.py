@@ -592,3 +592,23 @@ def test_a_breach_deadline_under_a_run_in_title(tmp_path: Path, library):
                     "unreasonable delay, and in no case later than four (4) hours after discovery.\n", encoding="utf-8")
     finding = next(f for f in check_file(path, library, CheckOptions()).requirements if f.id == "DD-8.1")
     assert finding.status != "missing" and finding.values["hours"] == 4
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("11. Term and Termination\n\n11.3 This Agreement may be terminated:\n\n11.3.1 by the Host on written notice if "
+     "the Member:\n\n(a) fails to pay an invoice within 30 days; or\n\n(b) breaches a Member Obligation; or\n\n"
+     "(c) commits a material breach of this Agreement that is not remedied within 7 days.\n", "en"),
+    ("11. Ophør\n\n11.3 Aftalen kan ophæves:\n\n11.3.1 af Udbyderen ved skriftligt varsel, hvis Medlemmet:\n\n"
+     "(a) ikke betaler en faktura inden 30 dage; eller\n\n(b) overtræder Medlemmets Forpligtelser; eller\n\n"
+     "(c) væsentligt misligholder aftalen og ikke afhjælper det inden 7 dage.\n", "da"),
+])
+def test_a_short_list_item_that_runs_on_is_no_heading(tmp_path: Path, library, text: str, lang: str):
+    """"(b) breaches a Member Obligation; or" is short and has capitals, but it is an item that runs on: it
+    heads nothing, and the items after it are still read with the list's lead-in."""
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    blocks = load_document(path).blocks
+    assert not [b.text for b in blocks if b.kind == "heading" and b.text.startswith("(")]
+    termination = next(f for f in check_file(path, library).requirements if f.id == "DD-4.7")
+    assert termination.status == "weak"
+    assert "(c)" in termination.evidence[0].text

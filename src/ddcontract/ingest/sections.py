@@ -65,6 +65,11 @@ def is_list_item(text: str) -> bool:
 _BULLETS = "-•–*·▪◦‣"
 
 
+_RUNS_ON = re.compile(r"[;,]\s*(?:or|and|og|eller|samt)$", re.IGNORECASE)
+# a lettered or roman-numbered item whose text starts in lower case: "(b) breaches …", "iv) the …"
+_LOWER_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})\)\s+[a-zæøå]")
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation, e.g. "LIMITATION OF LIABILITY"."""
     t = text.strip()
@@ -73,6 +78,9 @@ def looks_like_heading(text: str) -> bool:
     if t[0] in _BULLETS:  # "- Nature of breach" is a list item, however short
         return False
     if t[-1] in ".;,:" and not t.isupper():
+        return False
+    # an item of a list that runs on: "(b) breaches a Developer Obligation; or", "(ii) the Customer's data, and"
+    if _RUNS_ON.search(t) or _LOWER_ITEM.match(t):
         return False
     words = t.split()
     if len(words) > 12:
