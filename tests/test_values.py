@@ -73,6 +73,9 @@ def test_parse_number(text, expected):
     # a template's bracketed figure
     ("The Processor shall notify the Controller within [48] hours.", 48, "hours"),
     ("Databehandleren underretter senest inden for [36] timer.", 36, "hours"),
+    # a figure in parentheses without its word
+    ("The Host will notify Members within (3) business days of discovering a breach.", 72, "business days"),
+    ("Udbyderen underretter Kunden inden for (48) timer.", 48, "hours"),
 ])
 def test_deadline_in_hours(text, hours, unit):
     got = extract_deadline(text)

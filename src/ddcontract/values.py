@@ -19,8 +19,9 @@ from .amounts import NUMBER_WORD, NUMBER_WORD_DA, extract_money, find_money, par
 
 def _deadline_regex(number_word: str) -> re.Pattern[str]:
     return re.compile(
-        # a template's figure in brackets counts as written: "senest inden for [24] timer", "within [72] hours"
-        r"(?<![\w.,])\[?(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")\]?"
+        # a template's figure in brackets counts as written: "senest inden for [24] timer", "within [72] hours"; so does
+        # a figure in parentheses without its word: "within (3) business days"
+        r"(?<![\w.,])[\[(]?(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")[\])]?"
         r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
         r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
         r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|hverdages|hverdage|"
