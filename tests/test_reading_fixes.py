@@ -612,3 +612,48 @@ def test_a_short_list_item_that_runs_on_is_no_heading(tmp_path: Path, library, t
     termination = next(f for f in check_file(path, library).requirements if f.id == "DD-4.7")
     assert termination.status == "weak"
     assert "(c)" in termination.evidence[0].text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Notification(s) of any data security incident(s) will be delivered to the email address the Customer gave.",
+     "en"),
+    ("Underretning om sikkerhedshændelse(r) sendes pr. e-mail til Kundens kontaktperson.", "da"),
+])
+def test_a_plural_marker_in_parentheses_keeps_the_word(tmp_path: Path, library, text: str, lang: str):
+    """"incident(s)" is the word "incident" with a plural marker, not a word of its own."""
+    path = tmp_path / "terms.txt"
+    path.write_text(f"1. Security\n\n{text}\n", encoding="utf-8")
+    channel = next(f for f in check_file(path, library).requirements if f.id == "DD-8.4")
+    assert channel.status == "met" and channel.values["channels"] == ["email"]
+
+
+@pytest.mark.parametrize("text, lang, aspects", [
+    ("3. Restrictions\n\n3.1 The Customer shall not (a) reverse engineer the Platform or attempt to derive its source "
+     "code, (b) get round any security, access or usage limit of the Platform, (c) use automated means such as "
+     "scrapers, crawlers or bots to reach or extract data beyond what the Platform's own functions offer, (d) use the "
+     "Platform for unlawful content, or (e) resell, rent out or otherwise make the Platform available to any third "
+     "party.\n", "en", ["automated-access", "redistribution"]),
+    ("3. Begrænsninger\n\n3.1 Kunden må ikke (a) foretage reverse engineering af Platformen eller forsøge at udlede "
+     "dens kildekode, (b) omgå sikkerheds-, adgangs- eller brugsbegrænsninger, (c) bruge automatiserede metoder som "
+     "scraping eller robotter til at tilgå eller udtrække data ud over Platformens egne funktioner, (d) bruge "
+     "Platformen til ulovligt indhold, eller (e) videresælge, udleje eller stille Platformen til rådighed for "
+     "tredjemand.\n", "da", ["automated-access", "redistribution"]),
+])
+def test_an_inline_list_is_read_item_by_item_after_its_lead_in(tmp_path: Path, library, text, lang, aspects):
+    """"shall not (a) …, (b) …, … (e) resell …": each item is read after the lead-in, so the "not" reaches the
+    fifth item as it reaches the first, and the quote is the lead-in with the one item that matched."""
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
+    assert [a for a in aspects if a in found.values["aspects"]] == aspects
+    quotes = [e.text for e in found.evidence]
+    assert any("(e)" in q and "(d)" not in q for q in quotes), quotes
+
+
+def test_a_definitions_parts_are_not_split():
+    from ddcontract.model import Block
+    from ddcontract.segment import clauses_of
+
+    text = '"Loss" means any (a) cost, (b) expense, (c) liability or (d) penalty, including legal fees.'
+    clause = clauses_of([Block(text=text, page=None, section="1")])[0]
+    assert [(s.text, s.kind) for s in clause.sentences] == [(text, "definition")]

@@ -3,8 +3,10 @@
 A contract sentence is long and full of full stops that end nothing: "e.g.", "Inc.", "No. 5",
 "Sec. 4.2", "U.S.", "EUR 2.5 million", "(a)" list markers after a colon. The splitter only cuts
 at ". ! ?" followed by a space and a capital letter, a digit-led clause number or a quote, and not
-after a known abbreviation or an initial. Semicolons and colons never end a sentence, so an
-"(a) …; (b) …" list stays one sentence with its lead-in.
+after a known abbreviation or an initial. Semicolons and colons never end a sentence; an inline
+"(a) …; (b) …" list is read as its lead-in, then each item after the lead-in ("The Customer shall not
+(c) scrape the Service"), so the subject, the verb and the "not" reach every item however long the list
+(a definition's parts stay the definition's).
 """
 
 from __future__ import annotations
@@ -129,7 +131,17 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
-        for s, e in split_sentences(block.text):
+        for s, e in _with_inline_items(block.text, split_sentences(block.text)):
+            if isinstance(s, tuple):  # an inline item: (lead span, item span)
+                (ls, le), (s, e) = s, (e[0], e[1])
+                inline_lead = block.text[ls:le]
+                if item and lead_in:
+                    inline_lead = f"{lead_in} {inline_lead}"
+                clause.sentences.append(Sentence(text=f"{inline_lead} {block.text[s:e]}", clause_index=index,
+                                                 start=start + s, end=start + e, page=block.page,
+                                                 section=block.section, lead=len(inline_lead) + 1, kind="text",
+                                                 anchor=block.anchor))
+                continue
             piece = block.text[s:e]
             kind = "heading" if block.kind == "heading" else "definition" if _is_definition(piece) else "text"
             if item and lead_in:
@@ -153,6 +165,47 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+# an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)\((?P<m>[a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=\S)")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _in_sequence(marks: list[str]) -> bool:
+    """Whether markers run (a), (b), (c) … or (i), (ii) … or (1), (2) … from the first."""
+    for seq in ([chr(ord("a") + k) for k in range(26)], _ROMAN, [str(k) for k in range(1, 100)]):
+        if marks == seq[:len(marks)]:
+            return True
+    return False
+
+
+def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list:
+    """The sentence spans of a block, with each sentence that holds an inline list ("The Customer shall
+    not: (a) resell the Service; (b) scrape it; or (c) …") given as its lead-in on its own, then one entry
+    per item: ((lead start, lead end), (item start, item end)). Each item is read after the lead-in, so
+    its subject, verb and "not" reach it, however long the list."""
+    out: list = []
+    for s, e in spans:
+        found = [m for m in _INLINE_MARK.finditer(text, s, e)]
+        marks = [m.group("m") for m in found]
+        # a definition's parts stay its own ('"Loss" means any (a) … (b) …'): a definition states no obligation
+        if len(found) < 2 or not _in_sequence(marks) or found[0].start() - s < 12 or _is_definition(text[s:e]):
+            out.append((s, e))
+            continue
+        lead_end = found[0].start()
+        while lead_end > s and text[lead_end - 1].isspace():
+            lead_end -= 1
+        if lead_end - s > _MAX_LEAD_IN:
+            out.append((s, e))
+            continue
+        out.append((s, lead_end))
+        for k, m in enumerate(found):
+            item_end = found[k + 1].start() if k + 1 < len(found) else e
+            while item_end > m.start() and text[item_end - 1].isspace():
+                item_end -= 1
+            out.append(((s, lead_end), (m.start(), item_end)))
+    return out
 
 
 def _number_depth(text: str) -> int:

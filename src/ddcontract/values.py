@@ -241,6 +241,8 @@ _CHANNELS = [
 
 _ELEMENTS = [
     ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|"
+                                # "nature" as an item of a list of contents: "(nature, scope, data affected, …)"
+                                r"\(\s*nature\s*[,;]|"
                                 # a list's item names it: "Nature of security incident", "Nature of breach"
                                 r"nature (?:\w+ ){0,2}?of (?:[\w-]+ ){0,2}?(?:incident|breach|compromise|event)|what (?:has )?happened|what occurred|beskrivelse|beskrive|"
                                 # the incident's kind, cause or scope: "the type, scope and consequences of the incident"

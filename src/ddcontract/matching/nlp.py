@@ -93,7 +93,9 @@ def tokenizer(lang: str):
         rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
         suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+        # and a plural marker in parentheses splits from its word: "incident(s)" is "incident" "(" "s" ")", and
+        # "hændelse(r)" is "hændelse" "(" "r" ")"
+        infix_finditer=compile_infix_regex([*(defaults.infixes or ()), r"(?<=[^\W\d_])\((?=(?:s|es|r|er|e|ne|erne)(?:\)|$))"]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
