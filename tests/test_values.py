@@ -96,6 +96,8 @@ def test_deadline_keeps_the_stated_words():
     "Customers will be told of a breach as soon as the compromise is confirmed.",
     "The Host shall inform the Member as soon as it has become aware of the incident.",
     "Leverandøren skal underrette Kunden uden unødig forsinkelse.",
+    # a period named elsewhere in the contract (its cover page)
+    "The Provider will report each breach of unsecured PHI within the Breach Notification Period.",
 ])
 def test_vague_deadline_has_no_hours(text):
     got = extract_deadline(text)

@@ -45,7 +45,9 @@ _VAGUE = re.compile(
     # as soon as the incident is known: "as soon as the compromise is confirmed", "så snart bruddet er konstateret"
     r"as soon as (?:\w+ ){0,3}(?:is |are |has been |have been |was |were |becomes? |become )?"
     r"(?:confirmed|discovered|detected|identified|verified|known|aware)|"
-    r"så snart (?:\w+ ){0,3}(?:er |bliver |blev |har )?(?:bekræftet|konstateret|opdaget|kendt|bekendt|identificeret)",
+    r"så snart (?:\w+ ){0,3}(?:er |bliver |blev |har )?(?:bekræftet|konstateret|opdaget|kendt|bekendt|identificeret)|"
+    # a period the contract names elsewhere (a cover page, an order form): "within the Breach Notification Period"
+    r"within the (?:[A-Z]\w+ ){1,3}(?:Period|Timeframe|Deadline)\b|inden for (?:den |det )?(?:aftalte )?(?:[A-ZÆØÅ]\w+ ){0,2}(?:[Ff]rist|[Pp]eriode)\b",
     re.IGNORECASE)
 _HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
               "month": 720, "måned": 720}
