@@ -153,7 +153,8 @@ class Tokens:
     def passes(self, test: TokenTest, i: int) -> bool:
         kind = test.kind
         if kind == LEMMA:  # the lemma, or the word as written (a rule word always matches itself)
-            return self.lemma[i] in test.values or self.lower[i] in test.values
+            values = test.values
+            return self.lemma[i] in values or self.lower[i] in values
         if kind == LOWER:
             return self.lower[i] in test.values
         if kind == ANY:
@@ -168,8 +169,7 @@ class Tokens:
         for test in program.first:
             kind, values = test.kind, test.values
             if kind == LEMMA:
-                found.update(i for i, h in enumerate(self.lemma) if h in values)
-                found.update(i for i, h in enumerate(self.lower) if h in values)
+                found.update(i for i, (h, low) in enumerate(zip(self.lemma, self.lower)) if h in values or low in values)
             elif kind == LOWER:
                 found.update(i for i, h in enumerate(self.lower) if h in values)
             elif kind == SUFFIX:
