@@ -18,6 +18,7 @@ def _script():
     return module
 
 
+@pytest.mark.slow  # it depends on which sets are built on the machine: run with the benchmarks, ``-m slow``
 def test_our_texts_repeat_no_real_contract(capsys):
     script = _script()
     if not script.contract_folders(cuad=False):
