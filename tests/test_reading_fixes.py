@@ -657,3 +657,23 @@ def test_a_definitions_parts_are_not_split():
     text = '"Loss" means any (a) cost, (b) expense, (c) liability or (d) penalty, including legal fees.'
     clause = clauses_of([Block(text=text, page=None, section="1")])[0]
     assert [(s.text, s.kind) for s in clause.sentences] == [(text, "definition")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("3. Use of the Platform\n\n3.5 When using the Platform, you must not do anything unlawful or inappropriate, "
+     "including:\n\n   1. anything that breaks any law;\n\n   2. tampering with the Platform;\n\n"
+     "   3. using data mining, robots or screen scraping tools on the Platform; or\n\n"
+     "   4. helping a third party to do any of the above.\n", "en"),
+    ("3. Brug af Platformen\n\n3.5 Når du bruger Platformen, må du ikke gøre noget ulovligt eller upassende, "
+     "herunder:\n\n   1. noget, der bryder loven;\n\n   2. ændre i Platformen;\n\n"
+     "   3. bruge datamining, robotter eller scraping på Platformen; eller\n\n"
+     "   4. hjælpe tredjemand med noget af ovenstående.\n", "da"),
+])
+def test_numbered_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, library, text: str, lang: str):
+    """A nested list numbered "1.", "2." … whose items start in lower case continues the lead-in above it ("… must not
+    do anything …, including:"), whatever the numbers are."""
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
+    assert "automated-access" in found.values["aspects"]
+    assert any(e.text.rstrip().endswith("på Platformen; eller") or "scraping tools" in e.text for e in found.evidence)

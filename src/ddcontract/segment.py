@@ -48,6 +48,7 @@ _PLAIN_DEFINITION_TAIL = re.compile(_DEF_START + _NOT_A_TERM.format(the="|The") 
                                     + r"(?:\s+" + _CAPITALISED + r"){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+" + _MEANS)
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
 _LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
+_LOWER_SINGLE_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+[a-zæøå]")
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
 _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
 
@@ -118,7 +119,10 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     item_leads: list[tuple[int, str]] = []
     for block, start in zip(blocks, starts):
         item = (is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
-                or bool(_LOWER_NUMBERED_ITEM.match(block.text)))
+                or bool(_LOWER_NUMBERED_ITEM.match(block.text))
+                # "5. using data mining …" under "… must not do anything unlawful, including:": a numbered line
+                # that starts in lower case after a lead-in continues it, whatever its number
+                or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text)))
         if not item:
             lead_in = None
             item_leads.clear()
