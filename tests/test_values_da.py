@@ -134,6 +134,8 @@ def test_more_danish_wordings_of_content_and_deadlines():
     ("Ejendomsretten til data ligger hos Kunden.", {"owner": "Kunden"}),
     ("Kundedata ejes af Kunden.", {"owner": "Kunden"}),
     ("Det er Kundens ansvar at tage sikkerhedskopier.", {}),
+    ("Foreningen, som har de immaterielle rettigheder til registret, giver brugsret til data.", {"owner": "Foreningen"}),
+    ("Kunden bevarer ophavsretten til alle data, Kunden lægger ind.", {"owner": "Kunden"}),
 ])
 def test_more_danish_ownership_wordings(text, owner):
     assert extract_owner(text, 0, "da") == owner

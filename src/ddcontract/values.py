@@ -281,6 +281,9 @@ _OWNER = [
     # "Data, som Kunden indlæser, er Kundens."
     re.compile(r"\ber\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s*[.;]"),
     re.compile(r"(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?P<who>[A-ZÆØÅ][a-zæøå]+?)s\s+(?:fulde\s+|eksklusive\s+)?ejendom"),
+    # "Myndigheden, som har de immaterielle rettigheder til …", "Kunden bevarer ophavsretten til …"
+    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)(?:,\s+(?:som|der))?\s+(?:har|bevarer|besidder)\s+(?:de\s+|alle\s+)?"
+               r"(?:immaterielle\s+rettigheder|rettighederne|ophavsretten|ophavsret)\b"),
     re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:har|bevarer|erhverver)\s+(?:den\s+)?"
                r"(?:(?:fulde|fuld|eksklusive|udelukkende|hele)\s+(?:og\s+)?)*ejendomsret"),
     re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?:den\s+)?(?:eneste\s+|retmæssige\s+)?"
