@@ -677,3 +677,20 @@ def test_numbered_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, 
     found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
     assert "automated-access" in found.values["aspects"]
     assert any(e.text.rstrip().endswith("på Platformen; eller") or "scraping tools" in e.text for e in found.evidence)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2. Restrictions\n\n2.1 Except as this Agreement allows, the Customer will not, and will not let anyone else: use "
+     "the Software for any purpose other than the one in clause 1; give any unlicensed person access to the Software "
+     "by any means; use the Software for timesharing or service bureau purposes; copy the documentation.\n", "en"),
+    ("2. Begrænsninger\n\n2.1 Medmindre aftalen tillader det, må Kunden ikke selv eller gennem andre: bruge "
+     "Softwaren til andet end formålet i punkt 1; give personer uden licens adgang til Softwaren på nogen måde; "
+     "videresælge adgangen til Softwaren til tredjemand; kopiere dokumentationen.\n", "da"),
+])
+def test_a_list_in_semicolons_after_a_colon_is_read_item_by_item(tmp_path: Path, library, text: str, lang: str):
+    """"will not …: use …; give …; use … for timesharing …; copy …": each item is read after the lead-in."""
+    path = tmp_path / "licence.txt"
+    path.write_text(text, encoding="utf-8")
+    found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
+    assert "redistribution" in found.values["aspects"]
+    assert all(e.text.count(";") <= 1 for e in found.evidence), [e.text for e in found.evidence]

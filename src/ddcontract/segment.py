@@ -4,9 +4,9 @@ A contract sentence is long and full of full stops that end nothing: "e.g.", "In
 "Sec. 4.2", "U.S.", "EUR 2.5 million", "(a)" list markers after a colon. The splitter only cuts
 at ". ! ?" followed by a space and a capital letter, a digit-led clause number or a quote, and not
 after a known abbreviation or an initial. Semicolons and colons never end a sentence; an inline
-"(a) …; (b) …" list is read as its lead-in, then each item after the lead-in ("The Customer shall not
-(c) scrape the Service"), so the subject, the verb and the "not" reach every item however long the list
-(a definition's parts stay the definition's).
+"(a) …; (b) …" list, or a list that runs on in semicolons after a colon, is read as its lead-in, then
+each item after the lead-in ("The Customer shall not (c) scrape the Service"), so the subject, the verb
+and the "not" reach every item however long the list (a definition's parts stay the definition's).
 """
 
 from __future__ import annotations
@@ -194,8 +194,11 @@ def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list:
         found = [m for m in _INLINE_MARK.finditer(text, s, e)]
         marks = [m.group("m") for m in found]
         # a definition's parts stay its own ('"Loss" means any (a) … (b) …'): a definition states no obligation
-        if len(found) < 2 or not _in_sequence(marks) or found[0].start() - s < 12 or _is_definition(text[s:e]):
+        if _is_definition(text[s:e]):
             out.append((s, e))
+            continue
+        if len(found) < 2 or not _in_sequence(marks) or found[0].start() - s < 12:
+            out.extend(_semicolon_items(text, s, e))
             continue
         lead_end = found[0].start()
         while lead_end > s and text[lead_end - 1].isspace():
@@ -210,6 +213,29 @@ def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list:
                 item_end -= 1
             out.append(((s, lead_end), (m.start(), item_end)))
     return out
+
+
+def _semicolon_items(text: str, s: int, e: int) -> list:
+    """A sentence whose lead-in ends in a colon and whose list runs on in semicolons ("Customer will not …
+    to: use …; use … for timesharing …; copy …"): the lead-in, then each item after it (as
+    :func:`_with_inline_items`); any other sentence as it is."""
+    colon = text.find(":", s, e)
+    if colon < 0 or colon - s < 12 or colon - s > _MAX_LEAD_IN:
+        return [(s, e)]
+    cuts = [i for i in range(colon + 1, e) if text[i] == ";"]
+    if len(cuts) < 2:
+        return [(s, e)]
+    bounds = [colon + 1, *[c + 1 for c in cuts], e]
+    items = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a < 10:
+            return [(s, e)]
+        items.append((a, b))
+    return [(s, colon + 1), *[((s, colon + 1), item) for item in items]]
 
 
 def _number_depth(text: str) -> int:
