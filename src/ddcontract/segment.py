@@ -135,9 +135,9 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
-        for s, e in _with_inline_items(block.text, split_sentences(block.text)):
-            if isinstance(s, tuple):  # an inline item: (lead span, item span)
-                (ls, le), (s, e) = s, (e[0], e[1])
+        for entry in _with_inline_items(block.text, split_sentences(block.text)):
+            if isinstance(entry[0], tuple):  # an inline item: (its lead-in's span, its own span)
+                (ls, le), (s, e) = entry
                 inline_lead = block.text[ls:le]
                 if item and lead_in:
                     inline_lead = f"{lead_in} {inline_lead}"
@@ -146,6 +146,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                                                  section=block.section, lead=len(inline_lead) + 1, kind="text",
                                                  anchor=block.anchor))
                 continue
+            s, e = entry
             piece = block.text[s:e]
             kind = "heading" if block.kind == "heading" else "definition" if _is_definition(piece) else "text"
             if item and lead_in:
