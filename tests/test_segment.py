@@ -179,3 +179,13 @@ def test_a_plain_paragraph_ends_the_lead_in():
     ])[0]
     assert [s.lead > 0 for s in clause.sentences] == [False, True, False, False]
     assert clause.sentences[-1].text == "(b) later item"
+
+
+def test_a_bullet_glyph_after_a_full_stop_starts_a_sentence():
+    """A PDF's list run into one paragraph: the bullet glyph before the capital does not hide the boundary."""
+    from ddcontract.segment import split_sentences
+
+    text = "Users must choose a strong password. ● Users should tell the team of new contact details. ▪ Brugere skal."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Users must choose a strong password.", "● Users should tell the team of new contact details.",
+        "▪ Brugere skal."]

@@ -26,7 +26,9 @@ pkt ifm inkl ekskl kr jr sr pr dvs iht vedr osv tlf afs ang m.fl m.m o.l jfr
 p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn
 """.split())
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+# a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
+# run into one paragraph: "… their account. ● Users should inform …")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=(?:[•●▪◦‣⁃∙■]\s*)?[\"“(]?[A-ZÆØÅ0-9])")
 _LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)")
 _MAX_SENTENCE_CHARS = 1500
