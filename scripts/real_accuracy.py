@@ -43,20 +43,13 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
 HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
 # each set: its labels, the cache folder its texts are built into, and its name in the output
+# the development sets after the first, benchmarks/real-dev2 … real-dev13, by their ordinal
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+             "thirteenth")
 SETS = {
     "dev": (LABELS, "real-dev", "development set"),
-    "dev2": (ROOT / "benchmarks" / "real-dev2" / "labels.yaml", "real-dev2", "second development set"),
-    "dev3": (ROOT / "benchmarks" / "real-dev3" / "labels.yaml", "real-dev3", "third development set"),
-    "dev4": (ROOT / "benchmarks" / "real-dev4" / "labels.yaml", "real-dev4", "fourth development set"),
-    "dev5": (ROOT / "benchmarks" / "real-dev5" / "labels.yaml", "real-dev5", "fifth development set"),
-    "dev6": (ROOT / "benchmarks" / "real-dev6" / "labels.yaml", "real-dev6", "sixth development set"),
-    "dev7": (ROOT / "benchmarks" / "real-dev7" / "labels.yaml", "real-dev7", "seventh development set"),
-    "dev8": (ROOT / "benchmarks" / "real-dev8" / "labels.yaml", "real-dev8", "eighth development set"),
-    "dev9": (ROOT / "benchmarks" / "real-dev9" / "labels.yaml", "real-dev9", "ninth development set"),
-    "dev10": (ROOT / "benchmarks" / "real-dev10" / "labels.yaml", "real-dev10", "tenth development set"),
-    "dev11": (ROOT / "benchmarks" / "real-dev11" / "labels.yaml", "real-dev11", "eleventh development set"),
-    "dev12": (ROOT / "benchmarks" / "real-dev12" / "labels.yaml", "real-dev12", "twelfth development set"),
-    "dev13": (ROOT / "benchmarks" / "real-dev13" / "labels.yaml", "real-dev13", "thirteenth development set"),
+    **{f"dev{n}": (ROOT / "benchmarks" / f"real-dev{n}" / "labels.yaml", f"real-dev{n}", f"{word} development set")
+       for n, word in enumerate(_ORDINALS, start=2)},
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 
