@@ -341,6 +341,20 @@ def test_no_channel():
     assert extract_channels("The Supplier shall notify the Customer of any Security Incident.") == {}
 
 
+def test_a_company_called_courier_is_no_courier():
+    """"courier" the delivery is a channel; "Courier" the company's name is not ("by Courier or its employees")."""
+    assert extract_channels("Courier will notify the Customer of any breach by Courier or its employees.") == {}
+    assert extract_channels("Notices of a breach are sent by courier.") == {"channels": ["post"]}
+
+
+def test_an_inline_list_of_a_notices_contents_names_its_elements():
+    from ddcontract.values import extract_elements
+
+    got = extract_elements("the Supplier shall provide an initial assessment (nature, scope, data affected, "
+                           "containment measures, expected timeline)")
+    assert got == {"elements": ["description", "affected", "measures"]}
+
+
 @pytest.mark.parametrize(("text", "elements"), [
     ("The notice shall include a description of the nature of the incident, the categories of data "
      "affected and the measures taken to mitigate its effects.", ["description", "affected", "measures"]),
