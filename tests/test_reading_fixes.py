@@ -694,3 +694,13 @@ def test_a_list_in_semicolons_after_a_colon_is_read_item_by_item(tmp_path: Path,
     found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
     assert "redistribution" in found.values["aspects"]
     assert all(e.text.count(";") <= 1 for e in found.evidence), [e.text for e in found.evidence]
+
+
+@pytest.mark.parametrize("text", [
+    '"Standard Contractual Clauses" mean the clauses the European Commission adopted for transfers to third countries.',
+    '“Sub-processors” refer to the processors the Processor engages.',
+])
+def test_a_plural_term_defined_with_mean_is_a_definition(text: str):
+    from ddcontract.segment import _is_definition
+
+    assert _is_definition(text)
