@@ -699,6 +699,8 @@ def test_a_list_in_semicolons_after_a_colon_is_read_item_by_item(tmp_path: Path,
 @pytest.mark.parametrize("text", [
     '"Standard Contractual Clauses" mean the clauses the European Commission adopted for transfers to third countries.',
     '“Sub-processors” refer to the processors the Processor engages.',
+    '"Processing" - any operation on personal data, such as storage or deletion.',
+    '“Standard Contractual Clauses”:',
 ])
 def test_a_plural_term_defined_with_mean_is_a_definition(text: str):
     from ddcontract.segment import _is_definition

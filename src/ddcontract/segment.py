@@ -35,8 +35,10 @@ _MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
 # '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
 _DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
-                         # "mean" and "refer to" after a plural term: '"Standard Contractual Clauses" mean …'
-                         r'(?:means|mean|shall mean|has the meaning|have the meaning|refers to|refer to|betyder|forstås)\b',
+                         # "mean" and "refer to" after a plural term: '"Standard Contractual Clauses" mean …'; a dash or a
+                         # colon in a list of definitions: '"Processing" - any operation …', '“Standard Contractual Clauses”:'
+                         r'(?:(?:means|mean|shall mean|has the meaning|have the meaning|refers to|refer to|betyder|forstås)\b'
+                         r'|[-–—:](?:\s|$))',
                          re.IGNORECASE)
 # the same without quotes, as Markdown leaves a bold term ("**Customer Data** means …") and plain
 # drafting writes it: a capitalised term of a few words, then "means"; or a term of two or more
