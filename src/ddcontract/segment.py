@@ -140,20 +140,18 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
-        for entry in _with_inline_items(block.text, split_sentences(block.text)):
-            if isinstance(entry[0], tuple):  # an inline item: (its lead-in's span, its own span)
-                (ls, le), (s, e) = entry
-                inline_lead = block.text[ls:le]
+        for what, s, e in _with_inline_items(block.text, split_sentences(block.text)):
+            if what == "item":  # an inline list's item: s is its lead-in's span, e its own
+                inline_lead = block.text[s[0]:s[1]]
                 if item and lead_in:
                     inline_lead = f"{lead_in} {inline_lead}"
-                clause.sentences.append(Sentence(text=f"{inline_lead} {block.text[s:e]}", clause_index=index,
-                                                 start=start + s, end=start + e, page=block.page,
+                clause.sentences.append(Sentence(text=f"{inline_lead} {block.text[e[0]:e[1]]}", clause_index=index,
+                                                 start=start + e[0], end=start + e[1], page=block.page,
                                                  section=block.section, lead=len(inline_lead) + 1, kind="text",
                                                  anchor=block.anchor))
                 continue
-            s, e = entry
             piece = block.text[s:e]
-            kind = "heading" if block.kind == "heading" else "definition" if _is_definition(piece) else "text"
+            kind = "heading" if block.kind == "heading" else what
             if item and lead_in:
                 # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
                 clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
@@ -179,69 +177,65 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
 _INLINE_MARK = re.compile(r"(?:(?<=\s)|^)\((?P<m>[a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=\S)")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_MARK_SEQUENCES = ([chr(ord("a") + k) for k in range(26)],
+                   ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"],
+                   [str(k) for k in range(1, 100)])
 
 
 def _in_sequence(marks: list[str]) -> bool:
     """Whether markers run (a), (b), (c) … or (i), (ii) … or (1), (2) … from the first."""
-    for seq in ([chr(ord("a") + k) for k in range(26)], _ROMAN, [str(k) for k in range(1, 100)]):
-        if marks == seq[:len(marks)]:
-            return True
-    return False
+    return any(marks == seq[:len(marks)] for seq in _MARK_SEQUENCES)
 
 
-def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list:
-    """The sentence spans of a block, with each sentence that holds an inline list ("The Customer shall
-    not: (a) resell the Service; (b) scrape it; or (c) …") given as its lead-in on its own, then one entry
-    per item: ((lead start, lead end), (item start, item end)). Each item is read after the lead-in, so
-    its subject, verb and "not" reach it, however long the list."""
-    out: list = []
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``a:b`` without the white space at either end."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple]:
+    """The sentences of a block as ``(kind, start, end)``: ``("definition" | "text", s, e)`` for a sentence read
+    as it is, and for each sentence that holds an inline list ("The Customer shall not: (a) resell the Service;
+    (b) scrape it; or (c) …", or items that run on in semicolons after a colon) its lead-in on its own, then one
+    ``("item", lead span, item span)`` per item. Each item is read after the lead-in, so its subject, verb and
+    "not" reach it, however long the list."""
+    out: list[tuple] = []
     for s, e in spans:
-        found = [m for m in _INLINE_MARK.finditer(text, s, e)]
-        marks = [m.group("m") for m in found]
         # a definition's parts stay its own ('"Loss" means any (a) … (b) …'): a definition states no obligation
         if _is_definition(text[s:e]):
-            out.append((s, e))
+            out.append(("definition", s, e))
             continue
-        if len(found) < 2 or not _in_sequence(marks) or found[0].start() - s < 12:
-            out.extend(_semicolon_items(text, s, e))
+        found = list(_INLINE_MARK.finditer(text, s, e))
+        if len(found) >= 2 and _in_sequence([m.group("m") for m in found]) and found[0].start() - s >= 12:
+            lead = _trimmed(text, s, found[0].start())
+            ends = [m.start() for m in found[1:]] + [e]
+            items = [_trimmed(text, m.start(), end) for m, end in zip(found, ends)]
+        else:
+            lead, items = _semicolon_items(text, s, e)
+        if not items or lead[1] - s > _MAX_LEAD_IN:
+            out.append(("text", s, e))
             continue
-        lead_end = found[0].start()
-        while lead_end > s and text[lead_end - 1].isspace():
-            lead_end -= 1
-        if lead_end - s > _MAX_LEAD_IN:
-            out.append((s, e))
-            continue
-        out.append((s, lead_end))
-        for k, m in enumerate(found):
-            item_end = found[k + 1].start() if k + 1 < len(found) else e
-            while item_end > m.start() and text[item_end - 1].isspace():
-                item_end -= 1
-            out.append(((s, lead_end), (m.start(), item_end)))
+        out.append(("text", *lead))
+        out.extend(("item", lead, item) for item in items)
     return out
 
 
-def _semicolon_items(text: str, s: int, e: int) -> list:
+def _semicolon_items(text: str, s: int, e: int) -> tuple[tuple[int, int], list[tuple[int, int]]]:
     """A sentence whose lead-in ends in a colon and whose list runs on in semicolons ("Customer will not …
-    to: use …; use … for timesharing …; copy …"): the lead-in, then each item after it (as
-    :func:`_with_inline_items`); any other sentence as it is."""
+    to: use …; use … for timesharing …; copy …"): the lead-in's span and the items' spans; no items for any
+    other sentence."""
     colon = text.find(":", s, e)
-    if colon < 0 or colon - s < 12 or colon - s > _MAX_LEAD_IN:
-        return [(s, e)]
-    cuts = [i for i in range(colon + 1, e) if text[i] == ";"]
+    cuts = [i for i in range(colon + 1, e) if text[i] == ";"] if colon - s >= 12 else []
     if len(cuts) < 2:
-        return [(s, e)]
+        return (s, e), []
     bounds = [colon + 1, *[c + 1 for c in cuts], e]
-    items = []
-    for a, b in zip(bounds, bounds[1:]):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b - a < 10:
-            return [(s, e)]
-        items.append((a, b))
-    return [(s, colon + 1), *[((s, colon + 1), item) for item in items]]
+    items = [_trimmed(text, a, b) for a, b in zip(bounds, bounds[1:])]
+    if any(b - a < 10 for a, b in items):
+        return (s, e), []
+    return (s, colon + 1), items
 
 
 def _number_depth(text: str) -> int:

@@ -22,7 +22,8 @@ from typing import Any, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import LEVELS, data_dir
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
+from .questions import (DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file, no_id_twice,
+                        only_known)
 from .risk import Condition
 
 OUTCOMES = ("proceed", "conditions", "escalate")  # least serious first
@@ -50,9 +51,7 @@ class RequirementsFact(_Model):
     def _known(cls, v: Optional[list[str]]) -> Optional[list[str]]:
         from ..requirements import BY_ID
 
-        bad = [x for x in v or [] if x not in BY_ID]
-        if bad:
-            raise ValueError(f"{', '.join(map(repr, bad))} is not a requirement ID ({next(iter(BY_ID))} …)")
+        only_known(v, BY_ID, "requirement ID", f"{next(iter(BY_ID))} …")
         return v
 
 
@@ -82,17 +81,13 @@ class When(_Model):
     def _flags(cls, v: Optional[list[str]]) -> Optional[list[str]]:
         from ..requirements import FLAG_BY_ID
 
-        bad = [x for x in v or [] if x not in FLAG_BY_ID]
-        if bad:
-            raise ValueError(f"{', '.join(map(repr, bad))} is not a warning flag ({', '.join(FLAG_BY_ID)})")
+        only_known(v, FLAG_BY_ID, "warning flag", ", ".join(FLAG_BY_ID))
         return v
 
     @field_validator("level")
     @classmethod
     def _levels(cls, v: Optional[list[str]]) -> Optional[list[str]]:
-        bad = [x for x in v or [] if x not in LEVELS]
-        if bad:
-            raise ValueError(f"{', '.join(map(repr, bad))} is not a risk level ({', '.join(LEVELS)})")
+        only_known(v, LEVELS, "risk level", ", ".join(LEVELS))
         return v
 
     @field_validator("concerns")
@@ -136,9 +131,7 @@ class NotAsked(_Model):
     def _known(cls, v: list[str]) -> list[str]:
         from ..requirements import BY_ID
 
-        bad = [x for x in v if x not in BY_ID]
-        if bad:
-            raise ValueError(f"{', '.join(map(repr, bad))} is not a requirement ID ({next(iter(BY_ID))} …)")
+        only_known(v, BY_ID, "requirement ID", f"{next(iter(BY_ID))} …")
         return v
 
 
@@ -150,10 +143,7 @@ class DecisionRules(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> DecisionRules:
-        ids = [r.id for r in self.recommendation]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"rule id given twice: {', '.join(twice)}")
+        no_id_twice([r.id for r in self.recommendation])
         return self
 
     @field_validator("review_months")

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from ..model import Evidence, FlagFinding
 from . import data_dir
 from .answers import Answer, Answers
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
+from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file, no_id_twice
 from .risk import Condition
 
 
@@ -87,10 +87,8 @@ class FindingRules(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> FindingRules:
-        for what, ids in (("finding", [r.id for r in self.findings]), ("flag", [r.id for r in self.flags])):
-            twice = sorted({i for i in ids if ids.count(i) > 1})
-            if twice:
-                raise ValueError(f"{what} rule id given twice: {', '.join(twice)}")
+        no_id_twice([r.id for r in self.findings], "finding rule")
+        no_id_twice([r.id for r in self.flags], "flag rule")
         return self
 
 

@@ -94,6 +94,20 @@ def read_plain(path: Path, kind: str, max_bytes: int = MAX_BYTES) -> tuple[Any, 
         raise YamlProblem(f"not valid YAML ({exc})") from None
 
 
+def only_known(values: Any, known: Any, what: str, listing: str) -> None:
+    """Raise the validation error for the values that are not in ``known``: "'X' is not a <what> (<listing>)"."""
+    bad = [x for x in values or [] if x not in known]
+    if bad:
+        raise ValueError(f"{', '.join(map(repr, bad))} is not a {what} ({listing})")
+
+
+def no_id_twice(ids: list[str], what: str = "rule") -> None:
+    """Raise the validation error for rule IDs that stand twice in one file."""
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ValueError(f"{what} id given twice: {', '.join(twice)}")
+
+
 def load_rules_file(target: Path, kind: str, model: Any, error: type, expected: str,
                     questionnaire: "Questionnaire") -> tuple[Any, yaml.Node | None]:
     """A rules file that refers to the questionnaire (risk profile, findings, decision), validated as ``model``

@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from . import LEVELS, data_dir
 from .answers import Answer, Answers
-from .questions import DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file
+from .questions import (DataFileError, Questionnaire, Texts, load_questionnaire, load_rules_file, no_id_twice,
+                        only_known)
 
 class RiskProfileError(DataFileError):
     """A risk profile file is invalid."""
@@ -101,9 +102,7 @@ def _suits(question: Any, operator: str, value: Any) -> None:
         return
     values = value if isinstance(value, list) else [value]
     known = [c.id for c in question.options]
-    bad = [v for v in values if v not in known]
-    if bad:
-        raise ValueError(f"{', '.join(map(repr, bad))} is not a choice of {question.id} ({', '.join(known)})")
+    only_known(values, known, f"choice of {question.id}", ", ".join(known))
 
 
 class Rule(_Model):
@@ -133,10 +132,7 @@ class RiskProfile(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> RiskProfile:
-        ids = [r.id for r in self.rules]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"rule id given twice: {', '.join(twice)}")
+        no_id_twice([r.id for r in self.rules])
         return self
 
     def evaluate(self, answers: Answers) -> RiskResult:

@@ -143,14 +143,14 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     numbered = [split_number(b.text) if b.section is None else (b.section, b.text) for b in blocks]
     # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
     # Agreement" in the list of the parts at the top) names the annex, it does not begin it
-    last_annex = {_annex_key(num): i for i, (b, (num, rest)) in enumerate(zip(blocks, numbered))
-                  if _is_annex_heading(b, num, rest)}
-    for i, (block, (num, rest)) in enumerate(zip(blocks, numbered)):
+    heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
+    last_annex = {_annex_key(num): i for i, ((num, _), head) in enumerate(zip(numbered, heads)) if head}
+    for i, (block, (num, rest), annex_heading) in enumerate(zip(blocks, numbered, heads)):
         if block.kind == "list-item" and num is not None and _ANNEX.match(num):
             num = None  # "- Appendix A – Security Measures" in a list of the parts names the annex
-        if _is_annex_heading(block, num, rest) and last_annex[_annex_key(num)] > i:
-            num = None
-        if num is not None and _ANNEX.match(num) and (block.kind == "heading" or looks_like_heading(rest)):
+        if annex_heading and last_annex[_annex_key(num)] > i:
+            num, annex_heading = None, False
+        if annex_heading:
             # an annex heading: the annex's own numbered paragraphs ("2. Channel. …") are
             # "Annex 2, 2", not clause 2 of the main agreement, and read under the annex's title
             annex = (num, rest.strip(" .:–—-") or None)
