@@ -75,6 +75,15 @@ def test_html_headings_entities_and_comments():
     assert strip_html("Pay <Customer Name> EUR 5 < 10", markdown=True) == "Pay <Customer Name> EUR 5 < 10"
 
 
+def test_a_jsx_space_expression_is_a_space():
+    # published terms kept as React pages: {' '} stands for a space between two inline elements
+    text = "<p>Report a lost key to{' '}\n<a href=\"mailto:keys@club.example\">keys@club.example</a>{\" \"}today.</p>"
+    got = strip_html(text, markdown=True)
+    assert "{" not in got and "to \nkeys@club.example today." in got
+    # braces that are not a space expression stay text
+    assert strip_html("<p>Use {name} or {'x'}</p>") == "\fUse {name} or {'x'}\f"
+
+
 # --------------------------------------------------------------------------- invisible characters
 
 
@@ -706,3 +715,72 @@ def test_a_plural_term_defined_with_mean_is_a_definition(text: str):
     from ddcontract.segment import _is_definition
 
     assert _is_definition(text)
+
+
+# --------------------------------------------------------------------------- tables of contents
+
+
+@pytest.mark.parametrize("contents, lang", [
+    ("CONTENTS 1. Definitions 2 2. Services 3 3. Security of Client Data 4 4. Term and Termination for Breach 6 "
+     "5. Liability 7", "en"),
+    ("Article 7 Term 7.1 Initial Term 12 7.2 Renewal 12 7.3 Termination for Material Breach 13 "
+     "7.4 Termination for Security Breach 13 7.5 Effect of Termination 14", "en"),
+    ("Indholdsfortegnelse 1. Definitioner 2 2. Ydelsen 3 3. Ophævelse ved sikkerhedsbrud 5 4. Ansvar 6", "da"),
+])
+def test_a_table_of_contents_is_no_evidence(tmp_path: Path, library, contents: str, lang: str):
+    # a table of contents run into one paragraph names clauses but says nothing: no finding may rest on it
+    body = ("The Supplier will host the platform for the Client." if lang == "en"
+            else "Leverandøren driver platformen for Kunden.")
+    path = tmp_path / "contract.txt"
+    path.write_text(f"{contents}\n\n{body}\n", encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    termination = next(f for f in result.requirements if f.id == "DD-4.7")
+    assert termination.status == "missing"
+    assert not any(e.text.startswith(contents[:12]) for f in result.requirements for e in f.evidence)
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Termination 9.1 Termination for Cause 21 9.2 Termination for Convenience 21 9.3 Effect 22 9.4 Survival 22",
+     True),
+    ("The Supplier shall comply with clauses 4.1 Security, 4.2 Access, 4.3 Deletion and 4.4 Logging.", False),
+    ("Clauses 5 Security, 6 Confidentiality, 7 Data Protection and 8 Liability survive termination.", False),
+    ("9.1 Termination for Cause. Either party may terminate if the other party materially breaches 9.2 or 9.3.",
+     False),
+    ("Bilag 1 Ydelsen 2 Bilag 2 Sikkerhed 4 Bilag 3 Databehandling 7 Bilag 4 Priser 9", True),
+    ("Indhold 1. Parterne 2. Ydelsen 3. Sikkerhed 4. Ophør", True),
+])
+def test_what_reads_as_a_table_of_contents(text: str, contents: bool):
+    from ddcontract.segment import is_contents
+    assert is_contents(text) is contents
+
+
+# --------------------------------------------------------------------------- a list's closing line, blockquotes, 5B.3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("# Terms\n\n7A.2 If at any time:\n\n> 7A.2.1 a court orders you to hand over the Club's records; or\n\n"
+     "> 7A.2.2 you have reason to think someone has gained unauthorised access to your member account;\n\n"
+     "you must tell the Club immediately and help it limit the harm.\n", "en"),
+    ("# Vilkår\n\n7A.2 Hvis:\n\n> 7A.2.1 en domstol pålægger dig at udlevere foreningens protokoller; eller\n\n"
+     "> 7A.2.2 du har grund til at tro, at nogen har skaffet sig uautoriseret adgang til din medlemskonto,\n\n"
+     "skal du straks give foreningen besked og hjælpe med at begrænse skaden.\n", "da"),
+])
+def test_the_line_that_closes_a_list_is_read_with_each_item(tmp_path: Path, library, text: str, lang: str):
+    # the duty comes after the items it applies to; the items are quoted in Markdown and numbered "7A.2.x"
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    assert deadline.status == "weak" and deadline.values["vague"] is True
+    quote = deadline.evidence[0]
+    assert quote.section == "7A.2" and "7A.2.2" in quote.text and ">" not in quote.text
+    # the item about a court order is read with the same closing line, but it is no incident
+    assert all("7A.2.1" not in e.text for e in deadline.evidence)
+
+
+def test_a_clause_number_with_a_letter():
+    from ddcontract.ingest.sections import split_number
+    assert split_number("5B.3 In the event:") == ("5B.3", "In the event:")
+    assert split_number("12A.1 The Supplier shall") == ("12A.1", "The Supplier shall")
+    assert split_number("3D Printing is charged extra.") == (None, "3D Printing is charged extra.")
+    assert split_number("2024 The year") == (None, "2024 The year")

@@ -95,6 +95,7 @@ def test_deadline_keeps_the_stated_words():
     "The Supplier shall notify the Customer as soon as reasonably practicable.",
     "Customers will be told of a breach as soon as the compromise is confirmed.",
     "The Host shall inform the Member as soon as it has become aware of the incident.",
+    "Members must tell the club straight away if a key card goes missing.",
     "Leverandøren skal underrette Kunden uden unødig forsinkelse.",
     # a period named elsewhere in the contract (its cover page)
     "The Provider will report each breach of unsecured PHI within the Breach Notification Period.",

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 
-from .ingest.sections import is_list_item, split_number
+from .ingest.sections import is_list_item, split_number, starts_with_bullet
 from .model import Block, Clause, Sentence
 
 ABBREVIATIONS = frozenset("""
@@ -52,10 +53,36 @@ _PLAIN_DEFINITION = re.compile(_DEF_START + _NOT_A_TERM.format(the="") + _CAPITA
 _PLAIN_DEFINITION_TAIL = re.compile(_DEF_START + _NOT_A_TERM.format(the="|The") + _CAPITALISED
                                     + r"(?:\s+" + _CAPITALISED + r"){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+" + _MEANS)
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
-_LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[a-zæøå]")
+_LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[A-Z]?(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 _LOWER_SINGLE_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+[a-zæøå]")
+# a line that closes the sentence of the list above it starts in lower case ("you shall notify us of the same")
+_LOWER_START = re.compile(r"\s*[a-zæøå]")
+_MAX_CLOSED_ITEMS = 12
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
 _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
+
+
+# a table of contents run into one paragraph, as PDFs and filings give it: "11. TERMINATION 11.1 For Convenience
+# 11.2 For Cause 11.3 …", "Termination 14.1 Termination for Cause 33 14.2 …": clause titles (with page numbers),
+# one after another, that say nothing; a clause that quotes a few section numbers has verbs between them
+_CONTENTS_ENTRY = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s+(?=[A-ZÆØÅ])")
+_CONTENTS_TITLE = re.compile(r"\s*(?:table\s+of\s+contents|contents|indholdsfortegnelse|indhold)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:shall|will|must|may|agrees?|is|are|be|skal|kan|må|er|være)\b", re.IGNORECASE)
+_MIN_CONTENTS_ENTRIES = 4
+_MAX_WORDS_PER_ENTRY = 12
+
+
+def is_contents(text: str) -> bool:
+    """Whether a block is a table of contents: four or more numbered titles (two under a "Contents" title)
+    with next to no verbs between them, not a sentence listing clauses ("clauses 5 Security, 6 Liability and
+    7 Audit survive termination."), which separates them by commas and ends in a full stop."""
+    entries = len(_CONTENTS_ENTRY.findall(text))
+    needed = 2 if _CONTENTS_TITLE.match(text) else _MIN_CONTENTS_ENTRIES
+    if entries < needed or len(text.split()) > _MAX_WORDS_PER_ENTRY * entries:
+        return False
+    if text.rstrip().endswith(".") and entries < 2 * _MIN_CONTENTS_ENTRIES:
+        return False
+    return len(_VERB.findall(text)) * 2 * _MIN_CONTENTS_ENTRIES <= entries and text.count(",") * 2 < entries
 
 
 def _is_definition(piece: str) -> bool:
@@ -105,14 +132,8 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
 
 
 def _make_clause(blocks: list[Block], index: int) -> Clause:
-    parts: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for block in blocks:
-        starts.append(offset)
-        parts.append(block.text)
-        offset += len(block.text) + 1
-    text = "\n".join(parts)
+    starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))  # where each block begins in text
+    text = "\n".join(b.text for b in blocks)
     heading = next((b.heading for b in blocks if b.heading), None)
     clause = Clause(section=blocks[0].section, heading=heading, blocks=blocks, text=text, block_starts=starts)
     lead_in: str | None = None
@@ -122,15 +143,22 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     # the items that introduce a nested list ("(c) … may terminate the contract where:" above
     # "(i) …", "(ii) …"), as (level, the sentence read with its own lead-in), outermost first
     item_leads: list[tuple[int, str]] = []
+    # the items read with a lead-in ending in ":" so far, for the words that close their sentence below them
+    closed_by: tuple[str, list[str]] | None = None
     for block, start in zip(blocks, starts):
-        item = (is_list_item(block.text) or block.text.lstrip()[:1] in "-•–" or block.kind == "list-item"
-                or bool(_LOWER_NUMBERED_ITEM.match(block.text))
-                # "5. using data mining …" under "… must not do anything unlawful, including:": a numbered line
-                # that starts in lower case after a lead-in continues it, whatever its number
-                or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text)))
+        if is_contents(block.text):  # a table of contents is read as no sentence
+            lead_in = loose_lead = None
+            item_leads.clear()
+            closed_by = None
+            continue
+        item = _is_item(block, lead_in)
+        # "In the event: (a) …; or (b) you suspect unauthorised use …; | you shall immediately notify us of the same": the
+        # line in lower case after the items ends each item's sentence, so its first sentence is read once per item
+        closing = closed_by if not item and closed_by and _LOWER_START.match(block.text) else None
         if not item:
             lead_in = None
             item_leads.clear()
+            closed_by = None
         # how deep the item sits: Markdown indentation or HTML nesting, else its number ("6.1.3.1" under "6.1.3")
         level = block.level or (_number_depth(block.text) if item else 0)
         while item_leads and item_leads[-1][0] >= level:
@@ -140,27 +168,32 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
+        def add(before: str, s: int, e: int, kind: str) -> None:
+            """The sentence block.text[s:e], read after ``before`` (its lead-in) when there is one."""
+            clause.sentences.append(Sentence(text=f"{before} {block.text[s:e]}" if before else block.text[s:e],
+                                             clause_index=index, start=start + s, end=start + e, page=block.page,
+                                             section=block.section, lead=len(before) + 1 if before else 0, kind=kind,
+                                             anchor=block.anchor))
+
         for what, s, e in _with_inline_items(block.text, split_sentences(block.text)):
             if what == "item":  # an inline list's item: s is its lead-in's span, e its own
                 inline_lead = block.text[s[0]:s[1]]
-                if item and lead_in:
-                    inline_lead = f"{lead_in} {inline_lead}"
-                clause.sentences.append(Sentence(text=f"{inline_lead} {block.text[e[0]:e[1]]}", clause_index=index,
-                                                 start=start + e[0], end=start + e[1], page=block.page,
-                                                 section=block.section, lead=len(inline_lead) + 1, kind="text",
-                                                 anchor=block.anchor))
+                add(f"{lead_in} {inline_lead}" if item and lead_in else inline_lead, e[0], e[1], "text")
                 continue
-            piece = block.text[s:e]
             kind = "heading" if block.kind == "heading" else what
-            if item and lead_in:
-                # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
-                clause.sentences.append(Sentence(text=f"{lead_in} {piece}", clause_index=index, start=start + s,
-                                                 end=start + e, page=block.page, section=block.section,
-                                                 lead=len(lead_in) + 1, kind=kind, anchor=block.anchor))
-            else:
-                clause.sentences.append(Sentence(text=piece, clause_index=index, start=start + s,
-                                                 end=start + e, page=block.page, section=block.section,
-                                                 kind=kind, anchor=block.anchor))
+            if closing:
+                for own in closing[1]:
+                    add(f"{closing[0]} {own}", s, e, kind)
+                closing = None
+                continue
+            if item and lead_in and lead_in.rstrip().endswith(":") and e - s < _MAX_LEAD_IN:
+                # the items of a list whose lead-in ends in ":" (not an inline list's), for a closing line below them
+                if closed_by is None or closed_by[0] != lead_in:
+                    closed_by = (lead_in, [])
+                if len(closed_by[1]) < _MAX_CLOSED_ITEMS:
+                    closed_by[1].append(block.text[s:e])
+            # "(a) loss of profits" is read with its lead-in "neither party shall be liable for any:"
+            add(lead_in if item and lead_in else "", s, e, kind)
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
             lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None
@@ -173,6 +206,14 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _is_item(block: Block, lead_in: str | None) -> bool:
+    return (is_list_item(block.text) or starts_with_bullet(block.text) or block.kind == "list-item"
+            or bool(_LOWER_NUMBERED_ITEM.match(block.text))
+            # "5. using data mining …" under "… must not do anything unlawful, including:": a numbered line
+            # that starts in lower case after a lead-in continues it, whatever its number
+            or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text)))
 
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
@@ -244,7 +285,7 @@ def _number_depth(text: str) -> int:
     return m.group(1).count(".") + 1 if m else 0
 
 
-_ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2}[A-Z]?(?:\.\d{1,2})+)\.?\s")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ _DEADLINE_LEAD = re.compile(
 _VAGUE = re.compile(
     r"without undue delay|undue delay|promptly|immediately|forthwith|as soon as (?:reasonably )?"
     r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
-    r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|"
+    r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|straight ?away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
     r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
     r"uden ophold|"

@@ -1,5 +1,6 @@
 """HTML inside Markdown and text files: published terms are often Markdown with HTML in it
-(``<span class="header_2" id="10">``, ``<ol style=…>``, ``<li>``, ``&amp;``). The tags are markup, not
+(``<span class="header_2" id="10">``, ``<ol style=…>``, ``<li>``, ``&amp;``, and in pages written in JSX
+``{' '}`` for a space). The tags are markup, not
 contract text: inline tags go, block-level tags end a paragraph, and entities become characters, so
 neither the matching nor a quoted piece of evidence ever sees a tag.
 
@@ -27,11 +28,13 @@ _HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_NAMES = frozenset(_BLOCK)
+# a page written in JSX (React) spells a space between two inline elements as an expression: {' '} or {" "}
+_JSX_SPACE = re.compile(r"""\{\s*(['"])\s*\1\s*\}""")
 _ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
 
 
 def has_markup(text: str) -> bool:
-    return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text))
+    return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text) or _JSX_SPACE.search(text))
 
 
 def strip_html(text: str, markdown: bool = False) -> str:
@@ -41,6 +44,7 @@ def strip_html(text: str, markdown: bool = False) -> str:
     if not has_markup(text):
         return text
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep the lines it spanned
+    text = _JSX_SPACE.sub(" ", text)
     if markdown:
         text = _HEADING.sub(lambda m: "\f" + "#" * int(m.group(1)[1]) + " ", text)
 

@@ -22,8 +22,9 @@ _NAMED = re.compile(
     r"^(?P<num>(?:section|clause|article|sec\.|art\.|punkt|pkt\.)\s*\d+(?:\.\d+)*|§\s*\d+(?:\.\d+)*)"
     r"(?:\.(?!\d))?(?:\s*[:–—-])?(?:\s+(?=(?-i:[A-ZÆØÅ(\"“]))|\s*$)",
     re.IGNORECASE)
-# "9.1 ", "12. ", "3.2.1. ", "4) " — a number at the start followed by text
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
+# "9.1 ", "12. ", "3.2.1. ", "4) " — a number at the start followed by text; a clause inserted between two
+# others keeps a capital letter in its first part ("5B.3", "12A.1"), never alone ("3D Printing" is no number)
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:[A-Z](?=\.\d))?(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
 # "(a)", "a)", "(iv)" — list items stay in the clause above them
 _ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 
@@ -55,14 +56,20 @@ def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
     rest = text[m.end():m.end() + 12].lower()
     # "30 days", "12 months", "2024 ..." are not clause numbers
     return bool(re.match(r"(?:days?|months?|years?|hours?|business|working|per\s?cent|%|x\b)", rest)) \
-        or len(m.group("num").split(".")[0]) > 2
+        or len(m.group("num").split(".")[0].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > 2
 
 
 def is_list_item(text: str) -> bool:
     return bool(_ITEM.match(text))
 
 
-_BULLETS = "-•–*·▪◦‣"
+# the glyphs a bulleted line starts with, as Word, PDFs and web pages write them ("●" and "▪" from Word's lists)
+BULLET_GLYPHS = "-•–·▪◦‣●■∙⁃○"
+_BULLETS = BULLET_GLYPHS + "*"
+
+
+def starts_with_bullet(text: str) -> bool:
+    return text.lstrip()[:1] in BULLET_GLYPHS if text.strip() else False
 
 
 _RUNS_ON = re.compile(r"[;,]\s*(?:or|and|og|eller|samt)$", re.IGNORECASE)

@@ -17,6 +17,8 @@ from .textutil import drop_invisible, join_lines, link_text
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+# a blockquote's markers ("> 5.3.1 you …", "> > …"), which Markdown contracts use to indent sub-clauses
+_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # ![alt](src) and [text](target "title") / [text](<target>); the words are kept (see link_text)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
@@ -102,7 +104,10 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
         return f"line{line}" if taken[line] == 1 else f"line{line}:{taken[line]}"
 
     for start, para in _paragraphs(text):
-        numbered = [(start + i, ln.strip(), _indent(ln)) for i, ln in enumerate(para.split("\n"))]
+        lines = para.split("\n")
+        if markdown:
+            lines = [_MD_QUOTE.sub("", ln) for ln in lines]
+        numbered = [(start + i, ln.strip(), _indent(ln)) for i, ln in enumerate(lines)]
         numbered = [(n, ln, ind) for n, ln, ind in numbered if ln and not _PAGE_MARK.match(ln)]
         # a line of one repeated mark underlines (or overlines) a heading, or is a break between parts:
         # "Terms of Service" over "================", Markdown's "Title" over "-----", a "* * *"

@@ -188,13 +188,13 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
         return sentence.text
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
-    from ..ingest.sections import is_list_item
+    from ..ingest.sections import is_list_item, starts_with_bullet
 
     block_idx = max(i for i, st in enumerate(clause.block_starts) if st <= sentence.start)
     end = clause.block_starts[block_idx] + len(clause.blocks[block_idx].text)
     for i in range(block_idx + 1, len(clause.blocks)):
         blk = clause.blocks[i]
-        if is_list_item(blk.text) or blk.text.lstrip()[:1] in "-•–" or blk.kind in ("table-row", "list-item"):
+        if is_list_item(blk.text) or starts_with_bullet(blk.text) or blk.kind in ("table-row", "list-item"):
             end = clause.block_starts[i] + len(blk.text)
         else:
             break
