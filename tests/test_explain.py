@@ -167,3 +167,13 @@ def test_a_match_that_names_none_of_the_aspects_says_so(runner, tmp_path: Path, 
     path = tmp_path / "contract.txt"
     result = runner.invoke(app, ["check", str(path), "--explain", "DD-8.3"])
     assert result.exit_code == 0 and words in " ".join(result.output.split())
+
+
+def test_explain_names_the_paragraph_that_vetoes_a_run_in_title(runner, tmp_path: Path):
+    text = ("1. Scope. The Host runs the booking platform for the Club.\n\n2. Authorized Use. The member records shared "
+            "under this Agreement shall be used for no purpose other than running the platform.\n")
+    got = _explain(runner, tmp_path, text, "DD-4.4")
+    assert got["status"] == "missing"
+    title = [m for m in got["matches"] if m["outcome"] == "title"]
+    assert title and title[0]["section"] == "2" and title[0]["matched"] == "Authorized Use"
+    assert "purpose" in title[0]["why"]

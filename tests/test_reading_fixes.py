@@ -784,3 +784,46 @@ def test_a_clause_number_with_a_letter():
     assert split_number("12A.1 The Supplier shall") == ("12A.1", "The Supplier shall")
     assert split_number("3D Printing is charged extra.") == (None, "3D Printing is charged extra.")
     assert split_number("2024 The year") == (None, "2024 The year")
+
+
+# --------------------------------------------------------------------------- headings: Markdown, contact lines, run-in titles
+
+
+def test_a_markdown_heading_is_one_line_even_without_a_blank_line_below(tmp_path: Path):
+    path = tmp_path / "terms.md"
+    path.write_text("# Terms\n\n## Use\nYou may use the service for your club's own bookings.\nMore words.\n",
+                    encoding="utf-8")
+    blocks = _blocks(path)
+    assert [(b.kind, b.text, b.anchor) for b in blocks] == [
+        ("heading", "Terms", "line1"), ("heading", "Use", "line3"),
+        ("paragraph", "You may use the service for your club's own bookings. More words.", "line4")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("9. Security Incident Notification\n\nFor incident reports: Email: soc@host.example, Phone: 70 00 00 00\n", "en"),
+    ("9. Underretning om sikkerhedsbrud\n\nIndberetning af brud: E-mail: brud@vaert.example, Telefon: 70 00 00 00\n",
+     "da"),
+])
+def test_a_line_of_contact_details_is_no_heading(tmp_path: Path, library, text: str, lang: str):
+    path = tmp_path / "annex.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [b.kind for b in _blocks(path)] == ["heading", "paragraph"]
+    result = check_file(path, library, CheckOptions(language=lang))
+    channel = next(f for f in result.requirements if f.id == "DD-8.4")
+    assert channel.status == "met" and set(channel.values["channels"]) == {"email", "phone"}
+    assert channel.evidence[0].section == "9"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1. Scope. The Host runs the booking platform for the Club.\n\n2. Authorized Use. The member records shared "
+     "under this Agreement shall be used for no purpose other than running the platform.\n", "en"),
+    ("1. Omfang. Værten driver bookingplatformen for Klubben.\n\n2. Tilladt brug. Medlemsdata, der deles efter denne "
+     "aftale, må kun anvendes til at drive platformen.\n", "da"),
+])
+def test_a_run_in_title_is_read_in_the_sense_of_its_paragraph(tmp_path: Path, library, text: str, lang: str):
+    # "Authorized Use" as a title over the supplier's purpose limitation is no rule on the customer's use
+    path = tmp_path / "dpa.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    use = next(f for f in result.requirements if f.id == "DD-4.4")
+    assert use.status == "missing", [e.text for e in use.evidence]

@@ -38,7 +38,7 @@ class Seen:
     text: str
     section: str | None
     page: int | None
-    outcome: str  # "evidence" | "matched" | "vetoed" | "parent" | "heading" | "alone" | "names"
+    outcome: str  # "evidence" | "matched" | "vetoed" | "parent" | "title" | "heading" | "alone" | "names"
     # the veto's pattern, the heading words asked for, the rules it needs beside it, or (outcome "names") the
     # aspects the requirement counts, none of which the match's window names
     why: str = ""
@@ -133,7 +133,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
                       reading: Reading | None, present: set, vetoed: set[tuple[str, str]]) -> None:
-    from .matching.match import alone, heading_ok, lead_end, vetoed_parent
+    from .matching.match import alone, heading_ok, lead_end, title_vetoes, vetoed_parent
 
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
     toks = matcher.tokens(text, pieces)
@@ -159,6 +159,8 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                     vetoed.add((clause.section, rule.id))
             elif sentence.kind == "heading" and (parent := vetoed_parent(clause.section, rule.id, vetoed)):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "parent", parent))
+            elif sentence.kind == "heading" and (veto := title_vetoes(clause, {rule.id}, matcher).get(rule.id)):
+                out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "title", matcher.texts[veto]))
             elif not heading_ok(rule, clause, lang):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
                                                  ", ".join(rule.lang(lang).heading_any)))

@@ -180,7 +180,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 inline_lead = block.text[s[0]:s[1]]
                 add(f"{lead_in} {inline_lead}" if item and lead_in else inline_lead, e[0], e[1], "text")
                 continue
-            kind = "heading" if block.kind == "heading" else what
+            kind = "heading" if block.kind == "heading" or _is_run_in_title(block.text[s:e], heading) else what
             if closing:
                 for own in closing[1]:
                     add(f"{closing[0]} {own}", s, e, kind)
@@ -206,6 +206,12 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _is_run_in_title(piece: str, heading: str | None) -> bool:
+    """Whether a sentence is the run-in title that heads its clause ("2. Authorized Use." before "The data shared
+    … shall be used …"): it is read as the clause's heading, not as a sentence of its own."""
+    return bool(heading) and split_number(piece)[1].strip().rstrip(".:").strip() == heading
 
 
 def _is_item(block: Block, lead_in: str | None) -> bool:

@@ -72,6 +72,7 @@ def starts_with_bullet(text: str) -> bool:
     return text.lstrip()[:1] in BULLET_GLYPHS if text.strip() else False
 
 
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[;,]\s*(?:or|and|og|eller|samt)$", re.IGNORECASE)
 # a lettered or roman-numbered item whose text starts in lower case: "(b) breaches …", "iv) the …"
 _LOWER_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})\)\s+[a-zæøå]")
@@ -88,6 +89,9 @@ def looks_like_heading(text: str) -> bool:
         return False
     # an item of a list that runs on: "(b) breaches a Developer Obligation; or", "(ii) the Customer's data, and"
     if _RUNS_ON.search(t) or _LOWER_ITEM.match(t):
+        return False
+    # a line of contact details: "Breach reports: E-mail: soc@host.example, Phone: 70 00 00 00"
+    if _CONTACT.search(t):
         return False
     words = t.split()
     if len(words) > 12:

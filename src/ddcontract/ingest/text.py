@@ -15,6 +15,7 @@ from .html import strip_html
 from .textutil import drop_invisible, join_lines, link_text
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+[^\n\f]*?(?=\r?$)", re.MULTILINE)
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 # a blockquote's markers ("> 5.3.1 you …", "> > …"), which Markdown contracts use to indent sub-clauses
@@ -56,6 +57,8 @@ def read_text(path: Path, max_bytes: int) -> Document:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = unescape_twice(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
+    if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
+        text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", text)
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")

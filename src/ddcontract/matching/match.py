@@ -52,11 +52,12 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     out: list[Match] = []
     vetoed = _vetoed_headings(clauses, hits)
     for clause in clauses:
+        below = _vetoed_under_heading(clause, hits, matcher)
         for sentence in clause.sentences:
             reading = readings.get(id(sentence))
             for rule_id, c0, c1, kind in hits.get(id(sentence), ()):
-                if kind == VETO or (vetoed and sentence.kind == "heading"
-                                    and vetoed_parent(clause.section, rule_id, vetoed)):
+                if kind == VETO or (sentence.kind == "heading" and (
+                        rule_id in below or (vetoed and vetoed_parent(clause.section, rule_id, vetoed)))):
                     continue
                 if heading_ok(rules[rule_id], clause, lang):
                     terms = reading.terms_in(c0, c1) if reading else []
@@ -79,6 +80,30 @@ def _vetoed_headings(clauses: list[Clause], hits: dict[int, list[tuple[str, int,
         for sentence in clause.sentences:
             if sentence.kind == "heading":
                 out.update((clause.section, rule_id) for rule_id, _, _, kind in hits.get(id(sentence), ()) if kind == VETO)
+    return out
+
+
+def _vetoed_under_heading(clause: Clause, hits: dict[int, list[tuple[str, int, int, str]]], matcher) -> set[str]:
+    """The rules that hit a run-in title and whose ``unless`` matches a sentence of its paragraph (see
+    :func:`title_vetoes`)."""
+    rules = {rule_id for sentence in clause.sentences if sentence.kind == "heading"
+             for rule_id, _, _, kind in hits.get(id(sentence), ()) if kind != VETO}
+    return set(title_vetoes(clause, rules, matcher)) if rules else set()
+
+
+def title_vetoes(clause: Clause, rule_ids: set[str], matcher) -> dict[str, str]:
+    """For each of the rules whose ``unless`` matches a sentence in the paragraph of the clause's run-in title, the
+    key of that ``unless`` pattern: the title is read in that sentence's sense ("2. Authorized Use. The data shared …
+    shall be used for no purpose other than the Services" is about the supplier's use of the data, not about how
+    the customer may use the service)."""
+    keys = [k for k in matcher.unless if k.rpartition("#")[0] in rule_ids]
+    paragraphs = {s.anchor for s in clause.sentences if s.kind == "heading"}
+    body = [s.text for s in clause.sentences if s.kind not in ("heading", "definition") and s.anchor in paragraphs]
+    out: dict[str, str] = {}
+    for text, pieces in zip(body, matcher.pieces_of(body)) if keys and body else ():
+        toks = matcher.tokens(text, pieces)
+        for key, _, _ in matcher(toks, keys, 0) if len(toks) else ():
+            out.setdefault(key.rpartition("#")[0], key)
     return out
 
 

@@ -152,10 +152,11 @@ def render_flags(flags, lang: str, console) -> None:
 
 _OUTCOME = {
     "en": {"evidence": "decides", "matched": "matched", "vetoed": "vetoed by unless",
-           "parent": "under a heading vetoed in §", "heading": "heading lacks",
-           "alone": "counts only beside", "names": "names none of"},
+           "parent": "under a heading vetoed in §", "title": "its paragraph is vetoed by unless",
+           "heading": "heading lacks", "alone": "counts only beside", "names": "names none of"},
     "da": {"evidence": "afgør", "matched": "fundet", "vetoed": "afvist af unless",
-           "parent": "under en overskrift afvist i pkt.", "heading": "overskriften mangler",
+           "parent": "under en overskrift afvist i pkt.", "title": "afsnittet under den afvises af unless",
+           "heading": "overskriften mangler",
            "alone": "tæller kun ved siden af", "names": "nævner intet af"},
 }
 
