@@ -15,6 +15,9 @@ from .html import strip_html
 from .textutil import drop_invisible, join_lines, link_text
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# Kramdown's attribute lists, which style the element before them: "{: .govuk-heading-m}", "{:.panel.warning}",
+# "(https://…){: rel="nofollow"}": markup, not text
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+[^\n\f]*?(?=\r?$)", re.MULTILINE)
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
@@ -58,7 +61,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
         text = unescape_twice(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
-        text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", text)
+        text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", _KRAMDOWN_ATTRIBUTES.sub("", text))
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")
