@@ -89,7 +89,7 @@ def test_explain_an_unknown_id_is_a_one_line_error(runner, tmp_path: Path):
 def test_a_near_miss_names_the_lacking_words_as_the_rule_writes_them(runner, tmp_path: Path):
     """The matcher compares lemmas ("datum" for "data"); the explanation shows the rule's own words."""
     path = tmp_path / "contract.txt"
-    path.write_text("1.1 The Supplier shall notify the Customer of any incident within 24 hours.\n", encoding="utf-8")
+    path.write_text("1.1 The Supplier shall notify the Customer of any compromise within 24 hours.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(path), "--explain", "DD-8.1", "--format", "json"])
     near = json.loads(result.output)["explain"]["near_misses"]
     lacking = [w for n in near if n["rule"] == "notify-deadline" for w in n["lacking"]]

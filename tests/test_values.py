@@ -401,3 +401,15 @@ def test_owner_property_of(text, owner):
 
 def test_every_extractor_a_rule_may_name_exists():
     assert set(rules.EXTRACTORS) == set(values.EXTRACTOR_FUNCS)
+
+
+@pytest.mark.parametrize("text, hours", [
+    # how often, not how soon: an audit window beside a breach, status reports every day
+    ("Audits take place no more than once in any twelve (12) month period, unless a Personal Data Breach makes one "
+     "necessary.", None),
+    ("The Supplier notifies the Customer of a breach within 24 hours and audits once in any 12 month period.", 24),
+    ("Leverandøren underretter Kunden senest 36 timer efter bruddet; revision sker én gang om året.", 36),
+])
+def test_a_frequency_is_no_deadline(text: str, hours):
+    got = extract_deadline(text, lang="da" if "Leverandøren" in text else "en")
+    assert got.get("hours") == hours

@@ -68,6 +68,10 @@ def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
     return hours, name
 
 
+_FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|every|a)|\bhver|\bpr\.?|\bi\s+enhver|"
+                        r"\bén\s+gang\s+(?:om|pr\.?|hver))\s*$", re.IGNORECASE)
+
+
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc."""
     candidates = []
@@ -82,6 +86,9 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         after = text[m.end():m.end() + 30].lower()
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
         if re.match(r"\W*(?:notice|prior|in advance|before|varsel|forud|før|\w*betalingsfrist|opsigelses)", after):
+            continue
+        # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
+        if _FREQUENCY.search(text[max(0, m.start() - 25):m.start()]):
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
         candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
