@@ -35,6 +35,13 @@ def _blocks(path: Path) -> list:
     return load_document(path).blocks
 
 
+def _finding(tmp_path: Path, library, text: str, requirement: str, name: str = "terms.md", lang: str | None = None):
+    """The finding for one requirement when ``text`` is checked as the file ``name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == requirement)
+
+
 def test_html_tags_in_markdown_are_markup_not_text(tmp_path: Path):
     path = tmp_path / "terms.md"
     path.write_text(HTML_MD, encoding="utf-8")
@@ -734,8 +741,7 @@ def test_a_table_of_contents_is_no_evidence(tmp_path: Path, library, contents: s
     path = tmp_path / "contract.txt"
     path.write_text(f"{contents}\n\n{body}\n", encoding="utf-8")
     result = check_file(path, library, CheckOptions(language=lang))
-    termination = next(f for f in result.requirements if f.id == "DD-4.7")
-    assert termination.status == "missing"
+    assert next(f for f in result.requirements if f.id == "DD-4.7").status == "missing"
     assert not any(e.text.startswith(contents[:12]) for f in result.requirements for e in f.evidence)
 
 
@@ -767,10 +773,7 @@ def test_what_reads_as_a_table_of_contents(text: str, contents: bool):
 ])
 def test_the_line_that_closes_a_list_is_read_with_each_item(tmp_path: Path, library, text: str, lang: str):
     # the duty comes after the items it applies to; the items are quoted in Markdown and numbered "7A.2.x"
-    path = tmp_path / "terms.md"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language=lang))
-    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    deadline = _finding(tmp_path, library, text, "DD-8.1", lang=lang)
     assert deadline.status == "weak" and deadline.values["vague"] is True
     quote = deadline.evidence[0]
     assert quote.section == "7A.2" and "7A.2.2" in quote.text and ">" not in quote.text
@@ -805,11 +808,8 @@ def test_a_markdown_heading_is_one_line_even_without_a_blank_line_below(tmp_path
      "da"),
 ])
 def test_a_line_of_contact_details_is_no_heading(tmp_path: Path, library, text: str, lang: str):
-    path = tmp_path / "annex.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [b.kind for b in _blocks(path)] == ["heading", "paragraph"]
-    result = check_file(path, library, CheckOptions(language=lang))
-    channel = next(f for f in result.requirements if f.id == "DD-8.4")
+    channel = _finding(tmp_path, library, text, "DD-8.4", name="annex.txt", lang=lang)
+    assert [b.kind for b in _blocks(tmp_path / "annex.txt")] == ["heading", "paragraph"]
     assert channel.status == "met" and set(channel.values["channels"]) == {"email", "phone"}
     assert channel.evidence[0].section == "9"
 
@@ -822,8 +822,5 @@ def test_a_line_of_contact_details_is_no_heading(tmp_path: Path, library, text: 
 ])
 def test_a_run_in_title_is_read_in_the_sense_of_its_paragraph(tmp_path: Path, library, text: str, lang: str):
     # "Authorized Use" as a title over the supplier's purpose limitation is no rule on the customer's use
-    path = tmp_path / "dpa.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language=lang))
-    use = next(f for f in result.requirements if f.id == "DD-4.4")
+    use = _finding(tmp_path, library, text, "DD-4.4", name="dpa.txt", lang=lang)
     assert use.status == "missing", [e.text for e in use.evidence]
