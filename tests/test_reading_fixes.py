@@ -824,3 +824,24 @@ def test_a_run_in_title_is_read_in_the_sense_of_its_paragraph(tmp_path: Path, li
     # "Authorized Use" as a title over the supplier's purpose limitation is no rule on the customer's use
     use = _finding(tmp_path, library, text, "DD-4.4", name="dpa.txt", lang=lang)
     assert use.status == "missing", [e.text for e in use.evidence]
+
+
+@pytest.mark.parametrize("lead, filler, item, lang", [
+    ("The Member will not, and will not let anyone else:",
+     "use the booking software for the {n}th kind of event that clause 1 does not list",
+     "resell access to the booking software to third parties", "en"),
+    ("Medlemmet må ikke selv eller gennem andre:",
+     "bruge bookingsoftwaren til den {n}. slags arrangement, som punkt 1 ikke nævner",
+     "videresælge adgangen til bookingsoftwaren til tredjemand", "da"),
+])
+def test_a_list_in_semicolons_too_long_for_one_sentence_is_still_read_item_by_item(tmp_path: Path, library, lead: str,
+                                                                                  filler: str, item: str, lang: str):
+    # a sentence over 1,500 characters is cut at its last semicolon before that length: the part before the cut still
+    # ends in a semicolon, which closes the last item rather than opening an empty one
+    items = [filler.format(n=n) for n in range(5, 25)]
+    items.insert(10, item)
+    text = f"2.1 {lead} " + "; ".join(items) + "; or harm other members.\n"
+    assert len(text) > 1500
+    found = _finding(tmp_path, library, text, "DD-4.5", name="rules.txt", lang=lang)
+    assert "redistribution" in found.values["aspects"]
+    assert all(e.text.count(";") <= 1 for e in found.evidence), [e.text for e in found.evidence]

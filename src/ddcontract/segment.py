@@ -275,7 +275,8 @@ def _semicolon_items(text: str, s: int, e: int) -> tuple[tuple[int, int], list[t
     to: use …; use … for timesharing …; copy …"): the lead-in's span and the items' spans; no items for any
     other sentence."""
     colon = text.find(":", s, e)
-    cuts = [i for i in range(colon + 1, e) if text[i] == ";"] if colon - s >= 12 else []
+    # a semicolon that ends the sentence ("…; or" cut off before the next item) ends the last item, it makes no empty one
+    cuts = [i for i in range(colon + 1, e) if text[i] == ";" and text[i + 1:e].strip()] if colon - s >= 12 else []
     if len(cuts) < 2:
         return (s, e), []
     bounds = [colon + 1, *[c + 1 for c in cuts], e]
