@@ -845,3 +845,19 @@ def test_a_list_in_semicolons_too_long_for_one_sentence_is_still_read_item_by_it
     found = _finding(tmp_path, library, text, "DD-4.5", name="rules.txt", lang=lang)
     assert "redistribution" in found.values["aspects"]
     assert all(e.text.count(";") <= 1 for e in found.evidence), [e.text for e in found.evidence]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("3. Restrictions. Members will not (a) lend their login to anyone; (b) change the club's documents; (c) harvest "
+     "information about other members without their consent; or (d) use the booking data in a way that (i) breaks "
+     "the law, or (ii) harms other members.\n", "en"),
+    ("3. Begrænsninger. Medlemmer må ikke (a) låne deres login ud; (b) ændre klubbens dokumenter; (c) indsamle "
+     "oplysninger om andre medlemmer uden deres samtykke; eller (d) bruge bookingdata på en måde, der (i) er "
+     "ulovlig, eller (ii) skader andre medlemmer.\n", "da"),
+])
+def test_an_inline_list_with_a_list_nested_in_an_item_is_read_item_by_item(tmp_path: Path, library, text: str,
+                                                                         lang: str):
+    # (i) and (ii) belong to item (d): they do not stop (a) … (d) from being read as the outer list
+    found = _finding(tmp_path, library, text, "DD-4.5", name="rules.txt", lang=lang)
+    assert "data-mining" in found.values["aspects"]
+    assert any("(c)" in e.text and "(b)" not in e.text for e in found.evidence), [e.text for e in found.evidence]

@@ -229,9 +229,22 @@ _MARK_SEQUENCES = ([chr(ord("a") + k) for k in range(26)],
                    [str(k) for k in range(1, 100)])
 
 
-def _in_sequence(marks: list[str]) -> bool:
-    """Whether markers run (a), (b), (c) … or (i), (ii) … or (1), (2) … from the first."""
-    return any(marks == seq[:len(marks)] for seq in _MARK_SEQUENCES)
+def _outer_marks(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The markers of the outer list, in order from its first: (a), (b), (c) … or (i), (ii) … or (1), (2) …; a list
+    nested in an item ("(e) use the data in a manner that (i) …, (ii) …") stays inside that item."""
+    seq = next((q for q in _MARK_SEQUENCES if found and found[0].group("m") == q[0]), None)
+    if seq is None:
+        return []
+    out: list[re.Match[str]] = []
+    for m in found:
+        mark = m.group("m")
+        if len(out) < len(seq) and mark == seq[len(out)]:
+            out.append(m)
+        elif mark in seq and mark not in _MARK_SEQUENCES[1]:
+            # the outer list's own kind out of order ("clauses (a) and (b)"): not a list read here; "(i)" after "(d)" is
+            # the first of a nested roman list, not the letter i
+            return []
+    return out
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -255,8 +268,8 @@ def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple]:
         if _is_definition(text[s:e]):
             out.append(("definition", s, e))
             continue
-        found = list(_INLINE_MARK.finditer(text, s, e))
-        if len(found) >= 2 and _in_sequence([m.group("m") for m in found]) and found[0].start() - s >= 12:
+        found = _outer_marks(list(_INLINE_MARK.finditer(text, s, e)))
+        if len(found) >= 2 and found[0].start() - s >= 12:
             lead = _trimmed(text, s, found[0].start())
             ends = [m.start() for m in found[1:]] + [e]
             items = [_trimmed(text, m.start(), end) for m, end in zip(found, ends)]
