@@ -180,7 +180,8 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 inline_lead = block.text[s[0]:s[1]]
                 add(f"{lead_in} {inline_lead}" if item and lead_in else inline_lead, e[0], e[1], "text")
                 continue
-            kind = "heading" if block.kind == "heading" or _is_run_in_title(block.text[s:e], heading) else what
+            # a run-in title is its block's first sentence
+            kind = "heading" if block.kind == "heading" or (s == 0 and _is_run_in_title(block.text[:e], heading)) else what
             if closing:
                 for own in closing[1]:
                     add(f"{closing[0]} {own}", s, e, kind)
@@ -289,7 +290,8 @@ def _semicolon_items(text: str, s: int, e: int) -> tuple[tuple[int, int], list[t
     other sentence."""
     colon = text.find(":", s, e)
     # a semicolon that ends the sentence ("…; or" cut off before the next item) ends the last item, it makes no empty one
-    cuts = [i for i in range(colon + 1, e) if text[i] == ";" and text[i + 1:e].strip()] if colon - s >= 12 else []
+    last = _trimmed(text, s, e)[1] - 1
+    cuts = [i for i in range(colon + 1, last) if text[i] == ";"] if colon - s >= 12 else []
     if len(cuts) < 2:
         return (s, e), []
     bounds = [colon + 1, *[c + 1 for c in cuts], e]

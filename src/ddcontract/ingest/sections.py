@@ -56,7 +56,7 @@ def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
     rest = text[m.end():m.end() + 12].lower()
     # "30 days", "12 months", "2024 ..." are not clause numbers
     return bool(re.match(r"(?:days?|months?|years?|hours?|business|working|per\s?cent|%|x\b)", rest)) \
-        or len(m.group("num").split(".")[0].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > 2
+        or len(re.match(r"\d+", m.group("num")).group()) > 2
 
 
 def is_list_item(text: str) -> bool:
@@ -69,7 +69,8 @@ _BULLETS = BULLET_GLYPHS + "*"
 
 
 def starts_with_bullet(text: str) -> bool:
-    return text.lstrip()[:1] in BULLET_GLYPHS if text.strip() else False
+    first = text.lstrip()[:1]
+    return bool(first) and first in BULLET_GLYPHS
 
 
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.", re.IGNORECASE)
