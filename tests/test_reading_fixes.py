@@ -861,3 +861,35 @@ def test_an_inline_list_with_a_list_nested_in_an_item_is_read_item_by_item(tmp_p
     found = _finding(tmp_path, library, text, "DD-4.5", name="rules.txt", lang=lang)
     assert "data-mining" in found.values["aspects"]
     assert any("(c)" in e.text and "(b)" not in e.text for e in found.evidence), [e.text for e in found.evidence]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1. Services. The Host runs the booking platform for the Club.\n\n12. Survival. Sections 5 (Ownership of Club "
+     "Data), 8 (Limitation of Liability) and 9 (Termination for Security Breach) survive the end of this Agreement.\n",
+     "en"),
+    ("1. Ydelsen. Leverandøren driver bookingplatformen for Klubben.\n\n12. Ophør. Punkt 5 (Ejendomsret til Klubbens "
+     "data), 8 (Ansvarsbegrænsning) og 9 (Ophævelse ved sikkerhedsbrud) gælder fortsat efter Aftalens ophør.\n", "da"),
+])
+def test_the_title_of_a_cross_reference_is_no_evidence(tmp_path: Path, library, text: str, lang: str):
+    # "Sections 5 (Ownership of Club Data), …" names clauses; the sentence that cites them allocates nothing
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    assert [f.id for f in result.requirements if f.status != "missing"] == []
+
+
+@pytest.mark.parametrize("text, blanked", [
+    ("sections 3 (Confidentiality), 7 (Ownership; Client Data) and 9.5 (Disputes) survive",
+     ["Confidentiality", "Ownership; Client Data", "Disputes"]),
+    ("jf. pkt. 9 (Ophævelse) og 10 (Ansvar)", ["Ophævelse", "Ansvar"]),
+    ("under Section 10.2(b) (Termination for Cause), the Client may", ["Termination for Cause"]),
+    ("within thirty (30) days", []),
+    ("as set out in Section 7 (a) and Section 4 (the \"Term\")", []),
+    ("the Customer owns its data (Section 5 applies)", []),
+])
+def test_which_brackets_are_a_cross_references_title(text: str, blanked: list[str]):
+    from ddcontract.matching.xref import blank_titles
+    out = blank_titles(text)
+    assert len(out) == len(text)
+    assert [w for w in ("Confidentiality", "Ownership; Client Data", "Disputes", "Ophævelse", "Ansvar",
+                        "Termination for Cause", "thirty", '"Term"', "data") if w in text and w not in out] == blanked

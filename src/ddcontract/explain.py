@@ -23,6 +23,7 @@ from typing import Any
 from .check import CheckOptions, CheckResult
 from .model import Clause, Document, Sentence
 from .rules import Library, Rule
+from .matching.match import rule_text
 from .terms import Reading, TermReader, defined_terms
 
 MAX_NEAR = 3
@@ -135,7 +136,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                       reading: Reading | None, present: set, vetoed: set[tuple[str, str]]) -> None:
     from .matching.match import alone, heading_ok, lead_end, title_vetoes, vetoed_parent
 
-    text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
+    text, lead = rule_text(sentence, reading)
     toks = matcher.tokens(text, pieces)
     if not len(toks):
         return
@@ -232,7 +233,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         reader = TermReader(defined_terms(in_lang), lang)
         group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]
-        texts = (r.text if r else s.text for _, s, r in group)
+        texts = (rule_text(s, r)[0] for _, s, r in group)
         vetoed: set[tuple[str, str]] = set()  # (section, rule) of the headings an unless vetoed, filled in reading order
         for (clause, sentence, reading), pieces in zip(group, matcher.pieces_of(texts)):
             _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading,

@@ -12,6 +12,7 @@ from ..model import Clause, Match, Sentence
 from ..rules import Library, Rule
 from ..terms import DefinedTerm, Reading, TermReader, defined_terms
 from ..values import EXTRACTOR_FUNCS
+from .xref import blank_titles
 
 
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
@@ -30,7 +31,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
             reading = reader.read(sentence) if reader else None
             if reading is not None:
                 readings[id(sentence)] = reading
-            text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
+            text, lead = rule_text(sentence, reading)
             found = cache.get((text, lead))
             if found is not None:
                 hits[id(sentence)] = found
@@ -66,6 +67,13 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
                                            matcher.texts[f"{rule_id}#{kind}"], lang, terms))
     return in_company(out, rules)
+
+
+def rule_text(sentence: Sentence, reading: Reading | None) -> tuple[str, int]:
+    """The sentence as the rules read it (defined terms understood, cross-references' titles blank) and the
+    length of its lead-in there."""
+    text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
+    return blank_titles(text), lead
 
 
 VETO = "veto"  # the kind of a hit entry saying that the rule's ``unless`` vetoed its hit in the sentence
