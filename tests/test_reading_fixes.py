@@ -893,3 +893,14 @@ def test_which_brackets_are_a_cross_references_title(text: str, blanked: list[st
     assert len(out) == len(text)
     assert [w for w in ("Confidentiality", "Ownership; Client Data", "Disputes", "Ophævelse", "Ansvar",
                         "Termination for Cause", "thirty", '"Term"', "data") if w in text and w not in out] == blanked
+
+
+def test_markdown_reference_links_are_read_as_their_words(tmp_path: Path):
+    # "[Acceptable Use Policy]: /legal/aup" says where a link goes: no text, no evidence; the links read as their words
+    path = tmp_path / "terms.md"
+    path.write_text("# Terms\n\nYou must follow the [Acceptable Use Policy] and [our service levels][sla]. Fill in "
+                    "[Customer Name] below.\n\n[Acceptable Use Policy]: /legal/acceptable-use\n"
+                    "[sla]: https://example.org/sla \"Service levels\"\n", encoding="utf-8")
+    texts = [b.text for b in _blocks(path)]
+    assert texts == ["Terms", "You must follow the Acceptable Use Policy and our service levels. Fill in "
+                     "[Customer Name] below."], texts

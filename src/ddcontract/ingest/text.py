@@ -26,6 +26,12 @@ _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # ![alt](src) and [text](target "title") / [text](<target>); the words are kept (see link_text)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
+# a link reference definition ("[Acceptable Use Policy]: /legal/acceptable-use"): where a link goes, not text
+_MD_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?\S+>?(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
+                                 re.MULTILINE)
+# a reference link: "[the policy][aup]", "[Acceptable Use Policy][]"; a shortcut "[Acceptable Use Policy]" only where the
+# label is defined
+_MD_REFERENCE_LINK = re.compile(r"(?<![\]!\\])\[([^\[\]\n]{1,200})\](?:\[([^\[\]\n]{0,200})\])?(?![(:\[])")
 # YAML front matter: "---" on the first line, the block's end at the next "---" or "..." line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 # CommonMark: a backslash before ASCII punctuation makes it a literal character ("\$149", "\*not
@@ -59,6 +65,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = unescape_twice(text)
+        text = reference_links(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
         text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", _KRAMDOWN_ATTRIBUTES.sub("", text))
@@ -66,6 +73,22 @@ def read_text(path: Path, max_bytes: int) -> Document:
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")
     return Document(path=str(path), format=fmt, blocks=blocks, pages=None)
+
+
+def reference_links(text: str) -> str:
+    """Markdown's reference links read as their words: the definitions ("[label]: target") are blank lines, and
+    "[words][label]", "[words][]" and "[label]" where the label is defined are their words. Line numbers stay the
+    same; brackets that link nowhere ("[Customer Name]", "[*****]") stay."""
+    labels = {m.group(1).strip().casefold() for m in _MD_LINK_DEFINITION.finditer(text)}
+    if not labels:
+        return text
+    text = _MD_LINK_DEFINITION.sub("", text)
+
+    def words(m: re.Match) -> str:
+        label = m.group(2) if m.group(2) else m.group(1)
+        return m.group(1) if label.strip().casefold() in labels else m.group(0)
+
+    return _MD_REFERENCE_LINK.sub(words, text)
 
 
 def unescape_twice(text: str) -> str:
