@@ -886,6 +886,9 @@ def test_the_title_of_a_cross_reference_is_no_evidence(tmp_path: Path, library, 
     ("within thirty (30) days", []),
     ("as set out in Section 7 (a) and Section 4 (the \"Term\")", []),
     ("the Customer owns its data (Section 5 applies)", []),
+    # a title that names what was breached says which duties: it is kept, for the whole list
+    ("claims arising from a breach of Section 3 (Confidentiality) or Section 9.5 (Disputes)", []),
+    ("ved misligholdelse af pkt. 9 (Ophævelse) og 10 (Ansvar)", []),
 ])
 def test_which_brackets_are_a_cross_references_title(text: str, blanked: list[str]):
     from ddcontract.matching.xref import blank_titles
