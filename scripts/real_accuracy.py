@@ -43,9 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
 HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
 # each set: its labels, the cache folder its texts are built into, and its name in the output
-# the development sets after the first, benchmarks/real-dev2 … real-dev17, by their ordinal
+# the development sets after the first, benchmarks/real-dev2 … real-dev18, by their ordinal
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth")
+             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth")
 SETS = {
     "dev": (LABELS, "real-dev", "development set"),
     **{f"dev{n}": (ROOT / "benchmarks" / f"real-dev{n}" / "labels.yaml", f"real-dev{n}", f"{word} development set")

@@ -907,3 +907,18 @@ def test_markdown_reference_links_are_read_as_their_words(tmp_path: Path):
     texts = [b.text for b in _blocks(path)]
     assert texts == ["Terms", "You must follow the Acceptable Use Policy and our service levels. Fill in "
                      "[Customer Name] below."], texts
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("16. Varighed\n16.1 Kontrakten gælder, indtil den opsiges efter dette\npunkt 16.\n16.2 Kunden kan opsige med 30 dages "
+     "varsel.\n", "Kontrakten gælder, indtil den opsiges efter dette punkt 16."),
+    ("16. Term\n16.1 This Agreement runs until it is ended under this\nsection 16.\n16.2 The Club may end it on 30 days' "
+     "notice.\n", "This Agreement runs until it is ended under this section 16."),
+])
+def test_a_wrapped_reference_in_lower_case_continues_its_sentence(tmp_path: Path, text: str, joined: str):
+    # "punkt 16." alone on a line is the end of the sentence above, not a clause of its own
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = _blocks(path)
+    assert any(joined in b.text and b.section == "16.1" for b in blocks), [(b.section, b.text) for b in blocks]
+    assert not any(b.section in ("punkt 16", "section 16") for b in blocks)

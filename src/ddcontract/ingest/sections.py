@@ -46,6 +46,10 @@ def split_number(text: str) -> tuple[str | None, str]:
             num = " ".join(m.group("num").split())
             if regex is _NUMBERED and _looks_like_amount_or_date(text, m):
                 continue
+            # a reference in lower case at a line's start continues the sentence above it ("… opsiges efter dette |
+            # punkt 16."): clauses are numbered "Section 16", "Punkt 16", "SECTION 16"
+            if regex is _NAMED and num[0].islower():
+                return None, text
             if regex is _NAMED and num.startswith("§"):
                 num = "§ " + num[1:].strip()
             return num, text[m.end():]
