@@ -14,7 +14,7 @@ from ddcontract.check import CheckOptions, check_file
 from ddcontract.ingest import load_document
 from ddcontract.ingest.html import strip_html
 from ddcontract.ingest.textutil import drop_invisible, link_text
-from ddcontract.segment import split_sentences
+from ddcontract.segment import clauses_of, split_sentences
 
 # --------------------------------------------------------------------------- HTML in Markdown
 
@@ -922,3 +922,30 @@ def test_a_wrapped_reference_in_lower_case_continues_its_sentence(tmp_path: Path
     blocks = _blocks(path)
     assert any(joined in b.text and b.section == "16.1" for b in blocks), [(b.section, b.text) for b in blocks]
     assert not any(b.section in ("punkt 16", "section 16") for b in blocks)
+
+
+@pytest.mark.parametrize("lead, item, lang", [
+    ("The Member represents and undertakes that: ",
+     "you will not use the booking service in a manner that infringes the privacy rights of any other member", "en"),
+    ("Medlemmet indestår for og forpligter sig til, at: ",
+     "du ikke vil bruge bookingtjenesten på en måde, der krænker andre medlemmers privatliv", "da"),
+])
+def test_an_inline_list_cut_for_length_keeps_its_lead_in_after_the_cut(tmp_path: Path, library, lead: str, item: str,
+                                                                       lang: str):
+    # a list too long for one sentence is cut at a semicolon; the items after the cut ("(ix)", "(x)" …) are still read
+    # with the list's lead-in
+    marks = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi"]
+    filler = ("the organisation you act for is properly registered, in good standing and able to agree to these "
+              "terms in every country where it books courts" if lang == "en" else
+              "den organisation, du handler for, er korrekt registreret, har sine papirer i orden og kan indgå disse "
+              "vilkår i alle de lande, hvor den booker baner til sine medlemmer")
+    parts = [f"({m}) {filler}" for m in marks[:9]] + [f"(x) {item}", f"(xi) {filler}."]
+    text = "4. Undertakings\n\n" + lead + "; ".join(parts) + "\n"
+    assert len(text) > 1600
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    sentences = [s for c in clauses_of(load_document(path).blocks) for s in c.sentences]
+    tenth = next(s for s in sentences if "(x) " in s.text)
+    assert tenth.text.startswith(lead.strip()) and tenth.text[tenth.lead:].startswith("(x)"), tenth.text[:120]
+    found = _finding(tmp_path, library, text, "DD-4.4", name="terms2.txt", lang=lang)
+    assert found.status != "missing"

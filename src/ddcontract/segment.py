@@ -230,16 +230,23 @@ _MARK_SEQUENCES = ([chr(ord("a") + k) for k in range(26)],
                    [str(k) for k in range(1, 100)])
 
 
-def _outer_marks(found: list[re.Match[str]]) -> list[re.Match[str]]:
+def _outer_marks(found: list[re.Match[str]], after: tuple[list[str], int] | None = None) -> list[re.Match[str]]:
     """The markers of the outer list, in order from its first: (a), (b), (c) … or (i), (ii) … or (1), (2) …; a list
-    nested in an item ("(e) use the data in a manner that (i) …, (ii) …") stays inside that item."""
-    seq = next((q for q in _MARK_SEQUENCES if found and found[0].group("m") == q[0]), None)
+    nested in an item ("(e) use the data in a manner that (i) …, (ii) …") stays inside that item. With ``after`` (a
+    sequence and how many of its markers came before), the list continues one cut off above: "(viii)", "(ix)" …"""
+    if after is not None:
+        seq, done = after
+        if not found or done >= len(seq) or found[0].group("m") != seq[done]:
+            return []
+    else:
+        seq = next((q for q in _MARK_SEQUENCES if found and found[0].group("m") == q[0]), None)
+        done = 0
     if seq is None:
         return []
     out: list[re.Match[str]] = []
     for m in found:
         mark = m.group("m")
-        if len(out) < len(seq) and mark == seq[len(out)]:
+        if done + len(out) < len(seq) and mark == seq[done + len(out)]:
             out.append(m)
         elif mark in seq and mark not in _MARK_SEQUENCES[1]:
             # the outer list's own kind out of order ("clauses (a) and (b)"): not a list read here; "(i)" after "(d)" is
@@ -264,20 +271,40 @@ def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple]:
     ``("item", lead span, item span)`` per item. Each item is read after the lead-in, so its subject, verb and
     "not" reach it, however long the list."""
     out: list[tuple] = []
+    # an inline list whose sentence was cut for length (at a semicolon, see split_sentences): its lead-in, its markers'
+    # sequence and how many of them came so far, so the rest of the list is read with the same lead-in
+    open_list: tuple[tuple[int, int], list[str], int] | None = None
     for s, e in spans:
         # a definition's parts stay its own ('"Loss" means any (a) … (b) …'): a definition states no obligation
         if _is_definition(text[s:e]):
             out.append(("definition", s, e))
+            open_list = None
             continue
-        found = _outer_marks(list(_INLINE_MARK.finditer(text, s, e)))
+        marks = list(_INLINE_MARK.finditer(text, s, e))
+        before = s - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        cut_above = open_list is not None and before >= 0 and text[before] == ";"
+        rest = _outer_marks(marks, open_list[1:]) if cut_above and marks and marks[0].start() == s else []
+        if rest:
+            lead = open_list[0]
+            ends = [m.start() for m in rest[1:]] + [e]
+            out.extend(("item", lead, _trimmed(text, m.start(), end)) for m, end in zip(rest, ends))
+            open_list = (lead, open_list[1], open_list[2] + len(rest))
+            continue
+        open_list = None
+        found = _outer_marks(marks)
         if len(found) >= 2 and found[0].start() - s >= 12:
             lead = _trimmed(text, s, found[0].start())
             ends = [m.start() for m in found[1:]] + [e]
             items = [_trimmed(text, m.start(), end) for m, end in zip(found, ends)]
+            seq = next(q for q in _MARK_SEQUENCES if q[0] == found[0].group("m"))
+            open_list = (lead, seq, len(found))
         else:
             lead, items = _semicolon_items(text, s, e)
         if not items or lead[1] - s > _MAX_LEAD_IN:
             out.append(("text", s, e))
+            open_list = None
             continue
         out.append(("text", *lead))
         out.extend(("item", lead, item) for item in items)
