@@ -949,3 +949,14 @@ def test_an_inline_list_cut_for_length_keeps_its_lead_in_after_the_cut(tmp_path:
     assert tenth.text.startswith(lead.strip()) and tenth.text[tenth.lead:].startswith("(x)"), tenth.text[:120]
     found = _finding(tmp_path, library, text, "DD-4.4", name="terms2.txt", lang=lang)
     assert found.status != "missing"
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The Club is not responsible for what members post on the portal. b. You keep your rights in your own content.",
+     "b. You keep your rights in your own content."),
+    ("Klubben er ikke ansvarlig for medlemmernes opslag. b. Du beholder rettighederne til dit eget indhold.",
+     "b. Du beholder rettighederne til dit eget indhold."),
+])
+def test_a_lower_case_item_letter_after_a_full_stop_starts_a_sentence(text: str, second: str):
+    # "… on the Service. b. You retain …": the item letter is lower case, the sentence after it is not the one before
+    assert [text[a:b] for a, b in split_sentences(text)][-1] == second

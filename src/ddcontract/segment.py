@@ -29,7 +29,8 @@ p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn
 
 # a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
 # run into one paragraph: "… their account. ● Users should inform …")
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=(?:[•●▪◦‣⁃∙■]\s*)?[\"“(]?[A-ZÆØÅ0-9])")
+# (a lower-case item letter after a full stop starts a sentence too: "… on the Service. b. You retain your rights …")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=(?:[•●▪◦‣⁃∙■]\s*)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])")
 _LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)")
 _MAX_SENTENCE_CHARS = 1500
