@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Joined, Note, note
 from ..model import Match
-from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme
+from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme, decide_present
 from .generic import decide_aspects
 
 if TYPE_CHECKING:
@@ -47,6 +47,19 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
     return MISSING
 
 
+def decide_ownership(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
+    """Met when the contract says who owns data; weak when it allocates only intellectual property (the supplier's
+    service, software, content or deliverables, or each party keeping its own), which leaves the customer's data
+    unsaid."""
+    data = [m for m in matches if m.signal != "ip"]
+    if data:
+        return decide_present(req, data, policy)
+    ip = [m for m in matches if m.signal == "ip"]
+    if ip:
+        return Decision("weak", ip, notes=(note("own.ip_only"),), lead=False)
+    return MISSING
+
+
 def decide_termination(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
     """Met on a right to terminate for a security breach; weak on a general right for material breach."""
     security = [m for m in matches if m.signal == "security-breach"]
@@ -66,7 +79,15 @@ _EUR_CAP = {"amount": 500000, "currency": "EUR"}
 
 REQUIREMENTS = (
     Requirement("DD-4.1", 4, {"en": "Data ownership", "da": "Ejerskab til data"}, priority=140,
+                decide=decide_ownership, signals=("present", "ip"),
                 cases=(Case("owner-stated", (Hit(values={"owner": "Customer"}),), "met", {"owner": "Customer"}),
+                       Case("owner-and-ip", (Hit(signal="ip"), Hit(values={"owner": "Customer"})), "met",
+                            {"owner": "Customer"}),
+                       Case("ip-only", (Hit(signal="ip"),), "weak", {},
+                            "Only intellectual property (the supplier's service, software or deliverables) is allocated; "
+                            "the contract does not say who owns the customer's data.",
+                            "Kun immaterielle rettigheder (leverandørens tjeneste, software eller leverancer) er "
+                            "fordelt; kontrakten siger ikke, hvem der ejer kundens data."),
                        Case("nothing", (), "missing"))),
     Requirement("DD-4.2", 4, {"en": "Obligations when data is compromised",
                               "da": "Forpligtelser, hvis data kompromitteres"}, priority=80),
@@ -153,6 +174,8 @@ TEXTS = {
         "cap.unlimited": "Liability is stated to be unlimited; there is no cap.",
         "term.general_only": "Only a general right to terminate for material breach; no express right to terminate "
                              "for a security breach or a breach of security obligations.",
+        "own.ip_only": "Only intellectual property (the supplier's service, software or deliverables) is allocated; the "
+                       "contract does not say who owns the customer's data.",
     },
     "da": {
         "vkey.formula": "Beregning",
@@ -172,6 +195,8 @@ TEXTS = {
         "cap.unlimited": "Ansvaret er angivet som ubegrænset; der er ingen ansvarsbegrænsning.",
         "term.general_only": "Kun en generel ret til ophævelse ved væsentlig misligholdelse; ingen udtrykkelig ret "
                              "til at ophæve ved sikkerhedsbrud eller brud på sikkerhedsforpligtelserne.",
+        "own.ip_only": "Kun immaterielle rettigheder (leverandørens tjeneste, software eller leverancer) er fordelt; "
+                       "kontrakten siger ikke, hvem der ejer kundens data.",
         "name.storage": "opbevaring",
         "name.transfer": "overførsel",
         "name.deletion": "sletning",
