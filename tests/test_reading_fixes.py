@@ -960,3 +960,28 @@ def test_an_inline_list_cut_for_length_keeps_its_lead_in_after_the_cut(tmp_path:
 def test_a_lower_case_item_letter_after_a_full_stop_starts_a_sentence(text: str, second: str):
     # "… on the Service. b. You retain …": the item letter is lower case, the sentence after it is not the one before
     assert [text[a:b] for a, b in split_sentences(text)][-1] == second
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Contents\n\n4 Security of Club Data ........................................ 7\n\n"
+     "5 Deletion and return of data ........................................ 9\n\n"
+     "1. Services. The Host runs the booking platform for the Club.\n", "en"),
+    ("Indhold\n\n4 Sikkerhed for Klubbens data ........................................ 7\n\n"
+     "5 Sletning og tilbagelevering af oplysninger ........................................ 9\n\n"
+     "1. Ydelsen. Værten driver bookingplatformen for Klubben.\n", "da"),
+])
+def test_a_table_of_contents_line_with_a_dot_leader_is_no_evidence(tmp_path: Path, library, text: str, lang: str):
+    # each line of a table of contents on its own ("5 Deletion and return of data ....... 9") names a clause, no more
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    assert next(f for f in result.requirements if f.id == "DD-4.3").status == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    '• "Standard Contractual Clauses" or "SCCs" means the clauses for transfers of personal data to third countries.',
+    '"Standardkontraktbestemmelser" eller "SCC" betyder bestemmelserne om overførsel af personoplysninger til tredjelande.',
+])
+def test_a_term_defined_under_two_names_is_a_definition(text: str):
+    from ddcontract.segment import _is_definition
+    assert _is_definition(text)

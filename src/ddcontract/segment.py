@@ -36,7 +36,9 @@ _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1
 _MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
 # '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
-_DEFINITION = re.compile(r'^\s*(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
+_DEFINITION = re.compile(r'^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
+                         # a second name: '"Standard Contractual Clauses" or "SCCs" means …'
+                         r'(?:(?:or|and|eller|og)\s+["“‘\'][^"”’\']{1,40}["”’\']\s*)?'
                          # "mean" and "refer to" after a plural term: '"Standard Contractual Clauses" mean …'; a dash or a
                          # colon in a list of definitions: '"Processing" - any operation …', '“Standard Contractual Clauses”:'
                          r'(?:(?:means|mean|shall mean|has the meaning|have the meaning|refers to|refer to|betyder|forstås)\b'
@@ -73,10 +75,19 @@ _MIN_CONTENTS_ENTRIES = 4
 _MAX_WORDS_PER_ENTRY = 12
 
 
+# a title and its page joined by a row of dots (a dot leader), as a table of contents writes each line
+_DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d{0,4}|…{3,}\s*\d{0,4}")
+_MAX_LEADER_LINE = 160  # the words of one entry
+
+
 def is_contents(text: str) -> bool:
     """Whether a block is a table of contents: four or more numbered titles (two under a "Contents" title)
     with next to no verbs between them, not a sentence listing clauses ("clauses 5 Security, 6 Liability and
     7 Audit survive termination."), which separates them by commas and ends in a full stop."""
+    leaders = len(_DOT_LEADER.findall(text))
+    if leaders and len(_DOT_LEADER.sub(" ", text)) <= _MAX_LEADER_LINE * leaders:
+        # lines of a table of contents: "11 Sletning og tilbagelevering af oplysninger ........ 14", one or run together
+        return True
     entries = len(_CONTENTS_ENTRY.findall(text))
     needed = 2 if _CONTENTS_TITLE.match(text) else _MIN_CONTENTS_ENTRIES
     if entries < needed or len(text.split()) > _MAX_WORDS_PER_ENTRY * entries:
