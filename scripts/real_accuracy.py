@@ -16,6 +16,7 @@ Danish), labelled against the requirement catalogue by people who did not write 
     python scripts/real_accuracy.py --texts DIR       # texts built elsewhere
     python scripts/real_accuracy.py --set dev2 --build MIRROR_ROOT  # once: the second set's texts
     python scripts/real_accuracy.py --set dev2        # the second development set
+    python scripts/real_accuracy.py --set dev,dev2,dev3   # several sets, pooled (errors named set/file)
     python scripts/real_accuracy.py --heldout --build MIRROR_ROOT   # once: the held-out texts
     python scripts/real_accuracy.py --heldout         # the held-out figures (same as --set heldout)
     python scripts/real_accuracy.py --agreement       # how far two independent labellings of the held-out set agree
@@ -145,8 +146,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, default=None,
                     help="the built texts (default: the cache's real-dev or real-heldout)")
-    ap.add_argument("--set", dest="which", choices=sorted(SETS), default="dev",
-                    help="which labelled set (default: dev, the first development set)")
+    ap.add_argument("--set", dest="which", default="dev",
+                    help="which labelled set (default: dev, the first development set); several, comma-separated "
+                         f"(dev,dev2,dev3), are measured pooled. One of: {', '.join(sorted(SETS))}")
     ap.add_argument("--heldout", action="store_true", help="the held-out set (same as --set heldout)")
     ap.add_argument("--build", type=Path, metavar="MIRROR_ROOT", default=None,
                     help="first build the texts from git snapshots under MIRROR_ROOT")
@@ -156,49 +158,65 @@ def main() -> int:
     args = ap.parse_args()
     if args.agreement:
         return agreement(HELDOUT, HELDOUT.with_name("labels-second.yaml"))
-    source, folder, set_name = SETS["heldout" if args.heldout else args.which]
-    if not source.is_file():
-        print(f"no labels at {source}: nothing measured", file=sys.stderr)
+    which = ["heldout"] if args.heldout else [w.strip() for w in args.which.split(",") if w.strip()]
+    unknown = [w for w in which if w not in SETS]
+    if unknown or not which:
+        print(f"unknown set {', '.join(unknown) or '(none)'}: choose from {', '.join(sorted(SETS))}", file=sys.stderr)
+        return 2
+    if len(which) > 1 and (args.texts or args.build):
+        print("--texts and --build take one set at a time", file=sys.stderr)
         return 2
     import yaml
 
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
 
-    texts = args.texts or default_texts(folder)
-    labels = yaml.safe_load(source.read_text(encoding="utf-8"))
-    if args.build is not None and build(labels, args.build, texts):
-        return 2
-    absent = [name for name in labels if not (texts / name).is_file()]
-    if absent:
-        print(f"{texts}: {len(absent)} texts missing (build them with --build MIRROR_ROOT): {', '.join(absent)}",
-              file=sys.stderr)
-        return 2
+    sets = []
+    for w in which:
+        source, folder, set_name = SETS[w]
+        if not source.is_file():
+            print(f"no labels at {source}: nothing measured", file=sys.stderr)
+            return 2
+        texts = args.texts or default_texts(folder)
+        labels = yaml.safe_load(source.read_text(encoding="utf-8"))
+        if args.build is not None and build(labels, args.build, texts):
+            return 2
+        absent = [name for name in labels if not (texts / name).is_file()]
+        if absent:
+            print(f"{texts}: {len(absent)} texts missing (build them with --build MIRROR_ROOT): {', '.join(absent)}",
+                  file=sys.stderr)
+            return 2
+        sets.append((w, set_name, texts, labels))
     library = load_library()
     by_lang: dict[str, Tally] = defaultdict(Tally)
     by_req: dict[tuple[str, str], Tally] = defaultdict(Tally)
     values_right = values_total = 0
     errors: list[str] = []
-    for name, entry in labels.items():
-        result = check_file(texts / name, library, CheckOptions()).as_json()
-        found = {f["id"]: f for f in result["requirements"]}
-        for rid, label in entry["req"].items():
-            if label not in (0, 1):
-                continue
-            got = found[rid]["status"] != "missing"
-            by_lang[entry["lang"]].add(bool(label), got)
-            by_req[(entry["lang"], rid)].add(bool(label), got)
-            if bool(label) != got:
-                kind = "false missing" if label else "false addressed"
-                errors.append(f"  {name} {rid}: {kind} ({found[rid]['status']})\n{_evidence(found[rid])}")
-        for rid, want in (entry.get("values") or {}).items():
-            for key, value in want.items():
-                values_total += 1
-                have = found[rid]["values"].get(key)
-                if _value_right(value, have):
-                    values_right += 1
-                else:
-                    errors.append(f"  {name} {rid}: {key} = {have!r}, labelled {value!r}\n{_evidence(found[rid])}")
+    pooled = len(sets) > 1
+    for w, _, texts, labels in sets:
+        for name, entry in labels.items():
+            shown = f"{w}/{name}" if pooled else name
+            result = check_file(texts / name, library, CheckOptions()).as_json()
+            found = {f["id"]: f for f in result["requirements"]}
+            for rid, label in entry["req"].items():
+                if label not in (0, 1):
+                    continue
+                got = found[rid]["status"] != "missing"
+                by_lang[entry["lang"]].add(bool(label), got)
+                by_req[(entry["lang"], rid)].add(bool(label), got)
+                if bool(label) != got:
+                    kind = "false missing" if label else "false addressed"
+                    errors.append(f"  {shown} {rid}: {kind} ({found[rid]['status']})\n{_evidence(found[rid])}")
+            for rid, want in (entry.get("values") or {}).items():
+                for key, value in want.items():
+                    values_total += 1
+                    have = found[rid]["values"].get(key)
+                    if _value_right(value, have):
+                        values_right += 1
+                    else:
+                        errors.append(f"  {shown} {rid}: {key} = {have!r}, labelled {value!r}\n{_evidence(found[rid])}")
+    set_name = sets[0][1] if not pooled else f"{len(sets)} sets pooled ({', '.join(w for w, *_ in sets)})"
+    labels = {f"{w}/{n}": e for w, _, _, ls in sets for n, e in ls.items()}
     header = f"{'':14} precision recall    F1   tp  fp  fn  tn"
     print(f"real-contract {set_name}: {len(labels)} contracts\n\n{header}")
     print("\n".join(language_rows(by_lang, 14)) + f"\n\n{header}")
