@@ -124,6 +124,33 @@ def test_not_a_notification_deadline(text):
     assert extract_deadline(text) == {}
 
 
+@pytest.mark.parametrize("text", [
+    "You must notify us immediately (in any event within 24 hours) of any unauthorised use of your login.",
+    "While you hold an account you agree to: (c) notify us promptly, and where you can within 24 hours, of any misuse.",
+    "You shall report any suspected misuse of the Portal, data breaches included, within 2 business days.",
+    "The Customer shall, without undue delay, tell the Host within 12 hours if its passphrase is stolen.",
+    "Du skal underrette os senest 24 timer efter, at du har opdaget et brud på din konto.",
+    "Kunden skal straks og senest inden for 12 timer orientere Leverandøren om misbrug af adgangskoder.",
+])
+def test_a_deadline_for_the_customers_own_notice_runs_to_the_provider(text):
+    lang = "da" if " skal " in text else "en"
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] is not None and found.get("to_provider") is True
+
+
+@pytest.mark.parametrize("text", [
+    "We will notify you within 24 hours of becoming aware of a security breach.",
+    "The Supplier shall notify the Customer of any Security Incident within 48 hours of discovery.",
+    "If the Customer asks, the Host shall inform the Customer within 24 hours of any breach.",
+    "Vi underretter dig senest 24 timer efter, at vi er blevet bekendt med et sikkerhedsbrud.",
+    "Leverandøren skal underrette Kunden senest 36 timer efter at have konstateret bruddet.",
+])
+def test_a_deadline_toward_the_customer_is_not_marked(text):
+    lang = "da" if any(w in text for w in (" skal ", "underretter")) else "en"
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] is not None and "to_provider" not in found
+
+
 def test_deadline_prefers_a_number_introduced_by_within():
     # "for a period of 12 months" is a duration, "within 36 hours" the deadline
     got = extract_deadline("For a period of 12 months the Supplier shall notify the Customer within 36 hours.")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .amounts import NUMBER_WORD, NUMBER_WORD_DA, extract_money, find_money, parse_number, plain_number, word_to_number
+from .notices import to_provider
 
 # ---------------------------------------------------------------- deadlines
 
@@ -73,7 +74,8 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
 
 
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
-    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc."""
+    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``to_provider`` when
+    the duty it is set for runs from the customer to the provider."""
     candidates = []
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
@@ -91,12 +93,15 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         if _FREQUENCY.search(text[max(0, m.start() - 25):m.start()]):
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
-        candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0)))
+        candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0), m.start()))
     vague_match = _VAGUE.search(text)
     if candidates:
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-        _, _, _, hours, unit, amount, stated = candidates[0]
-        return {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
+        _, _, _, hours, unit, amount, stated, at = candidates[0]
+        found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
+        if to_provider(text, at):
+            found["to_provider"] = True
+        return found
     if vague_match:
         return {"hours": None, "vague": True, "stated": vague_match.group(0)}
     return {}
