@@ -281,6 +281,10 @@ def test_cap_formula_multiple_of_annual_fees():
     ("liability shall not exceed twice the fees paid in the preceding year", "twice the fees paid in the preceding year"),
     ("liability shall not exceed 150% of the annual charges", "150% of the annual charges"),
     ("liability shall not exceed the contract value", "the contract value"),
+    ("liability will be limited to the amount you have paid in the six months before the event",
+     "the amount you have paid in the six months before the event"),
+    ("liability is limited to the amounts the Customer actually paid under the Order",
+     "the amounts the Customer actually paid under the Order"),
 ])
 def test_cap_formula_variants(text, formula):
     assert extract_cap_formula(text) == {"formula": formula}

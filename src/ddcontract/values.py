@@ -115,6 +115,11 @@ _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
                r"\s+(?:actually\s+)?(?:paid|payable|received|due|charged|invoiced|owed)\b[^.;]{0,160}", re.IGNORECASE),
+    # "the amount you have paid for the Services in the six months preceding the event", "the amounts Customer actually
+    # paid under the Order"
+    re.compile(r"(?:the\s+)?(?:total\s+)?amounts?\s+(?:that\s+|which\s+)?(?:you|the\s+customer|customer|the\s+client|client|"
+               r"the\s+licensee|licensee|the\s+subscriber|subscriber)\s+(?:has\s+|have\s+)?(?:actually\s+)?"
+               r"(?:paid|been\s+charged)\b[^.;]{0,160}", re.IGNORECASE),
     # "2x the annual fees", "twice the fees", "150% of the fees", "one times the charges"
     re.compile(r"(?:\d+(?:\.\d+)?\s*(?:x|×|times)|twice|double|(?:one|two|three|four|five)\s+times|"
                r"\d+\s*(?:%|per\s?cent)\s+of|(?:one|two) hundred (?:percent|per cent)\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
