@@ -285,6 +285,8 @@ def test_cap_formula_multiple_of_annual_fees():
      "the amount you have paid in the six months before the event"),
     ("liability is limited to the amounts the Customer actually paid under the Order",
      "the amounts the Customer actually paid under the Order"),
+    ("liability shall not exceed the total Fees Customer paid during the twelve (12) months before the claim",
+     "the total Fees Customer paid during the twelve (12) months before the claim"),
 ])
 def test_cap_formula_variants(text, formula):
     assert extract_cap_formula(text) == {"formula": formula}

@@ -116,8 +116,8 @@ _FORMULA = [
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
                r"\s+(?:actually\s+)?(?:paid|payable|received|due|charged|invoiced|owed)\b[^.;]{0,160}", re.IGNORECASE),
     # "the amount you have paid for the Services in the six months preceding the event", "the amounts Customer actually
-    # paid under the Order"
-    re.compile(r"(?:the\s+)?(?:total\s+)?amounts?\s+(?:that\s+|which\s+)?(?:you|the\s+customer|customer|the\s+client|client|"
+    # paid under the Order", "the total Fees Customer paid during the twelve (12) months before the claim"
+    re.compile(r"(?:the\s+)?(?:total\s+)?(?:amounts?|fees|charges|sums)\s+(?:that\s+|which\s+)?(?:you|the\s+customer|customer|the\s+client|client|"
                r"the\s+licensee|licensee|the\s+subscriber|subscriber)\s+(?:has\s+|have\s+)?(?:actually\s+)?"
                r"(?:paid|been\s+charged)\b[^.;]{0,160}", re.IGNORECASE),
     # "2x the annual fees", "twice the fees", "150% of the fees", "one times the charges"
