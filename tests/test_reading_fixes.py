@@ -296,6 +296,52 @@ def test_numbered_items_are_read_with_the_lead_in_above_them(tmp_path: Path, lib
     assert all(e.section != "8.1" for e in fees.evidence)
 
 
+# --------------------------------------------------------------------------- Markdown: a numbered list nested in a bullet
+
+NESTED_ORDERED_EN = """\
+4.4. **Use Restrictions**
+- The Member shall not (and shall not let anyone else):
+  1. Copy or adapt the Portal.
+  2. Lend, resell, share or pass on the Portal to anyone.
+  3. Run scripts or bots against the Portal.
+
+5. Fees
+"""
+
+NESTED_ORDERED_DA = """\
+4.4. **Begrænsninger i brugen**
+- Medlemmet må ikke:
+  1. Kopiere eller tilpasse portalen.
+  2. Udleje, videresælge eller videregive portalen til andre.
+  3. Bruge robotter eller andre automatiserede værktøjer mod portalen.
+
+5. Betaling
+"""
+
+
+@pytest.mark.parametrize("text, lang, lead", [(NESTED_ORDERED_EN, "en", "shall not"), (NESTED_ORDERED_DA, "da", "må ikke")])
+def test_a_numbered_list_indented_under_a_bullet_is_read_with_its_lead_in(tmp_path: Path, library, text, lang, lead):
+    """"- The Member shall not:" over "  1. Copy …": the indented numbers are the bullet's items (clause 4.4), not
+    clauses 1, 2 and 3 of the contract, and each is read with the lead-in."""
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    blocks = _blocks(path)
+    items = [b for b in blocks if b.text.startswith(("1. ", "2. ", "3. "))]
+    assert [b.section for b in items] == ["4.4", "4.4", "4.4"], [(b.section, b.text) for b in blocks]
+    restrictions = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements
+                        if f.id == "DD-4.5")
+    assert set(restrictions.values["aspects"]) >= {"redistribution", "automated-access"}, restrictions
+    assert all(lead in e.text for e in restrictions.evidence), [e.text for e in restrictions.evidence]
+
+
+def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path):
+    """Indentation alone does not make an item: "  2. Fees" after a paragraph that ends in a full stop is clause 2."""
+    path = tmp_path / "terms.md"
+    path.write_text("1. Scope\n\nThese terms govern the Portal.\n\n  2. Fees\n\nFees are due monthly.\n",
+                    encoding="utf-8")
+    assert [b.section for b in _blocks(path)][-2:] == ["2", "2"]
+
+
 # --------------------------------------------------------------------------- nested lists
 
 NESTED_MD = """\

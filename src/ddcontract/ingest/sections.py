@@ -162,8 +162,10 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
     last_annex = {_annex_key(num): i for i, ((num, _), head) in enumerate(zip(numbered, heads)) if head}
     for i, (block, (num, rest), annex_heading) in enumerate(zip(blocks, numbered, heads)):
-        if block.kind == "list-item" and num is not None and _ANNEX.match(num):
-            num = None  # "- Appendix A – Security Measures" in a list of the parts names the annex
+        if block.kind == "list-item" and num is not None and (_ANNEX.match(num) or num.isdigit()):
+            # "- Appendix A – Security Measures" in a list of the parts names the annex; "1. Rent, lease …" nested
+            # under a bullet or a lead-in is an item of the clause above it, not clause 1
+            num = None
         if annex_heading and last_annex[_annex_key(num)] > i:
             num, annex_heading = None, False
         if annex_heading:

@@ -152,7 +152,8 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
             continue
         for at, group in _split_numbered_lines([ln for _, ln, _ in numbered], markdown):
             first = group[0]
-            kind = "list-item" if markdown and _MD_BULLET.match(first) else "paragraph"
+            kind = "list-item" if markdown and (_MD_BULLET.match(first) or _nested_ordered(first, numbered[at][2], blocks))\
+                else "paragraph"
             # a nested bullet is indented further than the item it belongs to
             level = 1 + numbered[at][2] if kind == "list-item" else 0
             if markdown and _MD_HEADING.match(first):
@@ -170,6 +171,18 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
                 continue
             blocks.append(Block(text=join_lines(group), kind=kind, anchor=anchor(numbered[at][0]), level=level))
     return blocks
+
+
+_MD_ORDERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _nested_ordered(line: str, indent: int, blocks: list[Block]) -> bool:
+    """An indented numbered line under a bullet or a lead-in ("- Customer shall not:" over "  1. Rent, lease …") is
+    an item of a nested list, not clause 1 of the contract."""
+    if indent < 2 or not blocks or not _MD_ORDERED.match(line):
+        return False
+    before = blocks[-1]
+    return before.kind == "list-item" or before.text.rstrip().endswith(":")
 
 
 def _indent(line: str) -> int:
