@@ -342,6 +342,58 @@ def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path
     assert [b.section for b in _blocks(path)][-2:] == ["2", "2"]
 
 
+# --------------------------------------------------------------------------- items without markers under a lead-in
+
+UNMARKED_EN = """\
+6. Acceptable use
+
+You must not use the Portal to:
+
+break the law or anyone's rights;
+
+resell the Portal or make it available to third parties as your own service;
+
+run bots, scrapers or other automated tools against the Portal.
+
+7. Fees
+"""
+
+UNMARKED_DA = """\
+6. Brug af portalen
+
+Du må ikke bruge portalen til at:
+
+bryde loven eller andres rettigheder;
+
+videresælge portalen eller stille den til rådighed for tredjemand som din egen tjeneste;
+
+køre robotter eller andre automatiserede værktøjer mod portalen.
+
+7. Betaling
+"""
+
+
+@pytest.mark.parametrize("text, lang, lead", [(UNMARKED_EN, "en", "must not"), (UNMARKED_DA, "da", "må ikke")])
+def test_unmarked_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, library, text, lang, lead):
+    """"You must not use the Portal to:" over paragraphs in lower case that end in ";" (no bullet, no number): each is
+    an item of the list and carries the "not"."""
+    restrictions = _finding(tmp_path, library, text, "DD-4.5", name="terms.txt", lang=lang)
+    assert "redistribution" in restrictions.values["aspects"], restrictions
+    assert all(lead in e.text for e in restrictions.evidence), [e.text for e in restrictions.evidence]
+
+
+def test_a_paragraph_in_lower_case_that_ends_a_sentence_is_no_item():
+    """Only a paragraph that ends as a list item does (";" or ","): "as follows:" over a paragraph that ends in a full
+    stop is not read with the lead-in."""
+    from ddcontract.segment import clauses_of
+    from ddcontract.model import Block
+    from ddcontract.ingest.sections import assign_sections
+    blocks = list(assign_sections([Block(text="The parties agree as follows:"),
+                                   Block(text="the price list in Annex 2 applies to every order.")]))
+    sentences = [s.text for c in clauses_of(blocks) for s in c.sentences]
+    assert "the price list in Annex 2 applies to every order." in sentences, sentences
+
+
 # --------------------------------------------------------------------------- nested lists
 
 NESTED_MD = """\

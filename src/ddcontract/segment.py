@@ -58,6 +58,7 @@ _PLAIN_DEFINITION_TAIL = re.compile(_DEF_START + _NOT_A_TERM.format(the="|The") 
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
 _LOWER_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[A-Z]?(?:\.\d{1,2})+\.?\s+[a-zæøå]")
 _LOWER_SINGLE_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+[a-zæøå]")
+_UNMARKED_ITEM = re.compile(r"\s*[a-zæøå][^\n]*[;,]\s*(?:and|or|og|eller)?\s*$", re.DOTALL)
 # a line that closes the sentence of the list above it starts in lower case ("you shall notify us of the same")
 _LOWER_START = re.compile(r"\s*[a-zæøå]")
 _MAX_CLOSED_ITEMS = 12
@@ -232,7 +233,11 @@ def _is_item(block: Block, lead_in: str | None) -> bool:
             or bool(_LOWER_NUMBERED_ITEM.match(block.text))
             # "5. using data mining …" under "… must not do anything unlawful, including:": a numbered line
             # that starts in lower case after a lead-in continues it, whatever its number
-            or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text)))
+            or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text))
+            # an unmarked item: "You must not use the service to:" over "resell or provide the hosted service to third
+            # parties;" (a paragraph in lower case that ends as a list item does)
+            or bool(lead_in and lead_in.rstrip().endswith(":") and len(block.text) < _MAX_LEAD_IN
+                    and _UNMARKED_ITEM.match(block.text)))
 
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
