@@ -385,9 +385,8 @@ def test_unmarked_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, 
 def test_a_paragraph_in_lower_case_that_ends_a_sentence_is_no_item():
     """Only a paragraph that ends as a list item does (";" or ","): "as follows:" over a paragraph that ends in a full
     stop is not read with the lead-in."""
-    from ddcontract.segment import clauses_of
-    from ddcontract.model import Block
     from ddcontract.ingest.sections import assign_sections
+    from ddcontract.model import Block
     blocks = list(assign_sections([Block(text="The parties agree as follows:"),
                                    Block(text="the price list in Annex 2 applies to every order.")]))
     sentences = [s.text for c in clauses_of(blocks) for s in c.sentences]
@@ -803,9 +802,7 @@ def test_numbered_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, 
 ])
 def test_a_list_in_semicolons_after_a_colon_is_read_item_by_item(tmp_path: Path, library, text: str, lang: str):
     """"will not …: use …; give …; use … for timesharing …; copy …": each item is read after the lead-in."""
-    path = tmp_path / "licence.txt"
-    path.write_text(text, encoding="utf-8")
-    found = next(f for f in check_file(path, library).requirements if f.id == "DD-4.5")
+    found = _finding(tmp_path, library, text, "DD-4.5", name="licence.txt")
     assert "redistribution" in found.values["aspects"]
     assert all(e.text.count(";") <= 1 for e in found.evidence), [e.text for e in found.evidence]
 
@@ -1070,10 +1067,7 @@ def test_a_lower_case_item_letter_after_a_full_stop_starts_a_sentence(text: str,
 ])
 def test_a_table_of_contents_line_with_a_dot_leader_is_no_evidence(tmp_path: Path, library, text: str, lang: str):
     # each line of a table of contents on its own ("5 Deletion and return of data ....... 9") names a clause, no more
-    path = tmp_path / "contract.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language=lang))
-    assert next(f for f in result.requirements if f.id == "DD-4.3").status == "missing"
+    assert _finding(tmp_path, library, text, "DD-4.3", name="contract.txt", lang=lang).status == "missing"
 
 
 @pytest.mark.parametrize("text", [

@@ -15,15 +15,18 @@ _TELL = (r"notify|inform|tell|alert|advise|contact|report|underrette|underretter
          r"informerer|kontakte|kontakter|give|giver")
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os"}
-_CUSTOMER_SUBJECT = re.compile(
+# the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
+_SUBJECT = (
     r"\b(?:you|the\s+customer|customer|the\s+client|client|the\s+user|user|the\s+licensee|licensee|the\s+member|member|"
     r"the\s+subscriber|subscriber|du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten)\s+"
     r"(?:shall|must|will|should|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+(?:required|obliged|obligated)\s+to|"
     r"skal|forpligter\s+sig\s+til\s+at|er\s+forpligtet\s+til\s+at)\s*,?\s+"
     r"(?:(?:promptly|immediately|also|without\s+undue\s+delay|straks|omgående|også|uden\s+unødig\s+forsinkelse)"
-    r"\s*,?\s+)?$", re.IGNORECASE)
-# the deadline before its verb: "Kunden skal straks og senest inden for 12 timer orientere Leverandøren"
-_CUSTOMER_SUBJECT_AHEAD = re.compile(_CUSTOMER_SUBJECT.pattern[:-1] + r"(?:[\wæøå]+\s+){0,5}$", re.IGNORECASE)
+    r"\s*,?\s+)?")
+# … right before the verb
+_CUSTOMER_SUBJECT = re.compile(_SUBJECT + "$", re.IGNORECASE)
+# … a few words before the deadline, the verb after it: "Kunden skal straks og senest inden for 12 timer orientere …"
+_CUSTOMER_SUBJECT_AHEAD = re.compile(_SUBJECT + r"(?:[\wæøå]+\s+){0,5}$", re.IGNORECASE)
 
 
 def to_provider(text: str, at: int) -> bool:

@@ -229,15 +229,15 @@ def _is_run_in_title(piece: str, heading: str | None) -> bool:
 
 
 def _is_item(block: Block, lead_in: str | None) -> bool:
+    after_colon = bool(lead_in and lead_in.rstrip().endswith(":"))
     return (is_list_item(block.text) or starts_with_bullet(block.text) or block.kind == "list-item"
             or bool(_LOWER_NUMBERED_ITEM.match(block.text))
             # "5. using data mining …" under "… must not do anything unlawful, including:": a numbered line
             # that starts in lower case after a lead-in continues it, whatever its number
-            or bool(lead_in and lead_in.rstrip().endswith(":") and _LOWER_SINGLE_ITEM.match(block.text))
+            or (after_colon and bool(_LOWER_SINGLE_ITEM.match(block.text)))
             # an unmarked item: "You must not use the service to:" over "resell or provide the hosted service to third
             # parties;" (a paragraph in lower case that ends as a list item does)
-            or bool(lead_in and lead_in.rstrip().endswith(":") and len(block.text) < _MAX_LEAD_IN
-                    and _UNMARKED_ITEM.match(block.text)))
+            or (after_colon and len(block.text) < _MAX_LEAD_IN and bool(_UNMARKED_ITEM.match(block.text))))
 
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
