@@ -334,6 +334,36 @@ def test_a_numbered_list_indented_under_a_bullet_is_read_with_its_lead_in(tmp_pa
     assert all(lead in e.text for e in restrictions.evidence), [e.text for e in restrictions.evidence]
 
 
+ORDERED_UNDER_HEADING = {
+    "en": "### 6.2 Security incidents\n\nIf the Host finds a security incident, it will:\n\n**Within 36 hours:**\n\n"
+          "1. Notify the Customer by email to its named contact\n2. Give a first view of what happened\n\n"
+          "### 6.3 Audits\n\nThe Club may audit once a year.\n",
+    "da": "### 6.2 Sikkerhedshændelser\n\nHvis værten opdager en sikkerhedshændelse, vil den:\n\n**Inden for 36 timer:**\n\n"
+          "1. Underrette kunden pr. e-mail til dennes navngivne kontaktperson\n2. Give et første billede af hændelsen\n\n"
+          "### 6.3 Revision\n\nKlubben kan foretage revision én gang om året.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_an_ordered_list_under_a_lead_in_in_a_numbered_clause_is_its_items(tmp_path: Path, library, lang: str):
+    """ "### 6.2 …" then "Within 36 hours:" over "1. Notify the Club by email", "2. …": clause numbers do not run back
+    to 1 inside clause 6.2, so these are the lead-in's items (read with it), not clauses 1 and 2."""
+    path = tmp_path / "dpa.md"
+    path.write_text(ORDERED_UNDER_HEADING[lang], encoding="utf-8")
+    items = [b for b in _blocks(path) if b.text[:2] in ("1.", "2.")]
+    assert [(b.kind, b.section) for b in items] == [("list-item", "6.2"), ("list-item", "6.2")]
+    deadline = _finding(tmp_path, library, ORDERED_UNDER_HEADING[lang], "DD-8.1", name="dpa.md", lang=lang)
+    assert deadline.values["hours"] == 36, deadline
+
+
+def test_clauses_numbered_after_a_preamble_lead_in_stay_clauses(tmp_path: Path):
+    """Without a numbered heading above, "1. Scope" after "The parties agree as follows:" is clause 1."""
+    path = tmp_path / "terms.md"
+    path.write_text("# Hosting terms\n\nThe parties agree as follows:\n\n1. Scope. These terms govern the Portal.\n\n"
+                    "2. Fees. Fees are due monthly.\n", encoding="utf-8")
+    assert [b.section for b in _blocks(path)][-2:] == ["1", "2"]
+
+
 def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path):
     """Indentation alone does not make an item: "  2. Fees" after a paragraph that ends in a full stop is clause 2."""
     path = tmp_path / "terms.md"
@@ -380,6 +410,67 @@ def test_unmarked_items_in_lower_case_are_read_with_the_lead_in(tmp_path: Path, 
     restrictions = _finding(tmp_path, library, text, "DD-4.5", name="terms.txt", lang=lang)
     assert "redistribution" in restrictions.values["aspects"], restrictions
     assert all(lead in e.text for e in restrictions.evidence), [e.text for e in restrictions.evidence]
+
+
+GROUPED_EN = """\
+## 5. Use of the portal
+
+### 5.2 What members may not do
+
+Members agree not to:
+
+#### Unlawful use
+- Break any law that applies to them
+- Publish content they have no right to
+
+#### Abuse of the portal
+- Run bots or other automated tools against the portal
+- Resell the portal as their own service
+
+## 6. Fees
+
+Fees are due monthly.
+"""
+
+GROUPED_DA = """\
+## 5. Brug af portalen
+
+### 5.2 Hvad medlemmer ikke må
+
+Medlemmer må ikke:
+
+#### Ulovlig brug
+- Bryde en lov, der gælder for dem
+- Offentliggøre indhold, de ikke har ret til
+
+#### Misbrug af portalen
+- Køre robotter eller andre automatiserede værktøjer mod portalen
+- Videresælge portalen som deres egen tjeneste
+
+## 6. Betaling
+
+Betaling sker månedligt.
+"""
+
+
+@pytest.mark.parametrize("text, lang, lead", [(GROUPED_EN, "en", "agree not to"), (GROUPED_DA, "da", "må ikke")])
+def test_a_lead_in_reaches_the_items_of_each_group_under_it(tmp_path: Path, library, text, lang, lead):
+    """"Members agree not to:" over lists split into groups under small headings of their own ("#### Abuse of the
+    portal"): every item of every group is read with the lead-in, so the "not" reaches it."""
+    restrictions = _finding(tmp_path, library, text, "DD-4.5", lang=lang)
+    assert {"automated-access", "redistribution"} <= set(restrictions.values["aspects"]), restrictions
+    assert all(lead in e.text for e in restrictions.evidence), [e.text for e in restrictions.evidence]
+
+
+def test_a_group_heading_after_a_lead_in_that_is_not_a_list_ends_the_carry(tmp_path: Path):
+    """A heading whose body is a paragraph is a clause of its own: the lead-in above does not reach it."""
+    path = tmp_path / "terms.md"
+    path.write_text("Members agree not to:\n\n#### Abuse\n- Resell the portal\n\n#### Fees\nResell credits are paid "
+                    "monthly.\n", encoding="utf-8")
+    clauses = clauses_of(_blocks(path))
+    texts = [s.text for c in clauses for s in c.sentences if s.kind == "text"]
+    assert "Members agree not to: Resell the portal" in texts
+    assert "Resell credits are paid monthly." in texts
 
 
 def test_a_paragraph_in_lower_case_that_ends_a_sentence_is_no_item():
@@ -542,7 +633,13 @@ def test_a_word_hyperlink_keeps_its_address(tmp_path: Path, library):
     # a term that ends in a common noun
     ("Abuse Reporting page means the page describing how anyone can report misuse, at https://x.example/abuse.", "definition"),
     ("Sikkerheds Kontakt person betyder den person, Kunden udpeger.", "definition"),
+    # a plural mark and a colon after the term, as a bold term in a numbered list leaves it
+    ("10. Member(s): means the people a Club lets use the booking service, wherever they log in.", "definition"),
+    ("4. Bruger(e): betyder de personer, Klubben giver adgang til bookingtjenesten.", "definition"),
     ("Notice by email means a notice sent to the security contact.", "text"),
+    # a time word defined is a deadline
+    ('"Without undue delay" means that the Host sends the notice within 36 hours.', "text"),
+    ("“Uden unødig forsinkelse” betyder, at værten sender underretningen senest 36 timer efter.", "text"),
     ("This means that the Member's liability shall not exceed EUR 10,000.", "text"),
     ("The Member's liability shall not exceed EUR 10,000.", "text"),
 ])

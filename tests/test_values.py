@@ -131,11 +131,35 @@ def test_not_a_notification_deadline(text):
     "The Customer shall, without undue delay, tell the Host within 12 hours if its passphrase is stolen.",
     "Du skal underrette os senest 24 timer efter, at du har opdaget et brud på din konto.",
     "Kunden skal straks og senest inden for 12 timer orientere Leverandøren om misbrug af adgangskoder.",
+    # the controller's own notice to the authority, timed from its own awareness
+    "The report to the authority is filed no later than seventy-two (72) hours after the Controller becomes aware "
+    "of the breach.",
+    "Anmeldelsen indgives senest 72 timer efter, at den dataansvarlige er blevet bekendt med bruddet.",
 ])
 def test_a_deadline_for_the_customers_own_notice_runs_to_the_provider(text):
-    lang = "da" if " skal " in text else "en"
+    lang = "da" if any(w in text for w in (" skal ", "indgives")) else "en"
     found = extract_deadline(text, lang=lang)
-    assert found["hours"] is not None and found.get("to_provider") is True
+    assert found["hours"] is not None and found.get("not_to_customer") is True
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Host tells the supervisory authority of a personal data breach within 72 hours, as Article 33 asks.", "en"),
+    ("Notification to the competent data protection authority is made within 72 hours of discovery.", "en"),
+    ("The Host shall report the incident to the regulator within 48 hours.", "en"),
+    ("Værten anmelder bruddet til Datatilsynet senest 72 timer efter, at det er opdaget.", "da"),
+])
+def test_a_deadline_for_a_notice_to_an_authority_is_not_toward_the_customer(text, lang):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] is not None and found.get("not_to_customer") is True
+
+
+@pytest.mark.parametrize("text", [
+    "The Host shall notify the Club and the supervisory authority within 24 hours of any breach.",
+    "The Host shall report the incident to the Club within 24 hours.",
+])
+def test_a_deadline_that_also_tells_the_customer_is_toward_the_customer(text):
+    found = extract_deadline(text)
+    assert found["hours"] == 24 and "not_to_customer" not in found
 
 
 @pytest.mark.parametrize("text", [
@@ -144,11 +168,14 @@ def test_a_deadline_for_the_customers_own_notice_runs_to_the_provider(text):
     "If the Customer asks, the Host shall inform the Customer within 24 hours of any breach.",
     "Vi underretter dig senest 24 timer efter, at vi er blevet bekendt med et sikkerhedsbrud.",
     "Leverandøren skal underrette Kunden senest 36 timer efter at have konstateret bruddet.",
+    "The Processor shall notify the Controller no later than 48 hours after the Processor becomes aware of it.",
+    "Databehandleren skal underrette den dataansvarlige senest 24 timer efter, at databehandleren er blevet bekendt "
+    "med bruddet.",
 ])
 def test_a_deadline_toward_the_customer_is_not_marked(text):
     lang = "da" if any(w in text for w in (" skal ", "underretter")) else "en"
     found = extract_deadline(text, lang=lang)
-    assert found["hours"] is not None and "to_provider" not in found
+    assert found["hours"] is not None and "not_to_customer" not in found
 
 
 def test_deadline_prefers_a_number_introduced_by_within():
@@ -215,6 +242,11 @@ def test_deadline_digits_then_words_in_brackets():
     ("10,000 Australian dollars", 10_000, "AUD"),
     ("two thousand New Zealand dollars", 2_000, "NZD"),
     ("500 U.S. dollars", 500, "USD"),
+    # other ISO codes and names: South African rand, Indian rupees
+    ("ZAR 250,000", 250_000, "ZAR"),
+    ("10 000 rand", 10_000, "ZAR"),
+    ("₹500,000", 500_000, "INR"),
+    ("INR 2 million", 2_000_000, "INR"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")
@@ -287,6 +319,8 @@ def test_cap_formula_multiple_of_annual_fees():
      "the amounts the Customer actually paid under the Order"),
     ("liability shall not exceed the total Fees Customer paid during the twelve (12) months before the claim",
      "the total Fees Customer paid during the twelve (12) months before the claim"),
+    ("responsibility is capped at the amount of payments made by the Member over the last six months",
+     "payments made by the Member over the last six months"),
 ])
 def test_cap_formula_variants(text, formula):
     assert extract_cap_formula(text) == {"formula": formula}
@@ -411,6 +445,8 @@ def test_no_elements():
     ("All Customer Data shall belong to the Customer.", "Customer"),
     ("Aggregated usage data shall vest in the Provider.", "Provider"),
     ("Alle data tilhører Kunden.", "Kunden"),
+    ("The Member is and will remain solely entitled to all right and interest in its own records.", "Member"),
+    ("Medlemmet er og forbliver eneberettiget til alle rettigheder til sine egne optegnelser.", "Medlemmet"),
 ])
 def test_owner(text, owner):
     assert extract_owner(text) == {"owner": owner}

@@ -51,8 +51,10 @@ _DEF_START = r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?"
 _NOT_A_TERM = r"(?!(?:This|That|It|Which|What|These|Those|Such|Each|Any|All|Det|Dette|Denne|Hvilket{the})\b)"
 _CAPITALISED = r"[A-ZÆØÅ][\w’'-]*"
 _MEANS = r"(?:means|shall mean|betyder)\b"
+# a plural mark or a colon after the term: "10. User(s): means the natural person …"
+_TERM_END = r"(?:\((?:s|es|er|e)\))?\s*:?\s+"
 _PLAIN_DEFINITION = re.compile(_DEF_START + _NOT_A_TERM.format(the="") + _CAPITALISED
-                               + r"(?:\s+(?:" + _CAPITALISED + r"|of|on|and|for|to|af|og|til|for)){0,5}\s+" + _MEANS)
+                               + r"(?:\s+(?:" + _CAPITALISED + r"|of|on|and|for|to|af|og|til|for)){0,5}" + _TERM_END + _MEANS)
 _PLAIN_DEFINITION_TAIL = re.compile(_DEF_START + _NOT_A_TERM.format(the="|The") + _CAPITALISED
                                     + r"(?:\s+" + _CAPITALISED + r"){1,4}(?:\s+[a-zæøå][\w’'-]*){1,2}\s+" + _MEANS)
 # "7.1 resell or sublicense …": a numbered line that continues a sentence (it starts in lower case)
@@ -98,7 +100,15 @@ def is_contents(text: str) -> bool:
     return len(_VERB.findall(text)) * 2 * _MIN_CONTENTS_ENTRIES <= entries and text.count(",") * 2 < entries
 
 
+# a time word defined is a deadline, not a term: '"Without undue delay" means the notice is sent within 48 hours'
+_TIME_TERM = re.compile(_DEF_START + r"[\"“‘']?(?:without\s+undue\s+delay|promptly|prompt|immediately|immediate|"
+                        r"as\s+soon\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|uden\s+unødig\s+forsinkelse|"
+                        r"uden\s+ugrundet\s+ophold|straks|omgående|hurtigst\s+muligt)[\"”’']?\s", re.IGNORECASE)
+
+
 def _is_definition(piece: str) -> bool:
+    if _TIME_TERM.match(piece):
+        return False
     return bool(_DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) or _PLAIN_DEFINITION_TAIL.match(piece))
 
 
@@ -129,9 +139,12 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
     as a lettered list item is, so the subject and the verb (and the "not") reach the item."""
     for i, clause in enumerate(clauses):
         last = clause.blocks[-1].text.rstrip()
-        if not clause.section or not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
+        if not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
             continue
         lead_in = clause.sentences[-1].text
+        _carry_into_groups(clauses, i, lead_in)
+        if not clause.section:
+            continue
         # the lead-in may be a numbered sub-clause of its own, run into the paragraph before it ("… if
         # already paid. 6.1.3 immediately by either party on notice if the other:"): its items are 6.1.3.x
         own = split_number(lead_in)[0]
@@ -142,6 +155,24 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
             first = item.sentences[0] if item.sentences else None
             if first is not None and not first.lead and first.kind == "text":
                 item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
+
+
+def _carry_into_groups(clauses: list[Clause], i: int, lead_in: str) -> None:
+    """A lead-in whose list is split into groups under small headings of their own ("You agree not to:" then
+    "#### Security Violations" with its bullets, "#### Resource Abuse" with its bullets): each item of each group is
+    read with the lead-in. The groups are the clauses right after it, in the same section, that hold only a heading
+    and list items."""
+    from .ingest.sections import is_list_item, starts_with_bullet
+
+    section = clauses[i].section
+    for group in clauses[i + 1:]:
+        body = group.blocks[1:]
+        if (group.section != section or group.blocks[0].kind != "heading" or not body
+                or not all(b.kind == "list-item" or is_list_item(b.text) or starts_with_bullet(b.text) for b in body)):
+            break
+        for k, sentence in enumerate(group.sentences):
+            if sentence.kind == "text" and not sentence.lead:
+                group.sentences[k] = replace(sentence, text=f"{lead_in} {sentence.text}", lead=len(lead_in) + 1)
 
 
 def _make_clause(blocks: list[Block], index: int) -> Clause:
@@ -158,6 +189,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
     item_leads: list[tuple[int, str]] = []
     # the items read with a lead-in ending in ":" so far, for the words that close their sentence below them
     closed_by: tuple[str, list[str]] | None = None
+    items_level = 0  # how deep the first item read with the current lead-in sits (see _lead_in_reaches)
     for block, start in zip(blocks, starts):
         if is_contents(block.text):  # a table of contents is read as no sentence
             lead_in = loose_lead = None
@@ -172,8 +204,11 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = None
             item_leads.clear()
             closed_by = None
+            items_level = 0
         # how deep the item sits: Markdown indentation or HTML nesting, else its number ("6.1.3.1" under "6.1.3")
         level = block.level or (_number_depth(block.text) if item else 0)
+        if item and lead_in and not item_leads and block.level:
+            lead_in, items_level = _lead_in_reaches(lead_in, block.level, items_level)
         while item_leads and item_leads[-1][0] >= level:
             item_leads.pop()  # back out of the lists this item is not nested in
         own_lead = lead_in
@@ -220,6 +255,16 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _lead_in_reaches(lead_in: str, level: int, items_level: int) -> tuple[str | None, int]:
+    """The paragraph lead-in an item as deep as ``level`` (Markdown indentation, HTML nesting) is read with, when it
+    is in that lead-in's list whose first item sat at ``items_level`` (0: this is the first), else None; and the
+    level to remember. An item less deep than the first is not in the list: "2. … including:" over "1. …", "2. …",
+    then "3. However, … confidential:" back at the outer level is 2.'s sibling, not its item."""
+    if items_level and level < items_level:
+        return None, items_level
+    return lead_in, items_level or level
 
 
 def _is_run_in_title(piece: str, heading: str | None) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .amounts import NUMBER_WORD, NUMBER_WORD_DA, extract_money, find_money, parse_number, plain_number, word_to_number
-from .notices import to_provider
+from .notices import not_to_customer
 
 # ---------------------------------------------------------------- deadlines
 
@@ -74,8 +74,8 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
 
 
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
-    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``to_provider`` when
-    the duty it is set for runs from the customer to the provider."""
+    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
+    the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
     candidates = []
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
@@ -99,8 +99,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
         _, _, _, hours, unit, amount, stated, at = candidates[0]
         found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
-        if to_provider(text, at):
-            found["to_provider"] = True
+        if not_to_customer(text, at):
+            found["not_to_customer"] = True
         return found
     if vague_match:
         return {"hours": None, "vague": True, "stated": vague_match.group(0)}
@@ -114,7 +114,8 @@ _VEDERLAG = r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|e
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
-               r"\s+(?:actually\s+)?(?:paid|payable|received|due|charged|invoiced|owed)\b[^.;]{0,160}", re.IGNORECASE),
+               r"\s+(?:actually\s+)?(?:paid|payable|received|due|charged|invoiced|owed|made\s+(?=by|to|under|in|during|over))\b"
+               r"[^.;]{0,160}", re.IGNORECASE),
     # "the amount you have paid for the Services in the six months preceding the event", "the amounts Customer actually
     # paid under the Order", "the total Fees Customer paid during the twelve (12) months before the claim"
     re.compile(r"(?:the\s+)?(?:total\s+)?(?:amounts?|fees|charges|sums)\s+(?:that\s+|which\s+)?(?:you|the\s+customer|customer|the\s+client|client|"
@@ -291,6 +292,8 @@ _ELEMENTS = [
 _OWNER = [
     re.compile(r"\b(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)\s+(?:shall\s+|will\s+|does\s+|shall\s+at\s+all\s+times\s+)?"
                r"(?:retains?|owns?|holds?|remains?\s+the\s+(?:sole\s+)?owner|is\s+(?:and\s+shall\s+remain\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner|"
+               # "Client is and shall remain exclusively entitled to all right and interest in …"
+               r"(?:is\s+(?:and\s+(?:shall\s+|will\s+)?remain\s+)?|remains?\s+)(?:exclusively\s+|solely\s+)?entitled\s+to\s+(?:all\s+)?(?:right|rights|title|ownership)\b|"
                r"ejer|bevarer)\b"),
     re.compile(r"(?:belong|vest)s?\s+(?:solely\s+|exclusively\s+)?(?:with|in|to)\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
     re.compile(r"(?:tilhører|forbliver hos|tilkommer|tilfalder|ligger hos|ejes (?:alene |udelukkende )?af)\s+"
@@ -305,6 +308,9 @@ _OWNER = [
                r"(?:(?:fulde|fuld|eksklusive|udelukkende|hele)\s+(?:og\s+)?)*ejendomsret"),
     re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?:den\s+)?(?:eneste\s+|retmæssige\s+)?"
                r"(?:ene)?ejer(?:en)?\s+af"),
+    # "Kunden er og forbliver eneberettiget til alle rettigheder til …"
+    re.compile(r"(?P<who>[A-ZÆØÅ][a-zæøå]+)\s+(?:er|forbliver)\s+(?:og\s+forbliver\s+)?(?:ene)?berettiget\s+til\s+(?:alle\s+)?"
+               r"(?:rettigheder|rettighederne|ejendomsret|ejendomsretten)\b"),
     re.compile(r"(?:the\s+)?(?:sole\s+and\s+exclusive\s+|sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
     re.compile(r"remains?\s+(?:solely\s+|exclusively\s+|at all times\s+)?with\s+(?:the\s+)?(?P<who>[A-Z][A-Za-zæøå]+)"),
 ]

@@ -173,16 +173,31 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
     return blocks
 
 
-_MD_ORDERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+_MD_ORDERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 
 
 def _nested_ordered(line: str, indent: int, blocks: list[Block]) -> bool:
     """An indented numbered line under a bullet or a lead-in ("- Customer shall not:" over "  1. Rent, lease …") is
-    an item of a nested list, not clause 1 of the contract."""
-    if indent < 2 or not blocks or not _MD_ORDERED.match(line):
+    an item of a nested list, not clause 1 of the contract; so is an ordered list under a lead-in in a clause that a
+    numbered heading opened ("### 4.5 Breach" … "Within 24 hours:" over "1. Notify Customer by email", "2. …"):
+    clause numbers do not run backwards."""
+    if not blocks or not (m := _MD_ORDERED.match(line)):
         return False
     before = blocks[-1]
-    return before.kind == "list-item" or before.text.rstrip().endswith(":")
+    if indent >= 2:
+        return before.kind == "list-item" or before.text.rstrip().endswith(":")
+    number = int(m.group(1))
+    if before.kind == "list-item":
+        # the next item of an ordered list already taken as one: "2." after "1. …"
+        previous = _MD_ORDERED.match(before.text)
+        return previous is not None and int(previous.group(1)) == number - 1
+    return number == 1 and before.text.rstrip().endswith(":") and _under_numbered_heading(blocks)
+
+
+def _under_numbered_heading(blocks: list[Block]) -> bool:
+    """Whether the last heading above is numbered ("### 4.5 Data Breach Notification")."""
+    heading = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    return heading is not None and split_number(heading.text)[0] is not None
 
 
 def _indent(line: str) -> int:

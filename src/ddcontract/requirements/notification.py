@@ -35,11 +35,11 @@ def fallback_deadline(policy: Policy) -> Quantity | None:
 def decide_deadline(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
     """Met when the shortest stated deadline is within the policy's maximum; weak when it is longer
     or only vague ("without undue delay"); missing when a duty to notify states no deadline. A deadline set only for
-    the customer's notices to the provider ("you must notify us within 24 hours") is not the deadline toward the
-    customer: weak, with no hours, and the note says what it is."""
+    other notices ("you must notify us within 24 hours"; a report to the authority) is not the deadline
+    toward the customer: weak, with no hours, and the note says what it is."""
     all_timed = [m for m in matches if m.values.get("hours") is not None]
-    timed = [m for m in all_timed if not m.values.get("to_provider")]
-    theirs = [m for m in all_timed if m.values.get("to_provider")]
+    timed = [m for m in all_timed if not m.values.get("not_to_customer")]
+    theirs = [m for m in all_timed if m.values.get("not_to_customer")]
     limit = Num(policy.notification_max_hours)
     if theirs and not timed:
         first = min(theirs, key=lambda m: m.values["hours"])
@@ -135,17 +135,20 @@ REQUIREMENTS = (
                     Case("vague-only", (_VAGUE,), "weak", {"hours": None, "vague": True},
                          "Only a vague deadline (e.g. \"without undue delay\"); the policy asks for notice within "
                          "72 hours."),
-                    Case("customer-to-provider-only", (_hours(24, to_provider=True),), "weak",
+                    Case("customer-to-provider-only", (_hours(24, not_to_customer=True),), "weak",
                          {"hours": None, "vague": False},
-                         "A deadline (24 hours) is stated only for the customer's notices to the provider; none for "
-                         "notices to the customer. The policy asks for notice within 72 hours.",
-                         "Der er kun en frist (24 timer) for kundens underretning af leverandøren; ingen for "
-                         "underretning af kunden. Politikken kræver underretning inden for 72 timer.", evidence=1),
-                    Case("customer-deadline-beside-vague-duty", (_hours(24, to_provider=True), _VAGUE), "weak",
+                         "A deadline (24 hours) is stated only for other notices (the customer's to the provider, or "
+                         "a notice to an authority); none for notices to the customer. The policy asks for notice "
+                         "within 72 hours.",
+                         "Der er kun en frist (24 timer) for andre underretninger (kundens til leverandøren eller en "
+                         "underretning af en myndighed); ingen for underretning af kunden. Politikken kræver "
+                         "underretning inden for 72 timer.", evidence=1),
+                    Case("customer-deadline-beside-vague-duty", (_hours(24, not_to_customer=True), _VAGUE), "weak",
                          {"hours": None, "vague": True},
-                         "A deadline (24 hours) is stated only for the customer's notices to the provider; none for "
-                         "notices to the customer. The policy asks for notice within 72 hours.", evidence=2),
-                    Case("deadline-toward-customer-decides", (_hours(24, to_provider=True), _hours(48)), "met",
+                         "A deadline (24 hours) is stated only for other notices (the customer's to the provider, or "
+                         "a notice to an authority); none for notices to the customer. The policy asks for notice "
+                         "within 72 hours.", evidence=2),
+                    Case("deadline-toward-customer-decides", (_hours(24, not_to_customer=True), _hours(48)), "met",
                          {"hours": 48}, "Within the policy maximum of 72 hours.", evidence=2),
                     Case("duty-without-deadline", (Hit("deadline", {"hours": None}),), "missing", {"hours": None},
                          "A notification duty exists, but it states no deadline.", evidence=1),
@@ -202,9 +205,9 @@ TEXTS = {
         "deadline.vague": "Only a vague deadline (e.g. \"without undue delay\"); the policy asks for notice within "
                           "{limit} hours.",
         "deadline.none": "A notification duty exists, but it states no deadline.",
-        "deadline.customer_only": "A deadline ({hours} hours) is stated only for the customer's notices to the "
-                                  "provider; none for notices to the customer. The policy asks for notice within "
-                                  "{limit} hours.",
+        "deadline.customer_only": "A deadline ({hours} hours) is stated only for other notices (the customer's to "
+                                  "the provider, or a notice to an authority); none for notices to the customer. "
+                                  "The policy asks for notice within {limit} hours.",
         "mutual.both": "Each party must notify the other ({who} → {whom} and {whom} → {who}).",
         "mutual.one_way": "The notification duty runs one way only; the other party has no duty to notify.",
     },
@@ -222,9 +225,9 @@ TEXTS = {
         "deadline.vague": "Kun en upræcis frist (fx »uden unødig forsinkelse«); politikken kræver underretning "
                           "inden for {limit} timer.",
         "deadline.none": "Der er en pligt til at underrette, men ingen frist.",
-        "deadline.customer_only": "Der er kun en frist ({hours} timer) for kundens underretning af leverandøren; "
-                                  "ingen for underretning af kunden. Politikken kræver underretning inden for "
-                                  "{limit} timer.",
+        "deadline.customer_only": "Der er kun en frist ({hours} timer) for andre underretninger (kundens til "
+                                  "leverandøren eller en underretning af en myndighed); ingen for underretning af "
+                                  "kunden. Politikken kræver underretning inden for {limit} timer.",
         "mutual.both": "Begge parter skal underrette hinanden ({who} → {whom} og {whom} → {who}).",
         "mutual.one_way": "Underretningspligten gælder kun den ene vej; den anden part har ingen pligt til at "
                           "underrette.",
