@@ -364,6 +364,25 @@ def test_clauses_numbered_after_a_preamble_lead_in_stay_clauses(tmp_path: Path):
     assert [b.section for b in _blocks(path)][-2:] == ["1", "2"]
 
 
+CAPITAL_MARKERS = {
+    "en": "9. LIABILITY\n\nIN NO EVENT SHALL THE HOST BE LIABLE TO THE MEMBER OR TO ANY OTHER PERSON FOR (A) ANY LOST "
+          "PROFITS OR LOST BOOKINGS OF ANY KIND, OR (B) ANY AMOUNT WHICH, TAKEN TOGETHER, IS IN EXCESS OF EUR 750, OR (C) ANY "
+          "EVENT BEYOND ITS CONTROL.\n",
+    "da": "9. ANSVAR\n\nVÆRTEN ER UNDER INGEN OMSTÆNDIGHEDER ANSVARLIG OVER FOR MEDLEMMET FOR (A) TABT FORTJENESTE "
+          "ELLER TABTE BOOKINGER AF NOGEN ART, ELLER (B) BELØB, DER SAMLET OVERSTIGER 5.000 KR., ELLER (C) FORHOLD "
+          "UDEN FOR VÆRTENS KONTROL.\n",
+}
+
+
+@pytest.mark.parametrize("lang, amount, currency", [("en", 750, "EUR"), ("da", 5000, "DKK")])
+def test_an_inline_list_in_capitals_is_read_item_by_item(tmp_path: Path, library, lang, amount, currency):
+    """ "(A) … OR (B) ANY AMOUNT … IN EXCESS OF EUR 750, OR (C) …": capital markers make an inline list as "(a)" do,
+    so the cap in item (B) is read with the lead-in's "LIABLE … FOR" and its amount is found."""
+    cap = _finding(tmp_path, library, CAPITAL_MARKERS[lang], "DD-4.6", name="terms.txt", lang=lang)
+    assert cap.status == "met", cap
+    assert (cap.values["amount"], cap.values["currency"]) == (amount, currency), cap.values
+
+
 def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path):
     """Indentation alone does not make an item: "  2. Fees" after a paragraph that ends in a full stop is clause 2."""
     path = tmp_path / "terms.md"

@@ -321,6 +321,8 @@ def test_cap_formula_multiple_of_annual_fees():
      "the total Fees Customer paid during the twelve (12) months before the claim"),
     ("responsibility is capped at the amount of payments made by the Member over the last six months",
      "payments made by the Member over the last six months"),
+    ("liable for (b) any amount in excess of the fees paid in the six months before the claim, or",
+     "the fees paid in the six months before the claim"),
 ])
 def test_cap_formula_variants(text, formula):
     assert extract_cap_formula(text) == {"formula": formula}

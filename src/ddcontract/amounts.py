@@ -86,7 +86,8 @@ def plain_number(value: float) -> int | float:
 
 # ---------------------------------------------------------------- money
 
-_CUR_CODES = r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK"
+_CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK|NPR|PKR|LKR|KES|NGN|AED|SAR|ILS|CNY|"
+              r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
 _CUR_PREFIX = (r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|kr\.?)")
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"

@@ -286,7 +286,8 @@ def _is_item(block: Block, lead_in: str | None) -> bool:
 
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word
-_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)\((?P<m>[a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=\S)")
+# capitals too, as contracts in capitals write them: "(A) ANY INDIRECT … OR (B) ANY AMOUNT … IN EXCESS OF …"
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)\((?P<m>[a-zA-Z]|[ivxIVX]{1,5}|\d{1,2})\)\s+(?=\S)")
 _MARK_SEQUENCES = ([chr(ord("a") + k) for k in range(26)],
                    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"],
                    [str(k) for k in range(1, 100)])
@@ -298,16 +299,16 @@ def _outer_marks(found: list[re.Match[str]], after: tuple[list[str], int] | None
     sequence and how many of its markers came before), the list continues one cut off above: "(viii)", "(ix)" …"""
     if after is not None:
         seq, done = after
-        if not found or done >= len(seq) or found[0].group("m") != seq[done]:
+        if not found or done >= len(seq) or _mark(found[0]) != seq[done]:
             return []
     else:
-        seq = next((q for q in _MARK_SEQUENCES if found and found[0].group("m") == q[0]), None)
+        seq = next((q for q in _MARK_SEQUENCES if found and _mark(found[0]) == q[0]), None)
         done = 0
     if seq is None:
         return []
     out: list[re.Match[str]] = []
     for m in found:
-        mark = m.group("m")
+        mark = _mark(m)
         if done + len(out) < len(seq) and mark == seq[done + len(out)]:
             out.append(m)
         elif mark in seq and mark not in _MARK_SEQUENCES[1]:
@@ -315,6 +316,11 @@ def _outer_marks(found: list[re.Match[str]], after: tuple[list[str], int] | None
             # the first of a nested roman list, not the letter i
             return []
     return out
+
+
+def _mark(m: re.Match[str]) -> str:
+    """An inline list marker's letter, numeral or number, in lower case ("(B)" is the second item as "(b)" is)."""
+    return m.group("m").lower()
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -360,7 +366,7 @@ def _with_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple]:
             lead = _trimmed(text, s, found[0].start())
             ends = [m.start() for m in found[1:]] + [e]
             items = [_trimmed(text, m.start(), end) for m, end in zip(found, ends)]
-            seq = next(q for q in _MARK_SEQUENCES if q[0] == found[0].group("m"))
+            seq = next(q for q in _MARK_SEQUENCES if q[0] == _mark(found[0]))
             open_list = (lead, seq, len(found))
         else:
             lead, items = _semicolon_items(text, s, e)

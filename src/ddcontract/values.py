@@ -170,6 +170,8 @@ def extract_cap_formula(text: str, anchor: int = 0, lang: str = "en") -> dict[st
                        r"medmindre|idet|hvilket)\b|\s+\((?:the|such)\s+\"", formula)[0]
     lead_words = _FORMULA_LEAD_DA if lang == "da" else _FORMULA_LEAD_EN
     formula = re.sub(r"^(?:(?:" + lead_words + r")\s+)+", "", formula, flags=re.IGNORECASE)
+    # an inline list item ends before the next one's conjunction: "… PRECEDING THE APPLICABLE CLAIM, OR"
+    formula = re.sub(r"[,;]?\s+(?:or|and|og|eller)$", "", formula.strip(" ,;:"), flags=re.IGNORECASE)
     return {"formula": formula.strip(" ,;:")}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Block, Document
+from ..amounts import NUMBER_WORD_DA
 from .sections import assign_sections, is_list_item, split_number
 from .html import strip_html
 from .textutil import drop_invisible, join_lines, link_text
@@ -160,7 +161,7 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
                 group = [_MD_HEADING.sub("", first)] + group[1:]
                 kind = "heading"
             if markdown:
-                group = [_strip_md(ln) for ln in group]
+                group = _strip_md_lines(group)
             if markdown and all(ln.startswith("|") for ln in group):
                 for i, row in enumerate(group):
                     if re.fullmatch(r"[|\s:-]+", row):
@@ -206,6 +207,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+# a number in figures in brackets after the same number in words, wrapped onto its own line ("the **twelve" over
+# "(12) months** before the claim", "tolv | (12) måneder")
+_NUMBER_IN_FIGURES = re.compile(r"\(\d{1,4}\)\W*\s")
+_ENDS_IN_NUMBER_WORD = re.compile(r"\b(?:" + NUMBER_WORD_DA + r"|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|"
+                                  r"tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|hundrede|tusind)[*_\s]*$",
+                                  re.IGNORECASE)
+
+
 def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
     """A paragraph whose lines start new numbered clauses or list items is split at them; each
     group with the index of its first line."""
@@ -214,11 +223,26 @@ def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, l
         starts_new = (split_number(line)[0] is not None or is_list_item(line)
                       or (markdown and (_MD_HEADING.match(line) or _MD_LIST.match(line)
                                         or line.startswith("|"))))
+        if starts_new and _NUMBER_IN_FIGURES.match(line) and _ENDS_IN_NUMBER_WORD.search(lines[i - 1]):
+            starts_new = False  # "… in the twelve | (12) months before …": the figures of the word above, wrapped
         if starts_new:
             groups.append((i, [line]))
         else:
             groups[-1][1].append(line)
     return groups
+
+
+def _strip_md_lines(lines: list[str]) -> list[str]:
+    """Each line without its Markdown; bold that a line break cuts in two ("the **twelve" over "(12) months**
+    before") is dropped from both lines."""
+    lines = [_strip_md(ln) for ln in lines]
+    for i in range(len(lines) - 1):
+        for mark in ("**", "__"):
+            if lines[i].count(mark) % 2 and lines[i + 1].count(mark) % 2:
+                head, _, tail = lines[i].rpartition(mark)
+                lines[i] = head + tail
+                lines[i + 1] = lines[i + 1].replace(mark, "", 1)
+    return lines
 
 
 def _strip_md(line: str) -> str:
