@@ -85,6 +85,11 @@ def _check(runner, tmp_path: Path, text: str, *options: str) -> dict:
      "incident"),
     ("Brud", "ethvert brud på sikkerheden, der fører til tab af Kundens data", False, "incident"),
     ("Breach", "any failure by a party to perform a material obligation under this Agreement", False, None),
+    # force majeure excuses performance, whatever malicious acts it lists
+    ("Force Majeure Event", "an event beyond the reasonable control of the Affected Party, including fire, flood, "
+                            "malicious damage or a cyber attack", False, None),
+    ("Force Majeure-hændelse", "en begivenhed uden for partens kontrol, herunder brand, oversvømmelse, "
+                               "hærværk eller cyberangreb", False, None),
 ])
 def test_what_a_definition_is_about(term, body, inline, concept):
     assert concept_of(term, body, inline) == concept

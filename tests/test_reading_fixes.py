@@ -383,6 +383,67 @@ def test_an_inline_list_in_capitals_is_read_item_by_item(tmp_path: Path, library
     assert (cap.values["amount"], cap.values["currency"]) == (amount, currency), cap.values
 
 
+def _double_spaced(paragraphs: list[list[str]]) -> str:
+    """Lines each followed by a blank line, paragraphs set apart by three blank lines: text copied out of a PDF."""
+    return "\n\n\n\n".join("\n\n".join(lines) for lines in paragraphs) + "\n"
+
+
+DOUBLE_SPACED = {
+    "en": _double_spaced([["General terms for the booking portal"],
+                          ["1. Scope. These terms apply to every club that books courts"] + [
+                              f"through the portal, line {n} of a long clause that goes on and on and"
+                              for n in range(20)] + ["ends here."],
+                          ["9. Liability. In no case shall the total aggregate liability of the Host to the",
+                           "Club under this agreement, however it arises, exceed the fees paid by the Club",
+                           "for the affected services in the six (6) months before the claim."],
+                          ["10. Law. The laws of Denmark apply."]]),
+    "da": _double_spaced([["Generelle vilkår for bookingportalen"],
+                          ["1. Omfang. Vilkårene gælder for alle klubber, der booker baner"] + [
+                              f"via portalen, linje {n} af et langt punkt, der bliver ved og ved og"
+                              for n in range(20)] + ["slutter her."],
+                          ["9. Ansvar. Værtens samlede ansvar over for klubben efter denne aftale kan",
+                           "uanset grundlaget ikke overstige det vederlag, klubben har betalt for de",
+                           "berørte ydelser i de seneste seks (6) måneder før kravet."],
+                          ["10. Lovvalg. Dansk ret finder anvendelse."]]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_lines_each_followed_by_a_blank_line_are_one_paragraph(tmp_path: Path, library, lang: str):
+    """A page's lines, each followed by an empty line, with three blank lines between paragraphs: one blank line is a
+    line break there, so the cap that runs over three lines is one sentence and is read as a cap with its formula."""
+    path = tmp_path / "terms.txt"
+    path.write_text(DOUBLE_SPACED[lang], encoding="utf-8")
+    assert [b.section for b in _blocks(path)] == [None, "1", "9", "10"]
+    cap = _finding(tmp_path, library, DOUBLE_SPACED[lang], "DD-4.6", name="terms.txt", lang=lang)
+    assert cap.status == "met" and cap.values.get("formula"), cap
+
+
+def test_ordinary_paragraphs_keep_their_blank_lines(tmp_path: Path):
+    """Paragraphs that each end a sentence, one blank line apart, are not joined."""
+    path = tmp_path / "terms.txt"
+    path.write_text("\n\n".join(f"{n}. Clause {n} says one thing and ends." for n in range(1, 30)) + "\n",
+                    encoding="utf-8")
+    assert len(_blocks(path)) == 29
+
+
+INLINE_LEAD_VALUES = {
+    "en": "9. Liability\n\nThe Host's liability shall not exceed the greater of (1) EUR 300 or (2) the fees paid in the "
+          "last six months.\n",
+    "da": "9. Ansvar\n\nVærtens ansvar kan ikke overstige det højeste af (1) 2.000 kr. eller (2) vederlaget for de "
+          "seneste seks måneder.\n",
+}
+
+
+@pytest.mark.parametrize("lang, amount, currency", [("en", 300, "EUR"), ("da", 2000, "DKK")])
+def test_the_values_of_an_inline_lists_lead_in_are_read_from_its_items(tmp_path: Path, library, lang, amount,
+                                                                      currency):
+    """ "… shall not exceed the greater of (1) EUR 300 or (2) the fees …": the rule matches the lead-in, and the amount
+    and the formula it names are in the items after it."""
+    cap = _finding(tmp_path, library, INLINE_LEAD_VALUES[lang], "DD-4.6", name="terms.txt", lang=lang)
+    assert (cap.values["amount"], cap.values["currency"]) == (amount, currency), cap.values
+
+
 def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path):
     """Indentation alone does not make an item: "  2. Fees" after a paragraph that ends in a full stop is clause 2."""
     path = tmp_path / "terms.md"

@@ -92,6 +92,7 @@ _SAYS_INCIDENT = re.compile(r"incident|(?:security|data|privacy|cyber)[\s-]+brea
                             re.IGNORECASE)
 _SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
 # the words every form of definition above needs one of (the quoted forms need a quote instead)
+_FORCE_MAJEURE = re.compile(r"majeure|force[\s-]+majeur|uforudsete|ekstraordinær", re.IGNORECASE)
 _HINTS = ("mean", "refer", "defined", "betyder", "forstås", "defineret")
 _HEAD_WORDS = 8
 _INLINE_BODY = 200
@@ -114,6 +115,10 @@ class DefinedTerm:
 def concept_of(term: str, body: str, inline: bool = False) -> str | None:
     """What a definition is about, when it is one of the concepts read here (else None). Its head is
     its first words, or for a parenthesised definition the words just before the parenthesis."""
+    if _FORCE_MAJEURE.search(term):
+        # events beyond a party's control, however malicious ("fire, flood, … malicious damage"), excuse performance;
+        # they are not the security incident a party must report
+        return None
     words = body.split()
     head = " ".join(words[-_HEAD_WORDS:] if inline else words[:_HEAD_WORDS])
     if (_EVENT_TERM.search(term) and _EVENT_HEAD.search(head) and _SECURITY.search(head if inline else body)

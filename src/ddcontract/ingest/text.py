@@ -117,12 +117,44 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     feeds = [m.start() + i for i, m in enumerate(re.finditer("\f", text))]
     text = text.replace("\f", "\n\n")
     pos = newlines = 0
-    for sep in [*re.finditer(r"\n\s*\n", text), None]:
+    # text copied out of a PDF with a blank line after every line ("the Client undertakes to immediately inform" | "" |
+    # "OVHcloud of any loss …"): one blank line is a line break there, two or more end the paragraph
+    breaks = _PARAGRAPH_BREAK_DOUBLE_SPACED if _double_spaced(text) else _PARAGRAPH_BREAK
+    for sep in [*breaks.finditer(text), None]:
         end = sep.start() if sep else len(text)
         yield 1 + newlines - 2 * bisect_left(feeds, pos), text[pos:end]
         if sep:
             newlines += text.count("\n", pos, sep.end())
             pos = sep.end()
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_BREAK_DOUBLE_SPACED = re.compile(r"\n(?:[ \t]*\n){2,}")
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”’*]\s*$")
+
+
+def _double_spaced(text: str) -> bool:
+    """Whether the text has a blank line after nearly every line and many of its lines stop in the middle of a
+    sentence: a page's lines, each followed by an empty one, as text copied out of a PDF often comes. Paragraphs
+    there are set apart by two or more blank lines."""
+    lines = text.split("\n")
+    gaps = {0: 0, 1: 0, 2: 0}  # blank lines between two lines of text: none, one, more
+    mid_sentence = single = 0
+    last: str | None = None
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if last is not None:
+            gaps[min(blanks, 2)] += 1
+            if blanks == 1:
+                single += 1
+                mid_sentence += not _ENDS_SENTENCE.search(last)
+        last, blanks = line, 0
+    total = sum(gaps.values())
+    return (total >= 20 and gaps[0] < 0.1 * total and gaps[1] >= 0.5 * total and gaps[2] >= 3
+            and mid_sentence >= 0.4 * single)
 
 
 def _blocks(text: str, markdown: bool) -> list[Block]:

@@ -213,12 +213,26 @@ def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
     return any(w.lower() in heading for w in words)
 
 
+def _inline_items(clause: Clause, sentence: Sentence) -> list[str]:
+    """The items (their own words) of an inline list whose lead-in is ``sentence``: the sentences right after it that
+    are read with it as their lead-in."""
+    at = next((i for i, s in enumerate(clause.sentences) if s is sentence), None)
+    items = []
+    for later in clause.sentences[at + 1:] if at is not None else ():
+        if not later.lead or not later.text.startswith(sentence.text):
+            break
+        items.append(later.text[later.lead:])
+    return items
+
+
 def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
     """The text values are read from: the sentence, or the sentence with the list that follows
     it, or the whole clause. Offsets into the sentence stay valid in the returned text."""
     window = rule.model.window
     if window == "sentence" or sentence.lead:
-        return sentence.text
+        # the lead-in of an inline list ("… in excess of the greater of (1) $100 or (2) the amounts paid …") holds its
+        # values in its items: they follow it, read on their own
+        return " ".join([sentence.text, *_inline_items(clause, sentence)])
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
     from ..ingest.sections import is_list_item, starts_with_bullet
