@@ -444,6 +444,30 @@ def test_the_values_of_an_inline_lists_lead_in_are_read_from_its_items(tmp_path:
     assert (cap.values["amount"], cap.values["currency"]) == (amount, currency), cap.values
 
 
+LONE_MARKERS = {
+    "en": "## 6. Security\n\n*     \n    **b. Breach reporting**\n\n    *     \n        i. The Host shall notify the Club "
+          "of any security breach within 36 hours.\n\nTitle\n-\n",
+    "da": "## 6. Sikkerhed\n\n*     \n    **b. Indberetning af brud**\n\n    *     \n        i. Værten skal underrette "
+          "klubben om ethvert sikkerhedsbrud senest 36 timer efter, at det er opdaget.\n\nTitel\n-\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_list_marker_alone_on_its_line_marks_the_words_below_it(tmp_path: Path, library, lang: str):
+    """ "*     " over "    i. The Host shall notify …": the item's words follow its marker on the next line. They are read
+    as one list item in the clause, not as a stray "*" paragraph and a clause of their own; a "-" under a line of
+    text still underlines a heading."""
+    path = tmp_path / "terms.md"
+    path.write_text(LONE_MARKERS[lang], encoding="utf-8")
+    blocks = _blocks(path)
+    assert not any(b.text.strip() in ("*", "-") for b in blocks), [b.text for b in blocks]
+    items = [b for b in blocks if b.kind == "list-item"]
+    assert len(items) == 2 and all(b.section == "6" for b in items), [(b.kind, b.section, b.text) for b in blocks]
+    assert items[1].level > items[0].level
+    deadline = _finding(tmp_path, library, LONE_MARKERS[lang], "DD-8.1", lang=lang)
+    assert deadline.values["hours"] == 36, deadline
+
+
 def test_a_numbered_clause_after_a_plain_paragraph_stays_a_clause(tmp_path: Path):
     """Indentation alone does not make an item: "  2. Fees" after a paragraph that ends in a full stop is clause 2."""
     path = tmp_path / "terms.md"

@@ -67,6 +67,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = unescape_twice(text)
         text = reference_links(text)
+        text = lone_markers(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
         text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", _KRAMDOWN_ATTRIBUTES.sub("", text))
@@ -107,6 +108,27 @@ def unescape_twice(text: str) -> str:
         ln = _MD_HARD_BREAK.sub("", ln.rstrip(" \r"))
         out.append(_MD_ESCAPE.sub(r"\1", ln))
     return "\n".join(out)
+
+
+_LONE_MARKER = re.compile(r"([ \t]*)([*+-])[ \t]*")
+
+
+def lone_markers(text: str) -> str:
+    """A Markdown list item whose marker stands alone on its line, its words on the next lines ("*     " over
+    "    i. If any of the following incidents happen, you must notify us …"): the marker is moved onto the first line
+    of its words, at the marker's own indentation, so the item is read as one. A "-" right under a line of text
+    underlines a heading and is left alone. Line numbers stay the same."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _LONE_MARKER.fullmatch(line)
+        if not m or (i and lines[i - 1].strip() and m.group(2) == "-"):
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if nxt is None or _LONE_MARKER.fullmatch(lines[nxt]) or _MD_LIST.match(lines[nxt].lstrip()):
+            continue
+        lines[nxt] = f"{m.group(1)}{m.group(2)} {lines[nxt].strip()}"
+        lines[i] = ""
+    return "\n".join(lines)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
