@@ -119,6 +119,9 @@ def test_vague_words_with_a_hard_limit_give_the_hard_limit():
     "The Supplier shall notify the Customer 30 days prior to any change of subcontractor.",
     "The Supplier shall notify the Customer within a reasonable time.",
     "The Supplier shall notify the Customer within 0 hours.",
+    # the period a cap is counted over
+    "Liability is capped at the fees paid in the twelve (12) months preceding the claim, of which the Supplier shall "
+    "notify the Customer.",
 ])
 def test_not_a_notification_deadline(text):
     assert extract_deadline(text) == {}

@@ -87,7 +87,9 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
         after = text[m.end():m.end() + 30].lower()
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
-        if re.match(r"\W*(?:notice|prior|in advance|before|varsel|forud|før|\w*betalingsfrist|opsigelses)", after):
+        # "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
+        if re.match(r"\W*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
+                    r"\w*betalingsfrist|opsigelses)", after):
             continue
         # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
         if _FREQUENCY.search(text[max(0, m.start() - 25):m.start()]):
