@@ -96,6 +96,9 @@ def test_deadline_keeps_the_stated_words():
     "Customers will be told of a breach as soon as the compromise is confirmed.",
     "The Host shall inform the Member as soon as it has become aware of the incident.",
     "Members must tell the club straight away if a key card goes missing.",
+    # the adjective before the notice: "immediate notification", "prompt written notice"
+    "Members must give immediate notification to the Club of any misuse of their login.",
+    "The Host will give prompt written notice of any breach of its systems.",
     "Leverandøren skal underrette Kunden uden unødig forsinkelse.",
     # a period named elsewhere in the contract (its cover page)
     "The Provider will report each breach of unsecured PHI within the Breach Notification Period.",
@@ -250,6 +253,8 @@ def test_deadline_digits_then_words_in_brackets():
     ("10 000 rand", 10_000, "ZAR"),
     ("₹500,000", 500_000, "INR"),
     ("INR 2 million", 2_000_000, "INR"),
+    ("RMB 10,000", 10_000, "CNY"),
+    ("5,000 yuan", 5_000, "CNY"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")

@@ -88,14 +88,14 @@ def plain_number(value: float) -> int | float:
 
 _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK|NPR|PKR|LKR|KES|NGN|AED|SAR|ILS|CNY|"
               r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
-_CUR_PREFIX = (r"(?P<pcur>" + _CUR_CODES + r"|US\s?\$|U\.S\.\s?\$|USD\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
+_CUR_PREFIX = (r"(?P<pcur>" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|USD\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|kr\.?)")
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
-               r"(?:danske )?kroner|rand|rupees|kr\.?)")
+               r"(?:danske )?kroner|rand|rupees|RMB|yuan|renminbi|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
@@ -110,7 +110,7 @@ _CURRENCY = {
     "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
-    "danske kroner": "DKK", "₹": "INR", "rupees": "INR", "rand": "ZAR",
+    "danske kroner": "DKK", "₹": "INR", "rupees": "INR", "rand": "ZAR", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,

@@ -37,7 +37,8 @@ _DEADLINE_LEAD = re.compile(
     r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE)
 _VAGUE = re.compile(
-    r"without undue delay|undue delay|promptly|immediately|forthwith|as soon as (?:reasonably )?"
+    r"without undue delay|undue delay|promptly|immediately|immediate (?:notice|notification|written notice)|prompt "
+    r"(?:notice|notification|written notice)|forthwith|as soon as (?:reasonably )?"
     r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
     r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|straight ?away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
