@@ -162,8 +162,6 @@ def _carry_into_groups(clauses: list[Clause], i: int, lead_in: str) -> None:
     "#### Security Violations" with its bullets, "#### Resource Abuse" with its bullets): each item of each group is
     read with the lead-in. The groups are the clauses right after it, in the same section, that hold only a heading
     and list items."""
-    from .ingest.sections import is_list_item, starts_with_bullet
-
     section = clauses[i].section
     for group in clauses[i + 1:]:
         body = group.blocks[1:]

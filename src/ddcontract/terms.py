@@ -91,8 +91,9 @@ _DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|d
 _SAYS_INCIDENT = re.compile(r"incident|(?:security|data|privacy|cyber)[\s-]+breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
                             re.IGNORECASE)
 _SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
-# the words every form of definition above needs one of (the quoted forms need a quote instead)
+# a name for events beyond a party's control ("Force Majeure Event", "Force majeure-hændelse")
 _FORCE_MAJEURE = re.compile(r"majeure|force[\s-]+majeur|uforudsete|ekstraordinær", re.IGNORECASE)
+# the words every form of definition above needs one of (the quoted forms need a quote instead)
 _HINTS = ("mean", "refer", "defined", "betyder", "forstås", "defineret")
 _HEAD_WORDS = 8
 _INLINE_BODY = 200
