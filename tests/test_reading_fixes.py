@@ -1278,3 +1278,40 @@ def test_a_table_of_contents_line_with_a_dot_leader_is_no_evidence(tmp_path: Pat
 def test_a_term_defined_under_two_names_is_a_definition(text: str):
     from ddcontract.segment import _is_definition
     assert _is_definition(text)
+
+
+# words a PDF ran together at its line ends: the rules read them apart, the quote keeps them as written
+RUN_TOGETHER = "9. Security\n\nThe Host shall notifythe Member of anySecurity Incident within 24 hours of becomingaware of it.\n"
+
+
+def test_words_run_together_are_read_apart_and_quoted_as_written(tmp_path: Path, library, monkeypatch):
+    """ "notifythe Member of anySecurity Incident": a function word run into its neighbour, as text copied out of
+    a PDF has it; the rule reads "notify the Member of any Security Incident", the quote is the document's own."""
+    deadline = _finding(tmp_path, library, RUN_TOGETHER, "DD-8.1", name="terms.txt", lang="en")
+    assert deadline.status == "met" and deadline.values.get("hours") == 24, deadline
+    assert any("notifythe Member of anySecurity Incident" in e.text for e in deadline.evidence), deadline.evidence
+    # and it is the reading that finds it
+    import ddcontract.terms
+
+    monkeypatch.setattr(ddcontract.terms, "joins", lambda text, lang: [])
+    assert _finding(tmp_path, library, RUN_TOGETHER, "DD-8.1", name="terms2.txt", lang="en").status == "missing"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("grants a right andlicense to use itsContent", [("andlicense", "and license"), ("itsContent", "its Content")]),
+    ("THE TOTAL OF THETERMS, provided,however that", [("THETERMS", "THE TERMS"), (",", ", ")]),
+    ("productsand services under thefollowing terms", [("productsand", "products and"), ("thefollowing", "the following")]),
+    # words of their own, links, numbers and names stay as they are
+    ("whichever is greater; AVAILABLE without notice; see https://x.example/a,b; 1,000 users; JavaScript, LinkedIn", []),
+])
+def test_which_run_together_words_are_read_apart(text: str, expected: list):
+    from ddcontract.wordjoins import joins
+
+    assert [(text[a:b], words) for a, b, words in joins(text, "en")] == expected
+
+
+def test_danish_compounds_are_never_read_apart():
+    """Danish writes compounds as one word ("databehandleraftalen", "sikkerhedsbruddet"): nothing is split."""
+    from ddcontract.wordjoins import joins
+
+    assert joins("Databehandleraftalen og sikkerhedsbruddet,jf. aftalen", "da") == []

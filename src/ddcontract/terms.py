@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Clause, Sentence, TermUse
+from .wordjoins import joins
 
 # the words a concept is read as, per language
 READ_AS = {
@@ -169,15 +170,16 @@ def defined_terms(clauses: list[Clause]) -> list[DefinedTerm]:
 
 
 class Reading:
-    """A sentence as the rules read it: each defined term replaced by its concept's words, with the
-    way back to the sentence's own offsets."""
+    """A sentence as the rules read it: each defined term replaced by its concept's words, and each pair of
+    words a PDF ran together read apart (:mod:`ddcontract.wordjoins`), with the way back to the sentence's own
+    offsets."""
 
     __slots__ = ("text", "lead", "_spans", "_reading_starts")
 
-    def __init__(self, text: str, lead: int, spans: list[tuple[int, int, int, int, DefinedTerm]]):
+    def __init__(self, text: str, lead: int, spans: list[tuple[int, int, int, int, DefinedTerm | None]]):
         self.text = text
         self.lead = lead
-        self._spans = spans  # (reading start, reading end, original start, original end, term)
+        self._spans = spans  # (reading start, reading end, original start, original end, term or None)
         self._reading_starts = [s[0] for s in spans]
 
     def original(self, pos: int, end: bool = False) -> int:
@@ -193,11 +195,11 @@ class Reading:
 
     def terms_in(self, c0: int, c1: int) -> list[DefinedTerm]:
         """The defined terms read inside reading characters ``c0:c1``."""
-        return list(dict.fromkeys(t for r0, r1, _, _, t in self._spans if r0 < c1 and r1 > c0))
+        return list(dict.fromkeys(t for r0, r1, _, _, t in self._spans if t is not None and r0 < c1 and r1 > c0))
 
 
 class TermReader:
-    """Reads sentences with a document's defined terms understood."""
+    """Reads sentences with a document's defined terms understood and words run together read apart."""
 
     def __init__(self, terms: list[DefinedTerm], lang: str):
         self.lang = lang
@@ -210,35 +212,48 @@ class TermReader:
             self._pattern = None
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return self._pattern is not None or self.lang == "en"
 
-    def read(self, sentence: Sentence) -> Reading | None:
-        """The sentence as the rules read it, or None when no defined term stands in it."""
-        if self._pattern is None or sentence.kind == "definition":
-            return None
-        text = sentence.text
-        pieces: list[str] = []
-        spans: list[tuple[int, int, int, int, DefinedTerm]] = []
-        pos = 0
-        length = 0
+    def _term_edits(self, text: str) -> list[tuple[int, int, str, DefinedTerm | None]]:
+        if self._pattern is None:
+            return []
+        edits: list[tuple[int, int, str, DefinedTerm | None]] = []
         for m in self._pattern.finditer(text):
             if _part_of_longer_name(text, m.start(), m.end()):
                 continue
             term = self.terms[m.group("term")]
             words = term.read_as(self.lang) + ("s" if m.group("suffix") == "s" and self.lang == "en" else "")
-            pieces.append(text[pos:m.start()])
-            length += m.start() - pos
-            spans.append((length, length + len(words), m.start(), m.end(), term))
+            edits.append((m.start(), m.end(), words, term))
+        return edits
+
+    def read(self, sentence: Sentence) -> Reading | None:
+        """The sentence as the rules read it, or None when it reads as written."""
+        if sentence.kind == "definition":
+            return None
+        text = sentence.text
+        edits = self._term_edits(text)
+        taken = [(a, b) for a, b, _, _ in edits]
+        edits += [(a, b, words, None) for a, b, words in joins(text, self.lang)
+                  if not any(a < y and b > x for x, y in taken)]
+        if not edits:
+            return None
+        edits.sort(key=lambda e: e[0])
+        pieces: list[str] = []
+        spans: list[tuple[int, int, int, int, DefinedTerm | None]] = []
+        pos = 0
+        length = 0
+        for start, end, words, term in edits:
+            pieces.append(text[pos:start])
+            length += start - pos
+            spans.append((length, length + len(words), start, end, term))
             pieces.append(words)
             length += len(words)
-            pos = m.end()
-        if not spans:
-            return None
+            pos = end
         pieces.append(text[pos:])
         return Reading("".join(pieces), reading_offset(spans, sentence.lead), spans)
 
 
-def reading_offset(spans: list[tuple[int, int, int, int, DefinedTerm]], pos: int) -> int:
+def reading_offset(spans: list[tuple[int, int, int, int, DefinedTerm | None]], pos: int) -> int:
     """The reading offset of original offset ``pos`` (a position outside the replaced terms)."""
     shift = 0
     for r0, r1, o0, o1, _ in spans:
