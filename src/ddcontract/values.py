@@ -278,6 +278,10 @@ _ELEMENTS = [
                                 # information about the incident itself ("timely information about the Security Incident")
                                 r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
                                 r"(?:the|such|any|that|each|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|compromise|(?:security|data|privacy)\s+breach)|"
+                                # a breach named beside a vulnerability: "provide details of the vulnerability or breach"
+                                r"(?:information|details|particulars)\s+(?:about|regarding|concerning|on|of)\s+(?:the|such|any|that|each|a|an|this)\s+"
+                                r"vulnerabilit(?:y|ies)\s+(?:or|and)\s+(?:breach|incident)|"
+                                r"(?:oplysning(?:er|erne)?|information|detaljer)\s+om\s+sårbarhed(?:en|er|erne)?\s+(?:eller|og)\s+\w*(?:brud|hændelse)|"
                                 r"(?:oplysning(?:er|erne)?|information|detaljer|\w*opdateringer)\s+om\s+(?:den\s+|det\s+|denne\s+|dette\s+)?"
                                 r"\w*(?:brud|hændelse)", re.IGNORECASE)),
     ("affected", re.compile(r"(?:categor(?:y|ies)|types?|number|volume) of (?:\w+ ){0,2}(?:data|records|individuals|persons|data subjects)|"
