@@ -23,14 +23,14 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "cuad-dev"
 PAIRS = {"DD-4.6": "Cap on Liability", "DD-6.1": "Insurance", "DD-5.3": "Audit Rights"}
 
 
-def measure(corpus: Path, limit: int | None = None) -> dict:
+def measure(corpus: Path, limit: int | None = None, model: bool = True) -> dict:
     from ddcontract.check import CheckOptions, check_document
     from ddcontract.ingest import load_document
     from ddcontract.rules import load_library
 
     csv.field_size_limit(sys.maxsize)
     library = load_library()
-    options = CheckOptions(language="en")
+    options = CheckOptions(language="en", model=model)
     with (corpus / "labels.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     if limit:
@@ -66,11 +66,12 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list the false positives and negatives")
     ap.add_argument("--json", action="store_true", help="print the full report as JSON")
     ap.add_argument("--limit", type=int, default=None, help="only the first N contracts")
+    ap.add_argument("--no-model", action="store_true", help="the rules alone, without the statistical model")
     args = ap.parse_args()
     if not (args.corpus / "labels.csv").is_file():
         print(f"corpus not found at {args.corpus}; nothing measured")
         return 0
-    report = measure(args.corpus, args.limit)
+    report = measure(args.corpus, args.limit, model=not args.no_model)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

@@ -14,6 +14,7 @@ Danish), labelled against the requirement catalogue by people who did not write 
     python ../shared/corpus/real-dev/build.py MIRROR_ROOT ~/.cache/ddcontract/real-dev   # once
     python scripts/real_accuracy.py                   # per language and per requirement
     python scripts/real_accuracy.py --errors          # also every wrong status, with its evidence
+    python scripts/real_accuracy.py --no-model        # the rules alone (no statistical model)
     python scripts/real_accuracy.py --texts DIR       # texts built elsewhere
     python scripts/real_accuracy.py --set dev2 --build MIRROR_ROOT  # once: the second set's texts
     python scripts/real_accuracy.py --set dev2        # the second development set
@@ -158,6 +159,8 @@ def main() -> int:
     ap.add_argument("--build", type=Path, metavar="MIRROR_ROOT", default=None,
                     help="first build the texts from git snapshots under MIRROR_ROOT")
     ap.add_argument("--errors", action="store_true", help="list every wrong status and value with its evidence")
+    ap.add_argument("--no-model", action="store_true",
+                    help="the rules alone, without the statistical model's second opinion (matching.statistical)")
     ap.add_argument("--agreement", action="store_true",
                     help="only compare the held-out set's two independent labellings (no ddcontract run)")
     args = ap.parse_args()
@@ -201,7 +204,7 @@ def main() -> int:
     for w, _, texts, labels in sets:
         for name, entry in labels.items():
             shown = f"{w}/{name}" if pooled else name
-            result = check_file(texts / name, library, CheckOptions()).as_json()
+            result = check_file(texts / name, library, CheckOptions(model=not args.no_model)).as_json()
             found = {f["id"]: f for f in result["requirements"]}
             for rid, label in entry["req"].items():
                 if label not in (0, 1):

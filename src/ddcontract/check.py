@@ -28,6 +28,7 @@ class CheckOptions:
     password: str | None = None  # for encrypted PDFs
     ocr: str | None = None  # auto, always, never (a PDF's scanned pages); None: auto when an OCR engine is installed
     ocr_timeout: float | None = None  # seconds of OCR a page may take; None: ingest.ocr.PAGE_SECONDS
+    model: bool = True  # the statistical model's second opinion where no rule found a requirement (matching.statistical)
 
 
 @dataclass
@@ -78,6 +79,10 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
                          language=langs.document, parties=find_parties(doc), warnings=list(doc.warnings))
     matches = _match(clauses, langs, library, report_lang, result.section_languages, result.warnings)
     decided, raised = decide(matches, options.policy)
+    if options.model:
+        from .matching.statistical import second_opinion
+
+        second_opinion(decided, clauses, langs.per_clause, library)
     result.requirements, result.flags = word_all(decided, raised, library, options.policy, report_lang)
     if doc.ocr is not None:
         _mark_ocr(result)

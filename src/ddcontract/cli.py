@@ -101,6 +101,8 @@ OnlyRulesOption = typer.Option(False, "--only-rules",
 
 PasswordOption = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
                               help="Password of an encrypted PDF (or set DDCONTRACT_PDF_PASSWORD).")
+NoModelOption = typer.Option(False, "--no-model", help="The rules alone: no second opinion from the statistical "
+                             "model where no rule found a requirement (also off with --only-rules).")
 ExplainOption = typer.Option(None, "--explain", metavar="ID", help="Also say why this requirement or flag got its "
                              "status: the sentences matched, vetoed, and nearly matched.")
 
@@ -136,6 +138,7 @@ def check(
                                   help="Refuse PDFs with more than N pages."),
     password: Optional[str] = PasswordOption,
     explain: Optional[str] = ExplainOption,
+    no_model: bool = NoModelOption,
     ocr: Optional[OcrMode] = OCR_OPTION, ocr_timeout: float = OCR_TIMEOUT_OPTION,
 ) -> None:
     """Check one contract against every contract requirement and warning flag of the procedure.
@@ -165,7 +168,7 @@ def check(
         options = CheckOptions(pdf_engine=pdf_engine.value, language=lang.value if lang else None,
                                report_language=report_lang.value if report_lang else None,
                                policy=load_policy(policy, profile and profile.value), max_pages=max_pages,
-                               password=password, **ocr_options(ocr, ocr_timeout))
+                               password=password, model=not (no_model or only_rules), **ocr_options(ocr, ocr_timeout))
         library = _library(rules, only_rules)
         result = check_one(path, library, options)
     except DDContractError as exc:
@@ -419,6 +422,7 @@ def scan(
                                   help="Record PDFs with more than N pages as errors."),
     password: Optional[str] = typer.Option(None, "--password", metavar="SECRET", envvar="DDCONTRACT_PDF_PASSWORD",
                                            help="Password tried on encrypted PDFs (or set DDCONTRACT_PDF_PASSWORD)."),
+    no_model: bool = NoModelOption,
     ocr: Optional[OcrMode] = OCR_OPTION, ocr_timeout: float = OCR_TIMEOUT_OPTION,
 ) -> None:
     """Check every contract under PATH... in parallel; write DIR/results.jsonl, summary.csv and summary.xlsx.
@@ -447,7 +451,7 @@ def scan(
                               language=lang.value if lang else None,
                               report_language=report_lang.value if report_lang else None,
                               policy=load_policy(policy), max_pages=max_pages, password=password,
-                              **ocr_options(ocr, ocr_timeout))
+                              model=not (no_model or only_rules), **ocr_options(ocr, ocr_timeout))
         _library(rules, only_rules)  # a bad rule library fails here, once, not in every worker
         code = run(paths, out, options, workers=workers, include=include, exclude=exclude, resume=resume,
                    force=force, scheduler=scheduler, include_readme=include_readme)

@@ -240,4 +240,17 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
                               present, vetoed)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
+    _model_evidence(out, shown.evidence if finding else [], target, options)
     return out
+
+
+def _model_evidence(out: Explanation, evidence: list, target: str, options: CheckOptions) -> None:
+    """The statistical model among the requirement's rules, where it is asked, and the sentence it found
+    (its pattern says the score) as the evidence the status rests on."""
+    from .matching.statistical import ASKED, MODEL_RULE
+
+    if options.model and target in ASKED:
+        out.rules.append(MODEL_RULE)
+    for e in evidence:
+        if e.rule == MODEL_RULE:
+            out.seen.append(Seen(MODEL_RULE, e.pattern or "", e.matched or "", e.text, e.section, e.page, "evidence"))

@@ -56,6 +56,8 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "report.sections_in": "{n} sections in {lang}",
         "vkey.amount": "Amount",
         "missing.generic": "Nothing in the contract addresses this requirement ({title}).",
+        "model.found": "No rule matched, but the statistical model finds that this sentence is about the requirement "
+                       "(score {score}). Read it before relying on it.",
         "aspects.all": "Covers all of: {found}.",
         "aspects.some": "Covers {found}; not covered: {lacking}.",
         "lang.no_rules": "the clause library has no rules in language {lang!r}; using English rules",
@@ -112,6 +114,8 @@ BASE_TEXT: dict[str, dict[str, str]] = {
         "report.sections_in": "{n} afsnit på {lang}",
         "vkey.amount": "Beløb",
         "missing.generic": "Kontrakten indeholder intet om dette krav ({title}).",
+        "model.found": "Ingen regel passede, men den statistiske model vurderer, at denne sætning handler om kravet "
+                       "(score {score}). Læs den, før du lægger vægt på den.",
         "aspects.all": "Dækker alle punkter: {found}.",
         "aspects.some": "Dækker {found}; ikke dækket: {lacking}.",
         "lang.no_rules": "regelbiblioteket har ingen regler på sproget {lang!r}; de engelske regler bruges",

@@ -26,6 +26,7 @@ class ScanOptions:
     password: str | None = None  # tried on encrypted PDFs
     ocr: str | None = None  # auto, always, never; None: auto when an OCR engine is installed (in the worker)
     ocr_timeout: float | None = None  # seconds of OCR a page may take; None: ingest.ocr.PAGE_SECONDS
+    model: bool = True  # the statistical model's second opinion (CheckOptions.model)
 
     def library(self) -> Library:
         from ..rules import load_library
@@ -38,4 +39,4 @@ class ScanOptions:
         return CheckOptions(pdf_engine=self.pdf_engine, language=self.language,
                             report_language=self.report_language, policy=self.policy,
                             max_pages=self.max_pages, password=self.password, ocr=self.ocr,
-                            ocr_timeout=self.ocr_timeout)
+                            ocr_timeout=self.ocr_timeout, model=self.model)
