@@ -1315,3 +1315,22 @@ def test_danish_compounds_are_never_read_apart():
     from ddcontract.wordjoins import joins
 
     assert joins("Databehandleraftalen og sikkerhedsbruddet,jf. aftalen", "da") == []
+
+
+FRESH_LIST = {
+    "en": ("## Closing your account\n\nYou may close your account at any time. We may also close your account at once if:\n\n"
+           "1. You are in breach of these terms.\n2. You have not logged in for three years.\n\n## Fees\n\nFees are monthly.\n"),
+    "da": ("## Lukning af kontoen\n\nDu kan til enhver tid lukke din konto. Vi kan også lukke din konto straks, hvis:\n\n"
+           "1. Du misligholder disse vilkår.\n2. Du ikke har logget ind i tre år.\n\n## Gebyrer\n\nGebyrer betales månedligt.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_list_numbered_from_one_under_an_unnumbered_lead_in_is_its_items(tmp_path: Path, library, lang: str):
+    """ "We may also close your account at once if:" over "1. … 2. …" in a clause without a number: the reader takes
+    the items for clauses 1 and 2, and each is read with the lead-in, so the termination for breach is found."""
+    path = tmp_path / "terms.md"
+    path.write_text(FRESH_LIST[lang], encoding="utf-8")
+    items = [c for c in clauses_of(_blocks(path)) if c.section in ("1", "2") and not c.heading]
+    assert [c.sentences[0].lead > 0 for c in items] == [True, True]
+    assert _finding(tmp_path, library, FRESH_LIST[lang], "DD-4.7", lang=lang).status != "missing"

@@ -144,6 +144,7 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
         lead_in = clause.sentences[-1].text
         _carry_into_groups(clauses, i, lead_in)
         if not clause.section:
+            _carry_into_fresh_list(clauses, i, lead_in)
             continue
         # the lead-in may be a numbered sub-clause of its own, run into the paragraph before it ("… if
         # already paid. 6.1.3 immediately by either party on notice if the other:"): its items are 6.1.3.x
@@ -155,6 +156,25 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
             first = item.sentences[0] if item.sentences else None
             if first is not None and not first.lead and first.kind == "text":
                 item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
+
+
+_MAX_FRESH_ITEM = 400  # an item of a list numbered from 1 under an unnumbered lead-in is one short paragraph
+
+
+def _carry_into_fresh_list(clauses: list[Clause], i: int, lead_in: str) -> None:
+    """A lead-in in an unnumbered clause ("We may also close your account at any time if:") over a list numbered
+    from 1 that the reader took for clauses 1, 2, 3: each item's first sentence is read with the lead-in. The items
+    are the clauses numbered 1, 2, … right after it whose first block is a short paragraph under no heading of its
+    own; numbered clauses with titles after a preamble ("1. Scope. …" after "The parties agree as follows:") are
+    not such items."""
+    for k, item in enumerate(clauses[i + 1:], start=1):
+        first_block = item.blocks[0]
+        if (item.section != str(k) or item.heading or first_block.kind != "paragraph"
+                or len(first_block.text) > _MAX_FRESH_ITEM):
+            break
+        first = item.sentences[0] if item.sentences else None
+        if first is not None and not first.lead and first.kind == "text":
+            item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
 
 
 def _carry_into_groups(clauses: list[Clause], i: int, lead_in: str) -> None:
