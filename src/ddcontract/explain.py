@@ -24,7 +24,7 @@ from .check import CheckOptions, CheckResult
 from .model import Clause, Document, Sentence
 from .rules import Library, Rule
 from .matching.match import rule_text
-from .terms import Reading, TermReader, defined_terms
+from .terms import Reading, reader_for
 
 MAX_NEAR = 3
 
@@ -230,7 +230,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         needed = {o for r in rules for o in r.model.together_with}
         present = where_matched(m for m in match_clauses(in_lang, library, lang)
                                 if m.rule_id in needed) if needed else set()
-        reader = TermReader(defined_terms(in_lang), lang)
+        reader = reader_for(in_lang, lang)
         group = [(c, s, reader.read(s) if reader else None) for c in in_lang
                  for s in c.sentences if s.kind != "definition"]
         texts = (rule_text(s, r)[0] for _, s, r in group)

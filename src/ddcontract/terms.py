@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Clause, Sentence, TermUse
-from .wordjoins import joins
+from .wordjoins import any_joins, joins
 
 # the words a concept is read as, per language
 READ_AS = {
@@ -198,11 +198,20 @@ class Reading:
         return list(dict.fromkeys(t for r0, r1, _, _, t in self._spans if t is not None and r0 < c1 and r1 > c0))
 
 
+def reader_for(clauses: list[Clause], lang: str) -> TermReader:
+    """The reader of a document's sentences: its defined terms, and whether it has words run together."""
+    texts = [s.text for c in clauses for s in c.sentences if s.kind != "definition"]
+    return TermReader(defined_terms(clauses), lang, joined=any_joins(texts, lang))
+
+
 class TermReader:
     """Reads sentences with a document's defined terms understood and words run together read apart."""
 
-    def __init__(self, terms: list[DefinedTerm], lang: str):
+    def __init__(self, terms: list[DefinedTerm], lang: str, joined: bool = True):
+        """``joined``: whether the document may have words run together (:func:`ddcontract.wordjoins.any_joins`);
+        False skips looking for them sentence by sentence."""
         self.lang = lang
+        self.joined = joined and lang == "en"
         self.terms = {t.term: t for t in terms}
         if terms:
             names = sorted(self.terms, key=len, reverse=True)
@@ -212,7 +221,7 @@ class TermReader:
             self._pattern = None
 
     def __bool__(self) -> bool:
-        return self._pattern is not None or self.lang == "en"
+        return self._pattern is not None or self.joined
 
     def _term_edits(self, text: str) -> list[tuple[int, int, str, DefinedTerm | None]]:
         if self._pattern is None:
@@ -233,8 +242,9 @@ class TermReader:
         text = sentence.text
         edits = self._term_edits(text)
         taken = [(a, b) for a, b, _, _ in edits]
-        edits += [(a, b, words, None) for a, b, words in joins(text, self.lang)
-                  if not any(a < y and b > x for x, y in taken)]
+        if self.joined:
+            edits += [(a, b, words, None) for a, b, words in joins(text, self.lang)
+                      if not any(a < y and b > x for x, y in taken)]
         if not edits:
             return None
         edits.sort(key=lambda e: e[0])

@@ -64,6 +64,12 @@ def _split(word: str) -> str | None:
     return None
 
 
+def any_joins(texts: list[str], lang: str) -> bool:
+    """Whether any of a document's texts has a joined word: one pass over all of them, so that a document
+    without any (most) is not searched sentence by sentence."""
+    return bool(joins("\n".join(texts), lang))
+
+
 def joins(text: str, lang: str) -> list[tuple[int, int, str]]:
     """The joined words in ``text``: (start, end, the words read there), in order. Nothing in Danish."""
     if lang != "en":

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Clause, Match, Sentence
 from ..rules import Library, Rule
-from ..terms import DefinedTerm, Reading, TermReader, defined_terms
+from ..terms import DefinedTerm, Reading, reader_for
 from ..values import EXTRACTOR_FUNCS
 from .xref import blank_titles
 
@@ -18,7 +18,7 @@ from .xref import blank_titles
 def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Match]:
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
-    reader = TermReader(defined_terms(clauses), lang)
+    reader = reader_for(clauses, lang)
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     readings: dict[int, Reading] = {}

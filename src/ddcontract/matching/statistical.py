@@ -46,8 +46,11 @@ _WORD = re.compile(r"[^\W_]+")
 
 def features(text: str, lang: str) -> frozenset[str]:
     """A sentence's words (lower case, as written) and its pairs of adjacent words."""
-    words = _WORD.findall(text.lower())
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return _features(_WORD.findall(text.lower()))
+
+
+def _features(words: list[str]) -> frozenset[str]:
+    return frozenset(words) | frozenset(map(" ".join, zip(words, words[1:])))
 
 
 def training_examples(library: Library) -> dict[str, list[tuple[str, str | None]]]:
@@ -82,7 +85,7 @@ def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
 
 def score(feats: frozenset[str], model: dict[str, Any]) -> float:
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) for f in feats)
+    z = model["bias"] + sum(map(weights.__getitem__, feats & weights.keys()))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
@@ -126,10 +129,10 @@ def second_opinion(decided: list[Decided], clauses: list[Clause], clause_langs: 
         for sentence in clause.sentences:
             if sentence.kind in ("heading", "definition"):
                 continue
-            text = blank_titles(sentence.text)
-            feats = features(text, lang)
-            if not MIN_WORDS <= len(_WORD.findall(text)) <= MAX_WORDS:
+            words = _WORD.findall(sentence.text.lower())
+            if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
+            feats = _features(words)
             order += 1
             for req in todo:
                 if req in models and (p := score(feats, models[req])) >= THRESHOLD:
