@@ -200,7 +200,7 @@ class Reading:
 
 def reader_for(clauses: list[Clause], lang: str) -> TermReader:
     """The reader of a document's sentences: its defined terms, and whether it has words run together."""
-    texts = [s.text for c in clauses for s in c.sentences if s.kind != "definition"]
+    texts = [b.text for c in clauses for b in c.blocks]
     return TermReader(defined_terms(clauses), lang, joined=any_joins(texts, lang))
 
 
