@@ -98,3 +98,10 @@ def test_no_model_and_explain_on_the_command_line(tmp_path: Path):
     explained = runner.invoke(app, ["check", str(path), "--explain", "DD-4.7", "--no-color"])
     assert explained.exit_code == 0, explained.output
     assert "[decides] model:" in explained.output  # the sentence it rests on, as a rule's would be shown
+
+
+def test_a_scan_passes_no_model_to_every_check():
+    from ddcontract.scan.options import ScanOptions
+
+    assert ScanOptions().check_options().model is True
+    assert ScanOptions(model=False).check_options().model is False
