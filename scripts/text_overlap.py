@@ -6,8 +6,8 @@ Everything in the repository is written for this project; the real contracts are
 A rule example, a suggested clause or a sample that repeats a contract's sentence breaks that, and
 also makes the measurement flatter (the rule has then seen the sentence it is measured on). Our texts:
 
-- every string in the YAML data (``clause_library/``, ``questionnaire/``, ``policies/``, ``templates/``):
-  rule examples, suggested clauses and fallbacks, messages, questions;
+- every string in the YAML data (``clause_library/``, ``questionnaire/``, ``policies/``, ``templates/``, ``training/``):
+  rule examples, suggested clauses and fallbacks, messages, questions, the model's training sentences;
 - the sources of the bundled samples and markups (``scripts/sample_sources/``, ``scripts/markup_sources/``),
   of the DOCX templates (``templates/src/``), the test data (``tests/data/``) and any text or Markdown sample.
 
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 _WORD = re.compile(r"\w+")
-_DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates")
+_DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates", "training")
 _SOURCE_DIRS = ("scripts/sample_sources", "scripts/markup_sources", "templates/src", "tests/data", "samples")
 ALLOWED = ROOT / "scripts" / "text_overlap_allowed.txt"
 

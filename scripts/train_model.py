@@ -3,8 +3,8 @@
 
 The model is a second opinion for a requirement no rule found: for each requirement and language, a
 logistic regression over a sentence's words and word pairs (lower case, as written), trained only on
-the clause library's own examples (``clause_library/*.yaml``: sentences written for this project,
-under its licence). A rule's positive examples are positives of its requirement; its negative
+sentences written for this project, under its licence: the clause library's own examples
+(``clause_library/*.yaml``) and ``training/sentences_<lang>.yaml``. A rule's positive examples are positives of its requirement; its negative
 examples, and every other requirement's positives, are negatives. No contract text is used, so the
 model can be measured on every real-contract set (``scripts/real_accuracy.py``) as the rules are.
 
@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+TRAINING = ROOT / "training"  # sentences written to train the model, beside the library's examples
 sys.path.insert(0, str(ROOT / "src"))
 
 from ddcontract.matching.statistical import (  # noqa: E402
@@ -66,7 +67,7 @@ def build() -> dict:
     library = load_library()
     models: dict[str, dict[str, dict]] = {}
     sizes: dict[str, dict[str, list[int]]] = {}
-    for lang, examples in training_examples(library).items():
+    for lang, examples in training_examples(library, TRAINING).items():
         rows = [(features(text, lang), req) for text, req in examples]
         for rid in ASKED:  # each trained on all of REQUIREMENTS' examples, but only ASKED are kept
             labelled = [(feats, req == rid) for feats, req in rows]
@@ -79,7 +80,7 @@ def build() -> dict:
     return {"about": "ddcontract's statistical sentence model: per language and requirement, a logistic regression "
                      "over a sentence's lower-case words and word pairs, trained by scripts/train_model.py on the "
                      "clause library's own examples only.",
-            "threshold": THRESHOLD, "examples_digest": examples_digest(library),
+            "threshold": THRESHOLD, "examples_digest": examples_digest(library, TRAINING),
             "examples": sizes, "models": models}
 
 

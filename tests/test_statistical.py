@@ -23,9 +23,9 @@ NO_RULE = {
           "sikkerhedskravene.\n",
 }
 SAID = {"en": "statistical model", "da": "statistiske model"}
-# termination for convenience: the model scores it high, a termination rule's unless vetoes it
+# termination at will: the model scores it high, a termination rule's unless vetoes it
 VETOED = {
-    "en": "The Client may terminate the Agreement at any time for convenience if the Vendor changes its hosting partner.",
+    "en": "The Vendor may suspend or terminate the Client's access anytime, with or without cause, if it so decides.",
     "da": "Kunden kan opsige aftalen uden begrundelse med øjeblikkelig virkning, hvis leverandøren skifter "
           "underdatabehandler.",
 }
@@ -39,8 +39,9 @@ def _finding(tmp_path: Path, library, text: str, req: str, lang: str, model: boo
 
 
 def test_the_shipped_model_was_trained_on_the_current_examples(library):
-    """Change a rule example and this fails until ``python scripts/train_model.py`` is run again."""
-    assert load_model()["examples_digest"] == examples_digest(library)
+    """Change a rule example or a training sentence and this fails until ``python scripts/train_model.py`` is run
+    again."""
+    assert load_model()["examples_digest"] == examples_digest(library, Path(__file__).resolve().parent.parent / "training")
 
 
 def test_the_model_is_asked_only_about_requirements_a_sentence_can_show():

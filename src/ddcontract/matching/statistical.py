@@ -3,8 +3,9 @@
 The rules say exactly which wordings count, and each real contract set measured before its first
 study showed wordings they lacked (``docs/accuracy.md``). The model reads a sentence as a bag of its
 lower-case words and word pairs and scores it, per requirement and language, with a logistic
-regression trained by ``scripts/train_model.py`` on the clause library's own examples only (sentences
-written for this project; no contract text). It runs offline from the file shipped beside this module.
+regression trained by ``scripts/train_model.py`` only on sentences written for this project (the clause
+library's examples and ``training/sentences_<lang>.yaml``; no contract text). It runs offline from the
+file shipped beside this module.
 
 It is asked only about a requirement the rules left missing, and only about one whose status rests on
 what a sentence is about (:data:`ASKED`). When a sentence scores at least :data:`THRESHOLD` (chosen on the development sets as the lowest
@@ -53,9 +54,11 @@ def _features(words: list[str]) -> frozenset[str]:
     return frozenset(words) | frozenset(map(" ".join, zip(words, words[1:])))
 
 
-def training_examples(library: Library) -> dict[str, list[tuple[str, str | None]]]:
-    """Per language, the library's examples for the model's requirements: (text, the requirement it
-    is a positive example of, or None for a negative example)."""
+def training_examples(library: Library, extra: Path | None = None) -> dict[str, list[tuple[str, str | None]]]:
+    """Per language, the sentences the model learns from: (text, the requirement it is a positive example of, or
+    None for a negative example). The library's examples for the model's requirements, and, where ``extra`` is a
+    folder, its ``sentences_<lang>.yaml`` (``{requirement: {positive: [...], negative: [...]}}``: sentences written
+    for this project to train the model, ``training/`` in the repository)."""
     out: dict[str, list[tuple[str, str | None]]] = {}
     for rule in library.rules:
         req = rule.model.requirement
@@ -65,12 +68,20 @@ def training_examples(library: Library) -> dict[str, list[tuple[str, str | None]
             rows = out.setdefault(lang, [])
             rows.extend((ex.text, req) for ex in block.examples.positive)
             rows.extend((text, None) for text in block.examples.negative)
+    for path in sorted(extra.glob("sentences_*.yaml")) if extra is not None and extra.is_dir() else []:
+        import yaml
+
+        rows = out.setdefault(path.stem.split("_", 1)[1], [])
+        for req, block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if req in REQUIREMENTS:
+                rows.extend((text, req) for text in block.get("positive", []))
+                rows.extend((text, None) for text in block.get("negative", []))
     return out
 
 
-def examples_digest(library: Library) -> str:
-    """A digest of the training examples: the shipped model records the one it was trained on."""
-    blob = json.dumps(training_examples(library), ensure_ascii=False, sort_keys=True)
+def examples_digest(library: Library, extra: Path | None = None) -> str:
+    """A digest of the training sentences: the shipped model records the one it was trained on."""
+    blob = json.dumps(training_examples(library, extra), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
