@@ -20,15 +20,17 @@ import re
 from functools import lru_cache
 
 # a function word run into a capitalised word: "thisAgreement", "ofPersonal", "toYou"
-_CAMEL = re.compile(r"(?<![\w@./-])(the|this|that|these|those|and|or|shall|such|your|their|which|its|our|any|"
-                    r"all|each|not|to|of|by|in|on|for|from|with|be|is|are|an|as|at)([A-Z][a-z]{2,})(?![\w@/-])")
+_CAMEL_HEADS = ("the|this|that|these|those|and|or|shall|such|your|their|which|its|our|any|all|each|not|to|of|by|in|on|"
+                "for|from|with|be|is|are|an|as|at")
+_CAMEL = re.compile(r"(?<![\w@./-])(" + _CAMEL_HEADS + r")([A-Z][a-z]{2,})(?![\w@/-])")
 # a function word run into another word, in lower case or in capitals
 _HEADS = ("the", "this", "that", "and", "shall", "such", "your", "their", "which", "any")
 _TAILS = ("the", "and", "shall")
-_LOWER = re.compile(r"(?<![\w@./-])(?:(?:" + "|".join(_HEADS) + r")[a-z]{3,}|[a-z]{3,}(?:" + "|".join(_TAILS)
-                    + r"))(?![\w@/-])")
-_CAPS = re.compile(r"(?<![\w@./-])(?:(?:" + "|".join(h.upper() for h in _HEADS) + r")[A-Z]{3,}|[A-Z]{3,}(?:"
-                   + "|".join(t.upper() for t in _TAILS) + r"))(?![\w@/-])")
+_LOWER_JOIN = r"(?:" + "|".join(_HEADS) + r")[a-z]{3,}|[a-z]{3,}(?:" + "|".join(_TAILS) + r")"
+_CAPS_JOIN = (r"(?:" + "|".join(h.upper() for h in _HEADS) + r")[A-Z]{3,}|[A-Z]{3,}(?:"
+              + "|".join(t.upper() for t in _TAILS) + r")")
+_LOWER = re.compile(r"(?<![\w@./-])(?:" + _LOWER_JOIN + r")(?![\w@/-])")
+_CAPS = re.compile(r"(?<![\w@./-])(?:" + _CAPS_JOIN + r")(?![\w@/-])")
 # a comma with no space after it between two words (not in a link, a path or a number)
 _COMMA = re.compile(r"(?<![\w@/:%.&;-])([A-Za-z]{2,}),(?=[A-Za-z]{2,}(?![\w/%@-]))")
 # words the lemma table lacks that a join would otherwise cut
@@ -65,10 +67,8 @@ def _split(word: str) -> str | None:
 
 
 # every join above, and a few more (no look-arounds: one quick pass over a whole document)
-_ANY = re.compile(r"\b(?:(?:the|this|that|these|those|and|or|shall|such|your|their|which|its|our|any|all|each|not|to|"
-                  r"of|by|in|on|for|from|with|be|is|are|an|as|at)[A-Z][a-z]{2,}|(?:" + "|".join(_HEADS) + r")[a-z]{3,}|"
-                  r"[a-z]{3,}(?:" + "|".join(_TAILS) + r")|(?:" + "|".join(h.upper() for h in _HEADS) + r")[A-Z]{3,}|"
-                  r"[A-Z]{3,}(?:" + "|".join(t.upper() for t in _TAILS) + r"))\b|[a-z],[A-Za-z]")
+_ANY = re.compile(r"\b(?:(?:" + _CAMEL_HEADS + r")[A-Z][a-z]{2,}|" + _LOWER_JOIN + "|" + _CAPS_JOIN
+                  + r")\b|[a-z],[A-Za-z]")
 
 
 def any_joins(texts: list[str], lang: str) -> bool:
