@@ -1334,3 +1334,31 @@ def test_a_list_numbered_from_one_under_an_unnumbered_lead_in_is_its_items(tmp_p
     items = [c for c in clauses_of(_blocks(path)) if c.section in ("1", "2") and not c.heading]
     assert [c.sentences[0].lead > 0 for c in items] == [True, True]
     assert _finding(tmp_path, library, FRESH_LIST[lang], "DD-4.7", lang=lang).status != "missing"
+
+
+TABLE_HEADINGS = {
+    "en": ("| ### 7\\. DATA SECURITY | [Back to top](#index) |\n\n**7.1 Incidents.** The Host shall notify the Club "
+           "of a Security Incident by email to the Club's security contact within 24 hours.\n\n"
+           "| ### 8\\. ENDING THE CONTRACT | [Back to top](#index) |\n\n**8.1 Cancelling.** The Club may cancel the "
+           "subscription by sending written notice to billing@host.example.\n"),
+    "da": ("| ### 7\\. DATASIKKERHED | [Til toppen](#indhold) |\n\n**7.1 Hændelser.** Leverandøren skal underrette "
+           "Klubben om et sikkerhedsbrud pr. e-mail til Klubbens sikkerhedskontakt inden 24 timer.\n\n"
+           "| ### 8\\. AFTALENS OPHØR | [Til toppen](#indhold) |\n\n**8.1 Opsigelse.** Klubben kan opsige abonnementet "
+           "ved at sende skriftlig meddelelse til faktura@vaert.example.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_heading_laid_out_in_a_table_row_beside_navigation_is_a_heading(tmp_path: Path, library, lang: str):
+    """Saved pages put a section's heading in a table row beside a "Back to top" link: the row is the heading of what
+    follows, so a cancellation notice under "8. Ending the contract" is not read as part of the security clause above."""
+    path = tmp_path / "terms.md"
+    path.write_text(TABLE_HEADINGS[lang], encoding="utf-8")
+    headings = [b.text for b in _blocks(path) if b.kind == "heading"]
+    assert len(headings) == 2 and headings[1].endswith("ENDING THE CONTRACT" if lang == "en" else "AFTALENS OPHØR")
+    finding = _finding(tmp_path, library, TABLE_HEADINGS[lang], "DD-8.4", lang=lang)
+    assert finding.status != "missing"
+    assert all((e.section or "").startswith("7") for e in finding.evidence)
+    # a table row with real content in its other cells stays a table row
+    path.write_text("| ### Fees | Paid monthly in advance by card or by bank transfer |\n", encoding="utf-8")
+    assert [b.kind for b in _blocks(path)] == ["table-row"]

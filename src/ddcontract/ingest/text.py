@@ -45,6 +45,8 @@ _ESCAPED = 0xE000  # escaped characters wait in the private use area while the m
 _TWICE_MARKS = re.compile(r"^\\#|\\\*\\\*|^\\-\s", re.MULTILINE)
 _RULE_LINE = re.compile(r"^(?:([=\-~^*#+_])\1{2,}|(?:[-*_]\s+){2,}[-*_])$")
 _MAX_RULED_HEADING = 120
+# the most words a table cell beside a heading may have and still be navigation ("Back to top")
+_NAV_CELL_WORDS = 4
 _PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.IGNORECASE)
 
 
@@ -221,6 +223,12 @@ def _blocks(text: str, markdown: bool) -> list[Block]:
                     if re.fullmatch(r"[|\s:-]+", row):
                         continue
                     cells = [c.strip() for c in row.strip("|").split("|")]
+                    # a heading laid out in a table row beside navigation, as some saved pages have it:
+                    # "| ### 11\. TERM AND TERMINATION | [Back to top](#index) |" is the heading of what follows
+                    if cells and _MD_HEADING.match(cells[0]) and all(len(c.split()) <= _NAV_CELL_WORDS for c in cells[1:]):
+                        blocks.append(Block(text=_MD_HEADING.sub("", cells[0]), kind="heading",
+                                            anchor=anchor(numbered[at + i][0])))
+                        continue
                     blocks.append(Block(text=" | ".join(c for c in cells if c), kind="table-row",
                                         anchor=anchor(numbered[at + i][0])))
                 continue
