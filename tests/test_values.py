@@ -243,6 +243,10 @@ def test_deadline_digits_then_words_in_brackets():
     ("NZ$ 500", 500, "NZD"),
     ("CA$2 million", 2_000_000, "CAD"),
     ("HK$10,000", 10_000, "HKD"),
+    # the ISO code written before the dollar sign names the dollar: "CAD $100"
+    ("CAD $100", 100, "CAD"),
+    ("AUD$ 5,000", 5_000, "AUD"),
+    ("USD $250", 250, "USD"),
     # named in words: "fifty Canadian dollars ($50)" is one amount in Canadian dollars
     ("fifty Canadian dollars ($50)", 50, "CAD"),
     ("10,000 Australian dollars", 10_000, "AUD"),

@@ -88,7 +88,8 @@ def plain_number(value: float) -> int | float:
 
 _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK|NPR|PKR|LKR|KES|NGN|AED|SAR|ILS|CNY|"
               r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
-_CUR_PREFIX = (r"(?P<pcur>" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|USD\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
+# a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
+_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|kr\.?)")
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
@@ -119,6 +120,8 @@ _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill":
 
 def _currency(raw: str) -> str:
     key = re.sub(r"\s", "", raw.lower()) if "$" in raw else " ".join(raw.lower().split())
+    if key.endswith("$") and key[:-1].upper() in _CUR_CODES.split("|"):
+        return key[:-1].upper()
     if key.upper() in _CUR_CODES.split("|"):
         return key.upper()
     return _CURRENCY.get(key, key.upper())
