@@ -106,3 +106,16 @@ def test_a_scan_passes_no_model_to_every_check():
 
     assert ScanOptions().check_options().model is True
     assert ScanOptions(model=False).check_options().model is False
+
+
+# the provider changing its own terms: the model read such a sentence as termination for breach on a real DPA
+CHANGE_OF_TERMS = {
+    "en": "6. Changes to this Annex. The Host may change this Annex without notice if the change is required by law.",
+    "da": "6. Ændringer af dette bilag. Værten kan ændre dette bilag uden varsel, hvis ændringen kræves af lovgivningen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_change_of_the_terms_is_kept_from_the_model_as_termination(tmp_path: Path, library, lang: str):
+    assert statistical._vetoed(library, lang, "DD-4.7", CHANGE_OF_TERMS[lang])
+    assert _finding(tmp_path, library, f"12. Term\n\n{CHANGE_OF_TERMS[lang]}\n", "DD-4.7", lang).status == "missing"

@@ -33,7 +33,7 @@ def _deadline_regex(number_word: str) -> re.Pattern[str]:
 _DEADLINE = _deadline_regex(NUMBER_WORD)
 _DEADLINE_DA = _deadline_regex(NUMBER_WORD_DA)
 _DEADLINE_LEAD = re.compile(
-    r"(?:within|no later than|not later than|not more than|no more than|inside|at the latest|"
+    r"(?:within|no later than|not later than|not more than|no more than|no longer than|not longer than|inside|at the latest|"
     r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE)
 _VAGUE = re.compile(
