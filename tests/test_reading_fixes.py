@@ -1362,3 +1362,24 @@ def test_a_heading_laid_out_in_a_table_row_beside_navigation_is_a_heading(tmp_pa
     # a table row with real content in its other cells stays a table row
     path.write_text("| ### Fees | Paid monthly in advance by card or by bank transfer |\n", encoding="utf-8")
     assert [b.kind for b in _blocks(path)] == ["table-row"]
+
+
+SUBSECTION_UNDER_BREACH = {
+    "en": ("## 9. Data Breach Notification\n\n### 9.1 Detection\n\nThe Host monitors its systems around the clock.\n\n"
+           "### 9.2 Duties toward the Club\n\n- Initial notification within 6 hours of a confirmed breach\n"),
+    "da": ("## 9. Brud på persondatasikkerheden\n\n### 9.1 Opdagelse\n\nVærten overvåger sine systemer døgnet rundt.\n\n"
+           "### 9.2 Pligter over for Klubben\n\n- Første underretning senest 6 timer efter et bekræftet brud\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_subsection_is_read_under_the_heading_of_its_section(tmp_path: Path, library, lang: str):
+    """ "9.2 Duties toward the Club" under "9. Data Breach Notification": a rule that asks for a breach heading finds the
+    deadline in the subsection's bullet, and the block knows the heading it sits under."""
+    path = tmp_path / "dpa.md"
+    path.write_text(SUBSECTION_UNDER_BREACH[lang], encoding="utf-8")
+    bullet = next(b for b in _blocks(path) if "6" in b.text and b.kind == "list-item")
+    assert bullet.heading == ("Duties toward the Club" if lang == "en" else "Pligter over for Klubben")
+    assert bullet.parent_heading == ("Data Breach Notification" if lang == "en" else "Brud på persondatasikkerheden")
+    finding = _finding(tmp_path, library, SUBSECTION_UNDER_BREACH[lang], "DD-8.1", name="dpa.md", lang=lang)
+    assert finding.status == "met" and finding.values["hours"] == 6

@@ -30,6 +30,9 @@ class Block:
     page: int | None = None
     section: str | None = None  # "9.1", "Section 12", "§ 5", "Schedule 3"
     heading: str | None = None  # the heading of the clause the block belongs to
+    # the headings of the numbered sections it sits in ("Data Breach Notification" for a block of 9.2 under "9. Data
+    # Breach Notification"), nearest first and joined by " / "; None when it is in no numbered section with a heading
+    parent_heading: str | None = None
     kind: Literal["paragraph", "heading", "table-row", "list-item"] = "paragraph"  # list-item: a bullet
     # how deep a list item is nested, where the reader can tell (Markdown indentation, HTML lists): 1 for
     # an item of an outer list, more for an item inside an item; 0 when not known or not an item

@@ -160,6 +160,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
     # Agreement" in the list of the parts at the top) names the annex, it does not begin it
     heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
+    titles: dict[str, str] = {}  # each numbered section's heading, for the sections numbered under it
     last_annex = {_annex_key(num): i for i, ((num, _), head) in enumerate(zip(numbered, heads)) if head}
     for i, (block, (num, rest), annex_heading) in enumerate(zip(blocks, numbered, heads)):
         if block.kind == "list-item" and num is not None and (_ANNEX.match(num) or num.isdigit()):
@@ -196,4 +197,19 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             block.kind = "heading"
         block.section = section
         block.heading = heading
+        if num is not None and block.kind == "heading" and heading:
+            titles[num] = heading
+        block.parent_heading = _parent_headings(section, heading, titles)
         yield block
+
+
+def _parent_headings(section: str | None, heading: str | None, titles: dict[str, str]) -> str | None:
+    """The headings of the numbered sections ``section`` sits in, nearest first ("9.2" under "9. Data Breach
+    Notification" → "Data Breach Notification"), leaving out one that is the block's own heading."""
+    found = []
+    while section and "." in section:
+        section = section.rsplit(".", 1)[0]
+        title = titles.get(section)
+        if title and title != heading and title not in found:
+            found.append(title)
+    return " / ".join(found) or None

@@ -209,7 +209,10 @@ def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
     words = block.heading_any if block else []
     if not words:
         return True
-    heading = (clause.heading or "").lower()
+    # a subsection is read under the sections it is part of: "9.2 Notification Obligations" under "9. Data Breach
+    # Notification" is in a breach clause
+    parents = next((b.parent_heading for b in clause.blocks if b.parent_heading), None)
+    heading = " / ".join(h for h in (clause.heading, parents) if h).lower()
     return any(w.lower() in heading for w in words)
 
 
