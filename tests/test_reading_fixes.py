@@ -1383,3 +1383,29 @@ def test_a_subsection_is_read_under_the_heading_of_its_section(tmp_path: Path, l
     assert bullet.parent_heading == ("Data Breach Notification" if lang == "en" else "Brud på persondatasikkerheden")
     finding = _finding(tmp_path, library, SUBSECTION_UNDER_BREACH[lang], "DD-8.1", name="dpa.md", lang=lang)
     assert finding.status == "met" and finding.values["hours"] == 6
+
+
+SENTENCE_CASE_TITLES = {
+    "en": ("8. Notification of a breach of security\n\nThe Host notifies the Club of any incident by telephone at once.\n\n"
+           "9. Fees for the service\n\nThe Club pays monthly.\n"),
+    "da": ("8. Underretning om brud på persondatasikkerheden\n\nVærten giver straks Klubben besked om enhver hændelse pr. "
+           "telefon.\n\n9. Betaling for ydelsen\n\nKlubben betaler månedligt.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_numbered_title_in_sentence_case_is_a_heading(tmp_path: Path, library, lang: str):
+    """Plain text that numbers its titles in sentence case ("8. Underretning om brud på persondatasikkerheden"): the
+    line is the heading of the paragraph below it, so a rule that asks for a breach heading reads that paragraph; a
+    numbered line with a verb stays a sentence."""
+    from ddcontract.ingest.sections import sentence_case_title
+
+    path = tmp_path / "terms.txt"
+    path.write_text(SENTENCE_CASE_TITLES[lang], encoding="utf-8")
+    blocks = _blocks(path)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "heading", "paragraph"]
+    assert blocks[1].heading == SENTENCE_CASE_TITLES[lang].split("\n")[0].split(" ", 1)[1]
+    finding = _finding(tmp_path, library, SENTENCE_CASE_TITLES[lang], "DD-8.4", name="terms.txt", lang=lang)
+    assert finding.status != "missing"
+    assert not sentence_case_title("Kunden skal betale fakturaen senest 30 dage efter")
+    assert not sentence_case_title("The Supplier shall notify the Customer")

@@ -136,6 +136,23 @@ _VERBS = frozenset("shall will must may can should would could is are was were b
                    "skal vil må kan bør er var være har havde blev bliver".split())
 
 
+def sentence_case_title(text: str) -> bool:
+    """A numbered line's text that is a title in sentence case, as Danish (and some English) drafting writes them:
+    "Underretning om brud på persondatasikkerheden", "Ændringer af vilkårene; underretninger" — short, capitalised,
+    without closing punctuation or a verb ("The Supplier shall notify the Customer" is a sentence);
+    ``looks_like_heading`` wants most words capitalised, which such titles are not."""
+    t = text.strip()
+    words = t.split()
+    if not words or len(words) > _MAX_SENTENCE_CASE_WORDS or t[-1] in ".;,:!?" or not t[0].isupper():
+        return False
+    if t[0] in _BULLETS or _CONTACT.search(t) or _RUNS_ON.search(t):
+        return False
+    return not any(w.lower().strip("(),;") in _VERBS for w in words)
+
+
+_MAX_SENTENCE_CASE_WORDS = 8
+
+
 def _is_annex_heading(block: Block, num: str | None, rest: str) -> bool:
     return (num is not None and block.kind != "list-item" and _ANNEX.match(num) is not None
             and (block.kind == "heading" or looks_like_heading(rest)))
@@ -177,7 +194,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             num = f"{annex[0]}, {num}"
         if num is not None:
             section = num
-            if block.kind == "heading" or looks_like_heading(rest):
+            if block.kind == "heading" or looks_like_heading(rest) or (block.kind == "paragraph" and sentence_case_title(rest)):
                 heading = rest.strip() or heading
                 top_heading = heading
                 block.kind = "heading"
