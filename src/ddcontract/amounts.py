@@ -118,12 +118,14 @@ _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill":
                "milliard": 1e9, "milliarder": 1e9}
 
 
+_CODES = frozenset(_CUR_CODES.split("|"))
+
+
 def _currency(raw: str) -> str:
     key = re.sub(r"\s", "", raw.lower()) if "$" in raw else " ".join(raw.lower().split())
-    if key.endswith("$") and key[:-1].upper() in _CUR_CODES.split("|"):
-        return key[:-1].upper()
-    if key.upper() in _CUR_CODES.split("|"):
-        return key.upper()
+    code = key[:-1] if key.endswith("$") and key[:-1].upper() in _CODES else key  # "cad$" (from "CAD $100") is CAD
+    if code.upper() in _CODES:
+        return code.upper()
     return _CURRENCY.get(key, key.upper())
 
 

@@ -153,9 +153,14 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
         for item in clauses[i + 1:]:
             if not (item.section or "").startswith(child):
                 break
-            first = item.sentences[0] if item.sentences else None
-            if first is not None and not first.lead and first.kind == "text":
-                item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
+            _read_first_with(item, lead_in)
+
+
+def _read_first_with(item: Clause, lead_in: str) -> None:
+    """An item clause's first sentence read after ``lead_in`` (unless it is read with a lead-in already)."""
+    first = item.sentences[0] if item.sentences else None
+    if first is not None and not first.lead and first.kind == "text":
+        item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
 
 
 _MAX_FRESH_ITEM = 400  # an item of a list numbered from 1 under an unnumbered lead-in is one short paragraph
@@ -172,9 +177,7 @@ def _carry_into_fresh_list(clauses: list[Clause], i: int, lead_in: str) -> None:
         if (item.section != str(k) or item.heading or first_block.kind != "paragraph"
                 or len(first_block.text) > _MAX_FRESH_ITEM):
             break
-        first = item.sentences[0] if item.sentences else None
-        if first is not None and not first.lead and first.kind == "text":
-            item.sentences[0] = replace(first, text=f"{lead_in} {first.text}", lead=len(lead_in) + 1)
+        _read_first_with(item, lead_in)
 
 
 def _carry_into_groups(clauses: list[Clause], i: int, lead_in: str) -> None:

@@ -86,17 +86,9 @@ _LOWER_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})\)\s+[a-zæøå]")
 def looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation, e.g. "LIMITATION OF LIABILITY"."""
     t = text.strip()
-    if not t or len(t) > _MAX_HEADING_CHARS:
-        return False
-    if t[0] in _BULLETS:  # "- Nature of breach" is a list item, however short
+    if not _title_shaped(t):
         return False
     if t[-1] in ".;,:" and not t.isupper():
-        return False
-    # an item of a list that runs on: "(b) breaches a Developer Obligation; or", "(ii) the Customer's data, and"
-    if _RUNS_ON.search(t) or _LOWER_ITEM.match(t):
-        return False
-    # a line of contact details: "Breach reports: E-mail: soc@host.example, Phone: 70 00 00 00"
-    if _CONTACT.search(t):
         return False
     words = t.split()
     if len(words) > 12:
@@ -136,6 +128,20 @@ _VERBS = frozenset("shall will must may can should would could is are was were b
                    "skal vil må kan bør er var være har havde blev bliver".split())
 
 
+def _title_shaped(t: str) -> bool:
+    """What any title must be (``t`` stripped): short, not a bullet, not an item of a list that runs on, not a line of
+    contact details."""
+    if not t or len(t) > _MAX_HEADING_CHARS:
+        return False
+    if t[0] in _BULLETS:  # "- Nature of breach" is a list item, however short
+        return False
+    # an item of a list that runs on: "(b) breaches a Developer Obligation; or", "(ii) the Customer's data, and"
+    if _RUNS_ON.search(t) or _LOWER_ITEM.match(t):
+        return False
+    # a line of contact details: "Breach reports: E-mail: soc@host.example, Phone: 70 00 00 00"
+    return not _CONTACT.search(t)
+
+
 def sentence_case_title(text: str) -> bool:
     """A numbered line's text that is a title in sentence case, as Danish (and some English) drafting writes them:
     "Underretning om brud på persondatasikkerheden", "Ændringer af vilkårene; underretninger" — short, capitalised,
@@ -143,9 +149,7 @@ def sentence_case_title(text: str) -> bool:
     ``looks_like_heading`` wants most words capitalised, which such titles are not."""
     t = text.strip()
     words = t.split()
-    if not words or len(words) > _MAX_SENTENCE_CASE_WORDS or t[-1] in ".;,:!?" or not t[0].isupper():
-        return False
-    if t[0] in _BULLETS or _CONTACT.search(t) or _RUNS_ON.search(t):
+    if not _title_shaped(t) or len(words) > _MAX_SENTENCE_CASE_WORDS or t[-1] in ".;,:!?" or not t[0].isupper():
         return False
     return not any(w.lower().strip("(),;") in _VERBS for w in words)
 
