@@ -247,6 +247,9 @@ def test_deadline_digits_then_words_in_brackets():
     ("CAD $100", 100, "CAD"),
     ("AUD$ 5,000", 5_000, "AUD"),
     ("USD $250", 250, "USD"),
+    # the Canadian abbreviation before the sign: "CDN$ 100"
+    ("CDN$ 100", 100, "CAD"),
+    ("CDN $2,500", 2_500, "CAD"),
     # named in words: "fifty Canadian dollars ($50)" is one amount in Canadian dollars
     ("fifty Canadian dollars ($50)", 50, "CAD"),
     ("10,000 Australian dollars", 10_000, "AUD"),

@@ -89,7 +89,7 @@ def plain_number(value: float) -> int | float:
 _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK|NPR|PKR|LKR|KES|NGN|AED|SAR|ILS|CNY|"
               r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
-_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
+_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|kr\.?)")
 _AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
@@ -109,7 +109,7 @@ _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
     "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
-    "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
+    "c$": "CAD", "ca$": "CAD", "cdn$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
     "danske kroner": "DKK", "₹": "INR", "rupees": "INR", "rand": "ZAR", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
