@@ -22,6 +22,7 @@ Danish), labelled against the requirement catalogue by people who did not write 
     python scripts/real_accuracy.py --heldout --build MIRROR_ROOT   # once: the held-out texts
     python scripts/real_accuracy.py --heldout         # the held-out figures (same as --set heldout)
     python scripts/real_accuracy.py --agreement       # how far two independent labellings of the held-out set agree
+    python scripts/real_accuracy.py --agreement --set dev60,dev62   # the same for sets with a labels-second.yaml, pooled
 
 The texts are not stored (several carry no licence): each label names its source as
 ``owner/name path@commit``; ``--build`` takes them from git snapshots of those repositories
@@ -116,14 +117,18 @@ def _evidence(finding: dict) -> str:
     return f"      § {ev['section']} [{ev['rule']}] “{text[:220]}{'…' if len(text) > 220 else ''}”"
 
 
-def agreement(first: Path, second: Path) -> int:
-    """Agreement of two labellings (1/0 labels both made), overall, per language and per requirement,
-    with Cohen's kappa, and every label they differ on."""
+def agreement(labellings: list[tuple[Path, Path]]) -> int:
+    """Agreement of two labellings (1/0 labels both made) of one or more sets, pooled: overall, per language and
+    per requirement, with Cohen's kappa, and every label they differ on."""
     import yaml
 
-    a, b = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (first, second))
-    pairs = [(name, rid, la, b[name]["req"].get(rid), entry["lang"]) for name, entry in a.items() if name in b
-             for rid, la in entry["req"].items() if la in (0, 1) and b[name]["req"].get(rid) in (0, 1)]
+    pairs = []
+    for first, second in labellings:
+        a, b = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (first, second))
+        prefix = f"{first.parent.name}/" if len(labellings) > 1 else ""
+        pairs += [(prefix + name, rid, la, b[name]["req"].get(rid), entry["lang"]) for name, entry in a.items()
+                  if name in b for rid, la in entry["req"].items()
+                  if la in (0, 1) and b[name]["req"].get(rid) in (0, 1)]
     if not pairs:
         print("no label in common", file=sys.stderr)
         return 2
@@ -136,7 +141,8 @@ def agreement(first: Path, second: Path) -> int:
         kappa = (same / n - chance) / (1 - chance) if chance < 1 else 1.0
         return f"{label:14} {same:4d}/{n:<4d} {same / n:6.3f} {kappa:7.3f}"
 
-    print(f"two labellings of {first.parent.name}: {first.name} and {second.name}\n")
+    names = ", ".join(first.parent.name for first, _ in labellings)
+    print(f"two labellings of {names}: {labellings[0][0].name} and {labellings[0][1].name}\n")
     print(f"{'':14} {'agree':>9} {'share':>6} {'kappa':>7}")
     print(line("all", pairs))
     for lang in sorted({p[4] for p in pairs}):
@@ -153,7 +159,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, default=None,
                     help="the built texts (default: the cache's real-dev or real-heldout)")
-    ap.add_argument("--set", dest="which", default="dev",
+    ap.add_argument("--set", dest="which", default=None,
                     help="which labelled set (default: dev, the first development set); several, comma-separated "
                          f"(dev,dev2,dev3), are measured pooled. One of: {', '.join(sorted(SETS))}")
     ap.add_argument("--heldout", action="store_true", help="the held-out set (same as --set heldout)")
@@ -163,11 +169,20 @@ def main() -> int:
     ap.add_argument("--no-model", action="store_true",
                     help="the rules alone, without the statistical model's second opinion (matching.statistical)")
     ap.add_argument("--agreement", action="store_true",
-                    help="only compare the held-out set's two independent labellings (no ddcontract run)")
+                    help="only compare two independent labellings (labels.yaml and labels-second.yaml) of the held-out "
+                         "set, or of the sets named with --set, pooled (no ddcontract run)")
     args = ap.parse_args()
+    which = ["heldout"] if args.heldout else [w.strip() for w in (args.which or "dev").split(",") if w.strip()]
     if args.agreement:
-        return agreement(HELDOUT, HELDOUT.with_name("labels-second.yaml"))
-    which = ["heldout"] if args.heldout else [w.strip() for w in args.which.split(",") if w.strip()]
+        if args.which is None:
+            which = ["heldout"]
+        unknown = [w for w in which if w not in SETS]
+        missing = [w for w in which if w not in unknown and not SETS[w][0].with_name("labels-second.yaml").is_file()]
+        if unknown or missing:
+            print(f"no second labelling for {', '.join(unknown + missing)} (labels-second.yaml beside labels.yaml)",
+                  file=sys.stderr)
+            return 2
+        return agreement([(SETS[w][0], SETS[w][0].with_name("labels-second.yaml")) for w in which])
     unknown = [w for w in which if w not in SETS]
     if unknown or not which:
         print(f"unknown set {', '.join(unknown) or '(none)'}: choose from {', '.join(sorted(SETS))}", file=sys.stderr)

@@ -1,0 +1,53 @@
+"""``scripts/real_accuracy.py --agreement``: how far two independent labellings of the same texts agree (share and
+Cohen's kappa, pooled over sets), and which labels they differ on. Label files of our own, written here."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("real_accuracy", ROOT / "scripts" / "real_accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["real_accuracy"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _write(path: Path, labels: dict[str, dict[str, object]], lang: str = "en") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for name, req in labels.items():
+        lines += [f"{name}:", f"  lang: {lang}", "  req:"] + [f"    {rid}: {value}" for rid, value in req.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_two_labellings_pooled_over_sets_with_kappa_and_the_differences(tmp_path: Path, capsys) -> None:
+    mod = _module()
+    a1 = _write(tmp_path / "real-devA" / "labels.yaml",
+                {"a.md": {"DD-4.1": 1, "DD-4.3": 1, "DD-4.7": 0, "DD-6.1": '"~"'}})
+    b1 = _write(tmp_path / "real-devA" / "labels-second.yaml",
+                {"a.md": {"DD-4.1": 1, "DD-4.3": 0, "DD-4.7": 0, "DD-6.1": 0}})
+    a2 = _write(tmp_path / "real-devB" / "labels.yaml", {"b.md": {"DD-4.1": 0, "DD-4.3": 1}})
+    b2 = _write(tmp_path / "real-devB" / "labels-second.yaml", {"b.md": {"DD-4.1": 0, "DD-4.3": 1}})
+    assert mod.agreement([(a1, b1), (a2, b2)]) == 0
+    out = capsys.readouterr().out
+    # five labels both made ("~" is not a label): four agree; kappa = (0.8 - 0.48) / 0.52
+    assert "two labellings of real-devA, real-devB" in out
+    all_line = next(line for line in out.splitlines() if line.startswith("all"))
+    assert all_line.split()[1:] == ["4/5", "0.800", "0.615"]
+    assert "real-devA/a.md DD-4.3: 1 / 0" in out
+    assert "DD-4.1" in out and "real-devB/b.md DD-4.3" not in out
+
+
+def test_no_label_in_common_is_an_error(tmp_path: Path, capsys) -> None:
+    mod = _module()
+    a = _write(tmp_path / "real-devA" / "labels.yaml", {"a.md": {"DD-4.1": 1}})
+    b = _write(tmp_path / "real-devA" / "labels-second.yaml", {"other.md": {"DD-4.1": 1}})
+    assert mod.agreement([(a, b)]) == 2
+    assert "no label in common" in capsys.readouterr().err
