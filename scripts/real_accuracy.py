@@ -3,11 +3,10 @@
 Danish), labelled against the requirement catalogue by people who did not write the rules:
 
 - the development set, ``../shared/corpus/real-dev/`` (the rules have been improved looking at its errors);
-- the second to seventy-second development sets, ``benchmarks/real-dev2/`` … ``benchmarks/real-dev53/`` (15,
-  15, 16, 17, 16, 18, 24, 22, 23, 21, 17, 15, 20, 20, 13, 19, 16, 19, 17, 12, 10, 9, 10, 10, 12, 9, 12, 11, 4, 15, 11,
-  10, 7, 4, 8, 8, 8, 8, 8, 8, 6, 6, 8, 9, 9, 8, 7, 8, 9, 8, 8 and 8 more contracts from other repositories, labelled
-  blind; each measured once before any rule was changed for it, then studied and tuned on like the first, except a
-  set its README says was kept aside);
+- the further development sets, ``benchmarks/real-dev2/`` … (each folder with a ``labels.yaml``; found when the script
+  starts, so a new set needs only its folder): contracts from other repositories, labelled blind; each measured once
+  before any rule was changed for it, then studied and tuned on like the first, except a set its README says was kept
+  aside or not studied;
 - the held-out set, ``benchmarks/real-heldout/labels.yaml`` (labelled blind; measured, never tuned on:
   a fix that only fits the development sets shows here).
 
@@ -47,20 +46,41 @@ from ddcontract.testing.scoring import Tally, language_rows
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
 HELDOUT = ROOT / "benchmarks" / "real-heldout" / "labels.yaml"
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth", "nine": "ninth",
+              "twelve": "twelfth"}
+
+
+def ordinal(n: int) -> str:
+    """An English ordinal in words, 1 … 99: "second", "twelfth", "forty-first", "seventieth"."""
+    tens, units = divmod(n, 10)
+    cardinal = _UNITS[n] if n < 20 else _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
+    head, _, last = cardinal.rpartition("-")
+    if last in _IRREGULAR:
+        word = _IRREGULAR[last]
+    elif last.endswith("y"):
+        word = last[:-1] + "ieth"
+    else:
+        word = last + "th"
+    return f"{head}-{word}" if head else word
+
+
+def _numbered_sets() -> dict[str, tuple[Path, str, str]]:
+    """The development sets after the first: every ``benchmarks/real-devN/`` with a ``labels.yaml``."""
+    out = {}
+    for folder in (ROOT / "benchmarks").glob("real-dev*"):
+        number = folder.name.removeprefix("real-dev")
+        if number.isdigit() and (folder / "labels.yaml").is_file():
+            out[f"dev{number}"] = (folder / "labels.yaml", folder.name, f"{ordinal(int(number))} development set")
+    return dict(sorted(out.items(), key=lambda item: int(item[0][3:])))
+
+
 # each set: its labels, the cache folder its texts are built into, and its name in the output
-# the development sets after the first, benchmarks/real-dev2 … real-dev72, by their ordinal
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-             "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
-             "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
-             "twenty-ninth", "thirtieth", "thirty-first", "thirty-second",
-             "thirty-third", "thirty-fourth", "thirty-fifth", "thirty-sixth", "thirty-seventh", "thirty-eighth",
-             "thirty-ninth", "fortieth", "forty-first",
-             "forty-second", "forty-third", "forty-fourth", "forty-fifth", "forty-sixth", "forty-seventh", "forty-eighth", "forty-ninth", "fiftieth", "fifty-first", "fifty-second", "fifty-third", "fifty-fourth", "fifty-fifth", "fifty-sixth", "fifty-seventh", "fifty-eighth", "fifty-ninth", "sixtieth", "sixty-first", "sixty-second", "sixty-third", "sixty-fourth", "sixty-fifth", "sixty-sixth", "sixty-seventh", "sixty-eighth", "sixty-ninth", "seventieth", "seventy-first", "seventy-second")
 SETS = {
     "dev": (LABELS, "real-dev", "development set"),
-    **{f"dev{n}": (ROOT / "benchmarks" / f"real-dev{n}" / "labels.yaml", f"real-dev{n}", f"{word} development set")
-       for n, word in enumerate(_ORDINALS, start=2)},
+    **_numbered_sets(),
     "heldout": (HELDOUT, "real-heldout", "held-out set"),
 }
 

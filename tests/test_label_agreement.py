@@ -51,3 +51,13 @@ def test_no_label_in_common_is_an_error(tmp_path: Path, capsys) -> None:
     b = _write(tmp_path / "real-devA" / "labels-second.yaml", {"other.md": {"DD-4.1": 1}})
     assert mod.agreement([(a, b)]) == 2
     assert "no label in common" in capsys.readouterr().err
+
+
+def test_every_benchmark_folder_with_labels_is_a_set_named_by_its_ordinal() -> None:
+    mod = _module()
+    assert [mod.ordinal(n) for n in (2, 3, 11, 12, 20, 21, 30, 45, 52, 70, 72)] == [
+        "second", "third", "eleventh", "twelfth", "twentieth", "twenty-first", "thirtieth", "forty-fifth",
+        "fifty-second", "seventieth", "seventy-second"]
+    folders = {p.parent.name for p in (ROOT / "benchmarks").glob("real-dev*/labels.yaml")}
+    assert {mod.SETS[k][1] for k in mod.SETS if k not in ("dev", "heldout")} == folders
+    assert mod.SETS["dev45"][2] == "forty-fifth development set"
