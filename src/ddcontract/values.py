@@ -262,6 +262,10 @@ _CHANNELS = [
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
     # a link to a web page (a contact form, a status page): "notify us (https://example.com/contact)"
     ("web", re.compile(r"https?://|\bwww\.", re.IGNORECASE)),
+    # a help centre, or customer service as the way a notice goes ("notify our Customer Service team" names who is told)
+    ("support", re.compile(r"(?:through|via|using|by) (?:our |the |its |their )?customer (?:service|support|care)\b(?! team)|"
+                           r"(?:help|support) ?cent(?:er|re)|(?:via|gennem|igennem) (?:vores |dens |deres )?kunde(?:service|support)|"
+                           r"(?:kunde|hjælpe|support)cent(?:er|ret|eret)", re.IGNORECASE)),
 ]
 
 _ELEMENTS = [
