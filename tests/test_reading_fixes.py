@@ -91,6 +91,40 @@ def test_a_jsx_space_expression_is_a_space():
     assert strip_html("<p>Use {name} or {'x'}</p>") == "\fUse {name} or {'x'}\f"
 
 
+JSX_NESTED_LISTS = """\
+<ol>
+  <li>
+    <p>The Club and the Host agree that:</p>
+    <ol>
+      <li>
+        the Host processes member data only to run the booking service; and
+      </li>
+    </ol>
+  </li>
+  <li>
+    The Club will not use the booking service to process health data about its members.
+  </li>
+</ol>
+"""
+
+
+def test_a_jsx_list_item_whose_text_starts_on_the_next_line_is_still_an_item_of_its_own_list(tmp_path: Path):
+    # pages written in JSX put each item's text on the line after its <li>: the bullet goes to the text, so the second
+    # outer item is not read as a third item under the inner list's lead-in
+    got = strip_html(JSX_NESTED_LISTS, markdown=True)
+    assert got.count("\n") == JSX_NESTED_LISTS.count("\n")  # no line of the file lost or added
+    lines = [line for line in got.replace("\f", "\n").split("\n") if line.strip()]
+    assert "  - the Host processes member data only to run the booking service; and" in lines
+    assert "- The Club will not use the booking service to process health data about its members." in lines
+    path = tmp_path / "terms.md"
+    path.write_text(JSX_NESTED_LISTS, encoding="utf-8")
+    sentences = [s for c in clauses_of(_blocks(path)) for s in c.sentences]
+    inner = next(s for s in sentences if "booking service; and" in s.text)
+    outer = next(s for s in sentences if "health data" in s.text)
+    assert inner.lead and inner.text.startswith("The Club and the Host agree that:"), inner
+    assert not outer.lead and outer.text.startswith("The Club will not use"), outer
+
+
 # --------------------------------------------------------------------------- invisible characters
 
 

@@ -30,6 +30,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
 _BLOCK_NAMES = frozenset(_BLOCK)
 # a page written in JSX (React) spells a space between two inline elements as an expression: {' '} or {" "}
 _JSX_SPACE = re.compile(r"""\{\s*(['"])\s*\1\s*\}""")
+_BULLET_ALONE = re.compile(r"\f( *)- [ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[^\s\f])")
 _ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
 
 
@@ -65,4 +66,6 @@ def strip_html(text: str, markdown: bool = False) -> str:
     # a link keeps where it leads, as a Markdown link does (see link_text)
     text = _ANCHOR.sub(lambda m: link_text(m.group(3), m.group(1) if m.group(1) is not None else m.group(2)), text)
     text = _TAG.sub(tag, text)
+    if markdown:  # an item whose text starts on the next line (JSX pages): the bullet goes to the text, the lines stay
+        text = _BULLET_ALONE.sub(lambda m: "\f" + "\n" * m.group(0).count("\n") + m.group(1) + "- ", text)
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
