@@ -151,6 +151,40 @@ def test_zero_width_characters_do_not_break_a_match(tmp_path: Path, library, suf
     assert "\u200b" not in deadline.evidence[0].text
 
 
+def test_markdown_inline_code_around_a_name_is_markup(tmp_path: Path, library):
+    # a party's name set in code font ("`HOST`") is the name: the backticks are not words between the rule's words
+    path = tmp_path / "terms.md"
+    path.write_text("## Liability\n\n1. `HOST` is liable to the Club for damage caused intentionally or by gross negligence. "
+                    "The liability of `HOST` for damage caused by negligence unintentionally, or damage caused by an "
+                    "auxiliary person(s), is excluded, as far as legally permissible.\n", encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language="en"))
+    cap = next(f for f in result.requirements if f.id == "DD-4.6")
+    assert cap.status == "weak", cap
+    assert all("`" not in e.text for e in cap.evidence)
+
+
+def test_ligatures_are_written_out():
+    assert drop_invisible("notiﬁcation aﬀects ﬂow eﬃcient") == "notification affects flow efficient"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx"])
+def test_ligatures_copied_out_of_a_pdf_do_not_break_a_match(tmp_path: Path, library, suffix: str):
+    sentence = ("The Host shall give the Club notiﬁcation of any Security Incident that aﬀects member data within "
+                "48 hours of becoming aware of it.")
+    path = tmp_path / f"terms{suffix}"
+    if suffix == ".docx":
+        d = docx.Document()
+        d.add_paragraph("1. Security Incidents")
+        d.add_paragraph(sentence)
+        d.save(str(path))
+    else:
+        path.write_text(f"1. Security Incidents\n\n{sentence}\n", encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language="en"))
+    deadline = next(f for f in result.requirements if f.id == "DD-8.1")
+    assert deadline.values["hours"] == 48, deadline
+    assert "notification" in deadline.evidence[0].text and "ﬁ" not in deadline.evidence[0].text
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_bidirectional_controls_around_words_do_not_break_a_match(tmp_path: Path, library, suffix: str):
     """Some PDF exports put a left-to-right override before and a pop after every run of text; read as

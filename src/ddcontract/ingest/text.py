@@ -314,6 +314,8 @@ def _strip_md(line: str) -> str:
         line = _MD_IMAGE.sub(lambda m: m.group(1), line)
         line = _MD_LINK.sub(lambda m: link_text(m.group(1), m.group(2)), line)
     line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    # `inline code`: a name set in code font ("`HOST` is liable for …") is the name
+    line = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", line)
     line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
     # _emphasis_, but not the underscores inside a name such as data_export_v2
     line = re.sub(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])", r"\1", line)

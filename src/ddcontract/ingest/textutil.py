@@ -1,4 +1,4 @@
-"""Rejoining lines that a PDF or a hard-wrapped text file broke; invisible characters; hyperlinks."""
+"""Rejoining lines that a PDF or a hard-wrapped text file broke; invisible characters and ligatures; hyperlinks."""
 
 from __future__ import annotations
 
@@ -11,11 +11,16 @@ SOFT_HYPHENS = ("\u00ad", "\x02")
 # overrides and isolates: "\u202dmonitoring\u202c")
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# typographic ligatures that text copied out of a PDF keeps as one character ("notiﬁcation", "aﬀects"): written out,
+# so the words are the words the rules know
+LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_READABLE = {**INVISIBLE, **LIGATURES}
 
 
 def drop_invisible(text: str) -> str:
-    """``text`` without zero-width characters (every reader passes its text through this)."""
-    return text.translate(INVISIBLE) if not text.isascii() else text
+    """``text`` without zero-width characters and with ligatures written out (every reader passes its text through
+    this)."""
+    return text.translate(_READABLE) if not text.isascii() else text
 
 
 _ABSOLUTE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
