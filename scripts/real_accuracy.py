@@ -192,10 +192,9 @@ def main() -> int:
                     help="only compare two independent labellings (labels.yaml and labels-second.yaml) of the held-out "
                          "set, or of the sets named with --set, pooled (no ddcontract run)")
     args = ap.parse_args()
-    which = ["heldout"] if args.heldout else [w.strip() for w in (args.which or "dev").split(",") if w.strip()]
+    default = "heldout" if args.heldout or args.agreement else "dev"  # --agreement alone: the held-out set's two labellings
+    which = [w.strip() for w in (args.which if args.which and not args.heldout else default).split(",") if w.strip()]
     if args.agreement:
-        if args.which is None:
-            which = ["heldout"]
         unknown = [w for w in which if w not in SETS]
         missing = [w for w in which if w not in unknown and not SETS[w][0].with_name("labels-second.yaml").is_file()]
         if unknown or missing:
