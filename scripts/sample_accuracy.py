@@ -3,7 +3,8 @@
 
 For every ``<name>.json`` in the expected folder, each document ``<name>.pdf|.docx|.md|.txt`` beside
 it is checked, and the result compared with the reviewer's expected statuses, values, evidence
-sections and warning flags. Figures are grouped by the document's language (as detected).
+sections and warning flags; "addressed" (met or weak against missing) is also scored as precision and
+recall, the measure scripts/real_accuracy.py uses on real contracts. Figures are grouped by the document's language (as detected).
 
 Usage:
     python scripts/sample_accuracy.py                       # samples/ and samples/expected/
@@ -25,6 +26,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from ddcontract.check import CheckOptions, check_file  # noqa: E402
 from ddcontract.testing.expected import compare  # noqa: E402
 from ddcontract.rules import load_library  # noqa: E402
+
+
+def _prf(s: dict[str, int]) -> str:
+    """Precision/recall/F1 of "addressed" (met or weak) against missing, as scripts/real_accuracy.py counts it."""
+    p = s["tp"] / max(1, s["tp"] + s["fp"])
+    r = s["tp"] / max(1, s["tp"] + s["fn"])
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.2f}/{r:.2f} ({f:.2f}; tp {s['tp']} fp {s['fp']} fn {s['fn']})"
 
 
 def main() -> int:
@@ -60,15 +69,20 @@ def main() -> int:
             s["flags_ok"] += not any(d.kind == "flags" for d in diffs)
             s["exact_documents"] += not diffs
             s["detail_wrong"] += len(wrong_detail)
+            by_id = {r["id"]: r["status"] for r in got["requirements"]}
+            for rid, want in expected["requirements"].items():
+                said = by_id.get(rid, "missing") != "missing"
+                meant = want["status"] != "missing"
+                s["tp" if said and meant else "fp" if said else "fn" if meant else "tn"] += 1
             errors += [f"{doc.name}: {d.message}" for d in diffs]
     took = time.perf_counter() - t0
     print(f"sample accuracy — {args.docs} ({took:.1f} s)")
     print(f"{'language':<9} {'documents':>9} {'statuses right':>16} {'values right':>14} {'flags right':>12} "
-          f"{'exactly right':>14}")
+          f"{'exactly right':>14}  addressed P/R (F1)")
     for lang, s in sorted(stats.items()):
         print(f"{lang:<9} {s['documents']:>9} {s['status_ok']:>7}/{s['decisions']:<4} {s['status_ok'] / s['decisions']:>4.0%}"
               f" {s['values_ok']:>6}/{s['values']:<3} {s['values_ok'] / max(1, s['values']):>4.0%}"
-              f" {s['flags_ok']:>5}/{s['documents']:<3}{'':>3} {s['exact_documents']:>6}/{s['documents']}")
+              f" {s['flags_ok']:>5}/{s['documents']:<3}{'':>3} {s['exact_documents']:>6}/{s['documents']:<6} {_prf(s)}")
     if args.errors and errors:
         print("\ndifferences:")
         for e in errors:
