@@ -1473,3 +1473,25 @@ def test_a_numbered_title_in_sentence_case_is_a_heading(tmp_path: Path, library,
     assert finding.status != "missing"
     assert not sentence_case_title("Kunden skal betale fakturaen senest 30 dage efter")
     assert not sentence_case_title("The Supplier shall notify the Customer")
+
+
+ASIDES_IN_LEAD_IN = {
+    "en": "3. Restrictions\n\n3.1 As a condition of the licence, the Customer shall not do (nor allow any affiliate, contractor or "
+          "other third party to do) any of the things listed here, whether in whole or only in part (together called the "
+          "\"Usage Limits\"): (i) resell, rent out, sublicense, redistribute or otherwise pass on the Platform; (ii) let an "
+          "outside party log in to the Platform; (iii) alter the Platform.\n",
+    "da": "3. Begrænsninger\n\n3.1 Som betingelse for licensen må Kunden ikke gøre (og ikke lade koncernselskaber, "
+          "underleverandører eller andre tredjemænd gøre) noget af det, der står nedenfor, hverken helt eller blot delvist "
+          "(samlet kaldet \"Brugsgrænserne\"): (i) videresælge, udleje, underlicensere, videredistribuere eller på anden "
+          "måde give Platformen videre; (ii) lade udenforstående logge ind på Platformen; (iii) ændre Platformen.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_asides_in_a_lead_in_do_not_keep_its_not_from_the_items(tmp_path: Path, library, lang: str):
+    """A lead-in with asides in brackets ("shall not do (nor allow … to do) any of the things …, whether in whole or in
+    part (together called …): (i) … redistribute …") reaches its items as one without them would: the asides are
+    blanked when an item is read after it. The quote is the contract's own words, asides and all."""
+    found = _finding(tmp_path, library, ASIDES_IN_LEAD_IN[lang], "DD-4.5", name="terms.txt", lang=lang)
+    assert found.status == "weak" and found.values["aspects"] == ["redistribution"], found
+    assert "(" in found.evidence[0].text and ("affiliate" in found.evidence[0].text or "koncernselskaber" in found.evidence[0].text)

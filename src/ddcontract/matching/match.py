@@ -5,6 +5,8 @@ patterns, and extract the rule's values from the match's window (sentence, list 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -73,7 +75,21 @@ def rule_text(sentence: Sentence, reading: Reading | None) -> tuple[str, int]:
     """The sentence as the rules read it (defined terms understood, cross-references' titles blank) and the
     length of its lead-in there."""
     text, lead = (reading.text, reading.lead) if reading else (sentence.text, sentence.lead)
-    return blank_titles(text), lead
+    return blank_asides(blank_titles(text), lead), lead
+
+
+# an aside in brackets: a few words, no number, no address, no nested bracket, no list marker
+_ASIDE = re.compile(r"\((?![a-zA-Z]\)|[ivxIVX]{1,4}\))[^()\d@]{12,160}\)")
+
+
+def blank_asides(text: str, lead: int) -> str:
+    """``text`` with the asides in brackets of its lead-in blanked out (the same length), when it is a list item
+    read after its lead-in: "You shall not do (or permit any third party to do) any of the following, in whole or in
+    part (collectively, the "License Restrictions"): (i) … distribute …" reaches its items with its subject, verb and
+    "not" as near as a lead-in without asides would. The lead-in read on its own keeps them."""
+    if not lead or "(" not in text[:lead]:
+        return text
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text[:lead]) + text[lead:]
 
 
 VETO = "veto"  # the kind of a hit entry saying that the rule's ``unless`` vetoed its hit in the sentence
