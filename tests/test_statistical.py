@@ -26,8 +26,7 @@ SAID = {"en": "statistical model", "da": "statistiske model"}
 # termination at will: the model scores it high, a termination rule's unless vetoes it
 VETOED = {
     "en": "The Vendor may suspend or terminate the Client's access anytime, with or without cause, if it so decides.",
-    "da": "Kunden kan opsige aftalen uden begrundelse med øjeblikkelig virkning, hvis leverandøren skifter "
-          "underdatabehandler.",
+    "da": "Kunden kan ophæve aftalen med øjeblikkelig virkning, hvis leverandøren skifter underdatabehandler.",
 }
 
 
