@@ -82,6 +82,31 @@ def test_html_headings_entities_and_comments():
     assert strip_html("Pay <Customer Name> EUR 5 < 10", markdown=True) == "Pay <Customer Name> EUR 5 < 10"
 
 
+SAVED_PAGE = {
+    "en": ("<!DOCTYPE html><html><head><title>Hosting Terms | Acme</title><meta name=\"description\" content=\"Acceptable "
+           "Use Policy\"/>\n<style>p { color: red }</style></head><body>\n<nav><ul><li><a href=\"/aup\">Acceptable Use "
+           "Policy</a></li><li><a href=\"/dpa\">Data Processing Agreement</a></li></ul></nav>\n<main><h1>Hosting Terms</h1>\n"
+           "<p>1. The Host keeps the Customer's files in the European Union.</p></main>\n<script>var menu = [\"Acceptable "
+           "Use Policy\"];</script></body></html>\n"),
+    "da": ("<!DOCTYPE html><html><head><title>Hostingvilkår | Acme</title>\n<style>p { color: red }</style></head><body>\n"
+           "<nav><ul><li><a href=\"/aup\">Politik for acceptabel brug</a></li><li><a href=\"/dpa\">Databehandleraftale</a>"
+           "</li></ul></nav>\n<main><h1>Hostingvilkår</h1>\n<p>1. Værten opbevarer Kundens filer i EU.</p></main>\n"
+           "<script>var menu = [\"Politik for acceptabel brug\"];</script></body></html>\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_saved_web_pages_head_scripts_and_menus_are_not_text(tmp_path: Path, library, lang: str):
+    """A web page saved whole: its head, styles, scripts and navigation menu are no contract text, so a menu link
+    named "Acceptable Use Policy" is no acceptable-use rule; the page's own text is read, on its own lines."""
+    got = strip_html(SAVED_PAGE[lang], markdown=True)
+    assert got.count("\n") == SAVED_PAGE[lang].count("\n")
+    assert "<" not in got and "color" not in got and "menu" not in got and "Acme" not in got
+    assert ("European Union" in got) if lang == "en" else ("i EU" in got)
+    use = _finding(tmp_path, library, SAVED_PAGE[lang], "DD-4.4", name="page.md", lang=lang)
+    assert use.status == "missing", use
+
+
 def test_a_jsx_space_expression_is_a_space():
     # published terms kept as React pages: {' '} stands for a space between two inline elements
     text = "<p>Report a lost key to{' '}\n<a href=\"mailto:keys@club.example\">keys@club.example</a>{\" \"}today.</p>"
@@ -296,6 +321,46 @@ def test_an_annex_named_at_the_top_begins_at_its_own_heading(tmp_path: Path, lan
     sections = [b.section for b in load_document(path).blocks if b.kind != "heading"]
     label = "Schedule 1" if lang == "en" else "Bilag 1"
     assert sections[-3:] == ["1.1", "2.1", f"{label}, 1"]
+
+
+PARTS_NOT_ATTACHED = {
+    "en": """SUPPLY AGREEMENT
+
+Clause 1. Documents
+
+The agreement consists of this document and these schedules:
+Schedule 1: Contacts
+Schedule 2: Prices
+Schedule 3: Data Processing Agreement
+
+Clause 2. Liability
+
+The Supplier's total liability is limited to EUR 20,000.
+""",
+    "da": """LEVERANCEAFTALE
+
+§ 1. Aftalegrundlag
+
+Aftalen består af dette dokument og følgende bilag:
+Bilag 1: Kontaktpersoner
+Bilag 2: Priser
+Bilag 3: Databehandleraftale
+
+§ 2. Ansvar
+
+Leverandørens samlede ansvar er begrænset til 150.000 kr.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_annex_labels_on_consecutive_lines_are_a_list_of_the_parts(tmp_path: Path, lang: str):
+    """Annex labels on consecutive lines ("Bilag 1: Kontaktpersoner", "Bilag 2: Priser", "Bilag 3: Databehandleraftale")
+    list the parts; where an annex is not attached, the last of them must not make every clause after it the annex's."""
+    path = tmp_path / "terms.txt"
+    path.write_text(PARTS_NOT_ATTACHED[lang], encoding="utf-8")
+    last = [b for b in load_document(path).blocks if "20,000" in b.text or "150.000" in b.text][0]
+    assert last.section == ("Clause 2" if lang == "en" else "§ 2"), last.section
 
 
 def test_markdown_front_matter_is_not_text_and_keeps_the_line_numbers(tmp_path: Path):
@@ -1367,6 +1432,7 @@ def test_words_run_together_are_read_apart_and_quoted_as_written(tmp_path: Path,
     ("productsand services under thefollowing terms", [("productsand", "products and"), ("thefollowing", "the following")]),
     # words of their own, links, numbers and names stay as they are
     ("whichever is greater; AVAILABLE without notice; see https://x.example/a,b; 1,000 users; JavaScript, LinkedIn", []),
+    ("if anybody else logs in, or anyplace else", []),
 ])
 def test_which_run_together_words_are_read_apart(text: str, expected: list):
     from ddcontract.wordjoins import joins

@@ -34,8 +34,8 @@ _CAPS = re.compile(r"(?<![\w@./-])(?:" + _CAPS_JOIN + r")(?![\w@/-])")
 # a comma with no space after it between two words (not in a link, a path or a number)
 _COMMA = re.compile(r"(?<![\w@/:%.&;-])([A-Za-z]{2,}),(?=[A-Za-z]{2,}(?![\w/%@-]))")
 # words the lemma table lacks that a join would otherwise cut
-_WHOLE = frozenset({"whichever", "suchlike", "anyhow", "anymore", "anytime", "anyway", "anyways", "thereafter",
-                    "theretofore", "therewith"})
+_WHOLE = frozenset({"whichever", "suchlike", "anyhow", "anymore", "anytime", "anyway", "anyways", "anybody", "anyplace",
+                    "thereafter", "theretofore", "therewith"})
 
 
 @lru_cache(maxsize=1)

@@ -16,12 +16,17 @@ import re
 
 from .textutil import link_text
 
-_INLINE = ("a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd", "label",
-           "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-           "wbr")
-_BLOCK = ("address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details", "div", "dl",
-          "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-          "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
+_INLINE = ("a", "abbr", "b", "big", "button", "cite", "code", "del", "em", "font", "i", "img", "input", "ins", "kbd",
+           "label", "mark", "picture", "q", "s", "samp", "small", "source", "span", "strike", "strong", "sub", "sup",
+           "time", "tt", "u", "var", "wbr")
+_BLOCK = ("address", "article", "aside", "base", "blockquote", "body", "br", "caption", "center", "dd", "details",
+          "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+          "hr", "html", "iframe", "li", "link", "main", "meta", "nav", "ol", "p", "pre", "section", "summary", "table",
+          "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
+# a saved web page: what is in these is no text a reader sees (scripts, styles, the page's head, drawings) or no part
+# of the contract (the site's navigation menus), so it goes with its tags
+_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head|nav|title)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 _ATTRS = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?"""
 _TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -35,7 +40,8 @@ _ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*
 
 
 def has_markup(text: str) -> bool:
-    return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text) or _JSX_SPACE.search(text))
+    return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text) or _JSX_SPACE.search(text)
+                or _HIDDEN.search(text))
 
 
 def strip_html(text: str, markdown: bool = False) -> str:
@@ -45,6 +51,8 @@ def strip_html(text: str, markdown: bool = False) -> str:
     if not has_markup(text):
         return text
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep the lines it spanned
+    text = _HIDDEN.sub(lambda m: "\f" + "\n" * m.group(0).count("\n"), text)
+    text = _DOCTYPE.sub("", text)
     text = _JSX_SPACE.sub(" ", text)
     if markdown:
         text = _HEADING.sub(lambda m: "\f" + "#" * int(m.group(1)[1]) + " ", text)

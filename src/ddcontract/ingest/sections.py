@@ -181,6 +181,12 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
     # Agreement" in the list of the parts at the top) names the annex, it does not begin it
     heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
+    # annex labels on consecutive lines, each a different one ("Bilag 1: Kontaktpersoner" … "Bilag 5: Databehandleraftale"
+    # under "The agreement consists of:") are a list of the parts, even where an annex is not attached: none begins one
+    in_list = [i for i in range(len(heads) - 1) if heads[i] and heads[i + 1]
+               and _annex_key(numbered[i][0]) != _annex_key(numbered[i + 1][0])]
+    for i in in_list:
+        heads[i] = heads[i + 1] = False
     titles: dict[str, str] = {}  # each numbered section's heading, for the sections numbered under it
     last_annex = {_annex_key(num): i for i, ((num, _), head) in enumerate(zip(numbered, heads)) if head}
     for i, (block, (num, rest), annex_heading) in enumerate(zip(blocks, numbered, heads)):
