@@ -296,10 +296,10 @@ _ELEMENTS = [
                             r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?|eksponere(?:t|de)\b", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|undertaken|implemented|proposed|planned|to be taken|adopted)|(?:measures|steps|actions) (?:\w+ ){0,4}?in response to|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed|implemented|undertaken|adopted)|"
-                            r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|følgerne)|"
+                            r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|(?:dets |dens |deres |bruddets |hændelsens )?følger(?:ne)?)|"
                             r"remediation (?:plan|steps|actions|measures)|countermeasures|(?:corrective|preventive) (?:action|measures)|"
-                            r"what (?:we|it|the \w+) (?:is|are|has|have|will) (?:doing|done|do)|to contain (?:the|it)|"
-                            r"hvad (?:vi|der|leverandøren) (?:har )?(?:gør|gjort)", re.IGNORECASE)),
+                            # what a party (by name too) has done or means to do: "what Acme has already done", "hvad vi gør"
+                            r"what (?:\w+ ){1,3}?(?:is|are|has|have|will|plans to|intends to) (?:already |now )?(?:doing|done|do)\b|to contain (?:the|it)|hvad (?:\w+ ){1,3}?(?:gør|gjort|gøre)\b", re.IGNORECASE)),
 ]
 
 _OWNER = [
