@@ -137,6 +137,8 @@ def test_not_a_notification_deadline(text):
     "The Customer shall, without undue delay, tell the Host within 12 hours if its passphrase is stolen.",
     "Du skal underrette os senest 24 timer efter, at du har opdaget et brud på din konto.",
     "Kunden skal straks og senest inden for 12 timer orientere Leverandøren om misbrug af adgangskoder.",
+    # the verb second, after a condition: "Har du mistanke om …, skal du straks …"
+    "Har du mistanke om, at din konto er kompromitteret, skal du straks og senest inden 24 timer kontakte Værten.",
     # the controller's own notice to the authority, timed from its own awareness
     "The report to the authority is filed no later than seventy-two (72) hours after the Controller becomes aware "
     "of the breach.",

@@ -96,6 +96,22 @@ def test_danish_notice_parties_both_ways():
     assert back == {"notifier": "dataansvarlige", "recipient": "databehandleren"}
 
 
+@pytest.mark.parametrize("text, who, whom", [
+    ("Hvis der sker et brud, skal Leverandøren straks underrette Kunden.", "leverandøren", "kunden"),
+    ("Ved et sikkerhedsbrud underretter Hostingfirmaet straks Kunden.", "hostingfirmaet", "kunden"),
+    ("Bliver vi opmærksomme på et brud, giver vi dig besked uden unødig forsinkelse.", "vi", "du"),
+    ("Har du mistanke om misbrug, skal du straks skifte adgangskoden og give os besked.", "du", "vi"),
+    ("Konstaterer den dataansvarlige et brud, skal den dataansvarlige underrette Databehandleren.", "dataansvarlige",
+     "databehandleren"),
+    # the subject first, in small letters too, is read as before
+    ("leverandøren underretter kunden straks om bruddet.", "leverandøren", "kunden"),
+])
+def test_danish_notice_parties_with_the_verb_second(text, who, whom):
+    """Danish puts the verb before the subject after a condition or an adverbial ("…, skal Leverandøren straks
+    underrette Kunden"); who notifies whom is still read, so a mutual duty (DD-8.2) is seen from both sides."""
+    assert extract_notice_parties(text, 0, "da") == {"notifier": who, "recipient": whom}
+
+
 def test_danish_insurance_takes_the_cyber_cover():
     text = ("Leverandøren skal tegne en erhvervsansvarsforsikring på DKK 5.000.000 og en cyberforsikring med en "
             "dækning på mindst DKK 10.000.000.")

@@ -1,4 +1,5 @@
-"""Who is told: whether the duty to notify that a deadline is set for is the duty toward the customer.
+"""Who is told: whether the duty to notify that a deadline is set for is the duty toward the customer, and who
+must notify whom (:func:`extract_notice_parties`, for the duty to notify both ways).
 
 The breach-notification deadline the requirements ask about is the one toward the customer. Other deadlines are
 not it: the customer's own duty to tell the provider ("You must notify us immediately (in any event within 24
@@ -11,6 +12,8 @@ supervisory authority … within 72 hours"). :func:`ddcontract.values.extract_de
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # the verbs of telling, with the word after them (its object, when it is one)
 _TELL = (r"notify|inform|tell|alert|advise|contact|report|underrette|underretter|orientere|orienterer|informere|"
@@ -18,11 +21,14 @@ _TELL = (r"notify|inform|tell|alert|advise|contact|report|underrette|underretter
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os"}
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
+_CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
 _SUBJECT = (
-    r"\b(?:you|the\s+customer|customer|the\s+client|client|the\s+user|user|the\s+licensee|licensee|the\s+member|member|"
-    r"the\s+subscriber|subscriber|du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten)\s+"
+    r"\b(?:(?:you|the\s+customer|customer|the\s+client|client|the\s+user|user|the\s+licensee|licensee|the\s+member|member|"
+    rf"the\s+subscriber|subscriber|{_CUSTOMER_DA})\s+"
     r"(?:shall|must|will|should|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+(?:required|obliged|obligated)\s+to|"
-    r"skal|forpligter\s+sig\s+til\s+at|er\s+forpligtet\s+til\s+at)\s*,?\s+"
+    r"skal|forpligter\s+sig\s+til\s+at|er\s+forpligtet\s+til\s+at)"
+    # Danish with the verb second, after a condition: "Har du mistanke om …, skal du straks …"
+    rf"|(?:skal|må)\s+(?:{_CUSTOMER_DA}))\s*,?\s+"
     r"(?:(?:promptly|immediately|also|without\s+undue\s+delay|straks|omgående|også|uden\s+unødig\s+forsinkelse)"
     r"\s*,?\s+)?")
 # … right before the verb
@@ -82,3 +88,60 @@ def _after_deadline(text: str, at: int) -> str:
     unit = re.match(r"\S*\s*(?:\([^)]{0,12}\)\s*)?\S+", text[at:])
     start = at + (unit.end() if unit else 0)
     return text[start:start + 80]
+
+
+# ---------------------------------------------------------------- who notifies whom
+
+_NOTICE_DUTY = re.compile(
+    r"\b(?:the\s+|den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)(?:['’]s)?\s+(?:shall|will|must|agrees? to|undertakes? to|"
+    r"is obliged to|skal|er forpligtet til at|forpligter sig til at)\s+"
+    r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|uden ugrundet ophold|straks|"
+    r"også|ligeledes|tilsvarende|omgående|skriftligt),?\s+){0,2}"
+    r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|"
+    r"give besked til|give meddelelse til|informere|fortælle|give)\s+"
+    r"(?:the\s+|den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
+# Danish present tense without a modal: "Vi giver dig besked", "Leverandøren underretter Kunden"
+_NOTICE_DUTY_DA = re.compile(
+    r"\b(?:den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)\s+(?:(?:underretter|orienterer|informerer|varsler)\s+"
+    r"(?:(?:straks|omgående|også|ligeledes|tilsvarende),?\s+)?(?:den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)|"
+    r"giver\s+(?:(?:straks|omgående|også|ligeledes|tilsvarende)\s+)?(?:den\s+|det\s+)?(?P<whom2>[A-Za-zÆØÅæøå]+)\s+"
+    r"(?:besked|meddelelse|underretning))", re.IGNORECASE)
+# Danish puts the verb second after a condition or an adverbial, the subject after it ("Hvis der sker et brud, skal
+# Leverandøren straks underrette Kunden", "Har du mistanke om misbrug, skal du straks skifte koden og give os besked",
+# "… giver vi dig besked", "Ved et brud underretter Leverandøren Kunden"). The subject is a pronoun or a party named
+# with its capital, so a plain "Leverandøren skal straks underrette Kunden" is not read this way.
+_PARTY_DA = r"(?:du|vi|Du|Vi|(?:den|det)\s+[\wæøå]+|[A-ZÆØÅ][\wæøå-]+)"
+_NOTICE_DUTY_DA_V2 = re.compile(
+    rf"\b(?:skal|vil|må)\s+(?P<who>{_PARTY_DA})\s+(?:[\wæøå]+,?\s+){{0,5}}?(?:underrette|orientere|informere|kontakte|"
+    r"varsle|give\s+(?:besked|meddelelse)\s+til|give)\s+(?:den\s+|det\s+)?(?P<whom>[\wæøåÆØÅ]+)|"
+    rf"\b(?:underretter|orienterer|informerer|varsler|giver)\s+(?P<who2>{_PARTY_DA})\s+"
+    r"(?:(?:straks|omgående|også|derefter|hurtigst\s+muligt),?\s+)?(?:den\s+|det\s+)?(?P<whom2>dig|os|jer|[A-ZÆØÅ][\wæøå-]+)")
+_PRONOUNS = {"us": "we", "our": "we", "your": "you", "os": "vi", "jer": "i", "dig": "du"}
+_NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any",
+                "hver", "begge", "enhver", "part", "parten", "parterne", "hinanden", "den", "det", "om", "herom"}
+
+
+def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
+    best = (nearest((_NOTICE_DUTY_DA_V2,), text, anchor) if lang == "da" else None) or nearest(
+        (_NOTICE_DUTY, _NOTICE_DUTY_DA) if lang == "da" else (_NOTICE_DUTY,), text, anchor)
+    if best is None:
+        return {}
+    groups = best.groupdict()
+    whom_raw = groups.get("whom") or groups.get("whom2") or ""
+    who_raw = re.sub(r"^(?:den|det)\s+", "", groups.get("who") or groups.get("who2") or "")
+    who = _PRONOUNS.get(who_raw.lower(), who_raw.lower())
+    whom = _PRONOUNS.get(whom_raw.lower(), whom_raw.lower())
+    if who in _NOT_A_PARTY or whom in _NOT_A_PARTY or who == whom:
+        return {}
+    return {"notifier": who, "recipient": whom}
+
+
+def nearest(regexes: Iterable[re.Pattern[str]], text: str, anchor: int) -> re.Match[str] | None:
+    """The match of any of ``regexes`` that starts closest to ``anchor`` (the first on a tie)."""
+    best = None
+    for regex in regexes:
+        for m in regex.finditer(text):
+            if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
+                best = m
+    return best

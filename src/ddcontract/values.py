@@ -10,11 +10,11 @@ deadline. Each returns a dict of normalised values; an empty dict means nothing 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from .amounts import NUMBER_WORD, NUMBER_WORD_DA, extract_money, find_money, parse_number, plain_number, word_to_number
-from .notices import not_to_customer
+from .notices import extract_notice_parties, nearest, not_to_customer
 
 # ---------------------------------------------------------------- deadlines
 
@@ -154,18 +154,8 @@ _FORMULA_LEAD_EN = "exceed|exceeds|exceeding|to|of|than|be|is|equal|equals|amoun
 _FORMULA_LEAD_DA = "overstige|overstiger|svarende|svarer|til|et|beløb|beløbet|maksimalt|højst|samlet|af|der|som|i|alt"
 
 
-def _nearest(regexes: Iterable[re.Pattern[str]], text: str, anchor: int) -> re.Match[str] | None:
-    """The match of any of ``regexes`` that starts closest to ``anchor`` (the first on a tie)."""
-    best = None
-    for regex in regexes:
-        for m in regex.finditer(text):
-            if best is None or abs(m.start() - anchor) < abs(best.start() - anchor):
-                best = m
-    return best
-
-
 def extract_cap_formula(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
-    best = _nearest(_FORMULA, text, anchor)
+    best = nearest(_FORMULA, text, anchor)
     if best is None:
         return {}
     formula = " ".join(best.group(0).split()).strip(" ,;:")
@@ -349,39 +339,6 @@ def extract_owner(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
             if who not in _NOT_PARTY:
                 return {"owner": who}
     return {}
-
-
-_NOTICE_DUTY = re.compile(
-    r"\b(?:the\s+|den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)(?:['’]s)?\s+(?:shall|will|must|agrees? to|undertakes? to|"
-    r"is obliged to|skal|er forpligtet til at|forpligter sig til at)\s+"
-    r"(?:(?:promptly|immediately|without undue delay|also|in turn|uden unødig forsinkelse|uden ugrundet ophold|straks|"
-    r"også|ligeledes|tilsvarende|omgående|skriftligt),?\s+){0,2}"
-    r"(?:notify|inform|alert|advise|tell|give (?:written )?notice to|report (?:it |this )?to|underrette|orientere|"
-    r"give besked til|give meddelelse til|informere|fortælle|give)\s+"
-    r"(?:the\s+|den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)", re.IGNORECASE)
-# Danish present tense without a modal: "Vi giver dig besked", "Leverandøren underretter Kunden"
-_NOTICE_DUTY_DA = re.compile(
-    r"\b(?:den\s+|det\s+)?(?P<who>[A-Za-zÆØÅæøå]+)\s+(?:(?:underretter|orienterer|informerer|varsler)\s+"
-    r"(?:(?:straks|omgående|også|ligeledes|tilsvarende),?\s+)?(?:den\s+|det\s+)?(?P<whom>[A-Za-zÆØÅæøå]+)|"
-    r"giver\s+(?:(?:straks|omgående|også|ligeledes|tilsvarende)\s+)?(?:den\s+|det\s+)?(?P<whom2>[A-Za-zÆØÅæøå]+)\s+"
-    r"(?:besked|meddelelse|underretning))", re.IGNORECASE)
-_PRONOUNS = {"us": "we", "our": "we", "your": "you", "os": "vi", "jer": "i", "dig": "du"}
-_NOT_A_PARTY = {"it", "which", "that", "who", "party", "parties", "each", "either", "both", "any",
-                "hver", "begge", "enhver", "part", "parten", "parterne", "hinanden", "den", "det", "om", "herom"}
-
-
-def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
-    """Who must notify whom: "The Supplier shall notify the Customer" -> supplier, customer."""
-    best = _nearest((_NOTICE_DUTY, _NOTICE_DUTY_DA) if lang == "da" else (_NOTICE_DUTY,), text, anchor)
-    if best is None:
-        return {}
-    groups = best.groupdict()
-    whom_raw = groups.get("whom") or groups.get("whom2") or ""
-    who = _PRONOUNS.get(best.group("who").lower(), best.group("who").lower())
-    whom = _PRONOUNS.get(whom_raw.lower(), whom_raw.lower())
-    if who in _NOT_A_PARTY or whom in _NOT_A_PARTY or who == whom:
-        return {}
-    return {"notifier": who, "recipient": whom}
 
 
 # ---------------------------------------------------------------- log retention, audit triggers
