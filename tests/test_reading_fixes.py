@@ -1561,3 +1561,26 @@ def test_asides_in_a_lead_in_do_not_keep_its_not_from_the_items(tmp_path: Path, 
     found = _finding(tmp_path, library, ASIDES_IN_LEAD_IN[lang], "DD-4.5", name="terms.txt", lang=lang)
     assert found.status == "weak" and found.values["aspects"] == ["redistribution"], found
     assert "(" in found.evidence[0].text and ("affiliate" in found.evidence[0].text or "koncernselskaber" in found.evidence[0].text)
+
+
+BARE_REFERENCE = {
+    "en": ("# Hosting Agreement\n\n## 8. Information Security\n\n8.1 The Host keeps the platform patched and encrypts "
+           "backups.\n\n## 12. Termination\n\n12.1 Either party may terminate on three months' notice.\n\n12.2 The Customer "
+           "may terminate at once if the Host, despite a written warning, repeatedly breaches its obligations under clause "
+           "8.\n"),
+    "da": ("# Hostingaftale\n\n## 8. Informationssikkerhed\n\n8.1 Værten holder platformen opdateret og krypterer "
+           "sikkerhedskopier.\n\n## 12. Ophør\n\n12.1 Hver part kan opsige aftalen med tre måneders varsel.\n\n12.2 Kunden "
+           "kan hæve aftalen straks, hvis Værten trods skriftlig advarsel gentagne gange tilsidesætter sine forpligtelser "
+           "efter pkt. 8.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_breach_of_a_clause_cited_by_its_number_is_read_with_its_title(tmp_path: Path, library, lang: str):
+    """"breaches its obligations under clause 8" where clause 8 is "Information Security" is a breach of security duties:
+    the reference is read with the clause's title, as a contract that writes "clause 8 (Information Security)" says it;
+    the quote keeps the contract's own words."""
+    found = _finding(tmp_path, library, BARE_REFERENCE[lang], "DD-4.7", lang=lang)
+    assert found.status == "met", found
+    quote = found.evidence[0].text
+    assert ("clause 8." in quote or "pkt. 8." in quote) and "Security)" not in quote and "sikkerhed)" not in quote

@@ -200,17 +200,21 @@ class Reading:
 
 def reader_for(clauses: list[Clause], lang: str) -> TermReader:
     """The reader of a document's sentences: its defined terms, and whether it has words run together."""
+    from .matching.xref import section_titles
+
     texts = [b.text for c in clauses for b in c.blocks]
-    return TermReader(defined_terms(clauses), lang, joined=any_joins(texts, lang))
+    return TermReader(defined_terms(clauses), lang, joined=any_joins(texts, lang), titles=section_titles(clauses))
 
 
 class TermReader:
-    """Reads sentences with a document's defined terms understood and words run together read apart."""
+    """Reads sentences with a document's defined terms understood, words run together read apart, and a breach of a
+    clause cited by its bare number read with the clause's title (:func:`ddcontract.matching.xref.title_edits`)."""
 
-    def __init__(self, terms: list[DefinedTerm], lang: str, joined: bool = True):
+    def __init__(self, terms: list[DefinedTerm], lang: str, joined: bool = True, titles: dict[str, str] | None = None):
         """``joined``: whether the document may have words run together (:func:`ddcontract.wordjoins.any_joins`);
-        False skips looking for them sentence by sentence."""
+        False skips looking for them sentence by sentence. ``titles``: the numbered sections' titles."""
         self.lang = lang
+        self.titles = titles or {}
         self.joined = joined and lang == "en"
         self.terms = {t.term: t for t in terms}
         if terms:
@@ -221,7 +225,7 @@ class TermReader:
             self._pattern = None
 
     def __bool__(self) -> bool:
-        return self._pattern is not None or self.joined
+        return self._pattern is not None or self.joined or bool(self.titles)
 
     def _term_edits(self, text: str) -> list[tuple[int, int, str, DefinedTerm | None]]:
         if self._pattern is None:
@@ -241,6 +245,11 @@ class TermReader:
             return None
         text = sentence.text
         edits = self._term_edits(text)
+        if self.titles:
+            from .matching.xref import title_edits
+
+            edits += [(a, b, words, None) for a, b, words in title_edits(text, self.titles)
+                      if not any(a < y and b > x for x, y, _, _ in edits)]
         taken = [(a, b) for a, b, _, _ in edits]
         if self.joined:
             edits += [(a, b, words, None) for a, b, words in joins(text, self.lang)
