@@ -1584,3 +1584,23 @@ def test_a_breach_of_a_clause_cited_by_its_number_is_read_with_its_title(tmp_pat
     assert found.status == "met", found
     quote = found.evidence[0].text
     assert ("clause 8." in quote or "pkt. 8." in quote) and "Security)" not in quote and "sikkerhed)" not in quote
+
+
+UNFINISHED_LEAD_IN = {
+    "en": ("# Data Processing Terms\n\n**3. Contents of the notice.** In the notice the Processor describes\n\n"
+           "a) what happened, when and how it was found;\nb) which kinds of data and which data subjects are affected; and\n"
+           "c) what the Processor has done and intends to do to stop it.\n"),
+    "da": ("# Databehandlervilkår\n\n**3. Underretningens indhold.** Databehandleren beskriver i underretningen\n\n"
+           "a) hvad der er sket, hvornår og hvordan det blev opdaget;\nb) hvilke typer oplysninger og registrerede der er "
+           "berørt; og\nc) hvad Databehandleren har gjort og agter at gøre for at stoppe bruddet.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_list_finishes_the_unfinished_sentence_above_it(tmp_path: Path, library, lang: str):
+    """A run-in title, then a sentence that stops without a full stop ("In the notice the Processor describes", "…
+    beskriver i underretningen") over "a) …; b) …; c) …": the paragraph is no title, the sentence is the items' lead-in,
+    and a match that begins in it reads the whole list for its values (all three elements of the notice)."""
+    found = _finding(tmp_path, library, UNFINISHED_LEAD_IN[lang], "DD-8.3", lang=lang)
+    assert found.status == "met", found
+    assert sorted(found.values["elements"]) == ["affected", "description", "measures"], found.values

@@ -65,7 +65,11 @@ _UNMARKED_ITEM = re.compile(r"\s*[a-zæøå][^\n]*[;,]\s*(?:and|or|og|eller)?\s*
 _LOWER_START = re.compile(r"\s*[a-zæøå]")
 _MAX_CLOSED_ITEMS = 12
 # a sentence that introduces a list: "… for any:", "… the greater of", "shall not —"
-_LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not))\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall|must|will|not|af|til|om|at|og|eller|skal|"
+                      r"ikke|følgende|herunder))\s*$", re.IGNORECASE)
+# a sentence of a few words that stops without a full stop ("Databehandleren oplyser i underretningen" above "a) hvad der
+# er sket; b) …"): the list below it finishes it
+_UNFINISHED = re.compile(r"^\S+(?:\s+\S+){3,}[a-zæøåA-ZÆØÅ]$")
 
 
 # a table of contents run into one paragraph, as PDFs and filings give it: "11. TERMINATION 11.1 For Convenience
@@ -266,7 +270,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             add(lead_in if item and lead_in else "", s, e, kind)
         if not item:
             last = clause.sentences[-1].text if clause.sentences else ""
-            lead_in = last if _LEAD_IN.search(last) and len(last) < _MAX_LEAD_IN else None
+            lead_in = last if _opens_a_list(clause, block, last) else None
             loose_lead = last if len(last) < _MAX_LEAD_IN else None
         else:
             lead_in = own_lead
@@ -276,6 +280,16 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _opens_a_list(clause: Clause, block: Block, last: str) -> bool:
+    """Whether ``last``, the last sentence of a block that is no list item, is the lead-in of items below it: it ends
+    as a lead-in does (":", "the following", "af") or stops, a sentence of a few words, without a full stop."""
+    if len(last) >= _MAX_LEAD_IN:
+        return False
+    unfinished = (block.kind != "table-row" and bool(clause.sentences) and clause.sentences[-1].kind != "heading"
+                  and bool(_UNFINISHED.match(last.strip())))
+    return bool(_LEAD_IN.search(last)) or unfinished
 
 
 def _lead_in_reaches(lead_in: str, level: int, items_level: int) -> tuple[str | None, int]:

@@ -151,6 +151,10 @@ def sentence_case_title(text: str) -> bool:
     words = t.split()
     if not _title_shaped(t) or len(words) > _MAX_SENTENCE_CASE_WORDS or t[-1] in ".;,:!?" or not t[0].isupper():
         return False
+    # a run-in title and the clause's first words after it ("Underretningens indhold. Databehandleren oplyser i
+    # underretningen" over a list) are a paragraph, not a title
+    if _RUN_IN.match(t):
+        return False
     return not any(w.lower().strip("(),;") in _VERBS for w in words)
 
 

@@ -244,14 +244,30 @@ def _inline_items(clause: Clause, sentence: Sentence) -> list[str]:
     return items
 
 
-def window_text(rule: Rule, clause: Clause, sentence: Sentence) -> str:
+def _sibling_items(clause: Clause, sentence: Sentence) -> list[str]:
+    """The items (their own words) after ``sentence``, an item read with its lead-in, that are read with the same
+    lead-in: the rest of its list."""
+    lead = sentence.text[:sentence.lead]
+    at = next((i for i, s in enumerate(clause.sentences) if s is sentence), None)
+    items = []
+    for later in clause.sentences[at + 1:] if at is not None else ():
+        if later.lead != sentence.lead or not later.text.startswith(lead):
+            break
+        items.append(later.text[later.lead:])
+    return items
+
+
+def window_text(rule: Rule, clause: Clause, sentence: Sentence, start: int = 0) -> str:
     """The text values are read from: the sentence, or the sentence with the list that follows
-    it, or the whole clause. Offsets into the sentence stay valid in the returned text."""
+    it, or the whole clause. Offsets into the sentence stay valid in the returned text. ``start``: where the match
+    begins in the sentence (a match that begins in a list item's lead-in reads the rest of the list too)."""
     window = rule.model.window
     if window == "sentence" or sentence.lead:
         # the lead-in of an inline list ("… in excess of the greater of (1) $100 or (2) the amounts paid …") holds its
-        # values in its items: they follow it, read on their own
-        return " ".join([sentence.text, *_inline_items(clause, sentence)])
+        # values in its items: they follow it, read on their own; an item read after its lead-in ("The notice states: a)
+        # what happened; b) which data are affected; …") is one of a list, whose other items follow it
+        later = _sibling_items(clause, sentence) if window == "list" and 0 < sentence.lead and start < sentence.lead else []
+        return " ".join([sentence.text, *_inline_items(clause, sentence), *later])
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
     from ..ingest.sections import is_list_item, starts_with_bullet
@@ -271,7 +287,7 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
                 lang: str, terms: list[DefinedTerm]) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
     lists written out), with the values read from the rule's window."""
-    text = window_text(rule, clause, sentence)
+    text = window_text(rule, clause, sentence, c0)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
         values.update(EXTRACTOR_FUNCS[name](text, c0, lang))
