@@ -28,6 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
+from .matching.xref import section_titles, title_edits
 from .model import Clause, Sentence, TermUse
 from .wordjoins import any_joins, joins
 
@@ -200,8 +201,6 @@ class Reading:
 
 def reader_for(clauses: list[Clause], lang: str) -> TermReader:
     """The reader of a document's sentences: its defined terms, and whether it has words run together."""
-    from .matching.xref import section_titles
-
     texts = [b.text for c in clauses for b in c.blocks]
     return TermReader(defined_terms(clauses), lang, joined=any_joins(texts, lang), titles=section_titles(clauses))
 
@@ -246,8 +245,6 @@ class TermReader:
         text = sentence.text
         edits = self._term_edits(text)
         if self.titles:
-            from .matching.xref import title_edits
-
             edits += [(a, b, words, None) for a, b, words in title_edits(text, self.titles)
                       if not any(a < y and b > x for x, y, _, _ in edits)]
         taken = [(a, b) for a, b, _, _ in edits]

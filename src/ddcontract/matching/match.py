@@ -232,26 +232,14 @@ def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
     return any(w.lower() in heading for w in words)
 
 
-def _inline_items(clause: Clause, sentence: Sentence) -> list[str]:
-    """The items (their own words) of an inline list whose lead-in is ``sentence``: the sentences right after it that
-    are read with it as their lead-in."""
+def _items_after(clause: Clause, sentence: Sentence, lead_in: str, lead: int | None = None) -> list[str]:
+    """The items (their own words) of the sentences right after ``sentence`` that are read with ``lead_in`` as their
+    lead-in (of ``lead`` characters, when given): an inline list's items after its lead-in sentence, or the rest of the
+    list an item read with its lead-in is one of."""
     at = next((i for i, s in enumerate(clause.sentences) if s is sentence), None)
     items = []
     for later in clause.sentences[at + 1:] if at is not None else ():
-        if not later.lead or not later.text.startswith(sentence.text):
-            break
-        items.append(later.text[later.lead:])
-    return items
-
-
-def _sibling_items(clause: Clause, sentence: Sentence) -> list[str]:
-    """The items (their own words) after ``sentence``, an item read with its lead-in, that are read with the same
-    lead-in: the rest of its list."""
-    lead = sentence.text[:sentence.lead]
-    at = next((i for i, s in enumerate(clause.sentences) if s is sentence), None)
-    items = []
-    for later in clause.sentences[at + 1:] if at is not None else ():
-        if later.lead != sentence.lead or not later.text.startswith(lead):
+        if not later.lead or (lead is not None and later.lead != lead) or not later.text.startswith(lead_in):
             break
         items.append(later.text[later.lead:])
     return items
@@ -266,8 +254,9 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence, start: int = 0) 
         # the lead-in of an inline list ("… in excess of the greater of (1) $100 or (2) the amounts paid …") holds its
         # values in its items: they follow it, read on their own; an item read after its lead-in ("The notice states: a)
         # what happened; b) which data are affected; …") is one of a list, whose other items follow it
-        later = _sibling_items(clause, sentence) if window == "list" and 0 < sentence.lead and start < sentence.lead else []
-        return " ".join([sentence.text, *_inline_items(clause, sentence), *later])
+        later = (_items_after(clause, sentence, sentence.text[:sentence.lead], sentence.lead)
+                 if window == "list" and 0 < sentence.lead and start < sentence.lead else [])
+        return " ".join([sentence.text, *_items_after(clause, sentence, sentence.text), *later])
     if window == "clause":
         return sentence.text + "\n" + clause.text[sentence.end:] 
     from ..ingest.sections import is_list_item, starts_with_bullet

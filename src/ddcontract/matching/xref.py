@@ -12,6 +12,11 @@ gives it the clause's title in brackets (:func:`title_edits`), so the rules see 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Clause
 
 # what a reference to a clause starts with, in English and Danish
 _KIND = (r"(?:[Ss]ections?|SECTIONS?|[Cc]lauses?|CLAUSES?|[Aa]rticles?|ARTICLES?|[Pp]aragraphs?|[Ss]chedules?|"
@@ -65,7 +70,7 @@ _BARE = re.compile(r"(?<![\w.])(?:[Ss]ections?|[Cc]lauses?|[Pp]kt\.|[Pp]unkt(?:e
                    r"(?:\s*(?:,|or|and|eller|og)\s+(?:§\s*)?(?P<b>\d{1,3}(?:\.\d{1,3})*))?(?![\w.]*\s*\()(?![\d.]*\d)")
 
 
-def section_titles(clauses) -> dict[str, str]:
+def section_titles(clauses: Iterable[Clause]) -> dict[str, str]:
     """Each numbered section's title, by its number ("8" → "Informationssikkerhed"; "§ 8" is "8")."""
     out: dict[str, str] = {}
     for clause in clauses:
