@@ -21,13 +21,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, looks_like_heading, split_number
-from .textutil import drop_invisible, join_lines
+from .textutil import PAGE_NUMBER as _PAGE_NUMBER, drop_invisible, join_lines
 
 ENGINES = ("pdfium", "pdfplumber")
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?:page|side|s\.)\s*\d+(?:\s*(?:of|af|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
-    re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _LINE_OR_HYPHEN = re.compile("[^\r\n\ufffe]+|\ufffe")
 

@@ -56,10 +56,16 @@ def split_number(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_MONTH = re.compile(r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|ts)?|apr(?:il)?|may|maj|jun[ie]?|jul[iy]?|aug(?:ust)?|"
+                    r"sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b", re.IGNORECASE)
+
+
 def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
     rest = text[m.end():m.end() + 12].lower()
     # "30 days", "12 months", "2024 ..." are not clause numbers
+    # "06 July 2026" or "1. januar 2025" on a page's header or footer is a date
     return bool(re.match(r"(?:days?|months?|years?|hours?|business|working|per\s?cent|%|x\b)", rest)) \
+        or bool(_MONTH.match(text[m.end():m.end() + 12])) \
         or len(re.match(r"\d+", m.group("num")).group()) > 2
 
 

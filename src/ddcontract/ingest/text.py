@@ -13,7 +13,7 @@ from ..model import Block, Document
 from ..amounts import NUMBER_WORD_DA
 from .sections import assign_sections, is_list_item, split_number
 from .html import strip_html
-from .textutil import drop_invisible, join_lines, link_text
+from .textutil import drop_invisible, drop_page_furniture, join_lines, link_text
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Kramdown's attribute lists, which style the element before them: "{: .govuk-heading-m}", "{:.panel.warning}",
@@ -70,6 +70,8 @@ def read_text(path: Path, max_bytes: int) -> Document:
         text = unescape_twice(text)
         text = reference_links(text)
         text = lone_markers(text)
+    else:
+        text = drop_page_furniture(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
         text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", _KRAMDOWN_ATTRIBUTES.sub("", text))

@@ -86,3 +86,42 @@ def join_lines(lines: list[str]) -> str:
     for mark in SOFT_HYPHENS:
         out = out.replace(mark, "")
     return out
+
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page|side|s\.)\s*\d+(?:\s*(?:of|af|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
+    re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def drop_page_furniture(text: str, edge: int = 3) -> str:
+    """Text a PDF was converted to, its pages separated by form feeds (as ``pdftotext`` writes it), without the
+    page numbers and the lines repeated at the top or bottom of most pages ("Version 1.8 | 06 July 2026 | Page 4
+    of 9"), which would otherwise read as a clause's heading. The lines are emptied, not removed, so the file's
+    line numbers stay."""
+    pages = text.split("\f")
+    if len(pages) < 3:
+        return text
+
+    def key(line: str) -> str:
+        return _DIGITS.sub("#", " ".join(line.lower().split()))
+
+    def edges(page: str) -> list[int]:
+        lines = page.split("\n")
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        return sorted(set(filled[:edge] + filled[-edge:]))
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = page.split("\n")
+        for k in {key(lines[i]) for i in edges(page)}:
+            counts[k] = counts.get(k, 0) + 1
+    threshold = max(2, (len(pages) + 1) // 2)
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        for i in edges(page):
+            if counts[key(lines[i])] >= threshold or PAGE_NUMBER.match(lines[i]):
+                lines[i] = ""
+        out.append("\n".join(lines))
+    return "\f".join(out)

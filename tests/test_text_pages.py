@@ -1,0 +1,72 @@
+"""Text converted from a PDF, its pages separated by form feeds: the running header and footer of every page is
+no heading, and a date at a line's start is no clause number. The examples are written for this project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.ingest import load_document
+from ddcontract.ingest.sections import split_number
+from ddcontract.ingest.textutil import drop_page_furniture
+
+FOOTER = {
+    "en": "{pad}Release 3.2\n{pad}14 March 2025\n{pad}Page {n} of 3\n",
+    "da": "{pad}Udgave 3.2\n{pad}14. marts 2025\n{pad}Side {n} af 3\n",
+}
+PAGES = {
+    "en": [
+        "Hosting Terms\n\n1.   Scope\n\n     These terms govern the hosting service.\n\n",
+        "4.   Liability\n\n4.1  Limits\n\n     The total liability of the Provider under these terms shall not\n"
+        "     exceed EUR 50,000 in any calendar year.\n\n",
+        "4.2  Exclusions\n\n     Neither party is liable for indirect loss.\n\n",
+    ],
+    "da": [
+        "Hostingvilkår\n\n1.   Omfang\n\n     Disse vilkår gælder for hostingydelsen.\n\n",
+        "4.   Ansvar\n\n4.1  Grænser\n\n     Leverandørens samlede ansvar efter disse vilkår kan ikke\n"
+        "     overstige 50.000 kr. i et kalenderår.\n\n",
+        "4.2  Undtagelser\n\n     Ingen af parterne er ansvarlig for indirekte tab.\n\n",
+    ],
+}
+
+
+def _paged(lang: str) -> str:
+    return "\f".join(body + FOOTER[lang].format(pad=" " * 60, n=n) for n, body in enumerate(PAGES[lang], 1))
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_lines_repeated_at_each_pages_foot_are_dropped_and_the_line_numbers_kept(lang: str):
+    text = _paged(lang)
+    cleaned = drop_page_furniture(text)
+    assert cleaned.count("\n") == text.count("\n") and cleaned.count("\f") == text.count("\f")
+    for furniture in ("Release 3.2", "Udgave 3.2", "14 March 2025", "14. marts 2025", "of 3", "af 3"):
+        assert furniture not in cleaned
+    assert "EUR 50,000" in cleaned or "50.000 kr." in cleaned
+
+
+def test_two_pages_are_too_few_to_tell_a_footer_from_text():
+    text = "1. Scope\n\nThese terms apply.\nRelease 1\f2. Fees\n\nFees are due monthly.\nRelease 1"
+    assert drop_page_furniture(text) == text
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_clause_is_cited_with_its_own_heading_not_the_footer(tmp_path: Path, library, lang: str):
+    path = tmp_path / "terms.txt"
+    path.write_text(_paged(lang), encoding="utf-8")
+    headings = {b.section: b.heading for b in load_document(path).blocks if b.section}
+    assert headings["4.1"].endswith(("Limits", "Grænser")), headings
+    assert not any(h and ("Release" in h or "Udgave" in h or "2025" in h) for h in headings.values())
+    cap = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.6")
+    assert cap.status == "met" and cap.evidence[0].section == "4.1"
+
+
+@pytest.mark.parametrize("line", ["06 July 2026", "14. marts 2025", "3 Sept. 2024", "1 maj 2023 gælder"])
+def test_a_date_at_a_lines_start_is_no_clause_number(line: str):
+    assert split_number(line) == (None, line)
+
+
+@pytest.mark.parametrize("line, number", [("4 Marketing 2024", "4"), ("3 March", "3"), ("5. Markedsføring", "5")])
+def test_a_clause_whose_title_starts_like_a_month_keeps_its_number(line: str, number: str):
+    assert split_number(line)[0] == number
