@@ -54,7 +54,11 @@ _IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth"
 
 
 def ordinal(n: int) -> str:
-    """An English ordinal in words, 1 … 99: "second", "twelfth", "forty-first", "seventieth"."""
+    """An English ordinal in words, 1 … 999: "second", "twelfth", "forty-first", "seventieth", "one hundredth",
+    "one hundred and second"."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        return f"{_UNITS[hundreds]} hundred" + (f" and {ordinal(rest)}" if rest else "th")
     tens, units = divmod(n, 10)
     cardinal = _UNITS[n] if n < 20 else _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
     head, _, last = cardinal.rpartition("-")

@@ -58,6 +58,8 @@ def test_every_benchmark_folder_with_labels_is_a_set_named_by_its_ordinal() -> N
     assert [mod.ordinal(n) for n in (2, 3, 11, 12, 20, 21, 30, 45, 52, 70, 72)] == [
         "second", "third", "eleventh", "twelfth", "twentieth", "twenty-first", "thirtieth", "forty-fifth",
         "fifty-second", "seventieth", "seventy-second"]
+    assert [mod.ordinal(n) for n in (100, 101, 112, 230)] == [
+        "one hundredth", "one hundred and first", "one hundred and twelfth", "two hundred and thirtieth"]
     folders = {p.parent.name for p in (ROOT / "benchmarks").glob("real-dev*/labels.yaml")}
     assert {mod.SETS[k][1] for k in mod.SETS if k not in ("dev", "heldout")} == folders
     assert mod.SETS["dev45"][2] == "forty-fifth development set"
