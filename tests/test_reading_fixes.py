@@ -1426,6 +1426,15 @@ def test_words_run_together_are_read_apart_and_quoted_as_written(tmp_path: Path,
     assert _finding(tmp_path, library, RUN_TOGETHER, "DD-8.1", name="terms2.txt", lang="en").status == "missing"
 
 
+def test_a_cap_in_capitals_with_its_words_run_together_is_read(tmp_path: Path, library):
+    """ "THE HOST'S TOTALLIABILITY … EXCEED THEAMOUNT OF TWENTY EUROS": the cap and its amount are found."""
+    text = ("12. LIABILITY\n\nIN NO EVENT SHALL THE HOST'S TOTALLIABILITY TO THE MEMBER FOR ALL DAMAGES (OTHER THAN AS\n"
+            "THE LAW REQUIRES) EXCEED THEAMOUNT OF TWENTY EUROS (EUR 20.00).\n")
+    cap = _finding(tmp_path, library, text, "DD-4.6", name="terms.txt", lang="en")
+    assert cap.status == "met" and cap.values["amount"] == 20 and cap.values["currency"] == "EUR", cap
+    assert "TOTALLIABILITY" in cap.evidence[0].text
+
+
 @pytest.mark.parametrize("text, expected", [
     ("grants a right andlicense to use itsContent", [("andlicense", "and license"), ("itsContent", "its Content")]),
     ("THE TOTAL OF THETERMS, provided,however that", [("THETERMS", "THE TERMS"), (",", ", ")]),
@@ -1433,6 +1442,9 @@ def test_words_run_together_are_read_apart_and_quoted_as_written(tmp_path: Path,
     # words of their own, links, numbers and names stay as they are
     ("whichever is greater; AVAILABLE without notice; see https://x.example/a,b; 1,000 users; JavaScript, LinkedIn", []),
     ("if anybody else logs in, or anyplace else", []),
+    # a word that says how much, run into the next in capitals; "TOTALLY" and "TOTALITY" are words of their own
+    ("IN NO EVENT SHALL THE CLUB'S TOTALLIABILITY EXCEED TEN EUROS, TOTALLY OR IN ITS TOTALITY",
+     [("TOTALLIABILITY", "TOTAL LIABILITY")]),
 ])
 def test_which_run_together_words_are_read_apart(text: str, expected: list):
     from ddcontract.wordjoins import joins

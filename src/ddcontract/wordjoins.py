@@ -9,9 +9,10 @@ which keeps the way back to the sentence's own characters, so a quote stays as t
 Only joins with a small word on one side are read apart: a function word before a capitalised word
 ("thisAgreement", "byApple"), a function word before or after a known word in lower case
 ("thefollowing", "productsand") or in capitals ("THETERMS"), and a comma between two words with no
-space after it ("provided,however"). A compound made of two content words ("TOTALLIABILITY") is left
-alone: telling it from a word the dictionary lacks ("AVAILABLE" is not "AVAIL ABLE") needs a better
-word list than the lemma table this reads. English only: Danish writes its compounds as one word.
+space after it ("provided,however"). A compound made of two content words is left alone, telling it from a word the
+dictionary lacks ("AVAILABLE" is not "AVAIL ABLE") needs a better word list than the lemma table this reads; the one
+exception is a word that says how much ("TOTAL", "AGGREGATE") run into a known word of five letters or more in
+capitals ("TOTALLIABILITY"), as liability clauses set in capitals have it. English only: Danish writes its compounds as one word.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ _CAMEL = re.compile(r"(?<![\w@./-])(" + _CAMEL_HEADS + r")([A-Z][a-z]{2,})(?![\w
 # a function word run into another word, in lower case or in capitals
 _HEADS = ("the", "this", "that", "and", "shall", "such", "your", "their", "which", "any")
 _TAILS = ("the", "and", "shall")
+# in a liability clause set in capitals, the words that say how much run into the next one: "APPLE'S TOTALLIABILITY",
+# "AGGREGATELIABILITY" (read apart only before a known word of five letters or more)
+_AMOUNT_HEADS = ("total", "aggregate", "entire", "cumulative", "maximum")
 _LOWER_JOIN = r"(?:" + "|".join(_HEADS) + r")[a-z]{3,}|[a-z]{3,}(?:" + "|".join(_TAILS) + r")"
-_CAPS_JOIN = (r"(?:" + "|".join(h.upper() for h in _HEADS) + r")[A-Z]{3,}|[A-Z]{3,}(?:"
+_CAPS_JOIN = (r"(?:" + "|".join(h.upper() for h in _HEADS + _AMOUNT_HEADS) + r")[A-Z]{3,}|[A-Z]{3,}(?:"
               + "|".join(t.upper() for t in _TAILS) + r")")
 _LOWER = re.compile(r"(?<![\w@./-])(?:" + _LOWER_JOIN + r")(?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w@./-])(?:" + _CAPS_JOIN + r")(?![\w@/-])")
@@ -58,6 +62,10 @@ def _split(word: str) -> str | None:
     for head in _HEADS:
         rest = low[len(head):]
         if low.startswith(head) and len(rest) >= 3 and rest in known:
+            return f"{word[:len(head)]} {word[len(head):]}"
+    for head in _AMOUNT_HEADS if word.isupper() else ():
+        rest = low[len(head):]
+        if low.startswith(head) and len(rest) >= 5 and rest in known:
             return f"{word[:len(head)]} {word[len(head):]}"
     for tail in _TAILS:
         rest = low[:-len(tail)]
