@@ -26,6 +26,7 @@ _NAMED = re.compile(
 # others keeps a capital letter in its first part ("5B.3", "12A.1"), never alone ("3D Printing" is no number)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:[A-Z](?=\.\d))?(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
 # "(a)", "a)", "(iv)" — list items stay in the clause above them
+_STK = re.compile(r"^stk\.\s*(\d{1,2})\b\.?", re.IGNORECASE)
 _ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 
 _MAX_HEADING_CHARS = 90
@@ -212,6 +213,10 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             annex = (num, rest.strip(" .:–—-") or None)
         elif num is not None and annex is not None and not _ANNEX.match(num):
             num = f"{annex[0]}, {num}"
+        if num is None and section and section.startswith("§") and (stk := _STK.match(block.text)):
+            # a numbered paragraph of a Danish "§" ("Stk. 3. Underretning sker telefonisk …") is cited as lawyers cite
+            # it, "§ 9, stk. 3", under the paragraph's heading; the lines after it, up to the next "Stk." or "§", are its
+            section = f"{section.split(',')[0]}, stk. {stk.group(1)}"
         if num is not None:
             section = num
             if block.kind == "heading" or looks_like_heading(rest) or (block.kind == "paragraph" and sentence_case_title(rest)):

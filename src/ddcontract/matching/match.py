@@ -141,10 +141,12 @@ def vetoed_parent(section: str | None, rule_id: str, vetoed: set[tuple[str, str]
 
 
 def scope_of(clause: Clause) -> str | int:
-    """The part of the contract a clause belongs to: its top-level section ("7" for 7.2), or else the
-    clause itself (an unnumbered clause runs from one heading to the next)."""
+    """The part of the contract a clause belongs to: its top-level section ("7" for 7.2, "§ 9" for "§ 9, stk. 3"), or
+    else the clause itself (an unnumbered clause runs from one heading to the next)."""
     section = clause.section or ""
-    return section.split(".")[0] if section[:1].isdigit() else id(clause)
+    if section[:1].isdigit():
+        return section.split(".")[0]
+    return section.split(",")[0] if section.startswith("§") else id(clause)
 
 
 def in_company(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
