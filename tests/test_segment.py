@@ -32,6 +32,8 @@ def test_plain_sentences_are_split():
     "The obligations in Sec. 4.2 apply to both parties.",
     "Signed by J. Smith on behalf of the Supplier.",
     "Send notices to Dr. Jones at the registered office.",
+    # the rupee abbreviated before its amount
+    "The Company is not liable for direct damages that exceed Rs. 10,000/- in total.",
 ])
 def test_abbreviation_does_not_end_a_sentence(text):
     assert sentences(text) == [text]

@@ -262,6 +262,9 @@ def test_deadline_digits_then_words_in_brackets():
     ("10 000 rand", 10_000, "ZAR"),
     ("₹500,000", 500_000, "INR"),
     ("INR 2 million", 2_000_000, "INR"),
+    # the rupee abbreviated, as Indian terms write it: "Rs. 10,000/-"
+    ("Rs. 10,000/-", 10_000, "INR"),
+    ("Rs 5000", 5_000, "INR"),
     ("RMB 10,000", 10_000, "CNY"),
     ("5,000 yuan", 5_000, "CNY"),
 ])
@@ -277,6 +280,8 @@ def test_money_amount_and_iso_currency(text, amount, currency):
     "Prices are stated in EUR.",
     "The first hundred dollars of each invoice are waived.",
     "Tips of a dollars value are not counted.",
+    # "hrs." and "Mrs." are not rupees
+    "Support answers within 4 hrs. 10 minutes at most, says Mrs. 5 Smith.",
 ])
 def test_no_money_without_an_amount_and_a_currency(text):
     assert find_money(text) == []

@@ -24,7 +24,7 @@ e.g i.e etc inc ltd llc co corp no nos sec secs art arts cl para paras p pp vs v
 excl esp fig min max dept est jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st
 u.s u.k e.u n.a s.a b.v a/s aps a.s gmbh ag plc pty cf ca av ref nr stk jf bl.a f.eks mv evt ca hhv
 pkt ifm inkl ekskl kr jr sr pr dvs iht vedr osv tlf afs ang m.fl m.m o.l jfr
-p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn
+p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs
 """.split())
 
 # a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
