@@ -10,7 +10,7 @@ import pytest
 from ddcontract.check import CheckOptions, check_file
 from ddcontract.ingest import load_document
 from ddcontract.ingest.sections import split_number
-from ddcontract.ingest.textutil import drop_page_furniture
+from ddcontract.ingest.textutil import drop_page_furniture, script_data
 
 FOOTER = {
     "en": "{pad}Release 3.2\n{pad}14 March 2025\n{pad}Page {n} of 3\n",
@@ -70,3 +70,34 @@ def test_a_date_at_a_lines_start_is_no_clause_number(line: str):
 @pytest.mark.parametrize("line, number", [("4 Marketing 2024", "4"), ("3 March", "3"), ("5. Markedsføring", "5")])
 def test_a_clause_whose_title_starts_like_a_month_keeps_its_number(line: str, number: str):
     assert split_number(line)[0] == number
+
+
+SCRIPT_TERMS = {
+    "en": ("export const terms = [\n  {\n    heading: `Liability`,\n  },\n  {\n    terms: `9.1 Neither party is liable for "
+           "indirect loss.`,\n  },\n  {\n    terms: `9.2 The Host's total liability under these terms shall not exceed "
+           "EUR 5,000.\\nThis cap applies per year.`,\n  },\n  {\n    terms: `9.3 Nothing limits liability for fraud.`,\n  },\n"
+           "  {\n    terms: `10.1 These terms are governed by Danish law.`,\n  },\n];\n"),
+    "da": ("export const vilkaar = [\n  {\n    overskrift: `Ansvar`,\n  },\n  {\n    tekst: `9.1 Ingen af parterne hæfter "
+           "for indirekte tab.`,\n  },\n  {\n    tekst: `9.2 Værtens samlede ansvar efter disse vilkår kan ikke overstige "
+           "50.000 kr.\\nLoftet gælder pr. år.`,\n  },\n  {\n    tekst: `9.3 Intet begrænser ansvaret for svig.`,\n  },\n"
+           "  {\n    tekst: `10.1 Vilkårene er underlagt dansk ret.`,\n  },\n];\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_terms_kept_as_data_in_a_script_are_read_clause_by_clause(tmp_path: Path, library, lang: str):
+    """A web page that keeps its terms as strings in an array of objects: each string is a clause of its own, so the cap
+    is cited at 9.2 with its amount, not run together with every other clause."""
+    path = tmp_path / "terms.md"
+    path.write_text(SCRIPT_TERMS[lang], encoding="utf-8")
+    cleaned = script_data(SCRIPT_TERMS[lang])
+    assert cleaned.count("\n") == SCRIPT_TERMS[lang].count("\n") and "`" not in cleaned and "{" not in cleaned
+    sections = [b.section for b in load_document(path).blocks if b.text.strip()]
+    assert {"9.1", "9.2", "9.3", "10.1"} <= set(sections)
+    cap = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.6")
+    assert cap.status == "met" and cap.values["amount"] in (5000, 50000) and cap.evidence[0].section == "9.2", cap
+
+
+def test_ordinary_markdown_with_a_few_colons_is_not_script_data():
+    text = "# Terms\n\nNote: read this.\nScope: all users.\n\n- a\n- b\n"
+    assert script_data(text) == text

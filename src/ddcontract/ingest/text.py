@@ -13,7 +13,7 @@ from ..model import Block, Document
 from ..amounts import NUMBER_WORD_DA
 from .sections import assign_sections, is_list_item, split_number
 from .html import strip_html
-from .textutil import drop_invisible, drop_page_furniture, join_lines, link_text
+from .textutil import drop_invisible, drop_page_furniture, join_lines, link_text, script_data
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Kramdown's attribute lists, which style the element before them: "{: .govuk-heading-m}", "{:.panel.warning}",
@@ -65,6 +65,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     else:  # pragma: no cover - cp1252 decodes nearly everything
         raise InputError(str(path), "cannot decode the text (not UTF-8 or Windows-1252)")
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    text = script_data(text)
     if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = unescape_twice(text)

@@ -125,3 +125,26 @@ def drop_page_furniture(text: str, edge: int = 3) -> str:
                 lines[i] = ""
         out.append("\n".join(lines))
     return "\f".join(out)
+
+
+_SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
+_SCRIPT_FIELD = re.compile(r"^(\s*)[A-Za-z_$][\w$]*\s*:\s*([`\"'])(.*?)\2?\s*,?\s*$")
+
+
+def script_data(text: str) -> str:
+    """Terms kept as data in a web page's script, one clause per string in an array of objects
+    ("{ terms: `13.5 … shall not exceed £40,000.` }, { terms: `13.6 …` }"): each string is read as a paragraph of its own,
+    without its key and quotes, its escaped line breaks as spaces, and the lines holding only brackets as the blank
+    lines between paragraphs. Text with fewer than five such fields and five such bracket lines is left as it is. The
+    file's lines stay where they are."""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if _SCRIPT_FIELD.match(ln)) < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5:
+        return text
+    out = []
+    for line in lines:
+        if _SCRIPT_BRACKETS.match(line):
+            line = ""
+        elif m := _SCRIPT_FIELD.match(line):
+            line = m.group(1) + m.group(3).replace("\\n", " ")
+        out.append(line)
+    return "\n".join(out)
