@@ -59,13 +59,10 @@ def _split(word: str) -> str | None:
     known = _known()
     if low in known:
         return None
-    for head in _HEADS:
+    heads = [(head, 3) for head in _HEADS] + ([(head, 5) for head in _AMOUNT_HEADS] if word.isupper() else [])
+    for head, least in heads:
         rest = low[len(head):]
-        if low.startswith(head) and len(rest) >= 3 and rest in known:
-            return f"{word[:len(head)]} {word[len(head):]}"
-    for head in _AMOUNT_HEADS if word.isupper() else ():
-        rest = low[len(head):]
-        if low.startswith(head) and len(rest) >= 5 and rest in known:
+        if low.startswith(head) and len(rest) >= least and rest in known:
             return f"{word[:len(head)]} {word[len(head):]}"
     for tail in _TAILS:
         rest = low[:-len(tail)]

@@ -21,11 +21,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, looks_like_heading, split_number
-from .textutil import PAGE_NUMBER as _PAGE_NUMBER, drop_invisible, join_lines
+from .textutil import DIGITS as _DIGITS, PAGE_NUMBER as _PAGE_NUMBER, drop_invisible, furniture_key, join_lines, most_pages
 
 ENGINES = ("pdfium", "pdfplumber")
 
-_DIGITS = re.compile(r"\d+")
 _LINE_OR_HYPHEN = re.compile("[^\r\n\ufffe]+|\ufffe")
 
 
@@ -203,10 +202,6 @@ def _clean(msg: str) -> str:
 # ---------------------------------------------------------------- headers, footers, paragraphs
 
 
-def _exact_norm(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.lower().split()))
-
-
 def _loose_norm():
     """A line's key for finding repeated headers on pages read by OCR, which reads the same header a
     little differently on each page ("Tallyfox" / "Tallytox"): letters and digits only, and a key
@@ -231,7 +226,7 @@ def _drop_headers_footers(pages: list[list[Line]], loose: bool = False) -> list[
     """Remove page numbers, and lines repeated at the top or bottom of most pages (``loose``: compared
     as OCR reads them, see :func:`_loose_norm`)."""
     edge = 3
-    _norm = _loose_norm() if loose else _exact_norm
+    _norm = _loose_norm() if loose else furniture_key
 
     def in_margin(ln: Line) -> bool:
         return ln.top < 0.12 * ln.page_height or ln.top > 0.88 * ln.page_height
@@ -240,7 +235,7 @@ def _drop_headers_footers(pages: list[list[Line]], loose: bool = False) -> list[
     for lines in pages:
         seen = {_norm(ln.text) for ln in lines[:edge] + lines[-edge:] if in_margin(ln)}
         counts.update(seen)
-    threshold = max(2, (len(pages) + 1) // 2)
+    threshold = most_pages(len(pages))
     repeated = {t for t, c in counts.items() if c >= threshold} if len(pages) >= 2 else set()
     out = []
     for lines in pages:

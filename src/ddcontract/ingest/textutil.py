@@ -91,7 +91,18 @@ def join_lines(lines: list[str]) -> str:
 PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|side|s\.)\s*\d+(?:\s*(?:of|af|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
     re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"\d+")
+
+
+def furniture_key(line: str) -> str:
+    """A line's key for finding the lines repeated on most pages (a header, a footer): lower case, its spaces and its
+    numbers ("Page 4 of 9") alike."""
+    return DIGITS.sub("#", " ".join(line.lower().split()))
+
+
+def most_pages(pages: int) -> int:
+    """On how many pages a line must stand, at a page's top or bottom, to be its header or footer."""
+    return max(2, (pages + 1) // 2)
 
 
 def drop_page_furniture(text: str, edge: int = 3) -> str:
@@ -99,32 +110,23 @@ def drop_page_furniture(text: str, edge: int = 3) -> str:
     page numbers and the lines repeated at the top or bottom of most pages ("Version 1.8 | 06 July 2026 | Page 4
     of 9"), which would otherwise read as a clause's heading. The lines are emptied, not removed, so the file's
     line numbers stay."""
-    pages = text.split("\f")
+    pages = [page.split("\n") for page in text.split("\f")]
     if len(pages) < 3:
         return text
-
-    def key(line: str) -> str:
-        return _DIGITS.sub("#", " ".join(line.lower().split()))
-
-    def edges(page: str) -> list[int]:
-        lines = page.split("\n")
+    edges = []
+    for lines in pages:
         filled = [i for i, ln in enumerate(lines) if ln.strip()]
-        return sorted(set(filled[:edge] + filled[-edge:]))
-
+        edges.append(sorted(set(filled[:edge] + filled[-edge:])))
     counts: dict[str, int] = {}
-    for page in pages:
-        lines = page.split("\n")
-        for k in {key(lines[i]) for i in edges(page)}:
+    for lines, at in zip(pages, edges):
+        for k in {furniture_key(lines[i]) for i in at}:
             counts[k] = counts.get(k, 0) + 1
-    threshold = max(2, (len(pages) + 1) // 2)
-    out = []
-    for page in pages:
-        lines = page.split("\n")
-        for i in edges(page):
-            if counts[key(lines[i])] >= threshold or PAGE_NUMBER.match(lines[i]):
+    threshold = most_pages(len(pages))
+    for lines, at in zip(pages, edges):
+        for i in at:
+            if counts[furniture_key(lines[i])] >= threshold or PAGE_NUMBER.match(lines[i]):
                 lines[i] = ""
-        out.append("\n".join(lines))
-    return "\f".join(out)
+    return "\f".join("\n".join(lines) for lines in pages)
 
 
 _SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
@@ -137,6 +139,8 @@ def script_data(text: str) -> str:
     without its key and quotes, its escaped line breaks as spaces, and the lines holding only brackets as the blank
     lines between paragraphs. Text with fewer than five such fields and five such bracket lines is left as it is. The
     file's lines stay where they are."""
+    if "{" not in text:  # no object in it: the usual case, decided without reading line by line
+        return text
     lines = text.split("\n")
     if sum(1 for ln in lines if _SCRIPT_FIELD.match(ln)) < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5:
         return text
