@@ -1445,11 +1445,37 @@ def test_a_cap_in_capitals_with_its_words_run_together_is_read(tmp_path: Path, l
     # a word that says how much, run into the next in capitals; "TOTALLY" and "TOTALITY" are words of their own
     ("IN NO EVENT SHALL THE CLUB'S TOTALLIABILITY EXCEED TEN EUROS, TOTALLY OR IN ITS TOTALITY",
      [("TOTALLIABILITY", "TOTAL LIABILITY")]),
+    # a file whose every line end lost its space: more function words run in, read apart by the frequency table
+    ("the Club is notliable if a member doesn't meet itsobligations, given inwriting orcollection fails",
+     [("notliable", "not liable"), ("itsobligations", "its obligations"), ("inwriting", "in writing"),
+      ("orcollection", "or collection")]),
+    # words the frequency table knows stay whole, however they look: legal compounds, code words, agent nouns
+    ("as set out hereof and thereto; mailto links, onload handlers; incompletely filled; the subprocessor, the transferor",
+     []),
 ])
 def test_which_run_together_words_are_read_apart(text: str, expected: list):
     from ddcontract.wordjoins import joins
 
     assert [(text[a:b], words) for a, b, words in joins(text, "en")] == expected
+
+
+def test_the_frequency_table_is_kept_small_in_the_cache(tmp_path: Path, monkeypatch):
+    """What the word-join rule needs of spacy-lookups-data's million-word table is made once and kept in the cache
+    folder; a second process reads it from there and reads a join the same way."""
+    from ddcontract import wordjoins
+
+    monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path))
+    wordjoins._lexicon.cache_clear()
+    try:
+        common, joinlike = wordjoins._lexicon()
+        kept = list(tmp_path.glob("wordjoins-en-*.json"))
+        assert len(kept) == 1 and kept[0].stat().st_size < 2_000_000
+        assert "obligations" in common and "thereof" in joinlike and "itsobligations" not in joinlike
+        wordjoins._lexicon.cache_clear()
+        assert wordjoins._lexicon() == (common, joinlike)
+        assert wordjoins.joins("itsobligations", "en") == [(0, 14, "its obligations")]
+    finally:
+        wordjoins._lexicon.cache_clear()
 
 
 def test_danish_compounds_are_never_read_apart():

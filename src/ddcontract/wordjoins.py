@@ -13,10 +13,21 @@ space after it ("provided,however"). A compound made of two content words is lef
 dictionary lacks ("AVAILABLE" is not "AVAIL ABLE") needs a better word list than the lemma table this reads; the one
 exception is a word that says how much ("TOTAL", "AGGREGATE") run into a known word of five letters or more in
 capitals ("TOTALLIABILITY"), as liability clauses set in capitals have it. English only: Danish writes its compounds as one word.
+
+Files whose every line end lost its space ("terminatethe use", "itsobligations", "doesnot comply", "andboth") run many
+more function words into the next word than the heads above. Those are read apart with a word-frequency table
+(spacy-lookups-data's English lexeme probabilities): a lower-case word of five letters or more that the table lacks
+altogether, made of a function word and a common word ("its" + "obligations", "terminate" + "the"), is read as the
+two. The table knows the real words that look like such joins ("thereof", "mailto", "onload", "incompletely"), so they
+stay whole. What the rule needs of the table (the common words, the joins-in-look it knows) is small and kept in the
+cache folder.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 from functools import lru_cache
 
@@ -40,6 +51,100 @@ _COMMA = re.compile(r"(?<![\w@/:%.&;-])([A-Za-z]{2,}),(?=[A-Za-z]{2,}(?![\w/%@-]
 # words the lemma table lacks that a join would otherwise cut
 _WHOLE = frozenset({"whichever", "suchlike", "anyhow", "anymore", "anytime", "anyway", "anyways", "anybody", "anyplace",
                     "thereafter", "theretofore", "therewith"})
+
+
+# function words that a file with lost line-end spaces runs into the next word or the last word into
+_FUNCTION_HEADS = ("the", "this", "that", "these", "those", "and", "or", "not", "its", "our", "your", "their", "of", "for",
+                   "with", "from", "to", "in", "on", "by", "be", "is", "are", "upon", "into", "all", "each", "any", "such",
+                   "shall", "will", "may", "an")
+_FUNCTION_TAILS = ("the", "and", "or", "not", "of", "to", "its", "any", "for", "with", "shall", "in", "on", "by", "is",
+                   "are", "be")
+_LEXICON_VERSION = "1"
+_COMMON = -14.5  # log probability above which a word counts as common
+_LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{5,}(?![\w@/-])")
+
+
+def _rest_least(part: str) -> int:
+    """The fewest letters the other word needs beside a function word (four beside one of two letters)."""
+    return 3 if len(part) >= 3 else 4
+
+
+def _function_splits(word: str, common) -> list[tuple[str, str]]:
+    """The ways ``word`` reads as a function word and a common word."""
+    found = []
+    for head in _FUNCTION_HEADS:
+        rest = word[len(head):]
+        if word.startswith(head) and len(rest) >= _rest_least(head) and rest in common:
+            found.append((head, rest))
+    for tail in _FUNCTION_TAILS:
+        rest = word[:-len(tail)]
+        if word.endswith(tail) and len(rest) >= _rest_least(tail) and rest in common:
+            found.append((rest, tail))
+    return found
+
+
+def _prob_path():
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("spacy_lookups_data")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    from pathlib import Path
+
+    path = Path(spec.origin).parent / "data" / "en_lexeme_prob.json.gz"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
+    """The common English words with their log probabilities, and the words of the frequency table that read as a
+    function word and a common word (real words such as "thereof", kept whole). Read from the cache folder; made
+    from spacy-lookups-data's table (a second or so) when the cache lacks it. Empty without the table."""
+    from .cachedir import cache_dir
+
+    path = _prob_path()
+    if path is None:
+        return {}, frozenset()
+    stat = path.stat()
+    key = hashlib.sha256(f"{_LEXICON_VERSION}\n{stat.st_size}\n{int(stat.st_mtime)}".encode()).hexdigest()[:24]
+    cached = cache_dir() / f"wordjoins-en-{key}.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        return data["common"], frozenset(data["joinlike"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    with gzip.open(path) as handle:
+        probs = json.load(handle)
+    words = {w: p for w, p in probs.items() if w.isascii() and w.isalpha() and w.islower()}
+    del probs
+    common = {w: p for w, p in words.items() if p > _COMMON}
+    joinlike = sorted(w for w in words if len(w) >= 5 and _function_splits(w, common))
+    try:  # a read-only home only costs the table again next time
+        from .office.output import write_atomic
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"common": common, "joinlike": joinlike})
+        write_atomic(cached, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError:
+        pass
+    return common, frozenset(joinlike)
+
+
+def _function_split(word: str) -> str | None:
+    """A lower-case word the frequency table lacks, read as a function word and a common word (the likelier pair)."""
+    if word in _known():
+        return None
+    common, joinlike = _lexicon()
+    if not common or word in joinlike:
+        return None
+    splits = _function_splits(word, common)
+    if not splits:
+        return None
+    first, second = max(splits, key=lambda pair: common[pair[0]] + common[pair[1]])
+    return f"{first} {second}"
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +190,7 @@ def any_joins(texts: list[str], lang: str) -> bool:
         found = m.group(0)
         if "," in found or found[:1].islower() and not found.islower() or _split(found):
             return True
-    return False
+    return any(_function_split(m.group(0)) for m in _LOWER_WORD.finditer("\n".join(texts)))
 
 
 def joins(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -99,6 +204,11 @@ def joins(text: str, lang: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             words = _split(m.group(0))
             if words and m.start() not in found:
+                found[m.start()] = (m.start(), m.end(), words)
+    for m in _LOWER_WORD.finditer(text):
+        if m.start() not in found:
+            words = _function_split(m.group(0))
+            if words:
                 found[m.start()] = (m.start(), m.end(), words)
     for m in _COMMA.finditer(text):
         at = m.end(1)
