@@ -118,3 +118,19 @@ CHANGE_OF_TERMS = {
 def test_a_change_of_the_terms_is_kept_from_the_model_as_termination(tmp_path: Path, library, lang: str):
     assert statistical._vetoed(library, lang, "DD-4.7", CHANGE_OF_TERMS[lang])
     assert _finding(tmp_path, library, f"12. Term\n\n{CHANGE_OF_TERMS[lang]}\n", "DD-4.7", lang).status == "missing"
+
+
+# termination at the provider's own judgement: the model read such a sentence as termination for breach on a
+# platform's terms for restaurants
+DISCRETION = {
+    "en": "The platform may, where it judges ending the agreement advisable in the circumstances, give the shop written "
+          "notice that these terms end at once.",
+    "da": "Hvis platformen efter omstændighederne vurderer, at ophævelse er hensigtsmæssig, kan den skriftligt meddele "
+          "butikken, at vilkårene ophører straks.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_termination_at_the_provider_s_judgement_is_kept_from_the_model(tmp_path: Path, library, lang: str):
+    assert statistical._vetoed(library, lang, "DD-4.7", DISCRETION[lang])
+    assert _finding(tmp_path, library, f"9. Ending\n\n{DISCRETION[lang]}\n", "DD-4.7", lang).status == "missing"

@@ -30,7 +30,8 @@ def test_danish_deadlines(text, hours, unit):
 
 
 @pytest.mark.parametrize("text", ["uden unødig forsinkelse", "uden ugrundet ophold", "straks", "omgående",
-                                  "hurtigst muligt", "umiddelbart", "uopholdeligt", "uden ophold",
+                                  "hurtigst muligt", "umiddelbart", "uopholdeligt", "uden ophold", "øjeblikkeligt",
+                                  "med det samme",
                                   "så snart bruddet er konstateret", "så snart det er bekræftet"])
 def test_danish_vague_deadlines(text):
     assert extract_deadline(f"Leverandøren skal underrette Kunden {text}.", 0, "da") == {

@@ -43,7 +43,7 @@ _VAGUE = re.compile(
     r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|straight ?away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
     r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
-    r"uden ophold|"
+    r"uden ophold|øjeblikkeligt|øjeblikkelig (?:underretning|meddelelse|besked)|med det samme|"
     # as soon as the incident is known: "as soon as the compromise is confirmed", "så snart bruddet er konstateret"
     r"as soon as (?:\w+ ){0,3}(?:is |are |has been |have been |was |were |becomes? |become )?"
     r"(?:confirmed|discovered|detected|identified|verified|known|aware)|"
