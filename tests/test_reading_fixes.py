@@ -1642,3 +1642,23 @@ def test_a_list_finishes_the_unfinished_sentence_above_it(tmp_path: Path, librar
     found = _finding(tmp_path, library, UNFINISHED_LEAD_IN[lang], "DD-8.3", lang=lang)
     assert found.status == "met", found
     assert sorted(found.values["elements"]) == ["affected", "description", "measures"], found.values
+
+
+# a DPA's list of the processor's Art. 28(3) assistance duties under the breach clause: its lead-in names "the
+# information available to us", which read as the breach notice's content (DD-8.3 weak on a real DPA)
+ART28_ASSISTANCE = {
+    "en": "6. Breaches\n\n6.1 We tell the Club of any personal data breach without undue delay.\n\n6.2 Taking into account "
+          "the nature of the processing and any information available to us, we will:\n\n- Impact assessments.\n",
+    "da": "6. Brud\n\n6.1 Vi underretter klubben om ethvert brud på persondatasikkerheden uden unødig forsinkelse.\n\n6.2 Under "
+          "hensyntagen til behandlingens karakter og til de oplysninger, vi har adgang til, vil vi:\n\n"
+          "- Konsekvensanalyser.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_processor_s_assistance_list_is_no_notice_content(tmp_path: Path, library, lang: str):
+    path = tmp_path / f"dpa-{lang}.md"
+    path.write_text(ART28_ASSISTANCE[lang], encoding="utf-8")
+    found = {f.id: f for f in check_file(path, library, CheckOptions(language=lang, model=False)).requirements}
+    assert found["DD-8.1"].status == "weak"  # the duty itself is found
+    assert found["DD-8.3"].status == "missing"

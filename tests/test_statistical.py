@@ -134,3 +134,18 @@ DISCRETION = {
 def test_termination_at_the_provider_s_judgement_is_kept_from_the_model(tmp_path: Path, library, lang: str):
     assert statistical._vetoed(library, lang, "DD-4.7", DISCRETION[lang])
     assert _finding(tmp_path, library, f"9. Ending\n\n{DISCRETION[lang]}\n", "DD-4.7", lang).status == "missing"
+
+
+# the provider's own promise not to train models on the customer's data: the model read it as a rule against data
+# mining by users on a real DPA
+OWN_PROMISE = {
+    "en": "The Host will not use Customer Data, including uploaded recordings, to train or develop machine learning models.",
+    "da": "Værten bruger ikke kundens data, herunder uploadede optagelser, til at træne eller udvikle modeller til "
+          "maskinlæring.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_provider_s_promise_about_training_is_kept_from_the_model(tmp_path: Path, library, lang: str):
+    assert statistical._vetoed(library, lang, "DD-4.5", OWN_PROMISE[lang])
+    assert _finding(tmp_path, library, f"4. Our commitments\n\n{OWN_PROMISE[lang]}\n", "DD-4.5", lang).status == "missing"
