@@ -1466,6 +1466,7 @@ def test_the_frequency_table_is_kept_small_in_the_cache(tmp_path: Path, monkeypa
 
     monkeypatch.setenv("DDCONTRACT_CACHE", str(tmp_path))
     wordjoins._lexicon.cache_clear()
+    wordjoins._function_split.cache_clear()
     try:
         common, joinlike = wordjoins._lexicon()
         kept = list(tmp_path.glob("wordjoins-en-*.json"))
@@ -1476,6 +1477,7 @@ def test_the_frequency_table_is_kept_small_in_the_cache(tmp_path: Path, monkeypa
         assert wordjoins.joins("itsobligations", "en") == [(0, 14, "its obligations")]
     finally:
         wordjoins._lexicon.cache_clear()
+        wordjoins._function_split.cache_clear()
 
 
 def test_danish_compounds_are_never_read_apart():

@@ -59,9 +59,15 @@ _FUNCTION_HEADS = ("the", "this", "that", "these", "those", "and", "or", "not", 
                    "shall", "will", "may", "an")
 _FUNCTION_TAILS = ("the", "and", "or", "not", "of", "to", "its", "any", "for", "with", "shall", "in", "on", "by", "is",
                    "are", "be")
-_LEXICON_VERSION = "1"
+_LEXICON_VERSION = "4"
 _COMMON = -14.5  # log probability above which a word counts as common
 _LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{5,}(?![\w@/-])")
+# entries of the frequency table, picked out by the pattern engine rather than one by one in Python: a lower-case
+# word with a log probability above -15 ("thereof": -12.48), and a word of five letters or more that starts or ends
+# with a function word
+_LIKELY_COMMON = re.compile(rb'"([a-z]+)":\s*(-(?:[0-9]|1[0-4])\.[0-9]+)')
+_JOIN_SHAPED = re.compile(rb'"((?:' + "|".join(_FUNCTION_HEADS).encode() + rb')[a-z]{2,}|[a-z]{2,}(?:'
+                          + "|".join(_FUNCTION_TAILS).encode() + rb'))":\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)')
 
 
 def _rest_least(part: str) -> int:
@@ -69,17 +75,20 @@ def _rest_least(part: str) -> int:
     return 3 if len(part) >= 3 else 4
 
 
+_HEADS_BY_LENGTH = {n: frozenset(h for h in _FUNCTION_HEADS if len(h) == n) for n in {len(h) for h in _FUNCTION_HEADS}}
+_TAILS_BY_LENGTH = {n: frozenset(t for t in _FUNCTION_TAILS if len(t) == n) for n in {len(t) for t in _FUNCTION_TAILS}}
+
+
 def _function_splits(word: str, common) -> list[tuple[str, str]]:
-    """The ways ``word`` reads as a function word and a common word."""
+    """The ways ``word`` reads as a function word and a common word (a few set lookups: the table's 300,000 words
+    all pass through here once when the cache is made)."""
     found = []
-    for head in _FUNCTION_HEADS:
-        rest = word[len(head):]
-        if word.startswith(head) and len(rest) >= _rest_least(head) and rest in common:
-            found.append((head, rest))
-    for tail in _FUNCTION_TAILS:
-        rest = word[:-len(tail)]
-        if word.endswith(tail) and len(rest) >= _rest_least(tail) and rest in common:
-            found.append((rest, tail))
+    for n, heads in _HEADS_BY_LENGTH.items():
+        if word[:n] in heads and len(word) - n >= _rest_least(word[:n]) and word[n:] in common:
+            found.append((word[:n], word[n:]))
+    for n, tails in _TAILS_BY_LENGTH.items():
+        if word[-n:] in tails and len(word) - n >= _rest_least(word[-n:]) and word[:-n] in common:
+            found.append((word[:-n], word[-n:]))
     return found
 
 
@@ -96,6 +105,23 @@ def _prob_path():
 
     path = Path(spec.origin).parent / "data" / "en_lexeme_prob.json.gz"
     return path if path.is_file() else None
+
+
+def _entries(path, pattern, chunk: int = 1 << 20):
+    """The (word, log probability) entries of the gzipped frequency table that ``pattern`` picks out, read a
+    megabyte at a time."""
+    with gzip.open(path) as handle:
+        rest = b""
+        while True:
+            block = handle.read(chunk)
+            data = rest + block
+            # the last entry of a block may be cut off: keep what follows the last complete one for the next block
+            cut = data.rfind(b",") + 1 if block else len(data)
+            for m in pattern.finditer(data, 0, cut):
+                yield m.group(1).decode(), float(m.group(2))
+            if not block:
+                return
+            rest = data[cut:]
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +142,11 @@ def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
         return data["common"], frozenset(data["joinlike"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    with gzip.open(path) as handle:
-        probs = json.load(handle)
-    words = {w: p for w, p in probs.items() if w.isascii() and w.isalpha() and w.islower()}
-    del probs
-    common = {w: p for w, p in words.items() if p > _COMMON}
-    joinlike = sorted(w for w in words if len(w) >= 5 and _function_splits(w, common))
+    # two streamed passes, the entries picked out by a pattern (json.load would hold a million entries at once): the
+    # common words first, then the words that read as a function word and one of them
+    common = {word: prob for word, prob in _entries(path, _LIKELY_COMMON) if prob > _COMMON}
+    joinlike = sorted(word for word, _ in _entries(path, _JOIN_SHAPED)
+                      if len(word) >= 5 and _function_splits(word, common))
     try:  # a read-only home only costs the table again next time
         from .office.output import write_atomic
 
@@ -133,6 +158,7 @@ def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
     return common, frozenset(joinlike)
 
 
+@lru_cache(maxsize=1 << 16)  # a document repeats its words; most are known and cost one lookup
 def _function_split(word: str) -> str | None:
     """A lower-case word the frequency table lacks, read as a function word and a common word (the likelier pair)."""
     if word in _known():
