@@ -92,21 +92,6 @@ def _function_splits(word: str, common) -> list[tuple[str, str]]:
     return found
 
 
-def _prob_path():
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("spacy_lookups_data")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.origin:
-        return None
-    from pathlib import Path
-
-    path = Path(spec.origin).parent / "data" / "en_lexeme_prob.json.gz"
-    return path if path.is_file() else None
-
-
 def _entries(path, pattern, chunk: int = 1 << 20):
     """The (word, log probability) entries of the gzipped frequency table that ``pattern`` picks out, read a
     megabyte at a time."""
@@ -131,7 +116,9 @@ def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
     from spacy-lookups-data's table (a second or so) when the cache lacks it. Empty without the table."""
     from .cachedir import cache_dir
 
-    path = _prob_path()
+    from .matching.nlp import lookups_file
+
+    path = lookups_file("en_lexeme_prob.json.gz")
     if path is None:
         return {}, frozenset()
     stat = path.stat()

@@ -104,9 +104,9 @@ def tokenizer(lang: str):
 # ---------------------------------------------------------------- selective tables
 
 
-def _table_path(lang: str) -> Path | None:
-    """spacy-lookups-data's lemma table file for ``lang``, found without importing the package (its
-    import lists the files of every language it has, which costs more than reading ours)."""
+def lookups_file(name: str) -> Path | None:
+    """A data file of spacy-lookups-data (``en_lexeme_prob.json.gz``), found without importing the package (its
+    import lists the files of every language it has, which costs more than reading ours); None without it."""
     import importlib.util
 
     try:
@@ -115,8 +115,13 @@ def _table_path(lang: str) -> Path | None:
         return None
     if spec is None or not spec.origin:
         return None
-    path = Path(spec.origin).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    path = Path(spec.origin).parent / "data" / name
     return path if path.is_file() else None
+
+
+def _table_path(lang: str) -> Path | None:
+    """spacy-lookups-data's lemma table file for ``lang``."""
+    return lookups_file(f"{lang}_lemma_lookup.json.gz")
 
 
 _PAIR = re.compile(rb'"((?:[^"\\]|\\.)*)":\s*"((?:[^"\\]|\\.)*)"')
