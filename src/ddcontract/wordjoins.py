@@ -14,13 +14,13 @@ dictionary lacks ("AVAILABLE" is not "AVAIL ABLE") needs a better word list than
 exception is a word that says how much ("TOTAL", "AGGREGATE") run into a known word of five letters or more in
 capitals ("TOTALLIABILITY"), as liability clauses set in capitals have it. English only: Danish writes its compounds as one word.
 
-Files whose every line end lost its space ("terminatethe use", "itsobligations", "doesnot comply", "andboth") run many
+Files whose every line end lost its space ("terminatethe use", "itsobligations", "notliable", "orcollection") run many
 more function words into the next word than the heads above. Those are read apart with a word-frequency table
 (spacy-lookups-data's English lexeme probabilities): a lower-case word of five letters or more that the table lacks
 altogether, made of a function word and a common word ("its" + "obligations", "terminate" + "the"), is read as the
 two. The table knows the real words that look like such joins ("thereof", "mailto", "onload", "incompletely"), so they
-stay whole. What the rule needs of the table (the common words, the joins-in-look it knows) is small and kept in the
-cache folder.
+stay whole (and so does a join the table happens to list, such as "doesnot"). What the rule needs of the table (the
+common words, and the real words that look like joins) is small and kept in the cache folder.
 """
 
 from __future__ import annotations
@@ -115,7 +115,6 @@ def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
     function word and a common word (real words such as "thereof", kept whole). Read from the cache folder; made
     from spacy-lookups-data's table (a second or so) when the cache lacks it. Empty without the table."""
     from .cachedir import cache_dir
-
     from .matching.nlp import lookups_file
 
     path = lookups_file("en_lexeme_prob.json.gz")
