@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from .sections import assign_sections, is_list_item, looks_like_heading, split_number
-from .textutil import DIGITS as _DIGITS, PAGE_NUMBER as _PAGE_NUMBER, drop_invisible, furniture_key, join_lines, most_pages
+from .textutil import DIGITS, PAGE_NUMBER, drop_invisible, furniture_key, join_lines, most_pages
 
 ENGINES = ("pdfium", "pdfplumber")
 
@@ -212,7 +212,7 @@ def _loose_norm():
     kept: list[str] = []
 
     def key(text: str) -> str:
-        k = _DIGITS.sub("#", "".join(ch for ch in text.lower() if ch.isalnum()))
+        k = DIGITS.sub("#", "".join(ch for ch in text.lower() if ch.isalnum()))
         if k not in seen:
             near = next((r for r in kept[-400:] if SequenceMatcher(None, k, r).ratio() >= 0.85), None)
             seen[k] = near or k
@@ -242,7 +242,7 @@ def _drop_headers_footers(pages: list[list[Line]], loose: bool = False) -> list[
         keep = []
         for i, ln in enumerate(lines):
             at_edge = (i < edge or i >= len(lines) - edge) and in_margin(ln)
-            if at_edge and (_norm(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)):
+            if at_edge and (_norm(ln.text) in repeated or PAGE_NUMBER.match(ln.text)):
                 continue
             keep.append(ln)
         out.append(keep)

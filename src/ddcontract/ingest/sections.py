@@ -61,6 +61,11 @@ _MONTH = re.compile(r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|ts)?|apr(?
                     r"sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b", re.IGNORECASE)
 
 
+def paragraph_of(section: str) -> str:
+    """The Danish "§" a cited paragraph belongs to: "§ 9" for "§ 9, stk. 3" (and for "§ 9" itself)."""
+    return section.split(",")[0]
+
+
 def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
     rest = text[m.end():m.end() + 12].lower()
     # "30 days", "12 months", "2024 ..." are not clause numbers
@@ -216,7 +221,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
         if num is None and section and section.startswith("§") and (stk := _STK.match(block.text)):
             # a numbered paragraph of a Danish "§" ("Stk. 3. Underretning sker telefonisk …") is cited as lawyers cite
             # it, "§ 9, stk. 3", under the paragraph's heading; the lines after it, up to the next "Stk." or "§", are its
-            section = f"{section.split(',')[0]}, stk. {stk.group(1)}"
+            section = f"{paragraph_of(section)}, stk. {stk.group(1)}"
         if num is not None:
             section = num
             if block.kind == "heading" or looks_like_heading(rest) or (block.kind == "paragraph" and sentence_case_title(rest)):

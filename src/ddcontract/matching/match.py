@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..ingest.sections import paragraph_of
 from ..model import Clause, Match, Sentence
 from ..rules import Library, Rule
 from ..terms import DefinedTerm, Reading, reader_for
@@ -146,7 +147,7 @@ def scope_of(clause: Clause) -> str | int:
     section = clause.section or ""
     if section[:1].isdigit():
         return section.split(".")[0]
-    return section.split(",")[0] if section.startswith("§") else id(clause)
+    return paragraph_of(section) if section.startswith("§") else id(clause)
 
 
 def in_company(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
