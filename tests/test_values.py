@@ -267,6 +267,23 @@ def test_deadline_digits_then_words_in_brackets():
     ("Rs 5000", 5_000, "INR"),
     ("RMB 10,000", 10_000, "CNY"),
     ("5,000 yuan", 5_000, "CNY"),
+    # Indian grouping (lakh, crore) and the words themselves
+    ("₹5,00,000", 500_000, "INR"),
+    ("INR 1,25,00,000", 12_500_000, "INR"),
+    ("Rs. 10 lakh", 1_000_000, "INR"),
+    ("Rs 2 crores", 20_000_000, "INR"),
+    # currency signs of their own: the naira, the peso, the won, the real
+    ("₦750,000", 750_000, "NGN"),
+    ("₦ 2 million", 2_000_000, "NGN"),
+    ("300,000 naira", 300_000, "NGN"),
+    ("₱250,000", 250_000, "PHP"),
+    ("₩10,000,000", 10_000_000, "KRW"),
+    ("R$ 40.000,00", 40_000, "BRL"),
+    # the rand written "R" before an amount with thousands or cents, as South African terms do
+    ("R2,124.75", 2_124.75, "ZAR"),
+    ("R 500 000", 500_000, "ZAR"),
+    # "U.S Dollars" with its last full stop lost
+    ("100 U.S Dollars", 100, "USD"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")
@@ -282,6 +299,8 @@ def test_money_amount_and_iso_currency(text, amount, currency):
     "Tips of a dollars value are not counted.",
     # "hrs." and "Mrs." are not rupees
     "Support answers within 4 hrs. 10 minutes at most, says Mrs. 5 Smith.",
+    # a bare "R" before a small number is a label, not rand
+    "Requirement R 12 and rule R2.1 apply to release R3.",
 ])
 def test_no_money_without_an_amount_and_a_currency(text):
     assert find_money(text) == []

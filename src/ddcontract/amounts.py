@@ -64,6 +64,8 @@ def parse_number(text: str, lang: str = "en") -> float | None:
     s = re.sub(r"[\s'’\u00a0]", "", text)
     if not s:
         return None
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", s):  # Indian grouping: "5,00,000"
+        return float(s.replace(",", ""))
     if lang == "da" and re.fullmatch(r"\d{1,3},\d{3}", s):
         return float(s.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", s):
@@ -90,13 +92,14 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
               r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
 _CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
-               r"₹|(?<![A-Za-z])Rs\.?|kr\.?)")
-_AMOUNT = r"(?P<num>\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
-_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
+               r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
+# Indian grouping first: "5,00,000" (five lakh), "1,00,00,000" (one crore)
+_AMOUNT = r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
-               r"united states|u\.s\.) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
-               r"(?:danske )?kroner|rand|rupees|RMB|yuan|renminbi|kr\.?)")
+               r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
+               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
@@ -107,15 +110,17 @@ _MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden)\s+"
                              + _CUR_SUFFIX, re.IGNORECASE)
 _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "u.s. dollars": "USD", "u.s dollars": "USD", "r": "ZAR", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
     "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     "c$": "CAD", "ca$": "CAD", "cdn$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
-    "danske kroner": "DKK", "₹": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rand": "ZAR", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    "danske kroner": "DKK", "₹": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rand": "ZAR", "naira": "NGN", "yen": "JPY", "₦": "NGN", "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS",
+    "₫": "VND", "₴": "UAH", "₽": "RUB", "฿": "THB", "r$": "BRL", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
-               "milliard": 1e9, "milliarder": 1e9}
+               "milliard": 1e9, "milliarder": 1e9,
+               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 
 
 _CODES = frozenset(_CUR_CODES.split("|"))
