@@ -123,6 +123,14 @@ KEPT_FROM_THE_MODEL = {
         "da": "Hvis platformen efter omstændighederne vurderer, at ophævelse er hensigtsmæssig, kan den skriftligt "
               "meddele butikken, at vilkårene ophører straks.",
     }),
+    # a part of the service ended when the parties do not agree on a new sub-processor, read as termination for
+    # breach on a real DPA
+    "no-agreement-on-a-sub-processor": ("DD-4.7", {"en": "4. Sub-processors", "da": "4. Underdatabehandlere"}, {
+        "en": "If the parties cannot reach agreement on the new sub-processor, the Club may terminate the affected "
+              "part of the hosting service.",
+        "da": "Kan parterne ikke blive enige om den nye underdatabehandler, kan klubben opsige den berørte del af "
+              "hostingydelsen.",
+    }),
     # the provider's own promise not to train models on the customer's data, read as a rule against data mining by
     # users on a real DPA
     "provider-s-own-promise": ("DD-4.5", {"en": "4. Our commitments", "da": "4. Vores forpligtelser"}, {
