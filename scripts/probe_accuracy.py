@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""How many wordings of each requirement the check recognises, one sentence at a time.
+
+The phrasing probes (``benchmarks/phrasing-probes/<set>/<lang>/DD-x.yaml``) are short contract sentences written for
+this project by helper sessions that never saw the rules: for each requirement, ``positive`` sentences that address it
+on their own (at least "weak" by the catalogue's definitions) and ``negative`` ones that use the same words but do
+not. Each sentence is checked alone, as the only paragraph of a text under a neutral heading, so what is measured
+is the rules' and the model's reach over wordings, not the reading of documents. Sets whose README says they were
+studied have had rules changed for their misses; a set measured before any change says so too.
+
+    python scripts/probe_accuracy.py                     # every set, per language and requirement
+    python scripts/probe_accuracy.py --set first --misses   # one set, with each sentence read wrongly
+    python scripts/probe_accuracy.py --lang da
+
+Exit code 0 (a measurement, not a test); 2 when a probe file is missing or malformed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBES = ROOT / "benchmarks" / "phrasing-probes"
+_HEADING = {"en": "1. Terms", "da": "1. Vilkår"}
+
+
+def load_probes(folder: Path) -> dict[str, dict[str, list[str]]]:
+    """{requirement: {"positive": [...], "negative": [...]}} from one language folder."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(folder.glob("DD-*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict) or not all(isinstance(s, str) for k in ("positive", "negative")
+                                                  for s in data.get(k) or []):
+            raise ValueError(f"{path}: expected 'positive:' and 'negative:' lists of sentences")
+        out[path.stem] = {k: list(data.get(k) or []) for k in ("positive", "negative")}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", help="one probe set (a folder under benchmarks/phrasing-probes)")
+    ap.add_argument("--lang", choices=("en", "da"))
+    ap.add_argument("--misses", action="store_true", help="list every sentence read wrongly")
+    args = ap.parse_args()
+
+    from ddcontract.check import CheckOptions, check_file
+    from ddcontract.rules import load_library
+
+    sets = [PROBES / args.set] if args.set else sorted(p for p in PROBES.iterdir() if p.is_dir())
+    if not sets or not all(p.is_dir() for p in sets):
+        print(f"probe_accuracy: no probe set at {sets[0] if sets else PROBES}", file=sys.stderr)
+        return 2
+    library = load_library()
+    with tempfile.TemporaryDirectory() as tmp:
+        text = Path(tmp) / "probe.txt"
+        for probe_set in sets:
+            for lang in ("en", "da"):
+                folder = probe_set / lang
+                if (args.lang and lang != args.lang) or not folder.is_dir():
+                    continue
+                try:
+                    probes = load_probes(folder)
+                except (ValueError, yaml.YAMLError) as exc:
+                    print(f"probe_accuracy: {exc}", file=sys.stderr)
+                    return 2
+                options = CheckOptions(language=lang)
+                print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+                totals = [0, 0, 0, 0]
+                for req, kinds in probes.items():
+                    right = {"positive": 0, "negative": 0}
+                    for kind, sentences in kinds.items():
+                        for sentence in sentences:
+                            text.write_text(f"{_HEADING[lang]}\n\n{sentence}\n", encoding="utf-8")
+                            finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
+                            addressed = finding.status in ("met", "weak")
+                            if addressed == (kind == "positive"):
+                                right[kind] += 1
+                            elif args.misses:
+                                rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
+                                print(f"  miss {req} {kind} [{finding.status} {rules}] {sentence}")
+                    pos, neg = len(kinds["positive"]), len(kinds["negative"])
+                    totals = [totals[0] + right["positive"], totals[1] + pos, totals[2] + right["negative"], totals[3] + neg]
+                    print(f"  {req:<8}               {right['positive']:>3}/{pos:<3}          {right['negative']:>3}/{neg:<3}")
+                print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
+                      f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
