@@ -22,7 +22,7 @@ MAX_EXPANSIONS = 64
 
 CURRENCY_WORDS = (
     "eur euro euros € usd us$ $ dollar dollars gbp £ pound pounds sterling dkk kr kr. kroner "
-    "sek nok chf cad aud jpy ¥ yen"
+    "sek nok chf cad aud jpy ¥ yen nzd zar rand inr ₹ rs. rupees sgd hkd cny rmb brl mxn pln czk huf isk aed ngn ₦ naira"
 ).split()
 
 # A web address or an e-mail address is one token; the engine tests it as it tests a '*' ending: the
