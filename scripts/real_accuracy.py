@@ -27,7 +27,8 @@ The texts are not stored (several carry no licence): each label names its source
 ``owner/name path@commit``; ``--build`` takes them from git snapshots of those repositories
 (``MIRROR_ROOT/<owner>+<name>/repo``, as the search tool's ``fetch`` leaves them). A PDF labelled
 under a ``.pdf`` name is kept as the PDF and read by ddcontract; under a ``.txt`` name it goes
-through ``pdftotext -layout`` first.
+through ``pdftotext -layout`` first. A label with a ``part`` (an entry's key) takes only that entry of a
+file that holds several texts (a site's pages kept in one JavaScript or JSON object).
 
 A requirement counts as "addressed" when ddcontract reports it ``met`` or ``weak``; a label ``1`` is
 addressed, ``0`` missing, ``~`` not scored. Labelled values (notice hours, cap amount) are compared
@@ -95,6 +96,26 @@ def default_texts(folder: str) -> Path:
     return cache_dir() / folder
 
 
+def cut_part(data: bytes, part: str) -> bytes | None:
+    """One entry of a file that holds several texts, named by the label's ``part``: from the line that opens the
+    entry (``terms: {``, ``'terms': {``, ``"terms": {``) to the brace that closes it (braces counted as written; a
+    page's HTML rarely holds one, and ``${…}`` holds a pair). Sites that keep every page in one JavaScript or JSON
+    object need it: the whole file would give each label every page's words. None when no line opens such an entry
+    or it is never closed."""
+    import re
+
+    text = data.decode("utf-8", errors="replace")
+    m = re.search(r"^[ \t]*['\"]?" + re.escape(part) + r"['\"]?\s*:\s*\{", text, flags=re.M)
+    if not m:
+        return None
+    depth = 0
+    for i in range(m.end() - 1, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[m.start():i + 1].encode("utf-8")
+    return None
+
+
 def build(labels: dict, mirror: Path, out: Path) -> int:
     """Write each labelled text, as published at its recorded commit, into ``out``."""
     import subprocess
@@ -111,6 +132,11 @@ def build(labels: dict, mirror: Path, out: Path) -> int:
             missing.append(f"{name} (fetch {repo})")
             continue
         data = shown.stdout
+        if entry.get("part"):
+            data = cut_part(data, entry["part"])
+            if data is None:
+                missing.append(f"{name} (no entry {entry['part']!r} in {path})")
+                continue
         # a PDF labelled under a .pdf name is read by ddcontract itself; under a .txt name, as pdftotext reads it
         if path.lower().endswith(".pdf") and not name.lower().endswith(".pdf"):
             with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,67 @@
+"""``scripts/real_accuracy.py --build``: a label's ``part`` takes one entry out of a file that keeps a whole site's pages
+in one JavaScript object (a file of our own, written here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGES = """export const pages = {
+  about: {
+    title: 'Om os',
+    body: `<p>Vi sælger brugte cykler.</p>`,
+  },
+  terms: {
+    title: 'Vilkår',
+    body: `
+      <p>Sælger kan ophæve aftalen ved væsentlig misligholdelse. ${icon}</p>
+    `,
+  },
+  "privacy": {
+    title: 'Privatliv',
+    body: `<p>Vi gemmer dine data i EU.</p>`,
+  },
+};
+"""
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("real_accuracy", ROOT / "scripts" / "real_accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["real_accuracy"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_cut_part_takes_one_entry_with_its_braces():
+    cut = _module().cut_part(PAGES.encode("utf-8"), "terms").decode("utf-8")
+    assert cut.lstrip().startswith("terms: {") and cut.rstrip().endswith("}")
+    assert "ophæve aftalen" in cut and "Om os" not in cut and "Privatliv" not in cut
+    assert "Privatliv" in _module().cut_part(PAGES.encode("utf-8"), "privacy").decode("utf-8")
+
+
+def test_cut_part_is_none_for_an_entry_that_is_not_there_or_not_closed():
+    mod = _module()
+    assert mod.cut_part(PAGES.encode("utf-8"), "cookies") is None
+    assert mod.cut_part(b"const pages = { terms: { title: 'x'", "terms") is None
+
+
+def test_build_writes_only_the_named_part(tmp_path: Path):
+    repo = tmp_path / "mirror" / "acme+site" / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "pages.js").write_text(PAGES, encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["add", "pages.js"], check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "pages"], check=True)
+    commit = subprocess.run(git + ["rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    labels = {"da_terms.md": {"lang": "da", "req": {}, "source": f"acme/site pages.js@{commit}", "part": "terms"},
+              "da_gone.md": {"lang": "da", "req": {}, "source": f"acme/site pages.js@{commit}", "part": "cookies"}}
+    out = tmp_path / "texts"
+    assert _module().build(labels, tmp_path / "mirror", out) == 2  # one part is not in the file
+    text = (out / "da_terms.md").read_text(encoding="utf-8")
+    assert "ophæve aftalen" in text and "Om os" not in text
+    assert not (out / "da_gone.md").exists()
