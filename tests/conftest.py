@@ -25,6 +25,18 @@ def runner():
     return CliRunner()
 
 
+def load_script(name: str):
+    """A script of ``scripts/`` imported as a module (registered in ``sys.modules``, so its dataclasses work)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def docx_text(path: Path) -> str:
     """All the text of a DOCX: body paragraphs, table cells, headers and footers."""
     import docx

@@ -3,19 +3,13 @@ Cohen's kappa, pooled over sets), and which labels they differ on. Label files o
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("real_accuracy", ROOT / "scripts" / "real_accuracy.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["real_accuracy"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("real_accuracy")
 
 
 def _write(path: Path, labels: dict[str, dict[str, object]], lang: str = "en") -> Path:

@@ -3,19 +3,14 @@ sentences, and the measuring script reads them and refuses a malformed file."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 from ddcontract.requirements import BY_ID
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("probe_accuracy", ROOT / "scripts" / "probe_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("probe_accuracy")
 
 
 FOLDERS = sorted(p for p in (ROOT / "benchmarks" / "phrasing-probes").glob("*/*") if p.is_dir())

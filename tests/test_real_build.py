@@ -3,12 +3,10 @@ in one JavaScript object (a file of our own, written here)."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import load_script
 
 PAGES = """export const pages = {
   about: {
@@ -30,11 +28,7 @@ PAGES = """export const pages = {
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("real_accuracy", ROOT / "scripts" / "real_accuracy.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["real_accuracy"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("real_accuracy")
 
 
 def test_cut_part_takes_one_entry_with_its_braces():
