@@ -1661,3 +1661,36 @@ ART28_ASSISTANCE = {
 def test_the_processor_s_assistance_list_is_no_notice_content(tmp_path: Path, library, lang: str):
     assert _finding(tmp_path, library, ART28_ASSISTANCE[lang], "DD-8.1", lang=lang).status == "weak"  # the duty
     assert _finding(tmp_path, library, ART28_ASSISTANCE[lang], "DD-8.3", lang=lang).status == "missing"
+
+
+# A web page sets a clause's number and its words in elements of their own: the number stands alone on its line, the
+# words in the next paragraph. The number goes in front of its words, so the item of a lead-in list is read with it.
+LONE_NUMBERS = {
+    "en": ("## 4. Use of the Portal\n\n    4.2\n\n    The member agrees that the following acts are forbidden:\n\n"
+           "    4.2.1\n\n    Sending unsolicited bulk messages to other members.\n\n    4.2.2\n\n"
+           "    Using scrapers, bots or other automatic tools to copy member profiles.\n"),
+    "da": ("## 4. Brug af portalen\n\n    4.2\n\n    Medlemmet accepterer, at følgende handlinger er forbudt:\n\n"
+           "    4.2.1\n\n    At sende uopfordrede massebeskeder til andre medlemmer.\n\n    4.2.2\n\n"
+           "    At bruge robotter, scrapere eller andre automatiske værktøjer til at kopiere medlemsprofiler.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_clause_number_alone_on_its_line_numbers_the_next_paragraph(tmp_path: Path, library, lang: str):
+    path = tmp_path / "terms.md"
+    path.write_text(LONE_NUMBERS[lang], encoding="utf-8")
+    blocks = [b for b in load_document(path).blocks if b.text.strip()]
+    assert [b.section for b in blocks if "4.2." in (b.section or "")] == ["4.2.1", "4.2.2"]
+    finding = _finding(tmp_path, library, LONE_NUMBERS[lang], "DD-4.5", lang=lang)
+    assert finding.status in ("met", "weak")
+    assert any(e.section == "4.2.2" for e in finding.evidence)
+
+
+def test_a_number_alone_before_a_number_or_in_a_sentence_is_left_alone():
+    from ddcontract.ingest.text import join_lone_numbers
+
+    assert join_lone_numbers("Page 3\n\n12\n\nText here\n") == "Page 3\n\n12\n\nText here\n"
+    assert join_lone_numbers("Version 1.5\n\nThe next paragraph\n") == "Version 1.5\n\nThe next paragraph\n"
+    joined = join_lone_numbers("Intro\n\n7.1\n\nThe Supplier shall keep records.\n")
+    assert joined.count("\n") == "Intro\n\n7.1\n\nThe Supplier shall keep records.\n".count("\n")
+    assert "7.1 The Supplier shall keep records." in joined

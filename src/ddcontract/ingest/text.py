@@ -76,6 +76,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
     if fmt == "md":  # a "#" heading is one line, also where the paragraph below follows without a blank line
         text = _MD_HEADING_LINE.sub(lambda m: f"\f{m.group(0)}\f", _KRAMDOWN_ATTRIBUTES.sub("", text))
+    text = join_lone_numbers(text)
     blocks = list(assign_sections(_blocks(text, markdown=fmt == "md")))
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")
@@ -134,6 +135,20 @@ def lone_markers(text: str) -> str:
         lines[nxt] = f"{m.group(1)}{m.group(2)} {lines[nxt].strip()}"
         lines[i] = ""
     return "\n".join(lines)
+
+
+# a clause number alone on its line ("1.8.4", "12."), the clause's words in the next paragraph: web pages set the
+# number and the text in elements of their own
+_LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[^\W\d_]|[(\"“])",
+                          re.MULTILINE)
+
+
+def join_lone_numbers(text: str) -> str:
+    """A clause number on a line of its own is put in front of the paragraph it numbers ("1.8.4" | "" | "Using any
+    data mining …" becomes "1.8.4 Using any data mining …"), so the reader sees a numbered clause and a list
+    under a lead-in ("1.8 … the following actions are prohibited:") reaches its items. The newlines stay, before
+    the joined line, so later lines keep their numbers."""
+    return _LONE_NUMBER.sub(lambda m: "\n" * m.group(0).count("\n") + m.group(1) + " ", text)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
