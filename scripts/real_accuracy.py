@@ -38,6 +38,7 @@ too. Exit code 0 (a measurement, not a test); 2 when the labels or the texts are
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -102,8 +103,6 @@ def cut_part(data: bytes, part: str) -> bytes | None:
     page's HTML rarely holds one, and ``${…}`` holds a pair). Sites that keep every page in one JavaScript or JSON
     object need it: the whole file would give each label every page's words. None when no line opens such an entry
     or it is never closed."""
-    import re
-
     text = data.decode("utf-8", errors="replace")
     m = re.search(r"^[ \t]*['\"]?" + re.escape(part) + r"['\"]?\s*:\s*\{", text, flags=re.M)
     if not m:

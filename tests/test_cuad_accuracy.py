@@ -5,21 +5,16 @@ Run with: python -m pytest -m slow tests/test_cuad_accuracy.py
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, load_script
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.skipif(not (CORPUS / "labels.csv").is_file(), reason="CUAD corpus not present")
 def test_cuad_cap_and_insurance_meet_targets():
-    spec = importlib.util.spec_from_file_location("cuad_accuracy", ROOT / "scripts" / "cuad_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    report = module.measure(CORPUS)
+    report = load_script("cuad_accuracy").measure(CORPUS)
     for rid in ("DD-4.6", "DD-6.1", "DD-5.3"):
         r = report["requirements"][rid]
         assert r["precision"] >= 0.90, (rid, r)

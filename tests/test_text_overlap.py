@@ -4,18 +4,13 @@ the test runs where their texts have been built (``real_accuracy.py --set … --
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("text_overlap", ROOT / "scripts" / "text_overlap.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("text_overlap")
 
 
 @pytest.mark.slow  # it depends on which sets are built on the machine: run with the benchmarks, ``-m slow``

@@ -54,6 +54,10 @@ def word_to_number(text: str) -> int | None:
     return None
 
 
+# Indian grouping, read before the others: "5,00,000" (five lakh), "1,00,00,000" (one crore)
+_INDIAN_GROUPING = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+
+
 def parse_number(text: str, lang: str = "en") -> float | None:
     """'2,000,000' -> 2000000; '2.000.000' -> 2000000; '2.5' -> 2.5; '2,5' -> 2.5.
 
@@ -64,7 +68,7 @@ def parse_number(text: str, lang: str = "en") -> float | None:
     s = re.sub(r"[\s'’\u00a0]", "", text)
     if not s:
         return None
-    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", s):  # Indian grouping: "5,00,000"
+    if re.fullmatch(_INDIAN_GROUPING, s):
         return float(s.replace(",", ""))
     if lang == "da" and re.fullmatch(r"\d{1,3},\d{3}", s):
         return float(s.replace(",", "."))
@@ -93,8 +97,7 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
 _CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
-# Indian grouping first: "5,00,000" (five lakh), "1,00,00,000" (one crore)
-_AMOUNT = r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_AMOUNT = r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
@@ -110,11 +113,11 @@ _MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden)\s+"
                              + _CUR_SUFFIX, re.IGNORECASE)
 _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "u.s dollars": "USD", "r": "ZAR", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "u.s. dollars": "USD", "u.s dollars": "USD", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
     "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     "c$": "CAD", "ca$": "CAD", "cdn$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "sg$": "SGD", "s$": "SGD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
-    "danske kroner": "DKK", "₹": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rand": "ZAR", "naira": "NGN", "yen": "JPY", "₦": "NGN", "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS",
+    "danske kroner": "DKK", "₹": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rand": "ZAR", "r": "ZAR", "naira": "NGN", "yen": "JPY", "₦": "NGN", "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS",
     "₫": "VND", "₴": "UAH", "₽": "RUB", "฿": "THB", "r$": "BRL", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
