@@ -8,9 +8,16 @@ not. Each sentence is checked alone, as the only paragraph of a text under a neu
 is the rules' and the model's reach over wordings, not the reading of documents. Sets whose README says they were
 studied have had rules changed for their misses; a set measured before any change says so too.
 
+The value probes (``benchmarks/value-probes/<set>/<lang>.yaml``) are short passages, written the same way, that state
+a breach-notification deadline (DD-8.1, ``hours``) or a liability cap (DD-4.6, ``amount`` and ``currency``), each
+with the value a lawyer reads from it (``null`` where the convention gives none: a vague deadline, one toward the
+authority only, a cap that is a fee formula only). Each passage is checked alone and its values compared.
+
     python scripts/probe_accuracy.py                     # every set, per language and requirement
     python scripts/probe_accuracy.py --set first --misses   # one set, with each sentence read wrongly
     python scripts/probe_accuracy.py --lang da
+    python scripts/probe_accuracy.py --values            # the value probes instead
+    python scripts/probe_accuracy.py --values --set a --misses
 
 Exit code 0 (a measurement, not a test); 2 when a probe file is missing or malformed.
 """
@@ -26,6 +33,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = ROOT / "benchmarks" / "phrasing-probes"
+VALUE_PROBES = ROOT / "benchmarks" / "value-probes"
+VALUE_KEYS = {"DD-8.1": ("hours",), "DD-4.6": ("amount", "currency")}
 _HEADING = {"en": "1. Terms", "da": "1. Vilkår"}
 
 
@@ -41,15 +50,87 @@ def load_probes(folder: Path) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def load_value_probes(path: Path) -> dict[str, list[dict]]:
+    """{requirement: [{"text": ..., "hours": ...}, ...]} from one language file of a value-probe set."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or set(data) - set(VALUE_KEYS):
+        raise ValueError(f"{path}: expected lists under {', '.join(VALUE_KEYS)}")
+    for req, items in data.items():
+        for item in items or []:
+            if (not isinstance(item, dict) or not isinstance(item.get("text"), str)
+                    or set(item) != {"text", *VALUE_KEYS[req]}):
+                raise ValueError(f"{path}: {req}: each item needs 'text' and {', '.join(VALUE_KEYS[req])}: {item!r}")
+            for key in VALUE_KEYS[req]:
+                want = item[key]
+                if not (want is None or (key == "currency" and isinstance(want, str))
+                        or (key != "currency" and isinstance(want, (int, float)) and not isinstance(want, bool))):
+                    raise ValueError(f"{path}: {req}: {key} {want!r} is not a value")
+    return {req: list(items or []) for req, items in data.items()}
+
+
+def value_right(want: object, got: object) -> bool:
+    if want is None or got is None:
+        return want is got
+    if isinstance(want, str) or isinstance(got, str):
+        return str(want).upper() == str(got).upper()
+    return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
+
+
+def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> int:
+    sets = [VALUE_PROBES / args.set] if args.set else sorted(p for p in VALUE_PROBES.iterdir() if p.is_dir())
+    if not sets or not all(p.is_dir() for p in sets):
+        print(f"probe_accuracy: no value-probe set at {sets[0] if sets else VALUE_PROBES}", file=sys.stderr)
+        return 2
+    for probe_set in sets:
+        for lang in ("en", "da"):
+            path = probe_set / f"{lang}.yaml"
+            if (args.lang and lang != args.lang) or not path.is_file():
+                continue
+            try:
+                probes = load_value_probes(path)
+            except (ValueError, yaml.YAMLError) as exc:
+                print(f"probe_accuracy: {exc}", file=sys.stderr)
+                return 2
+            options = CheckOptions(language=lang)
+            print(f"\n{probe_set.name} / {lang}        passages read right   (a value given / none given)")
+            total = [0, 0]
+            for req, items in probes.items():
+                right = {True: [0, 0], False: [0, 0]}
+                for item in items:
+                    text.write_text(f"{_HEADING[lang]}\n\n{item['text']}\n", encoding="utf-8")
+                    finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
+                    keys = VALUE_KEYS[req]
+                    ok = all(value_right(item[k], finding.values.get(k)) for k in keys)
+                    given = item[keys[0]] is not None
+                    right[given][0] += ok
+                    right[given][1] += 1
+                    if not ok and args.misses:
+                        got = ", ".join(f"{k}={finding.values.get(k)!r}" for k in keys)
+                        want = ", ".join(f"{k}={item[k]!r}" for k in keys)
+                        print(f"  miss {req} [{finding.status}; {got}; want {want}] {item['text']}")
+                n_right = right[True][0] + right[False][0]
+                n = right[True][1] + right[False][1]
+                total = [total[0] + n_right, total[1] + n]
+                print(f"  {req:<8}               {n_right:>3}/{n:<3}               "
+                      f"({right[True][0]}/{right[True][1]} / {right[False][0]}/{right[False][1]})")
+            print(f"  all                    {total[0]:>3}/{total[1]:<3} ({total[0] / max(total[1], 1):.0%})")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", help="one probe set (a folder under benchmarks/phrasing-probes)")
     ap.add_argument("--lang", choices=("en", "da"))
     ap.add_argument("--misses", action="store_true", help="list every sentence read wrongly")
+    ap.add_argument("--values", action="store_true", help="the value probes (deadline hours, cap amount)")
     args = ap.parse_args()
 
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
+
+    if args.values:
+        with tempfile.TemporaryDirectory() as tmp:
+            return measure_values(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")
 
     sets = [PROBES / args.set] if args.set else sorted(p for p in PROBES.iterdir() if p.is_dir())
     if not sets or not all(p.is_dir() for p in sets):

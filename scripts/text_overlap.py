@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 _WORD = re.compile(r"\w+")
-_DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates", "training", "benchmarks/phrasing-probes")
+_DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates", "training", "benchmarks/phrasing-probes",
+              "benchmarks/value-probes")
 _SOURCE_DIRS = ("scripts/sample_sources", "scripts/markup_sources", "templates/src", "tests/data", "samples")
 ALLOWED = ROOT / "scripts" / "text_overlap_allowed.txt"
 

@@ -32,3 +32,59 @@ def test_a_malformed_probe_file_is_refused(tmp_path):
     (tmp_path / "DD-4.7.yaml").write_text("positive:\n  - {not: a sentence}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="DD-4.7.yaml"):
         _script().load_probes(tmp_path)
+
+
+VALUE_FILES = sorted((ROOT / "benchmarks" / "value-probes").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", VALUE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_every_value_probe_names_the_value_a_lawyer_reads(path):
+    assert path.stem in ("en", "da")
+    probes = _script().load_value_probes(path)
+    assert set(probes) == {"DD-8.1", "DD-4.6"}, path
+    for req, items in probes.items():
+        assert len(items) >= 20, req
+        given = [i for i in items if i[_script().VALUE_KEYS[req][0]] is not None]
+        assert given and len(given) < len(items), f"{req}: both passages with a value and without one"
+        for item in items:
+            assert len(item["text"].split()) >= 8, item["text"]
+            if req == "DD-4.6":
+                assert (item["amount"] is None) == (item["currency"] is None), item["text"]
+
+
+def test_value_probe_sets_exist_for_both_languages():
+    assert {p.stem for p in VALUE_FILES} == {"en", "da"} and len({p.parent for p in VALUE_FILES}) >= 2
+
+
+@pytest.mark.parametrize("content, message", [
+    ("DD-8.1:\n  - {text: a b c d e f g h, hours: twelve}\n", "is not a value"),
+    ("DD-8.1:\n  - {text: a b c d e f g h}\n", "needs 'text' and hours"),
+    ("DD-4.3:\n  - {text: a b c d e f g h, hours: 1}\n", "expected lists"),
+    ("DD-4.6:\n  - {text: a b c d e f g h, amount: 5, currency: 7}\n", "is not a value"),
+])
+def test_a_malformed_value_probe_file_is_refused(tmp_path, content, message):
+    path = tmp_path / "en.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        _script().load_value_probes(path)
+
+
+def test_the_value_probes_are_read_by_the_check(tmp_path, capsys, monkeypatch):
+    """The measuring script runs the check on each passage and compares its values: a right and a wrong label."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "en.yaml").write_text(
+        'DD-8.1:\n'
+        '  - {text: "The Supplier shall notify the Customer of any Security Incident within 48 hours.", hours: 48}\n'
+        '  - {text: "The Supplier shall notify the Customer of any Security Incident within 48 hours.", hours: 24}\n'
+        'DD-4.6:\n'
+        '  - {text: "The Supplier\'s aggregate liability shall not exceed EUR 25,000.", amount: 25000, currency: EUR}\n',
+        encoding="utf-8")
+    script = _script()
+    monkeypatch.setattr(script, "VALUE_PROBES", tmp_path)
+    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", "--values", "--misses"])
+    assert script.main() == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("  DD-")}
+    assert rows == {"DD-8.1": "1/2", "DD-4.6": "1/1"}
+    assert "miss DD-8.1 [met; hours=48; want hours=24]" in out
