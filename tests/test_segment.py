@@ -44,6 +44,19 @@ def test_sentence_after_abbreviation_sentence_is_still_split():
         "Use controls, e.g. MFA.", "The Customer shall pay."]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Forsikringen dækker mindst 10 mio. kr. Leverandørens samlede ansvar er begrænset til 2 mio. kr.",
+     ["Forsikringen dækker mindst 10 mio. kr.", "Leverandørens samlede ansvar er begrænset til 2 mio. kr."]),
+    ("Gebyret er 250 kr. Beløbet opkræves forud.", ["Gebyret er 250 kr.", "Beløbet opkræves forud."]),
+    ("Loftet er 3 mio. Kunden kan ikke kræve mere.", ["Loftet er 3 mio.", "Kunden kan ikke kræve mere."]),
+    # a figure or a currency code after the abbreviation belongs to the same amount
+    ("Ansvaret er begrænset til kr. 500.000 pr. år.", ["Ansvaret er begrænset til kr. 500.000 pr. år."]),
+    ("Dækningen udgør 2 mio. DKK pr. skade.", ["Dækningen udgør 2 mio. DKK pr. skade."]),
+])
+def test_an_amount_ends_its_sentence_before_a_capitalised_word(text, expected):
+    assert sentences(text) == expected
+
+
 def test_decimal_amount_does_not_end_a_sentence():
     assert sentences("The cap is EUR 2.5 million. It applies per year.") == [
         "The cap is EUR 2.5 million.", "It applies per year."]

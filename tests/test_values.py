@@ -186,6 +186,51 @@ def test_a_deadline_toward_the_customer_is_not_marked(text):
     assert found["hours"] is not None and "not_to_customer" not in found
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The Processor helps the Controller meet its duty to notify the Danish Data Protection Agency within 72 hours "
+     "of a breach and informs the Controller of any breach without undue delay.", "en"),
+    ("The Vendor reports the breach to the Information Commissioner within 72 hours.", "en"),
+    ("Databehandleren underretter den dataansvarlige uden unødig forsinkelse, så den dataansvarlige kan overholde "
+     "sin frist på 72 timer over for tilsynsmyndigheden.", "da"),
+    ("The Processor informs the Controller promptly so that the Controller can keep its 72-hour deadline towards "
+     "the supervisory authority.", "en"),
+])
+def test_an_authority_named_after_the_deadline_or_by_its_name_is_not_the_customer(text, lang):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] == 72 and found.get("not_to_customer") is True
+
+
+@pytest.mark.parametrize("text, anchor_word, lang, hours", [
+    # the rule matched near the second deadline; the one toward the customer is still the value
+    ("We will notify you within 24 hours of confirming a Security Incident, and we will notify the relevant "
+     "regulators within 72 hours where we must.", "Security", "en", 24),
+    ("Where Vendor must report a breach to a supervisory authority, it does so within 72 hours; Vendor shall in all "
+     "cases notify Customer within twelve (12) hours.", "breach", "en", 12),
+    ("Anmelder Databehandleren bruddet til Datatilsynet, sker det inden for 72 timer; Kunden underrettes under alle "
+     "omstændigheder senest 12 timer efter opdagelsen.", "bruddet", "da", 12),
+])
+def test_the_deadline_toward_the_customer_wins_over_one_toward_the_authority(text, anchor_word, lang, hours):
+    found = extract_deadline(text, text.index(anchor_word), lang=lang)
+    assert found["hours"] == hours and "not_to_customer" not in found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Provider shall notify Customer of any unplanned outage exceeding four (4) hours and of any Security Incident "
+     "without undue delay.", "en"),
+    ("Leverandøren underretter Kunden om driftsforstyrrelser, der varer mere end 8 timer, og om sikkerhedsbrud "
+     "uden unødig forsinkelse.", "da"),
+    ("The Host informs the Club of maintenance lasting longer than 6 hours and of any breach promptly.", "en"),
+])
+def test_how_long_something_lasts_is_not_a_deadline(text, lang):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] is None and found["vague"] is True
+
+
+def test_a_deadline_not_exceeding_a_time_is_a_deadline():
+    assert extract_deadline("The Host shall notify the Member within a reasonable time, not exceeding 36 hours.")[
+        "hours"] == 36
+
+
 def test_deadline_prefers_a_number_introduced_by_within():
     # "for a period of 12 months" is a duration, "within 36 hours" the deadline
     got = extract_deadline("For a period of 12 months the Supplier shall notify the Customer within 36 hours.")

@@ -58,6 +58,12 @@ def test_notice_periods_are_not_deadlines():
     ("en million kroner", 1_000_000, "DKK"),
     ("halvanden million kroner", 1_500_000, "DKK"),
     ("2 millioner danske kroner", 2_000_000, "DKK"),
+    # a dash for no øre before the currency, and thousands of kroner
+    ("300.000,- kr.", 300_000, "DKK"),
+    ("EUR 25.000,-", 25_000, "EUR"),
+    ("1.500,-- kr.", 1_500, "DKK"),
+    ("250 t.kr.", 250_000, "DKK"),
+    ("500 tkr.", 500_000, "DKK"),
 ])
 def test_danish_money(text, amount, currency):
     got = find_money(f"Ansvaret kan ikke overstige {text} pr. år.", "da")

@@ -98,13 +98,17 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
 _CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
 _AMOUNT = r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+# a dash for no øre/cents after the figure: "300.000,- kr.", "EUR 25.000,-", "kr. 1.500,--"
+_NO_CENTS = r"(?:,-{1,2}|\.-{1,2})?"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
-               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|kr\.?)")
-_MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _MULT, re.IGNORECASE)
-_MONEY_SUFFIX = re.compile(_AMOUNT + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
+               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?)")
+_MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _NO_CENTS + _MULT, re.IGNORECASE)
+_MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
+# thousands of kroner: "250 t.kr.", "500 tkr.", "TDKK 750"
+_THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
 _MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX, re.IGNORECASE)
@@ -165,6 +169,9 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 mult = ""
             value *= _MULTIPLIER.get(mult, 1)
             cur = m.group(cur_group)
+            if _THOUSAND_KRONER.fullmatch(cur):
+                value *= 1000
+                cur = "DKK"
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
             found.append({"amount": plain_number(round(value, 2)), "currency": _currency(cur),

@@ -17,7 +17,9 @@ from typing import Any
 
 # the verbs of telling, with the word after them (its object, when it is one)
 _TELL = (r"notify|inform|tell|alert|advise|contact|report|underrette|underretter|orientere|orienterer|informere|"
-         r"informerer|kontakte|kontakter|give|giver")
+         r"informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
+         # the passive ("Kunden underrettes senest …", "the Customer shall be notified within …")
+         r"underrettes|orienteres|informeres|notified|informed|advised")
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os"}
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
@@ -49,7 +51,10 @@ _CUSTOMER_AWARE = re.compile(
 _AUTHORITY = (r"(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|responsible|lead|national|den|de|en|relevante|"
               r"kompetente|ansvarlige)\s+){0,3}(?:(?:supervisory|data\s+protection|regulatory|privacy|government(?:al)?)\s+)?"
               r"(?:authority|authorities|regulator|regulators|ico|datatilsynet|datatilsyn|tilsynsmyndighed(?:en|er|erne)?|"
-              r"myndighed(?:en|er|erne)?)\b")
+              r"myndighed(?:en|er|erne)?)\b"
+              # a national body by its name: "the Danish Data Protection Agency", "the Information Commissioner"
+              r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data\s+protection|privacy|information)\s+"
+              r"(?:agency|commissioner|commission|inspectorate|board)\b")
 _AUTHORITY_TOLD = re.compile(
     rf"\b(?:{_TELL}|notifies|notified|notifying|informs|reports|tells|alerts|advises|anmelde|anmelder|anmeldes|"
     rf"indberette|indberetter)\s+"
@@ -61,12 +66,19 @@ _AUTHORITY_TOLD = re.compile(
     re.IGNORECASE)
 
 
+# the deadline named as the authority's: "its deadline of 72 hours toward the supervisory authority", "sin frist på 72
+# timer over for tilsynsmyndigheden"
+_AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+{_AUTHORITY}",
+                                 re.IGNORECASE)
+
+
 def not_to_customer(text: str, at: int) -> bool:
     """Whether the duty to notify that governs the deadline at ``at`` is not the duty toward the customer: the
     deadline runs from the customer's awareness; or the last notifying words before it tell an authority; or the
     last notifying verb before the deadline (or else the first after it) has "us" as its object, or the customer as
     its subject."""
-    if _CUSTOMER_AWARE.search(_after_deadline(text, at)):
+    after = _after_deadline(text, at)
+    if _CUSTOMER_AWARE.search(after) or _AUTHORITY_DEADLINE.search(after):
         return True
     verbs = list(_DUTY_VERB.finditer(text))
     before = [v for v in verbs if v.start() < at]

@@ -446,7 +446,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.start() + len(m.group("close"))
-        if _is_abbreviation(text, cut) or _is_list_number(text, start, cut):
+        if (_is_abbreviation(text, cut) and not _ends_amount(text, cut)) or _is_list_number(text, start, cut):
             continue
         spans.append((start, cut))
         start = m.end()
@@ -483,6 +483,16 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith", "a. the first item"
+
+
+# an abbreviation that closes an amount ends its sentence when a capitalised word follows: "… mindst 10 mio. kr.
+# Leverandørens samlede ansvar …" (not "kr. 500.000", "mio. DKK", "mio. Kr.", where the amount goes on)
+_AMOUNT_END = re.compile(r"\d[\d.,]*\s*(?:mio|mia|mill)?\.?\s*kr\.$|\d[\d.,]*\s*(?:mio|mia|mill)\.$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\"”’)]?\s+[\"“(]?(?!(?:Kr|Kroner|Euro|Dollars?|Mio|Mia)\b)[A-ZÆØÅ][a-zæøå]")
+
+
+def _ends_amount(text: str, end: int) -> bool:
+    return bool(_AMOUNT_END.search(text[max(0, end - 30):end]) and _NEXT_WORD.match(text, end))
 
 
 def _is_list_number(text: str, start: int, end: int) -> bool:

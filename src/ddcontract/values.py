@@ -74,6 +74,11 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
                         r"\bén\s+gang\s+(?:om|pr\.?|hver))\s*$", re.IGNORECASE)
 
 
+_DURATION = re.compile(r"(?:\bexceed(?:s|ing)?|\blasting(?:\s+(?:more|longer)\s+than)?|\bin\s+excess\s+of|"
+                       r"\bvarer\s+(?:mere|længere)\s+end|\boverstiger|\bud\s+over)\W*(?:[\w-]+\W+)?$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|ikke|aldrig)\b", re.IGNORECASE)
+
+
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
@@ -95,14 +100,23 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
         if _FREQUENCY.search(text[max(0, m.start() - 25):m.start()]):
             continue
+        # "an outage exceeding four (4) hours", "driftsforstyrrelser, der varer mere end 8 timer": how long something
+        # lasts, not a time to notify
+        # ("not exceeding 36 hours" is a deadline)
+        ahead = text[max(0, m.start() - 30):m.start()]
+        if _DURATION.search(ahead) and not _NEGATION.search(ahead):
+            continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
-        candidates.append((not lead, before, abs(m.start() - anchor), value * per, unit, value, m.group(0), m.start()))
+        theirs = not_to_customer(text, m.start())
+        # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
+        # matched: "We notify you within 24 hours …, and the regulator within 72 hours"
+        candidates.append((not lead, theirs, before, abs(m.start() - anchor), value * per, unit, m.group(0)))
     vague_match = _VAGUE.search(text)
     if candidates:
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-        _, _, _, hours, unit, amount, stated, at = candidates[0]
+        candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
+        _, theirs, _, _, hours, unit, stated = candidates[0]
         found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
-        if not_to_customer(text, at):
+        if theirs:
             found["not_to_customer"] = True
         return found
     if vague_match:
