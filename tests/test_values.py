@@ -226,6 +226,42 @@ def test_how_long_something_lasts_is_not_a_deadline(text, lang):
     assert found["hours"] is None and found["vague"] is True
 
 
+@pytest.mark.parametrize("text, lang, hours", [
+    # a later written report is not the notice
+    ("The Supplier shall, within one (1) hour of becoming aware of a Critical Incident, notify the Customer's duty "
+     "manager by telephone, and shall within twenty-four (24) hours thereafter provide a written incident report.",
+     "en", 1),
+    ("Leverandøren underretter Kunden om sikkerhedshændelser uden unødigt ophold og skal senest 10 arbejdsdage efter "
+     "hændelsens afslutning fremsende en afsluttende rapport.", "da", None),
+    # "thereafter" alone counts from awareness: still the notice
+    ("Where the Provider becomes aware of a Security Breach, it shall notify the Customer promptly, and in any case no "
+     "later than forty-eight (48) hours thereafter.", "en", 48),
+    # updates at intervals are a frequency
+    ("Vendor will notify Customer of a Security Incident as soon as reasonably practicable and will then provide "
+     "status updates at intervals of no more than seventy-two (72) hours.", "en", None),
+    # UK and Danish public contracts call the customer "the Authority", "Myndigheden"
+    ("The Contractor shall notify the Authority of any Breach of Security within two (2) Business Days of becoming "
+     "aware of it.", "en", 48),
+    ("Leverandøren skal underrette Myndigheden senest 24 timer efter, at bruddet er konstateret.", "da", 24),
+    # a national CERT is an authority
+    ("The Vendor reports cyber security incidents to CERT-In within six (6) hours and notifies the Client of any "
+     "incident affecting Client Data within twenty-four (24) hours.", "en", 24),
+])
+def test_the_notice_deadline_among_reports_updates_and_parties(text, lang, hours):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] == hours and "not_to_customer" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Breaches are reported to the Controller without undue delay; where the supervisory authority must be notified "
+    "within 72 hours, that is for the Controller.",
+    "The Processor helps the Controller notify the supervisory authority within 72 hours.",
+])
+def test_a_deadline_the_authority_is_notified_within_is_not_toward_the_customer(text):
+    found = extract_deadline(text)
+    assert found["hours"] == 72 and found.get("not_to_customer") is True
+
+
 def test_a_deadline_not_exceeding_a_time_is_a_deadline():
     assert extract_deadline("The Host shall notify the Member within a reasonable time, not exceeding 36 hours.")[
         "hours"] == 36
@@ -365,6 +401,11 @@ def test_amount_in_words_and_figures_extracts_one_amount():
 
 def test_amount_in_words_and_figures_is_one_amount():
     assert len(find_money("shall not exceed Two Million Dollars ($2,000,000) in aggregate")) == 1
+
+
+def test_figures_in_brackets_decide_an_amount_in_words():
+    text = "limited to the sum of two hundred and fifty thousand pounds sterling (£250,000) in aggregate"
+    assert [(m["amount"], m["currency"]) for m in find_money(text)] == [(250_000, "GBP")]
 
 
 def test_danish_mio_kr():

@@ -64,6 +64,7 @@ def test_notice_periods_are_not_deadlines():
     ("1.500,-- kr.", 1_500, "DKK"),
     ("250 t.kr.", 250_000, "DKK"),
     ("500 tkr.", 500_000, "DKK"),
+    ("1½ mio. kr.", 1_500_000, "DKK"),
 ])
 def test_danish_money(text, amount, currency):
     got = find_money(f"Ansvaret kan ikke overstige {text} pr. år.", "da")

@@ -68,6 +68,8 @@ def parse_number(text: str, lang: str = "en") -> float | None:
     s = re.sub(r"[\s'’\u00a0]", "", text)
     if not s:
         return None
+    if s.endswith("½") and (s[:-1].isdigit() or s == "½"):  # "1½ mio. kr."
+        return float(s[:-1] or 0) + 0.5
     if re.fullmatch(_INDIAN_GROUPING, s):
         return float(s.replace(",", ""))
     if lang == "da" and re.fullmatch(r"\d{1,3},\d{3}", s):
@@ -97,7 +99,8 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
 _CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
-_AMOUNT = r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_AMOUNT = (r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d*½|"
+           r"\d+(?:[.,]\d+)?)")
 # a dash for no øre/cents after the figure: "300.000,- kr.", "EUR 25.000,-", "kr. 1.500,--"
 _NO_CENTS = r"(?:,-{1,2}|\.-{1,2})?"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
@@ -175,7 +178,7 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
             found.append({"amount": plain_number(round(value, 2)), "currency": _currency(cur),
-                          "start": m.start(), "end": m.end(), "text": m.group(0)})
+                          "start": m.start(), "end": m.end(), "text": m.group(0), "words": "word" in m.groupdict()})
             taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x["start"])
     # "Two Million Dollars ($2,000,000)": the same amount in words and in figures is one amount; a bare "$" beside
@@ -183,8 +186,11 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
     deduped: list[dict[str, Any]] = []
     for item in found:
         prev = deduped[-1] if deduped else None
-        if prev and prev["amount"] == item["amount"] and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]) \
+        # (the figures decide when the words were read short: "two hundred and fifty thousand pounds (£250,000)")
+        if prev and (prev["amount"] == item["amount"] or (prev["words"] and not item["words"])) \
+                and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]) \
                 and (prev["currency"] == item["currency"] or _bare_dollar(item) or _bare_dollar(prev)):
+            prev["amount"] = item["amount"]
             if _bare_dollar(prev):
                 prev["currency"] = item["currency"]
             prev["end"] = item["end"]

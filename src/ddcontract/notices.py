@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 # the verbs of telling, with the word after them (its object, when it is one)
-_TELL = (r"notify|inform|tell|alert|advise|contact|report|underrette|underretter|orientere|orienterer|informere|"
+_TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|underrette|underretter|orientere|orienterer|informere|"
          r"informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
          # the passive ("Kunden underrettes senest …", "the Customer shall be notified within …")
          r"underrettes|orienteres|informeres|notified|informed|advised")
@@ -48,13 +48,13 @@ _CUSTOMER_AWARE = re.compile(
 
 # an authority told, not the customer: "notify the supervisory authority … within 72 hours", "notification to the
 # competent authority", "anmelde bruddet til Datatilsynet"
-_AUTHORITY = (r"(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|responsible|lead|national|den|de|en|relevante|"
+_AUTHORITY = (r"(?:(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|responsible|lead|national|den|de|en|relevante|"
               r"kompetente|ansvarlige)\s+){0,3}(?:(?:supervisory|data\s+protection|regulatory|privacy|government(?:al)?)\s+)?"
               r"(?:authority|authorities|regulator|regulators|ico|datatilsynet|datatilsyn|tilsynsmyndighed(?:en|er|erne)?|"
-              r"myndighed(?:en|er|erne)?)\b"
+              r"myndighed(?:en|er|erne)?|cert-in|csirt|ncsc|cfcs|center\s+for\s+cybersikkerhed|police|politiet)\b"
               # a national body by its name: "the Danish Data Protection Agency", "the Information Commissioner"
               r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data\s+protection|privacy|information)\s+"
-              r"(?:agency|commissioner|commission|inspectorate|board)\b")
+              r"(?:agency|commissioner|commission|inspectorate|board)\b)")
 _AUTHORITY_TOLD = re.compile(
     rf"\b(?:{_TELL}|notifies|notified|notifying|informs|reports|tells|alerts|advises|anmelde|anmelder|anmeldes|"
     rf"indberette|indberetter)\s+"
@@ -62,7 +62,10 @@ _AUTHORITY_TOLD = re.compile(
     # Club and the authority" tells the customer too)
     rf"(?:(?!(?:customers?|clients?|controllers?|you|us|and|kunden|kunder|dig|jer|os|dataansvarlige|og)\b)\w+\s+){{0,4}}?"
     rf"(?:to\s+|til\s+)?{_AUTHORITY}|"
-    rf"\b(?:notification|notice|report|reporting|anmeldelse|underretning|indberetning)\s+(?:to|of|til)\s+{_AUTHORITY}",
+    rf"\b(?:notification|notice|report|reporting|anmeldelse|underretning|indberetning)\s+(?:to|of|til)\s+{_AUTHORITY}|"
+    # the authority as the subject of a passive: "where the supervisory authority must be notified within 72 hours"
+    rf"{_AUTHORITY}\s+(?:must|shall|should|will|is\s+to|skal)?\s*(?:be\s+)?(?:notified|informed|told|alerted|advised|"
+    rf"underrettes|orienteres|informeres)\b",
     re.IGNORECASE)
 
 
@@ -72,18 +75,32 @@ _AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|
                                  re.IGNORECASE)
 
 
+# "the Authority", "Myndigheden" with a capital and no word naming a regulator is the customer in public contracts
+# (UK call-off terms, Danish public procurement), not a supervisory authority
+_PARTY_AUTHORITY = re.compile(r"\b(?:Authority|Myndigheden)\b")
+_REGULATOR_WORD = re.compile(r"supervisory|data\s+protection|regulat|privacy|competent|relevant|national|government|"
+                             r"tilsyn|kompetente|relevante|offentlige", re.IGNORECASE)
+
+
+def _is_authority(match: re.Match[str]) -> bool:
+    said = match.group(0)
+    return not (_PARTY_AUTHORITY.search(said) and not _REGULATOR_WORD.search(said)
+                and not re.search(r"authorities|myndigheder", said, re.IGNORECASE))
+
+
 def not_to_customer(text: str, at: int) -> bool:
     """Whether the duty to notify that governs the deadline at ``at`` is not the duty toward the customer: the
     deadline runs from the customer's awareness; or the last notifying words before it tell an authority; or the
     last notifying verb before the deadline (or else the first after it) has "us" as its object, or the customer as
     its subject."""
     after = _after_deadline(text, at)
-    if _CUSTOMER_AWARE.search(after) or _AUTHORITY_DEADLINE.search(after):
+    named = _AUTHORITY_DEADLINE.search(after)
+    if _CUSTOMER_AWARE.search(after) or (named and _is_authority(named)):
         return True
     verbs = list(_DUTY_VERB.finditer(text))
     before = [v for v in verbs if v.start() < at]
-    told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at]
-    if told and (not before or told[-1].start() >= before[-1].start()):
+    told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)]
+    if told and (not before or told[-1].end() > before[-1].start()):
         return True
     verb = before[-1] if before else next(iter(verbs), None)
     if verb is None:

@@ -71,12 +71,28 @@ def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
 
 
 _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|every|a)|\bhver|\bpr\.?|\bi\s+enhver|"
-                        r"\bén\s+gang\s+(?:om|pr\.?|hver))\s*$", re.IGNORECASE)
+                        r"\bén\s+gang\s+(?:om|pr\.?|hver)|"
+                        # "status updates at intervals of no more than 72 hours", "med højst 24 timers mellemrum"
+                        r"\bintervals?\s+of(?:\s+(?:no|not)\s+(?:more|longer)\s+than|\s+at\s+(?:most|least))?|"
+                        r"\bmed\s+(?:højst\s+|mindst\s+)?)\s*$", re.IGNORECASE)
+_FREQUENCY_AFTER = re.compile(r"^\W*(?:intervals?|mellemrum)\b", re.IGNORECASE)
+# a later report, not the notice: "and shall within 24 hours thereafter provide a written incident report", "senest 10
+# arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
+_FOLLOW_UP = re.compile(r"\b(?:provide|submit|deliver|send|furnish|fremsende|sende|aflevere|levere|udarbejde)\s+"
+                        r"(?:\w+\s+){0,3}?(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
 
 
 _DURATION = re.compile(r"(?:\bexceed(?:s|ing)?|\blasting(?:\s+(?:more|longer)\s+than)?|\bin\s+excess\s+of|"
                        r"\bvarer\s+(?:mere|længere)\s+end|\boverstiger|\bud\s+over)\W*(?:[\w-]+\W+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|ikke|aldrig)\b", re.IGNORECASE)
+
+
+def _own_part(text: str, start: int, end: int) -> str:
+    """The part of the sentence a deadline stands in: from the last comma, semicolon or "and"/"og" before it to the next
+    after it."""
+    left = max((m.end() for m in re.finditer(r"[,;:]|\b(?:and|og|samt)\b", text[:start])), default=0)
+    right = re.search(r"[,;:.]|\b(?:and|og|samt)\b", text[end:])
+    return text[left:end + (right.start() if right else len(text) - end)]
 
 
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
@@ -98,7 +114,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
                     r"\w*betalingsfrist|opsigelses)", after):
             continue
         # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
-        if _FREQUENCY.search(text[max(0, m.start() - 25):m.start()]):
+        if _FREQUENCY.search(text[max(0, m.start() - 40):m.start()]) or _FREQUENCY_AFTER.match(text[m.end():]):
             continue
         # "an outage exceeding four (4) hours", "driftsforstyrrelser, der varer mere end 8 timer": how long something
         # lasts, not a time to notify
@@ -108,13 +124,16 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
             continue
         before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
         theirs = not_to_customer(text, m.start())
+        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
         # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
         # matched: "We notify you within 24 hours …, and the regulator within 72 hours"
-        candidates.append((not lead, theirs, before, abs(m.start() - anchor), value * per, unit, m.group(0)))
+        candidates.append((not lead, theirs, follow_up, before, abs(m.start() - anchor), value * per, unit, m.group(0)))
     vague_match = _VAGUE.search(text)
+    if candidates and vague_match and all(c[2] for c in candidates):
+        candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
     if candidates:
-        candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
-        _, theirs, _, _, hours, unit, stated = candidates[0]
+        candidates.sort(key=lambda c: c[:5])
+        _, theirs, _, _, _, hours, unit, stated = candidates[0]
         found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
         if theirs:
             found["not_to_customer"] = True
