@@ -19,6 +19,13 @@ authority only, a cap that is a fee formula only). Each passage is checked alone
     python scripts/probe_accuracy.py --values            # the value probes instead
     python scripts/probe_accuracy.py --values --set a --misses
 
+The clause probes (``benchmarks/clause-probes/<set>/<lang>.yaml``) are short clauses — a heading and a few
+paragraphs or list items — where a requirement is addressed only when the context is read (the subject in the heading,
+the verb in a lead-in, a term defined before, the channel in the next sentence), or, as negatives, clauses with the
+same context words that do not address it. Each clause is checked as a text of its own.
+
+    python scripts/probe_accuracy.py --clauses [--set a] [--lang da] [--misses]
+
 Exit code 0 (a measurement, not a test); 2 when a probe file is missing or malformed.
 """
 
@@ -35,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBES = ROOT / "benchmarks" / "phrasing-probes"
 VALUE_PROBES = ROOT / "benchmarks" / "value-probes"
 VALUE_KEYS = {"DD-8.1": ("hours",), "DD-4.6": ("amount", "currency")}
+CLAUSE_PROBES = ROOT / "benchmarks" / "clause-probes"
 _HEADING = {"en": "1. Terms", "da": "1. Vilkår"}
 
 
@@ -117,17 +125,77 @@ def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, 
     return 0
 
 
+def load_clause_probes(path: Path) -> list[dict]:
+    """[{"req", "addressed", "heading", "text"}, ...] from one language file of a clause-probe set."""
+    from ddcontract.requirements import BY_ID
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of clauses")
+    for item in data:
+        if (not isinstance(item, dict) or set(item) != {"req", "addressed", "heading", "text"}
+                or item["req"] not in BY_ID or not isinstance(item["addressed"], bool)
+                or not all(isinstance(item[k], str) and item[k].strip() for k in ("heading", "text"))):
+            raise ValueError(f"{path}: each clause needs req (a requirement), addressed (true/false), heading and "
+                             f"text: {item!r}")
+    return data
+
+
+def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> int:
+    sets = [CLAUSE_PROBES / args.set] if args.set else sorted(p for p in CLAUSE_PROBES.iterdir() if p.is_dir())
+    if not sets or not all(p.is_dir() for p in sets):
+        print(f"probe_accuracy: no clause-probe set at {sets[0] if sets else CLAUSE_PROBES}", file=sys.stderr)
+        return 2
+    for probe_set in sets:
+        for lang in ("en", "da"):
+            path = probe_set / f"{lang}.yaml"
+            if (args.lang and lang != args.lang) or not path.is_file():
+                continue
+            try:
+                clauses = load_clause_probes(path)
+            except (ValueError, yaml.YAMLError) as exc:
+                print(f"probe_accuracy: {exc}", file=sys.stderr)
+                return 2
+            options = CheckOptions(language=lang)
+            print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+            tally: dict[str, list[int]] = {}
+            for item in clauses:
+                text.write_text(f"{item['heading'].strip()}\n\n{item['text'].strip()}\n", encoding="utf-8")
+                finding = next(f for f in check_file(text, library, options).requirements if f.id == item["req"])
+                found = finding.status in ("met", "weak")
+                row = tally.setdefault(item["req"], [0, 0, 0, 0])
+                k = 0 if item["addressed"] else 2
+                row[k] += found == item["addressed"]
+                row[k + 1] += 1
+                if found != item["addressed"] and args.misses:
+                    rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
+                    kind = "positive" if item["addressed"] else "negative"
+                    body = " | ".join(line.strip() for line in item["text"].strip().splitlines())
+                    print(f"  miss {item['req']} {kind} [{finding.status} {rules}] {item['heading'].strip()} || {body}")
+            totals = [sum(r[i] for r in tally.values()) for i in range(4)]
+            for req in sorted(tally):
+                r = tally[req]
+                print(f"  {req:<8}               {r[0]:>3}/{r[1]:<3}          {r[2]:>3}/{r[3]:<3}")
+            print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
+                  f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", help="one probe set (a folder under benchmarks/phrasing-probes)")
     ap.add_argument("--lang", choices=("en", "da"))
     ap.add_argument("--misses", action="store_true", help="list every sentence read wrongly")
     ap.add_argument("--values", action="store_true", help="the value probes (deadline hours, cap amount)")
+    ap.add_argument("--clauses", action="store_true", help="the clause probes (requirements addressed through context)")
     args = ap.parse_args()
 
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
 
+    if args.clauses:
+        with tempfile.TemporaryDirectory() as tmp:
+            return measure_clauses(args, load_library(), check_file, CheckOptions, Path(tmp) / "clause.txt")
     if args.values:
         with tempfile.TemporaryDirectory() as tmp:
             return measure_values(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")

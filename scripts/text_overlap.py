@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 _WORD = re.compile(r"\w+")
 _DATA_DIRS = ("clause_library", "questionnaire", "policies", "templates", "training", "benchmarks/phrasing-probes",
-              "benchmarks/value-probes")
+              "benchmarks/value-probes", "benchmarks/clause-probes")
 _SOURCE_DIRS = ("scripts/sample_sources", "scripts/markup_sources", "templates/src", "tests/data", "samples")
 ALLOWED = ROOT / "scripts" / "text_overlap_allowed.txt"
 

@@ -88,3 +88,55 @@ def test_the_value_probes_are_read_by_the_check(tmp_path, capsys, monkeypatch):
     rows = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("  DD-")}
     assert rows == {"DD-8.1": "1/2", "DD-4.6": "1/1"}
     assert "miss DD-8.1 [met; hours=48; want hours=24]" in out
+
+
+CLAUSE_FILES = sorted((ROOT / "benchmarks" / "clause-probes").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", CLAUSE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_every_clause_probe_is_a_requirement_with_a_heading_and_paragraphs(path):
+    assert path.stem in ("en", "da")
+    clauses = _script().load_clause_probes(path)
+    assert {c["addressed"] for c in clauses} == {True, False}, "positives and negatives"
+    for clause in clauses:
+        assert len(clause["text"].strip().splitlines()) >= 2 or len(clause["text"].split()) >= 25, clause["text"]
+
+
+def test_clause_probe_sets_exist_for_both_languages():
+    assert {p.stem for p in CLAUSE_FILES} == {"en", "da"} and len({p.parent for p in CLAUSE_FILES}) >= 2
+
+
+@pytest.mark.parametrize("content", [
+    "- {req: DD-8.1, addressed: maybe, heading: H, text: T}\n",
+    "- {req: DD-9.9, addressed: true, heading: H, text: T}\n",
+    "- {req: DD-8.1, addressed: true, heading: H}\n",
+    "{req: DD-8.1}\n",
+])
+def test_a_malformed_clause_probe_file_is_refused(tmp_path, content):
+    path = tmp_path / "en.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match="en.yaml"):
+        _script().load_clause_probes(path)
+
+
+def test_a_clause_is_read_with_its_heading(tmp_path, capsys, monkeypatch):
+    """The heading carries the subject: the deadline under a breach heading is found; the same words under a heading
+    about invoices are not a breach deadline."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "en.yaml").write_text(
+        '- req: DD-8.1\n  addressed: true\n  heading: "12. Security Incidents"\n  text: |\n'
+        '    12.1 "Incident" means any unauthorised access to Customer Data.\n'
+        '    12.2 The Supplier shall notify the Customer of an Incident within 24 hours of becoming aware of it.\n'
+        '- req: DD-8.1\n  addressed: false\n  heading: "7. Invoices"\n  text: |\n'
+        '    7.1 The Supplier invoices monthly in arrears.\n'
+        '    7.2 The Customer shall notify the Supplier of any disputed invoice within 10 days of receipt.\n',
+        encoding="utf-8")
+    script = _script()
+    monkeypatch.setattr(script, "CLAUSE_PROBES", tmp_path)
+    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", "--clauses", "--misses"])
+    assert script.main() == 0
+    out = capsys.readouterr().out
+    assert "miss" not in out
+    rows = {line.split()[0]: line.split()[1:3] for line in out.splitlines() if line.startswith("  DD-")}
+    assert rows == {"DD-8.1": ["1/1", "1/1"]}

@@ -1,0 +1,154 @@
+"""The notification deadline of a sentence: the hours within which a breach must be notified, or "vague" when only
+"without undue delay" and the like is said, read by :func:`extract_deadline` for the rules on the breach-notice
+deadline.
+
+Of the deadlines in the text, the one toward the customer comes before one toward an authority or from the customer
+(:mod:`ddcontract.notices` tells which is which), a notice before a later written report, one introduced by
+"within"/"senest" before a bare figure, and then the nearest after the rule's anchor. A frequency ("every 12 months",
+"at intervals of 72 hours") and how long something lasts ("an outage exceeding four hours") are not deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .amounts import NUMBER_WORD, NUMBER_WORD_DA, parse_number, plain_number, word_to_number
+from .notices import not_to_customer
+
+def _deadline_regex(number_word: str) -> re.Pattern[str]:
+    return re.compile(
+        # a template's figure in brackets counts as written: "senest inden for [24] timer", "within [72] hours"; so does
+        # a figure in parentheses without its word: "within (3) business days"
+        r"(?<![\w.,])[\[(]?(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")[\])]?"
+        r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
+        r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
+        r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|hverdages|hverdage|"
+        r"arbejdsdages|arbejdsdage|uger?|måneders|måneder?)\b",
+        re.IGNORECASE)
+
+
+_DEADLINE = _deadline_regex(NUMBER_WORD)
+_DEADLINE_DA = _deadline_regex(NUMBER_WORD_DA)
+_DEADLINE_LEAD = re.compile(
+    r"(?:within|no later than|not later than|not more than|no more than|no longer than|not longer than|inside|at the latest|"
+    r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE)
+_VAGUE = re.compile(
+    r"without undue delay|undue delay|promptly|immediately|immediate (?:notice|notification|written notice)|prompt "
+    r"(?:notice|notification|written notice)|forthwith|as soon as (?:reasonably )?"
+    r"(?:practicable|possible|feasible)|as soon as is reasonably practicable|without delay|"
+    r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|straight ?away|"
+    r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
+    r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
+    r"uden ophold|øjeblikkeligt|øjeblikkelig (?:underretning|meddelelse|besked)|med det samme|"
+    # as soon as the incident is known: "as soon as the compromise is confirmed", "så snart bruddet er konstateret"
+    r"as soon as (?:\w+ ){0,3}(?:is |are |has been |have been |was |were |becomes? |become )?"
+    r"(?:confirmed|discovered|detected|identified|verified|known|aware)|"
+    r"så snart (?:\w+ ){0,3}(?:er |bliver |blev |har )?(?:bekræftet|konstateret|opdaget|kendt|bekendt|identificeret)|"
+    # a period the contract names elsewhere (a cover page, an order form): "within the Breach Notification Period"
+    r"within the (?:[A-Z]\w+ ){1,3}(?:Period|Timeframe|Deadline)\b|inden for (?:den |det )?(?:aftalte )?(?:[A-ZÆØÅ]\w+ ){0,2}(?:[Ff]rist|[Pp]eriode)\b",
+    re.IGNORECASE)
+_HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
+              "month": 720, "måned": 720}
+
+
+def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
+    u = unit.lower().rstrip(".")
+    if u.endswith("s") and u[:-1] in ("timer", "dage", "døgn", "hverdage", "arbejdsdage", "måneder"):
+        u = u[:-1]  # Danish genitive: "48 timers frist"
+    if u in ("hverdage", "arbejdsdage"):
+        return 24, "business days"
+    base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
+    base = {"hrs": "hr", "timer": "time"}.get(base, base)
+    hours = _HOURS_PER.get(base, _HOURS_PER.get(u, 24))
+    name = {1: "hours", 24: "days", 168: "weeks", 720: "months"}[hours]
+    if qual and qual.lower() in ("business", "working", "bank", "arbejds", "hverdags") and hours == 24:
+        name = "business days"
+    return hours, name
+
+
+_FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|every|a)|\bhver|\bpr\.?|\bi\s+enhver|"
+                        r"\bén\s+gang\s+(?:om|pr\.?|hver)|"
+                        # "status updates at intervals of no more than 72 hours", "med højst 24 timers mellemrum"
+                        r"\bintervals?\s+of(?:\s+(?:no|not)\s+(?:more|longer)\s+than|\s+at\s+(?:most|least))?|"
+                        r"\bmed\s+(?:højst\s+|mindst\s+)?)\s*$", re.IGNORECASE)
+_FREQUENCY_AFTER = re.compile(r"^\W*(?:intervals?|mellemrum)\b", re.IGNORECASE)
+# a later report, not the notice: "and shall within 24 hours thereafter provide a written incident report", "senest 10
+# arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
+_FOLLOW_UP = re.compile(r"\b(?:provide|submit|deliver|send|furnish|fremsende|sende|aflevere|levere|udarbejde)\s+"
+                        r"(?:\w+\s+){0,3}?(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
+
+
+_DURATION = re.compile(r"(?:\bexceed(?:s|ing)?|\blasting(?:\s+(?:more|longer)\s+than)?|\bin\s+excess\s+of|"
+                       r"\bvarer\s+(?:mere|længere)\s+end|\boverstiger|\bud\s+over)\W*(?:[\w-]+\W+)?$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|ikke|aldrig)\b", re.IGNORECASE)
+
+
+_NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before\s+the\s+end\s+of|on)\s+the\s+"
+                       r"(?:next|following|subsequent)\s+(?:business|working|bank|calendar)?\s*day|"
+                       r"(?:senest|inden)\s+(?:den\s+)?(?:førstkommende|følgende|næste)\s+(?:arbejdsdag|hverdag|bankdag|dag))\b",
+                       re.IGNORECASE)
+
+
+def _own_part(text: str, start: int, end: int) -> str:
+    """The part of the sentence a deadline stands in: from the last comma, semicolon or "and"/"og" before it to the next
+    after it."""
+    left = max((m.end() for m in re.finditer(r"[,;:]|\b(?:and|og|samt)\b", text[:start])), default=0)
+    right = re.search(r"[,;:.]|\b(?:and|og|samt)\b", text[end:])
+    return text[left:end + (right.start() if right else len(text) - end)]
+
+
+def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
+    """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
+    the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
+    candidates = []
+    for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
+        digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
+        raw = digits[0] if digits else m.group("num")
+        value = parse_number(raw, lang) if raw[0].isdigit() else word_to_number(raw)
+        if value is None or value <= 0:
+            continue
+        per, unit = _unit_hours(m.group("unit"), m.group("qual"))
+        lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
+        after = text[m.end():m.end() + 30].lower()
+        # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
+        # "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
+        if re.match(r"\W*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
+                    r"\w*betalingsfrist|opsigelses)", after):
+            continue
+        # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
+        if _FREQUENCY.search(text[max(0, m.start() - 40):m.start()]) or _FREQUENCY_AFTER.match(text[m.end():]):
+            continue
+        # "an outage exceeding four (4) hours", "driftsforstyrrelser, der varer mere end 8 timer": how long something
+        # lasts, not a time to notify
+        # ("not exceeding 36 hours" is a deadline)
+        ahead = text[max(0, m.start() - 30):m.start()]
+        if _DURATION.search(ahead) and not _NEGATION.search(ahead):
+            continue
+        before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
+        theirs = not_to_customer(text, m.start())
+        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
+        # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
+        # matched: "We notify you within 24 hours …, and the regulator within 72 hours"
+        candidates.append((not lead, theirs, follow_up, before, abs(m.start() - anchor), value * per, unit, m.group(0)))
+    # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
+    for m in _NEXT_DAY.finditer(text):
+        theirs = not_to_customer(text, m.start())
+        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
+        business = bool(re.search(r"business|working|bank|arbejds|hverdag", m.group(0), re.IGNORECASE))
+        candidates.append((False, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), 24,
+                           "business days" if business else "days", m.group(0)))
+    vague_match = _VAGUE.search(text)
+    if candidates and vague_match and all(c[2] for c in candidates):
+        candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
+    if candidates:
+        candidates.sort(key=lambda c: c[:5])
+        _, theirs, _, _, _, hours, unit, stated = candidates[0]
+        found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
+        if theirs:
+            found["not_to_customer"] = True
+        return found
+    if vague_match:
+        return {"hours": None, "vague": True, "stated": vague_match.group(0)}
+    return {}
