@@ -84,45 +84,52 @@ def value_right(want: object, got: object) -> bool:
     return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
 
 
-def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> int:
-    sets = [VALUE_PROBES / args.set] if args.set else sorted(p for p in VALUE_PROBES.iterdir() if p.is_dir())
+class ProbeFileError(Exception):
+    """A probe set or file that is missing or malformed; the message names it."""
+
+
+def language_files(base: Path, args: argparse.Namespace, load):
+    """(set, language, loaded probes) for each ``<set>/<lang>.yaml`` under ``base`` that ``--set`` and ``--lang``
+    select, loaded by ``load``; :class:`ProbeFileError` when a set is missing or a file malformed."""
+    sets = [base / args.set] if args.set else sorted(p for p in base.iterdir() if p.is_dir())
     if not sets or not all(p.is_dir() for p in sets):
-        print(f"probe_accuracy: no value-probe set at {sets[0] if sets else VALUE_PROBES}", file=sys.stderr)
-        return 2
+        raise ProbeFileError(f"no probe set at {sets[0] if sets else base}")
     for probe_set in sets:
         for lang in ("en", "da"):
             path = probe_set / f"{lang}.yaml"
             if (args.lang and lang != args.lang) or not path.is_file():
                 continue
             try:
-                probes = load_value_probes(path)
+                yield probe_set, lang, load(path)
             except (ValueError, yaml.YAMLError) as exc:
-                print(f"probe_accuracy: {exc}", file=sys.stderr)
-                return 2
-            options = CheckOptions(language=lang)
-            print(f"\n{probe_set.name} / {lang}        passages read right   (a value given / none given)")
-            total = [0, 0]
-            for req, items in probes.items():
-                right = {True: [0, 0], False: [0, 0]}
-                for item in items:
-                    text.write_text(f"{_HEADING[lang]}\n\n{item['text']}\n", encoding="utf-8")
-                    finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
-                    keys = VALUE_KEYS[req]
-                    ok = all(value_right(item[k], finding.values.get(k)) for k in keys)
-                    given = item[keys[0]] is not None
-                    right[given][0] += ok
-                    right[given][1] += 1
-                    if not ok and args.misses:
-                        got = ", ".join(f"{k}={finding.values.get(k)!r}" for k in keys)
-                        want = ", ".join(f"{k}={item[k]!r}" for k in keys)
-                        print(f"  miss {req} [{finding.status}; {got}; want {want}] {item['text']}")
-                n_right = right[True][0] + right[False][0]
-                n = right[True][1] + right[False][1]
-                total = [total[0] + n_right, total[1] + n]
-                print(f"  {req:<8}               {n_right:>3}/{n:<3}               "
-                      f"({right[True][0]}/{right[True][1]} / {right[False][0]}/{right[False][1]})")
-            print(f"  all                    {total[0]:>3}/{total[1]:<3} ({total[0] / max(total[1], 1):.0%})")
-    return 0
+                raise ProbeFileError(str(exc)) from exc
+
+
+def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> None:
+    for probe_set, lang, probes in language_files(VALUE_PROBES, args, load_value_probes):
+        options = CheckOptions(language=lang)
+        print(f"\n{probe_set.name} / {lang}        passages read right   (a value given / none given)")
+        total = [0, 0]
+        for req, items in probes.items():
+            right = {True: [0, 0], False: [0, 0]}
+            for item in items:
+                text.write_text(f"{_HEADING[lang]}\n\n{item['text']}\n", encoding="utf-8")
+                finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
+                keys = VALUE_KEYS[req]
+                ok = all(value_right(item[k], finding.values.get(k)) for k in keys)
+                given = item[keys[0]] is not None
+                right[given][0] += ok
+                right[given][1] += 1
+                if not ok and args.misses:
+                    got = ", ".join(f"{k}={finding.values.get(k)!r}" for k in keys)
+                    want = ", ".join(f"{k}={item[k]!r}" for k in keys)
+                    print(f"  miss {req} [{finding.status}; {got}; want {want}] {item['text']}")
+            n_right = right[True][0] + right[False][0]
+            n = right[True][1] + right[False][1]
+            total = [total[0] + n_right, total[1] + n]
+            print(f"  {req:<8}               {n_right:>3}/{n:<3}               "
+                  f"({right[True][0]}/{right[True][1]} / {right[False][0]}/{right[False][1]})")
+        print(f"  all                    {total[0]:>3}/{total[1]:<3} ({total[0] / max(total[1], 1):.0%})")
 
 
 def load_clause_probes(path: Path) -> list[dict]:
@@ -141,44 +148,30 @@ def load_clause_probes(path: Path) -> list[dict]:
     return data
 
 
-def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> int:
-    sets = [CLAUSE_PROBES / args.set] if args.set else sorted(p for p in CLAUSE_PROBES.iterdir() if p.is_dir())
-    if not sets or not all(p.is_dir() for p in sets):
-        print(f"probe_accuracy: no clause-probe set at {sets[0] if sets else CLAUSE_PROBES}", file=sys.stderr)
-        return 2
-    for probe_set in sets:
-        for lang in ("en", "da"):
-            path = probe_set / f"{lang}.yaml"
-            if (args.lang and lang != args.lang) or not path.is_file():
-                continue
-            try:
-                clauses = load_clause_probes(path)
-            except (ValueError, yaml.YAMLError) as exc:
-                print(f"probe_accuracy: {exc}", file=sys.stderr)
-                return 2
-            options = CheckOptions(language=lang)
-            print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
-            tally: dict[str, list[int]] = {}
-            for item in clauses:
-                text.write_text(f"{item['heading'].strip()}\n\n{item['text'].strip()}\n", encoding="utf-8")
-                finding = next(f for f in check_file(text, library, options).requirements if f.id == item["req"])
-                found = finding.status in ("met", "weak")
-                row = tally.setdefault(item["req"], [0, 0, 0, 0])
-                k = 0 if item["addressed"] else 2
-                row[k] += found == item["addressed"]
-                row[k + 1] += 1
-                if found != item["addressed"] and args.misses:
-                    rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
-                    kind = "positive" if item["addressed"] else "negative"
-                    body = " | ".join(line.strip() for line in item["text"].strip().splitlines())
-                    print(f"  miss {item['req']} {kind} [{finding.status} {rules}] {item['heading'].strip()} || {body}")
-            totals = [sum(r[i] for r in tally.values()) for i in range(4)]
-            for req in sorted(tally):
-                r = tally[req]
-                print(f"  {req:<8}               {r[0]:>3}/{r[1]:<3}          {r[2]:>3}/{r[3]:<3}")
-            print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
-                  f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
-    return 0
+def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> None:
+    for probe_set, lang, clauses in language_files(CLAUSE_PROBES, args, load_clause_probes):
+        options = CheckOptions(language=lang)
+        print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+        tally: dict[str, list[int]] = {}
+        for item in clauses:
+            text.write_text(f"{item['heading'].strip()}\n\n{item['text'].strip()}\n", encoding="utf-8")
+            finding = next(f for f in check_file(text, library, options).requirements if f.id == item["req"])
+            found = finding.status in ("met", "weak")
+            row = tally.setdefault(item["req"], [0, 0, 0, 0])
+            k = 0 if item["addressed"] else 2
+            row[k] += found == item["addressed"]
+            row[k + 1] += 1
+            if found != item["addressed"] and args.misses:
+                rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
+                kind = "positive" if item["addressed"] else "negative"
+                body = " | ".join(line.strip() for line in item["text"].strip().splitlines())
+                print(f"  miss {item['req']} {kind} [{finding.status} {rules}] {item['heading'].strip()} || {body}")
+        totals = [sum(r[i] for r in tally.values()) for i in range(4)]
+        for req in sorted(tally):
+            r = tally[req]
+            print(f"  {req:<8}               {r[0]:>3}/{r[1]:<3}          {r[2]:>3}/{r[3]:<3}")
+        print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
+              f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
 
 
 def main() -> int:
@@ -193,12 +186,15 @@ def main() -> int:
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
 
-    if args.clauses:
-        with tempfile.TemporaryDirectory() as tmp:
-            return measure_clauses(args, load_library(), check_file, CheckOptions, Path(tmp) / "clause.txt")
-    if args.values:
-        with tempfile.TemporaryDirectory() as tmp:
-            return measure_values(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")
+    if args.clauses or args.values:
+        measure = measure_clauses if args.clauses else measure_values
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                measure(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")
+        except ProbeFileError as exc:
+            print(f"probe_accuracy: {exc}", file=sys.stderr)
+            return 2
+        return 0
 
     sets = [PROBES / args.set] if args.set else sorted(p for p in PROBES.iterdir() if p.is_dir())
     if not sets or not all(p.is_dir() for p in sets):
@@ -237,7 +233,6 @@ def main() -> int:
                     print(f"  {req:<8}               {right['positive']:>3}/{pos:<3}          {right['negative']:>3}/{neg:<3}")
                 print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
                       f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
-    return 0
 
 
 if __name__ == "__main__":

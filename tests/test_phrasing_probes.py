@@ -34,6 +34,15 @@ def test_a_malformed_probe_file_is_refused(tmp_path):
         _script().load_probes(tmp_path)
 
 
+def _run_on(folder, setting, flag, monkeypatch, capsys) -> str:
+    """The measuring script's output on the probe sets under ``folder`` (``--misses`` on)."""
+    script = _script()
+    monkeypatch.setattr(script, setting, folder)
+    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", flag, "--misses"])
+    assert script.main() == 0
+    return capsys.readouterr().out
+
+
 VALUE_FILES = sorted((ROOT / "benchmarks" / "value-probes").glob("*/*.yaml"))
 
 
@@ -80,11 +89,7 @@ def test_the_value_probes_are_read_by_the_check(tmp_path, capsys, monkeypatch):
         'DD-4.6:\n'
         '  - {text: "The Supplier\'s aggregate liability shall not exceed EUR 25,000.", amount: 25000, currency: EUR}\n',
         encoding="utf-8")
-    script = _script()
-    monkeypatch.setattr(script, "VALUE_PROBES", tmp_path)
-    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", "--values", "--misses"])
-    assert script.main() == 0
-    out = capsys.readouterr().out
+    out = _run_on(tmp_path, "VALUE_PROBES", "--values", monkeypatch, capsys)
     rows = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("  DD-")}
     assert rows == {"DD-8.1": "1/2", "DD-4.6": "1/1"}
     assert "miss DD-8.1 [met; hours=48; want hours=24]" in out
@@ -132,11 +137,7 @@ def test_a_clause_is_read_with_its_heading(tmp_path, capsys, monkeypatch):
         '    7.1 The Supplier invoices monthly in arrears.\n'
         '    7.2 The Customer shall notify the Supplier of any disputed invoice within 10 days of receipt.\n',
         encoding="utf-8")
-    script = _script()
-    monkeypatch.setattr(script, "CLAUSE_PROBES", tmp_path)
-    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", "--clauses", "--misses"])
-    assert script.main() == 0
-    out = capsys.readouterr().out
+    out = _run_on(tmp_path, "CLAUSE_PROBES", "--clauses", monkeypatch, capsys)
     assert "miss" not in out
     rows = {line.split()[0]: line.split()[1:3] for line in out.splitlines() if line.startswith("  DD-")}
     assert rows == {"DD-8.1": ["1/1", "1/1"]}
