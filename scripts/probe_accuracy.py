@@ -38,6 +38,8 @@ from pathlib import Path
 
 import yaml
 
+from ddcontract.testing.scoring import value_right
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = ROOT / "benchmarks" / "phrasing-probes"
 VALUE_PROBES = ROOT / "benchmarks" / "value-probes"
@@ -76,33 +78,50 @@ def load_value_probes(path: Path) -> dict[str, list[dict]]:
     return {req: list(items or []) for req, items in data.items()}
 
 
-def value_right(want: object, got: object) -> bool:
-    if want is None or got is None:
-        return want is got
-    if isinstance(want, str) or isinstance(got, str):
-        return str(want).upper() == str(got).upper()
-    return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
-
-
 class ProbeFileError(Exception):
     """A probe set or file that is missing or malformed; the message names it."""
 
 
-def language_files(base: Path, args: argparse.Namespace, load):
-    """(set, language, loaded probes) for each ``<set>/<lang>.yaml`` under ``base`` that ``--set`` and ``--lang``
-    select, loaded by ``load``; :class:`ProbeFileError` when a set is missing or a file malformed."""
+def language_files(base: Path, args: argparse.Namespace, load, suffix: str = ".yaml"):
+    """(set, language, loaded probes) for each ``<set>/<lang><suffix>`` under ``base`` (a file, or with ``suffix`` ""
+    the phrasing probes' folder) that ``--set`` and ``--lang`` select, loaded by ``load``; :class:`ProbeFileError`
+    when a set is missing or a file malformed."""
     sets = [base / args.set] if args.set else sorted(p for p in base.iterdir() if p.is_dir())
     if not sets or not all(p.is_dir() for p in sets):
         raise ProbeFileError(f"no probe set at {sets[0] if sets else base}")
     for probe_set in sets:
         for lang in ("en", "da"):
-            path = probe_set / f"{lang}.yaml"
-            if (args.lang and lang != args.lang) or not path.is_file():
+            path = probe_set / f"{lang}{suffix}"
+            if (args.lang and lang != args.lang) or not path.exists():
                 continue
             try:
                 yield probe_set, lang, load(path)
             except (ValueError, yaml.YAMLError) as exc:
                 raise ProbeFileError(str(exc)) from exc
+
+
+def measure_phrasing(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> None:
+    for probe_set, lang, probes in language_files(PROBES, args, load_probes, suffix=""):
+        options = CheckOptions(language=lang)
+        print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+        totals = [0, 0, 0, 0]
+        for req, kinds in probes.items():
+            right = {"positive": 0, "negative": 0}
+            for kind, sentences in kinds.items():
+                for sentence in sentences:
+                    text.write_text(f"{_HEADING[lang]}\n\n{sentence}\n", encoding="utf-8")
+                    finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
+                    addressed = finding.status in ("met", "weak")
+                    if addressed == (kind == "positive"):
+                        right[kind] += 1
+                    elif args.misses:
+                        rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
+                        print(f"  miss {req} {kind} [{finding.status} {rules}] {sentence}")
+            pos, neg = len(kinds["positive"]), len(kinds["negative"])
+            totals = [totals[0] + right["positive"], totals[1] + pos, totals[2] + right["negative"], totals[3] + neg]
+            print(f"  {req:<8}               {right['positive']:>3}/{pos:<3}          {right['negative']:>3}/{neg:<3}")
+        print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
+              f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
 
 
 def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, text: Path) -> None:
@@ -186,53 +205,14 @@ def main() -> int:
     from ddcontract.check import CheckOptions, check_file
     from ddcontract.rules import load_library
 
-    if args.clauses or args.values:
-        measure = measure_clauses if args.clauses else measure_values
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                measure(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")
-        except ProbeFileError as exc:
-            print(f"probe_accuracy: {exc}", file=sys.stderr)
-            return 2
-        return 0
-
-    sets = [PROBES / args.set] if args.set else sorted(p for p in PROBES.iterdir() if p.is_dir())
-    if not sets or not all(p.is_dir() for p in sets):
-        print(f"probe_accuracy: no probe set at {sets[0] if sets else PROBES}", file=sys.stderr)
+    measure = measure_clauses if args.clauses else measure_values if args.values else measure_phrasing
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            measure(args, load_library(), check_file, CheckOptions, Path(tmp) / "probe.txt")
+    except ProbeFileError as exc:
+        print(f"probe_accuracy: {exc}", file=sys.stderr)
         return 2
-    library = load_library()
-    with tempfile.TemporaryDirectory() as tmp:
-        text = Path(tmp) / "probe.txt"
-        for probe_set in sets:
-            for lang in ("en", "da"):
-                folder = probe_set / lang
-                if (args.lang and lang != args.lang) or not folder.is_dir():
-                    continue
-                try:
-                    probes = load_probes(folder)
-                except (ValueError, yaml.YAMLError) as exc:
-                    print(f"probe_accuracy: {exc}", file=sys.stderr)
-                    return 2
-                options = CheckOptions(language=lang)
-                print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
-                totals = [0, 0, 0, 0]
-                for req, kinds in probes.items():
-                    right = {"positive": 0, "negative": 0}
-                    for kind, sentences in kinds.items():
-                        for sentence in sentences:
-                            text.write_text(f"{_HEADING[lang]}\n\n{sentence}\n", encoding="utf-8")
-                            finding = next(f for f in check_file(text, library, options).requirements if f.id == req)
-                            addressed = finding.status in ("met", "weak")
-                            if addressed == (kind == "positive"):
-                                right[kind] += 1
-                            elif args.misses:
-                                rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
-                                print(f"  miss {req} {kind} [{finding.status} {rules}] {sentence}")
-                    pos, neg = len(kinds["positive"]), len(kinds["negative"])
-                    totals = [totals[0] + right["positive"], totals[1] + pos, totals[2] + right["negative"], totals[3] + neg]
-                    print(f"  {req:<8}               {right['positive']:>3}/{pos:<3}          {right['negative']:>3}/{neg:<3}")
-                print(f"  all                    {totals[0]:>3}/{totals[1]:<3} ({totals[0] / max(totals[1], 1):.0%})"
-                      f"    {totals[2]:>3}/{totals[3]:<3} ({totals[2] / max(totals[3], 1):.0%})")
+    return 0
 
 
 if __name__ == "__main__":

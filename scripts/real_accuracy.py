@@ -43,7 +43,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ddcontract.testing.scoring import Tally, language_rows
+from ddcontract.testing.scoring import Tally, language_rows, value_right
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT.parent / "shared" / "corpus" / "real-dev" / "labels.yaml"
@@ -148,14 +148,6 @@ def build(labels: dict, mirror: Path, out: Path) -> int:
     for m in missing:
         print("  missing:", m, file=sys.stderr)
     return 2 if missing else 0
-
-
-def _value_right(want: object, got: object) -> bool:
-    if want is None or got is None:
-        return want is got
-    if isinstance(want, str) or isinstance(got, str):  # a currency
-        return str(want).upper() == str(got).upper()
-    return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
 
 
 def _evidence(finding: dict) -> str:
@@ -283,7 +275,7 @@ def main() -> int:
                 for key, value in want.items():
                     values_total += 1
                     have = found[rid]["values"].get(key)
-                    if _value_right(value, have):
+                    if value_right(value, have):
                         values_right += 1
                     else:
                         errors.append(f"  {shown} {rid}: {key} = {have!r}, labelled {value!r}\n{_evidence(found[rid])}")

@@ -16,6 +16,7 @@ from typing import Any
 from .amounts import NUMBER_WORD, NUMBER_WORD_DA, parse_number, plain_number, word_to_number
 from .notices import not_to_customer
 
+
 def _deadline_regex(number_word: str) -> re.Pattern[str]:
     return re.compile(
         # a template's figure in brackets counts as written: "senest inden for [24] timer", "within [72] hours"; so does
@@ -91,18 +92,36 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        re.IGNORECASE)
 
 
+_PART_START = re.compile(r"[,;:]|\b(?:and|og|samt)\b")
+_PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
+
+
+_BUSINESS_DAY = re.compile(r"business|working|bank|arbejds|hverdag", re.IGNORECASE)
+
+
 def _own_part(text: str, start: int, end: int) -> str:
     """The part of the sentence a deadline stands in: from the last comma, semicolon or "and"/"og" before it to the next
     after it."""
-    left = max((m.end() for m in re.finditer(r"[,;:]|\b(?:and|og|samt)\b", text[:start])), default=0)
-    right = re.search(r"[,;:.]|\b(?:and|og|samt)\b", text[end:])
-    return text[left:end + (right.start() if right else len(text) - end)]
+    left = max((m.end() for m in _PART_START.finditer(text, 0, start)), default=0)
+    right = _PART_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
 
 
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
     candidates = []
+
+    def add(m: re.Match[str], lead: bool, hours: float, unit: str) -> None:
+        # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
+        # matched ("We notify you within 24 hours …, and the regulator within 72 hours"); the notice before a later
+        # report; then before the anchor or after it ("respond to P1 incidents within 4 hours and notify … within 24
+        # hours"), and the nearest
+        theirs = not_to_customer(text, m.start())
+        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
+        candidates.append((not lead, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), hours, unit,
+                           m.group(0)))
+
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
         raw = digits[0] if digits else m.group("num")
@@ -126,19 +145,10 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         ahead = text[max(0, m.start() - 30):m.start()]
         if _DURATION.search(ahead) and not _NEGATION.search(ahead):
             continue
-        before = m.start() < anchor  # "respond to P1 incidents within 4 hours and notify … within 24 hours"
-        theirs = not_to_customer(text, m.start())
-        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
-        # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
-        # matched: "We notify you within 24 hours …, and the regulator within 72 hours"
-        candidates.append((not lead, theirs, follow_up, before, abs(m.start() - anchor), value * per, unit, m.group(0)))
+        add(m, lead, value * per, unit)
     # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
     for m in _NEXT_DAY.finditer(text):
-        theirs = not_to_customer(text, m.start())
-        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
-        business = bool(re.search(r"business|working|bank|arbejds|hverdag", m.group(0), re.IGNORECASE))
-        candidates.append((False, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), 24,
-                           "business days" if business else "days", m.group(0)))
+        add(m, True, 24, "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
     vague_match = _VAGUE.search(text)
     if candidates and vague_match and all(c[2] for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 # the verbs of telling, with the word after them (its object, when it is one)
-_TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|underrette|underretter|orientere|orienterer|informere|"
-         r"informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
+_TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|"
+         r"underrette|underretter|orientere|orienterer|informere|informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
          # the passive ("Kunden underrettes senest …", "the Customer shall be notified within …")
          r"underrettes|orienteres|informeres|notified|informed|advised")
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
@@ -56,8 +56,7 @@ _AUTHORITY = (r"(?:(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|
               r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data\s+protection|privacy|information)\s+"
               r"(?:agency|commissioner|commission|inspectorate|board)\b)")
 _AUTHORITY_TOLD = re.compile(
-    rf"\b(?:{_TELL}|notifies|notified|notifying|informs|reports|tells|alerts|advises|anmelde|anmelder|anmeldes|"
-    rf"indberette|indberetter)\s+"
+    rf"\b(?:{_TELL}|notifying|anmelde|anmelder|anmeldes|indberette|indberetter)\s+"
     # a few words between ("report the breach to the authority"), none of them the customer or an "and" ("notify the
     # Club and the authority" tells the customer too)
     rf"(?:(?!(?:customers?|clients?|controllers?|you|us|and|kunden|kunder|dig|jer|os|dataansvarlige|og)\b)\w+\s+){{0,4}}?"
@@ -79,13 +78,12 @@ _AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|
 # (UK call-off terms, Danish public procurement), not a supervisory authority
 _PARTY_AUTHORITY = re.compile(r"\b(?:Authority|Myndigheden)\b")
 _REGULATOR_WORD = re.compile(r"supervisory|data\s+protection|regulat|privacy|competent|relevant|national|government|"
-                             r"tilsyn|kompetente|relevante|offentlige", re.IGNORECASE)
+                             r"tilsyn|kompetente|relevante|offentlige|authorities|myndigheder", re.IGNORECASE)
 
 
 def _is_authority(match: re.Match[str]) -> bool:
     said = match.group(0)
-    return not (_PARTY_AUTHORITY.search(said) and not _REGULATOR_WORD.search(said)
-                and not re.search(r"authorities|myndigheder", said, re.IGNORECASE))
+    return not (_PARTY_AUTHORITY.search(said) and not _REGULATOR_WORD.search(said))
 
 
 def not_to_customer(text: str, at: int) -> bool:

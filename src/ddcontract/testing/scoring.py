@@ -43,3 +43,12 @@ def language_rows(by_lang: dict[str, Tally], width: int) -> list[str]:
         rows.append(f"{lang:{width}} {by_lang[lang].row()}")
         total.merge(by_lang[lang])
     return [*rows, f"{'all':{width}} {total.row()}"]
+
+
+def value_right(want: object, got: object) -> bool:
+    """Whether an extracted value is the labelled one: both absent, the same currency code, or the same number."""
+    if want is None or got is None:
+        return want is got
+    if isinstance(want, str) or isinstance(got, str):  # a currency
+        return str(want).upper() == str(got).upper()
+    return abs(float(want) - float(got)) < 1e-6  # type: ignore[arg-type]
