@@ -81,3 +81,15 @@ def test_phrases_are_worded_per_language():
     assert word(Names(("deletion", "storage")), "da") == "sletning, opbevaring"
     assert word(Note("cap.kind.time"), "da") == "en frist for at rejse krav"
     assert word("plain", "da") == "plain"
+
+
+def test_the_first_quotes_of_an_aspect_requirement_cover_each_aspect_found():
+    """Three sentences on transfers before the one on storage: the storage sentence is among the first quotes, so a
+    report that shows the first few proves every aspect it claims."""
+    req = next(r for r in REQUIREMENTS if r.aspects == ("storage", "transfer", "deletion"))
+    hits = [Hit(values={"aspects": ["transfer"]}, sentence=n) for n in (1, 2, 3)]
+    hits += [Hit(values={"aspects": ["storage"]}, sentence=4), Hit(values={"aspects": ["deletion"]}, sentence=5)]
+    matches = [_match(req, hit, i) for i, hit in enumerate(hits)]
+    evidence = decide_one(req, matches, Policy()).decision.evidence
+    assert [m.sentence.clause_index for m in evidence[:3]] == [1, 4, 5]
+    assert sorted(m.sentence.clause_index for m in evidence) == [1, 2, 3, 4, 5]

@@ -90,6 +90,13 @@ def _check(runner, tmp_path: Path, text: str, *options: str) -> dict:
                             "malicious damage or a cyber attack", False, None),
     ("Force Majeure-hændelse", "en begivenhed uden for partens kontrol, herunder brand, oversvømmelse, "
                                "hærværk eller cyberangreb", False, None),
+    # an "Incident" that is a failure of the service (IT support) is read as a fault, not as a breach
+    ("Incident", "a failure of the Service to perform materially in accordance with the Documentation", False,
+     "fault"),
+    ("Support Incident", "any outage or degradation of the Hosted Application reported by a User", False, "fault"),
+    ("Hændelse", "en fejl i Systemet, som hindrer Kunden i at bruge det som beskrevet", False, "fault"),
+    ("Incident", "a failure of the Service caused by unauthorised access to it", False, None),
+    ("Security Incident", "a failure of the security controls protecting Customer Data", False, None),
 ])
 def test_what_a_definition_is_about(term, body, inline, concept):
     assert concept_of(term, body, inline) == concept
@@ -137,6 +144,11 @@ def test_danish_forms_of_a_term_are_read():
                        "Hændelsen skal straks meddeles Kunden.")
     reading = TermReader(defined_terms(clauses), "da").read(clauses[0].sentences[1])
     assert reading.text == "sikkerhedsbrud skal straks meddeles Kunden."
+    # a term ending in -e takes -r, -rne in the plural: "Hændelser", "Hændelserne"
+    plural = _clauses("Ved »Hændelse« forstås enhver uautoriseret adgang til Kundens data.",
+                      "Hændelser skal straks meddeles Kunden, og Hændelserne logges.")
+    reading = TermReader(defined_terms(plural), "da").read(plural[0].sentences[1])
+    assert reading.text == "sikkerhedsbrud skal straks meddeles Kunden, og sikkerhedsbrud logges."
 
 
 @pytest.mark.parametrize("text, lang, hours", [(EN, "en", 36), (DA, "da", 30)])
@@ -181,3 +193,23 @@ def test_the_report_says_how_a_term_was_read(runner, tmp_path, text, lang, shown
     explained = runner.invoke(app, ["check", str(path), "--format", "json", "--explain", "DD-8.1"])
     seen = json.loads(explained.output)["explain"]["matches"]
     assert any(s["outcome"] == "evidence" and s["matched"].endswith(("Occurrence", "Hændelse")) for s in seen)
+
+
+FAULTS = {
+    "en": ('6. Reporting Incidents\n\n6.1 "Incident" means a failure of the Service to perform materially in accordance '
+           "with the Documentation.\n\n6.2 Incidents shall be reported through the support portal or by telephone to the "
+           "service desk.\n"),
+    "da": ("6. Fejlmelding\n\n6.1 »Hændelse« betyder en fejl i Systemet, som hindrer Kunden i at bruge det som beskrevet."
+           "\n\n6.2 Hændelser meldes via supportportalen eller på telefon til servicedesken.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_an_incident_defined_as_a_fault_of_the_service_is_no_breach(runner, tmp_path, lang):
+    assert _check(runner, tmp_path, FAULTS[lang], "--lang", lang)["DD-8.4"]["status"] == "missing"
+    # the same duty for incidents defined as breaches of security names the breach notice's channel
+    security = FAULTS[lang].replace("a failure of the Service to perform materially in accordance with the "
+                                    "Documentation", "any unauthorised access to Customer Data")
+    security = security.replace("en fejl i Systemet, som hindrer Kunden i at bruge det som beskrevet",
+                                "enhver uautoriseret adgang til Kundens data")
+    assert _check(runner, tmp_path, security, "--lang", lang)["DD-8.4"]["status"] in ("met", "weak")

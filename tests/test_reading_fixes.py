@@ -1694,3 +1694,76 @@ def test_a_number_alone_before_a_number_or_in_a_sentence_is_left_alone():
     joined = join_lone_numbers("Intro\n\n7.1\n\nThe Supplier shall keep records.\n")
     assert joined.count("\n") == "Intro\n\n7.1\n\nThe Supplier shall keep records.\n".count("\n")
     assert "7.1 The Supplier shall keep records." in joined
+
+
+# --------------------------------------------------------------------------- plain text: bullets, "Stk.", titles
+
+PLAIN_BULLETS = {
+    "en": "Annex 3 - Place of processing\n\n- Processing takes place at the Processor's office in Leeds.\n"
+          "- The Processor shall not move the processing to a country outside the EEA without the Controller's "
+          "prior written approval.\n",
+    "da": "Bilag 3 – Behandlingssted\n\n- Behandlingen foregår på databehandlerens kontor i Vejle.\n"
+          "- Databehandleren må ikke flytte behandlingen til et land uden for EU/EØS uden den dataansvarliges "
+          "forudgående skriftlige godkendelse.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_bulleted_line_of_plain_text_is_an_item_of_its_own(tmp_path: Path, library, lang: str):
+    path = tmp_path / "dpa.txt"
+    path.write_text(PLAIN_BULLETS[lang], encoding="utf-8")
+    items = [b.text for b in load_document(path).blocks if b.text.startswith("- ")]
+    assert len(items) == 2, items
+    finding = _finding(tmp_path, library, PLAIN_BULLETS[lang], "DD-4.3", name="dpa.txt", lang=lang)
+    assert finding.status in ("met", "weak")
+    # the quote is the bullet that says it, not both bullets run together
+    assert all(e.text.count("- ") <= 1 for e in finding.evidence), finding.evidence
+
+
+def test_a_wrapped_line_that_starts_with_a_word_stays_in_its_paragraph(tmp_path: Path):
+    path = tmp_path / "terms.txt"
+    path.write_text("5. Fees\n\nThe fees are due within 30 days of the invoice -\nlate payment carries interest.\n",
+                    encoding="utf-8")
+    assert [b.text for b in load_document(path).blocks][1].endswith("late payment carries interest.")
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The data stays in the EU. - It is never moved.", ["The data stays in the EU.", "- It is never moved."]),
+    ("Data opbevares i EU. – De flyttes aldrig.", ["Data opbevares i EU.", "– De flyttes aldrig."]),
+    # the letter of an annex ends a sentence; an initial does not
+    ("Godkendte leverandører fremgår af bilag B. Nye skal varsles.", ["Godkendte leverandører fremgår af bilag B.",
+                                                                      "Nye skal varsles."]),
+    ("The list is in Schedule C. New ones need notice.", ["The list is in Schedule C.", "New ones need notice."]),
+    ("Signed for the Supplier by J. Smith today.", ["Signed for the Supplier by J. Smith today."]),
+])
+def test_a_dash_after_a_full_stop_and_an_annex_letter_end_a_sentence(text: str, parts: list[str]):
+    assert [text[a:b] for a, b in split_sentences(text)] == parts
+
+
+def test_stk_lines_of_plain_text_are_paragraphs_of_their_own(tmp_path: Path):
+    path = tmp_path / "vedtaegter.txt"
+    path.write_text("§ 7 Underdatabehandlere\n\nStk. 1. Godkendte underdatabehandlere fremgår af bilag B.\n"
+                    "Stk. 2. Nye underdatabehandlere skal varsles skriftligt 30 dage i forvejen.\n", encoding="utf-8")
+    blocks = load_document(path).blocks
+    assert [b.section for b in blocks] == ["§ 7", "§ 7, stk. 1", "§ 7, stk. 2"]
+
+
+PLAIN_TITLES = {
+    "en": ("10. If there is a security problem\n\n10.1 We protect your data, but no system is perfect.\n\n"
+           "10.2 If someone gets into your account who should not, we will tell you within 48 hours of finding out.\n"),
+    "da": ("10. Hvis uvedkommende får adgang\n\n10.1 Vi beskytter dine data, men intet system er helt sikkert.\n\n"
+           "10.2 Sker det, giver vi dig besked inden for 48 timer efter, at vi har opdaget det.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_plain_language_title_over_its_own_subclauses_is_their_heading(tmp_path: Path, library, lang: str):
+    path = tmp_path / "terms.txt"
+    path.write_text(PLAIN_TITLES[lang], encoding="utf-8")
+    clauses = clauses_of(load_document(path).blocks)
+    assert clauses[0].heading == PLAIN_TITLES[lang].split("\n")[0][4:]
+    finding = _finding(tmp_path, library, PLAIN_TITLES[lang], "DD-8.1", name="terms.txt", lang=lang)
+    assert finding.values["hours"] == 48, finding
+    # a numbered sentence that states a duty is not a title, whatever follows it
+    path.write_text("10. The Supplier shall keep records\n\n10.1 Records are kept for a year.\n", encoding="utf-8")
+    assert load_document(path).blocks[0].kind != "heading"

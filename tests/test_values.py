@@ -534,6 +534,11 @@ def test_insurance_amount_before_the_cyber_cover():
     ("skal straks give besked via kundeservice", {"support"}),
     ("meld det i hjælpecentret", {"support"}),
     ("please notify our Customer Service team immediately", set()),
+    # a call to a centre or a number is a telephone notice; a count of things is not a number to call
+    ("call the Council's duty security desk on the number in Annex 4", {"phone"}),
+    ("reach the vendor's incident line at the number on its website", {"phone"}),
+    ("ring til kundens vagtcentral på nummeret i bilag 2", {"phone"}),
+    ("state the number of records affected and call a meeting of the steering group", set()),
 ])
 def test_channels(text, channels):
     assert set(extract_channels(text).get("channels", [])) == channels

@@ -133,7 +133,8 @@ def _sentence_record(rule: Rule, key: str, matcher: Any, sentence: Sentence, mat
 def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: Any, clause: Clause,
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
-                      reading: Reading | None, present: set, vetoed: set[tuple[str, str]]) -> None:
+                      reading: Reading | None, present: set, vetoed: set[tuple[str, str]],
+                      read_heading: Any = None) -> None:
     from .matching.match import alone, heading_ok, lead_end, title_vetoes, vetoed_parent
 
     text, lead = rule_text(sentence, reading)
@@ -162,7 +163,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "parent", parent))
             elif sentence.kind == "heading" and (veto := title_vetoes(clause, {rule.id}, matcher).get(rule.id)):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "title", matcher.texts[veto]))
-            elif not heading_ok(rule, clause, lang):
+            elif not heading_ok(rule, clause, lang, read_heading):
                 out.seen.append(_sentence_record(rule, key, matcher, sentence, matched, "heading",
                                                  ", ".join(rule.lang(lang).heading_any)))
             elif alone(rule, clause, present):
@@ -237,7 +238,7 @@ def explain_result(doc: Document, result: CheckResult, library: Library, options
         vetoed: set[tuple[str, str]] = set()  # (section, rule) of the headings an unless vetoed, filled in reading order
         for (clause, sentence, reading), pieces in zip(group, matcher.pieces_of(texts)):
             _explain_sentence(rules, keys, matcher, clause, sentence, lang, evidence, out, near, pieces, reading,
-                              present, vetoed)
+                              present, vetoed, reader.heading if reader else None)
     near.sort(key=lambda item: item[0])
     out.near = [n for _, n in near[:MAX_NEAR]]
     _model_evidence(out, shown.evidence if finding else [], target, options)

@@ -18,22 +18,8 @@ from itertools import accumulate
 
 from .ingest.sections import is_list_item, split_number, starts_with_bullet
 from .model import Block, Clause, Sentence
+from .sentences import split_sentences
 
-ABBREVIATIONS = frozenset("""
-e.g i.e etc inc ltd llc co corp no nos sec secs art arts cl para paras p pp vs v viz approx incl
-excl esp fig min max dept est jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st
-u.s u.k e.u n.a s.a b.v a/s aps a.s gmbh ag plc pty cf ca av ref nr stk jf bl.a f.eks mv evt ca hhv
-pkt ifm inkl ekskl kr jr sr pr dvs iht vedr osv tlf afs ang m.fl m.m o.l jfr
-p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs
-""".split())
-
-# a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
-# run into one paragraph: "… their account. ● Users should inform …")
-# (a lower-case item letter after a full stop starts a sentence too: "… on the Service. b. You retain your rights …")
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=(?:[•●▪◦‣⁃∙■]\s*)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])")
-_LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
-_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|[ivxIVX]{1,4}\.)")
-_MAX_SENTENCE_CHARS = 1500
 _MAX_LEAD_IN = 600
 # '"Personal Data Breach" means …', '1.4 “Services” shall mean …': a definition states no obligation
 _DEFINITION = re.compile(r'^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?["“‘\'][^"”’\']{1,80}["”’\']\s*(?:\([^)]{0,40}\)\s*)?'
@@ -438,63 +424,3 @@ def _number_depth(text: str) -> int:
 
 
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2}[A-Z]?(?:\.\d{1,2})+)\.?\s")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one block."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        cut = m.start() + len(m.group("close"))
-        if (_is_abbreviation(text, cut) and not _ends_amount(text, cut)) or _is_list_number(text, start, cut):
-            continue
-        spans.append((start, cut))
-        start = m.end()
-    spans.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        if e <= s:
-            continue
-        # very long runs (tables flattened into text, run-on ALL CAPS) are cut at semicolons
-        while e - s > _MAX_SENTENCE_CHARS:
-            cut = text.rfind(";", s, s + _MAX_SENTENCE_CHARS)
-            cut = cut + 1 if cut > s else s + _MAX_SENTENCE_CHARS
-            out.append((s, cut))
-            s = cut
-            while s < e and text[s].isspace():
-                s += 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def _is_abbreviation(text: str, end: int) -> bool:
-    """Does the full stop ending at ``end`` belong to an abbreviation or an initial?"""
-    if text[end - 1:end] != "." and text[end - 2:end] not in ('."', ".”", ".)"):
-        return False
-    m = _LAST_WORD.search(text[max(0, end - 20):end])
-    if not m:
-        return False
-    word = m.group(1).lower().strip(".")
-    if word in ABBREVIATIONS:
-        return True
-    return len(word) == 1 and word.isalpha()  # an initial: "J. Smith", "a. the first item"
-
-
-# an abbreviation that closes an amount ends its sentence when a capitalised word follows: "… mindst 10 mio. kr.
-# Leverandørens samlede ansvar …" (not "kr. 500.000", "mio. DKK", "mio. Kr.", where the amount goes on)
-_AMOUNT_END = re.compile(r"\d[\d.,]*\s*(?:mio|mia|mill)?\.?\s*kr\.$|\d[\d.,]*\s*(?:mio|mia|mill)\.$", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[\"”’)]?\s+[\"“(]?(?!(?:Kr|Kroner|Euro|Dollars?|Mio|Mia)\b)[A-ZÆØÅ][a-zæøå]")
-
-
-def _ends_amount(text: str, end: int) -> bool:
-    return bool(_AMOUNT_END.search(text[max(0, end - 30):end]) and _NEXT_WORD.match(text, end))
-
-
-def _is_list_number(text: str, start: int, end: int) -> bool:
-    """A full stop after a bare clause number at the start ("12. Term") is not a sentence end."""
-    return bool(_LIST_NUMBER.fullmatch(text[start:end]))

@@ -5,12 +5,15 @@ Real drafting defines a name once and uses it alone afterwards: '"Occurrence" me
 access to … Customer Personal Data' and, ten pages on, "the Supplier shall inform the Customer of any
 Occurrence within 36 hours". The rules cannot know that "Occurrence" is an incident. This stage finds
 such definitions (a definition sentence, a parenthesised "(a "Data Event")" after the words it names,
-Danish "Ved »Hændelse« forstås …") whose definition is *about* one of two concepts:
+Danish "Ved »Hændelse« forstås …") whose definition is *about* one of three concepts:
 
 - ``incident``: the definition's head is an event (a breach, access, loss, compromise …) and it
   carries a security signal (unauthorised, unlawful destruction, breach of security, attack …);
 - ``data``: the definition's head is data, information, content or material that comes from the
-  customer ("uploaded by Customer", "your", "provided by or on behalf of the Client").
+  customer ("uploaded by Customer", "your", "provided by or on behalf of the Client");
+- ``fault``: the term says "incident" but the definition's head is a failure of the service (a fault, an outage,
+  a malfunction) with no security signal, as IT-support terms define it: it is read as a service fault, so a
+  duty to report "Incidents" through the service desk is not taken for a breach notice.
 
 Matching then reads each sentence with the term replaced by the concept's plain words ("security
 incident", "customer data"; Danish "sikkerhedsbrud", "kundens data"); :class:`Reading` maps every
@@ -36,6 +39,8 @@ from .wordjoins import any_joins, joins
 READ_AS = {
     "incident": {"en": "security incident", "da": "sikkerhedsbrud"},
     "data": {"en": "customer data", "da": "kundens data"},
+    # an "Incident" that the contract defines as a failure of the service (a support ticket's incident), not a breach
+    "fault": {"en": "service fault", "da": "driftsfejl"},
 }
 
 _Q_OPEN = "\"“”‘'»«„"
@@ -93,6 +98,15 @@ _DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|d
 _SAYS_INCIDENT = re.compile(r"incident|(?:security|data|privacy|cyber)[\s-]+breach|sikkerhedsbrud|databrud|sikkerhedshændelse",
                             re.IGNORECASE)
 _SAYS_DATA = re.compile(r"\bdata\b|data\b|information|oplysning|confidential|fortrolig|personal|person", re.IGNORECASE)
+# an incident that is a fault of the service: "'Incident' means a failure of the Service to perform materially in
+# accordance with the Documentation", "»Hændelse«: en fejl i Systemet, der …"
+_INCIDENT_TERM = re.compile(r"incident|hændelse", re.IGNORECASE)
+_SECURITY_TERM = re.compile(r"secur|sikkerhed|data|privacy|cyber|breach|brud", re.IGNORECASE)
+_FAULT_HEAD = re.compile(
+    r"\b(?:failure|failures|fault|faults|malfunction|malfunctions|defect|defects|error|errors|outage|outages|"
+    r"interruption|interruptions|degradation|unavailability|disruption|disruptions|"
+    r"fejl|svigt|nedbrud|driftsforstyrrelse|driftsforstyrrelser|afbrydelse|afbrydelser|forringelse|utilgængelighed)\b",
+    re.IGNORECASE)
 # a name for events beyond a party's control ("Force Majeure Event", "Force majeure-hændelse")
 _FORCE_MAJEURE = re.compile(r"majeure|force[\s-]+majeur|uforudsete|ekstraordinær", re.IGNORECASE)
 # the words every form of definition above needs one of (the quoted forms need a quote instead)
@@ -104,7 +118,7 @@ _INLINE_BODY = 200
 @dataclass(frozen=True, slots=True)
 class DefinedTerm:
     term: str  # as the contract writes it
-    concept: str  # "incident" | "data"
+    concept: str  # "incident" | "data" | "fault"
     section: str | None  # where it is defined
     page: int | None
 
@@ -127,6 +141,9 @@ def concept_of(term: str, body: str, inline: bool = False) -> str | None:
     if (_EVENT_TERM.search(term) and _EVENT_HEAD.search(head) and _SECURITY.search(head if inline else body)
             and not _SAYS_INCIDENT.search(term)):
         return "incident"
+    if (_INCIDENT_TERM.search(term) and not _SECURITY_TERM.search(term) and _FAULT_HEAD.search(head)
+            and not _SECURITY.search(body)):
+        return "fault"
     if (_DATA_TERM.search(term) and _DATA_HEAD.search(head) and _FROM_CUSTOMER.search(head if inline else body) and not _SAYS_DATA.search(term)
             and not _SECURITY.search(head)):
         return "data"
@@ -218,7 +235,7 @@ class TermReader:
         self.terms = {t.term: t for t in terms}
         if terms:
             names = sorted(self.terms, key=len, reverse=True)
-            suffix = r"(?P<suffix>en|n|et|t|er|erne|ne|s)?" if lang == "da" else r"(?P<suffix>s)?"
+            suffix = r"(?P<suffix>erne|rne|en|et|er|ne|n|t|r|s)?" if lang == "da" else r"(?P<suffix>s)?"
             self._pattern = re.compile(r"(?<![\w-])(?P<term>" + "|".join(map(re.escape, names)) + r")" + suffix + r"(?![\w-])")
         else:
             self._pattern = None
@@ -237,6 +254,14 @@ class TermReader:
             words = term.read_as(self.lang) + ("s" if m.group("suffix") == "s" and self.lang == "en" else "")
             edits.append((m.start(), m.end(), words, term))
         return edits
+
+    def heading(self, text: str) -> str:
+        """A heading as the rules' ``heading_any`` reads it: its defined terms replaced ("6. Reporting Incidents" where
+        an "Incident" is a fault of the service is no clause about breaches)."""
+        out = text
+        for start, end, words, _ in reversed(self._term_edits(text)):
+            out = out[:start] + words + out[end:]
+        return out
 
     def read(self, sentence: Sentence) -> Reading | None:
         """The sentence as the rules read it, or None when it reads as written."""

@@ -150,8 +150,10 @@ def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str,
 _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
-    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|ringe\s+til",
-                         re.IGNORECASE)),
+    # a call to a number or a centre: "call the Authority's 24/7 operations centre on the number in Schedule 3"
+    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|ringe\s+til|"
+                         r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line)\b|"
+                         r"\bpå (?:nummer|nummeret|tlf)\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
     # "courier" in lower case only: "Courier" is also a company's name ("by Courier or its employees")

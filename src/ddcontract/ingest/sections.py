@@ -75,6 +75,11 @@ def _looks_like_amount_or_date(text: str, m: re.Match[str]) -> bool:
         or len(re.match(r"\d+", m.group("num")).group()) > 2
 
 
+def starts_stk(text: str) -> bool:
+    """A numbered paragraph of a Danish "§": "Stk. 2. Ønsker databehandleren …"."""
+    return bool(_STK.match(text))
+
+
 def is_list_item(text: str) -> bool:
     return bool(_ITEM.match(text))
 
@@ -171,6 +176,20 @@ def sentence_case_title(text: str) -> bool:
 
 
 _MAX_SENTENCE_CASE_WORDS = 8
+_MAX_PLAIN_TITLE_WORDS = 10
+_DUTY = frozenset(("shall", "must", "skal"))  # a duty stated is a sentence, however it is punctuated
+
+
+def _heads_subclauses(num: str, rest: str, numbered: list[tuple[str | None, str]], i: int) -> bool:
+    """A short numbered line without closing punctuation whose next line is its own first sub-clause ("10. If there's a
+    security problem" over "10.1 …", "7. How long we keep your data" over "7.1 …") is that clause's title, even in
+    plain language with a verb, which ``sentence_case_title`` refuses."""
+    t = rest.strip()
+    if (not t or not _title_shaped(t) or t[-1] in ".;,:" or not t[0].isupper() or len(t.split()) > _MAX_PLAIN_TITLE_WORDS
+            or _RUN_IN.match(t) or any(w.lower() in _DUTY for w in t.split())):
+        return False
+    following = numbered[i + 1][0] if i + 1 < len(numbered) else None
+    return following is not None and following.startswith(num.rstrip(".") + ".")
 
 
 def _is_annex_heading(block: Block, num: str | None, rest: str) -> bool:
@@ -224,7 +243,8 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             section = f"{paragraph_of(section)}, stk. {stk.group(1)}"
         if num is not None:
             section = num
-            if block.kind == "heading" or looks_like_heading(rest) or (block.kind == "paragraph" and sentence_case_title(rest)):
+            if (block.kind == "heading" or looks_like_heading(rest)
+                    or (block.kind == "paragraph" and (sentence_case_title(rest) or _heads_subclauses(num, rest, numbered, i)))):
                 heading = rest.strip() or heading
                 top_heading = heading
                 block.kind = "heading"

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Block, Document
 from ..amounts import NUMBER_WORD_DA
-from .sections import assign_sections, is_list_item, split_number
+from .sections import BULLET_GLYPHS, assign_sections, is_list_item, split_number, starts_stk
 from .html import strip_html
 from .textutil import drop_invisible, drop_page_furniture, join_lines, link_text, script_data
 
@@ -293,12 +293,18 @@ _NUMBER_IN_FIGURES = re.compile(r"\(\d{1,4}\)\W*\s")
 _ENDS_IN_NUMBER_WORD = re.compile(r"\b(?:" + NUMBER_WORD_DA + r"|hundred|hundrede|thousand|tusind)[*_\s]*$", re.IGNORECASE)
 
 
+# a line of plain text that starts with a bullet and a space ("- Det er ikke tilladt …", "• Customer Data …") is an item
+# of its own, as Markdown's bullets are: a wrapped line starts with a word, not with a dash and a space
+_TEXT_BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"*]\s+\S")
+
+
 def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
     """A paragraph whose lines start new numbered clauses or list items is split at them; each
     group with the index of its first line."""
     groups: list[tuple[int, list[str]]] = [(0, [lines[0]])]
     for i, line in enumerate(lines[1:], start=1):
-        starts_new = (split_number(line)[0] is not None or is_list_item(line)
+        starts_new = (split_number(line)[0] is not None or is_list_item(line) or bool(_TEXT_BULLET.match(line))
+                      or starts_stk(line)
                       or (markdown and (_MD_HEADING.match(line) or _MD_LIST.match(line)
                                         or line.startswith("|"))))
         if starts_new and _NUMBER_IN_FIGURES.match(line) and _ENDS_IN_NUMBER_WORD.search(lines[i - 1]):

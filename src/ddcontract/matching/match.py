@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..ingest.sections import paragraph_of
@@ -63,7 +63,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                 if kind == VETO or (sentence.kind == "heading" and (
                         rule_id in below or (vetoed and vetoed_parent(clause.section, rule_id, vetoed)))):
                     continue
-                if heading_ok(rules[rule_id], clause, lang):
+                if heading_ok(rules[rule_id], clause, lang, reader.heading if reader else None):
                     terms = reading.terms_in(c0, c1) if reading else []
                     if reading:
                         c0, c1 = reading.original(c0), reading.original(c1, end=True)
@@ -221,9 +221,9 @@ def lead_end(lead: int, toks) -> int:
     return next((i + 1 for i in range(len(idx)) if idx[i] + length[i] > lead), len(idx) + 1)
 
 
-def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
+def heading_ok(rule: Rule, clause: Clause, lang: str, read: Callable[[str], str] | None = None) -> bool:
     """Whether the clause's heading has one of the words the rule's ``heading_any`` asks for (True
-    when it asks for none)."""
+    when it asks for none); ``read``: how the document's defined terms read in a heading."""
     block = rule.lang(lang)
     words = block.heading_any if block else []
     if not words:
@@ -231,7 +231,8 @@ def heading_ok(rule: Rule, clause: Clause, lang: str) -> bool:
     # a subsection is read under the sections it is part of: "9.2 Notification Obligations" under "9. Data Breach
     # Notification" is in a breach clause
     parents = next((b.parent_heading for b in clause.blocks if b.parent_heading), None)
-    heading = " / ".join(h for h in (clause.heading, parents) if h).lower()
+    heading = " / ".join(h for h in (clause.heading, parents) if h)
+    heading = (read(heading) if read else heading).lower()
     return any(w.lower() in heading for w in words)
 
 

@@ -23,6 +23,10 @@ def decide_aspects(req: Requirement, matches: list[Match], policy: Policy) -> De
     if not covered:
         return Decision("missing", values={key: []})
     chosen = [m for m in matches if set(m.values.get(key, [])) & wanted]
+    # the quotes shown first cover each aspect found once (in the contract's order), then the others: three
+    # sentences on subprocessors do not crowd out the one sentence on where the data is stored
+    at = sorted({next(i for i, m in enumerate(chosen) if a in m.values.get(key, [])) for a in covered})
+    chosen = [chosen[i] for i in at] + [m for i, m in enumerate(chosen) if i not in at]
     lacking = [a for a in req.aspects if a not in found]
     if not lacking:
         return Decision("met", chosen, {key: covered}, (note("aspects.all", found=Names(req.aspects, joined=True)),), lead=False)
