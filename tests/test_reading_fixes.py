@@ -1767,3 +1767,25 @@ def test_a_plain_language_title_over_its_own_subclauses_is_their_heading(tmp_pat
     # a numbered sentence that states a duty is not a title, whatever follows it
     path.write_text("10. The Supplier shall keep records\n\n10.1 Records are kept for a year.\n", encoding="utf-8")
     assert load_document(path).blocks[0].kind != "heading"
+
+
+REPORT_TERMS = {
+    "en": ("16. Incident reporting\n\n16.1 After any Security Incident the Provider shall deliver an Incident Report to the "
+           "Customer within 5 days.\n\n16.2 \"Incident Report\" means a written report that sets out the root cause, the "
+           "systems and data affected, and the remedial actions taken and planned.\n"),
+    "da": ("17. Rapportering\n\n17.1 Efter enhver sikkerhedshændelse sender Leverandøren Kunden en Hændelsesrapport inden for "
+           "5 dage.\n\n17.2 »Hændelsesrapport« betyder en skriftlig rapport, der beskriver årsagen, de berørte systemer og "
+           "data og de foranstaltninger, der er truffet.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_breach_report_defined_by_its_contents_states_the_contents(tmp_path: Path, library, lang: str):
+    finding = _finding(tmp_path, library, REPORT_TERMS[lang], "DD-8.3", name="dpa.txt", lang=lang)
+    assert finding.status in ("met", "weak"), finding
+    assert {"affected", "measures"} <= set(finding.values["elements"])
+    # an incident defined is still a definition, not a statement
+    path = tmp_path / "defs.txt"
+    path.write_text('1. Definitions\n\n1.1 "Security Incident" means any unauthorised access to Customer Data.\n',
+                    encoding="utf-8")
+    assert [s.kind for c in clauses_of(load_document(path).blocks) for s in c.sentences][-1] == "definition"

@@ -44,6 +44,15 @@ def test_cut_part_is_none_for_an_entry_that_is_not_there_or_not_closed():
     assert mod.cut_part(b"const pages = { terms: { title: 'x'", "terms") is None
 
 
+def test_cut_part_takes_a_template_string_of_its_own():
+    source = ("const intro = `Velkommen`;\nexport const vilkaar = `1. Generelt\nKunden kan ophæve aftalen ved "
+              "misligholdelse, jf. \\`pkt. 4\\`.`;\nconst cookies = `Cookies`;\n")
+    cut = _module().cut_part(source.encode("utf-8"), "vilkaar").decode("utf-8")
+    assert cut.startswith("export const vilkaar = `") and cut.endswith("pkt. 4\\`.`")
+    assert "Velkommen" not in cut and "Cookies" not in cut
+    assert _module().cut_part(b"const vilkaar = `never closed", "vilkaar") is None
+
+
 def test_build_writes_only_the_named_part(tmp_path: Path):
     repo = tmp_path / "mirror" / "acme+site" / "repo"
     subprocess.run(["git", "init", "-q", str(repo)], check=True)

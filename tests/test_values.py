@@ -568,6 +568,8 @@ def test_an_inline_list_of_a_notices_contents_names_its_elements():
     ("Such notification shall describe the nature of the breach.", ["description"]),
     ("the number of data subjects concerned", ["affected"]),
     ("the corrective actions the Supplier has taken", ["measures"]),
+    # the root cause named alone describes what happened
+    ("a written report that sets out the root cause and the systems affected", ["description", "affected"]),
 ])
 def test_elements(text, elements):
     assert extract_elements(text) == {"elements": elements}

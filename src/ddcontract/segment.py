@@ -96,8 +96,15 @@ _TIME_TERM = re.compile(_DEF_START + r"[\"“‘']?(?:without\s+undue\s+delay|pr
                         r"uden\s+ugrundet\s+ophold|straks|omgående|hurtigst\s+muligt)[\"”’']?\s", re.IGNORECASE)
 
 
+# a breach notice or report defined by what it holds or how it goes is a statement of the notice's content (or channel),
+# read as any sentence: '"Incident Report" means a written report that sets out the cause, the data affected …'
+_NOTICE_TERM = re.compile(_DEF_START + r"[\"“‘'»]?(?:[\w-]+\s+){0,2}?(?:security\s+)?(?:incident|breach|hændelses|brud)"
+                          r"\s*(?:report|notice|notification|rapport|underretning|meddelelse)(?:s|en|er)?[\"”’'«]?\s",
+                          re.IGNORECASE)
+
+
 def _is_definition(piece: str) -> bool:
-    if _TIME_TERM.match(piece):
+    if _TIME_TERM.match(piece) or _NOTICE_TERM.match(piece):
         return False
     return bool(_DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) or _PLAIN_DEFINITION_TAIL.match(piece))
 

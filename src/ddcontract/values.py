@@ -169,7 +169,7 @@ _CHANNELS = [
 ]
 
 _ELEMENTS = [
-    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|"
+    ("description", re.compile(r"descri(?:be|bing|ption)|nature of the|circumstances|\broot[- ]causes?\b|"
                                 # "nature" as an item of a list of contents: "(nature, scope, data affected, …)"
                                 r"\(\s*nature\s*[,;]|"
                                 # a list's item names it: "Nature of security incident", "Nature of breach"
