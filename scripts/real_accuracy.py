@@ -102,10 +102,13 @@ def cut_part(data: bytes, part: str) -> bytes | None:
     entry (``terms: {``, ``'terms': {``, ``"terms": {``) to the brace that closes it (braces counted as written; a
     page's HTML rarely holds one, and ``${…}`` holds a pair). Sites that keep every page in one JavaScript or JSON
     object need it: the whole file would give each label every page's words. None when no line opens such an entry
-    or it is never closed. A page kept as a template string of its own (``const terms = `…` ``) is taken from that
-    line to the closing backquote."""
+    or it is never closed. A constant of its own is an entry too: an object (``export const terms: Page = {``) to its
+    closing brace, a template string (``const terms = `…` ``) to the closing backquote."""
     text = data.decode("utf-8", errors="replace")
-    m = re.search(r"^[ \t]*['\"]?" + re.escape(part) + r"['\"]?\s*:\s*\{", text, flags=re.M)
+    m = (re.search(r"^[ \t]*['\"]?" + re.escape(part) + r"['\"]?\s*:\s*\{", text, flags=re.M)
+         # a typed constant of its own: "export const tradeTerms: LegalDocument = {"
+         or re.search(r"^[ \t]*(?:export\s+)?(?:const|let|var)\s+" + re.escape(part) + r"(?:\s*:\s*[\w.<>\[\], ]+)?\s*=\s*\{",
+                      text, flags=re.M))
     if not m:
         s = re.search(r"^[ \t]*(?:export\s+)?(?:const|let|var)\s+" + re.escape(part) + r"\s*=\s*`", text, flags=re.M)
         end = re.compile(r"(?<!\\)`").search(text, s.end()) if s else None

@@ -111,3 +111,26 @@ def test_cache_files_get_the_mode_of_a_plain_write(tmp_path, monkeypatch, umask)
     files = list((tmp_path / "cache").rglob("lemmas-da-*.json"))
     if nlp._table_path("da") is not None:  # with spacy-lookups-data installed
         assert table == {"ord": "ord"} and files and all(_mode(p) == 0o644 for p in files)
+
+
+def test_the_compiled_pattern_cache_follows_the_currency_words(monkeypatch):
+    """<CUR> stands for the currency words of amounts.py: a change there must not reuse patterns compiled before it."""
+    from pathlib import Path
+
+    from ddcontract.matching import diskcache
+
+    diskcache._compiler_digest.cache_clear()
+    before = diskcache._compiler_digest()
+    real = Path.read_bytes
+
+    def changed(path):
+        data = real(path)
+        return data + b"\n# another currency\n" if path.name == "amounts.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", changed)
+    diskcache._compiler_digest.cache_clear()
+    try:
+        assert diskcache._compiler_digest() != before
+    finally:
+        monkeypatch.undo()
+        diskcache._compiler_digest.cache_clear()

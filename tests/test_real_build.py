@@ -53,6 +53,14 @@ def test_cut_part_takes_a_template_string_of_its_own():
     assert _module().cut_part(b"const vilkaar = `never closed", "vilkaar") is None
 
 
+def test_cut_part_takes_a_typed_constant_object():
+    source = ("export const privacy: LegalDocument = {\n  title: 'Privatliv',\n};\n"
+              "export const tradeTerms: LegalDocument = {\n  title: 'Handelsbetingelser',\n"
+              "  sections: [{ body: 'Kunden kan ophæve aftalen.' }],\n};\n")
+    cut = _module().cut_part(source.encode("utf-8"), "tradeTerms").decode("utf-8")
+    assert cut.startswith("export const tradeTerms") and cut.endswith("}") and "ophæve" in cut and "Privatliv" not in cut
+
+
 def test_build_writes_only_the_named_part(tmp_path: Path):
     repo = tmp_path / "mirror" / "acme+site" / "repo"
     subprocess.run(["git", "init", "-q", str(repo)], check=True)

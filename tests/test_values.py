@@ -76,6 +76,10 @@ def test_parse_number(text, expected):
     # a figure in parentheses without its word
     ("The Host will notify Members within (3) business days of discovering a breach.", 72, "business days"),
     ("Udbyderen underretter Kunden inden for (48) timer.", 48, "hours"),
+    # a day in words, and the end of the next working day
+    ("If there is ever a breach that touches your data, we'll tell you within a day of finding out.", 24, "days"),
+    ("Databehandleren underretter inden udløbet af næste hverdag efter, at bruddet er konstateret.", 24,
+     "business days"),
 ])
 def test_deadline_in_hours(text, hours, unit):
     got = extract_deadline(text)
@@ -179,6 +183,9 @@ def test_a_deadline_that_also_tells_the_customer_is_toward_the_customer(text):
     "The Processor shall notify the Controller no later than 48 hours after the Processor becomes aware of it.",
     "Databehandleren skal underrette den dataansvarlige senest 24 timer efter, at databehandleren er blevet bekendt "
     "med bruddet.",
+    # the customer as the subject of a passive is the one told, also with the verb second
+    "Konstaterer Leverandøren et sikkerhedsbrud, skal Kunden orienteres hurtigst muligt og senest inden for 48 timer.",
+    "After an incident the Customer shall be notified within 24 hours.",
 ])
 def test_a_deadline_toward_the_customer_is_not_marked(text):
     lang = "da" if any(w in text for w in (" skal ", "underretter")) else "en"
@@ -365,6 +372,33 @@ def test_deadline_digits_then_words_in_brackets():
     ("R 500 000", 500_000, "ZAR"),
     # "U.S Dollars" with its last full stop lost
     ("100 U.S Dollars", 100, "USD"),
+    # the Gulf, East Africa and South-East Asia: ISO codes, local abbreviations before thousands, names in words
+    ("OMR 80,000", 80_000, "OMR"),
+    ("RO 40,000", 40_000, "OMR"),
+    ("120,000 Omani rials", 120_000, "OMR"),
+    ("BD 60,000", 60_000, "BHD"),
+    ("QAR 3 million", 3_000_000, "QAR"),
+    ("QR 900,000", 900_000, "QAR"),
+    ("AED 250,000", 250_000, "AED"),
+    ("Dhs 75,000", 75_000, "AED"),
+    ("KWD 15,000", 15_000, "KWD"),
+    ("Kshs. 4,500,000", 4_500_000, "KES"),
+    ("KSh 1,200,000", 1_200_000, "KES"),
+    ("3,000,000 Kenyan shillings", 3_000_000, "KES"),
+    ("TSh 8,000,000", 8_000_000, "TZS"),
+    ("GHS 500,000", 500_000, "GHS"),
+    ("N45 million", 45_000_000, "NGN"),
+    ("RM450,000.00", 450_000, "MYR"),
+    ("Ringgit Malaysia 200,000", 200_000, "MYR"),
+    ("Php 2,750,000.00", 2_750_000, "PHP"),
+    ("THB 3,000,000", 3_000_000, "THB"),
+    ("800,000 baht", 800_000, "THB"),
+    ("VND 900,000,000", 900_000_000, "VND"),
+    ("150,000 Swiss francs", 150_000, "CHF"),
+    ("PLN 400 000", 400_000, "PLN"),
+    # a bare dollar whose kind is said after it
+    ("$750,000 in Canadian funds", 750_000, "CAD"),
+    ("$25,000 (Australian dollars)", 25_000, "AUD"),
 ])
 def test_money_amount_and_iso_currency(text, amount, currency):
     found = find_money(f"The limit is {text} in aggregate.")
@@ -382,6 +416,9 @@ def test_money_amount_and_iso_currency(text, amount, currency):
     "Support answers within 4 hrs. 10 minutes at most, says Mrs. 5 Smith.",
     # a bare "R" before a small number is a label, not rand
     "Requirement R 12 and rule R2.1 apply to release R3.",
+    # local abbreviations that are also labels, versions and codes: only before thousands or a multiplier
+    "The site runs on PHP 8.1 and staff wear N95 masks in room RO 5, section BD 12.",
+    "Tests cover 95% of the code (SR 2 of the plan).",
 ])
 def test_no_money_without_an_amount_and_a_currency(text):
     assert find_money(text) == []

@@ -57,6 +57,9 @@ def test_notice_periods_are_not_deadlines():
     ("to millioner kroner", 2_000_000, "DKK"),
     ("en million kroner", 1_000_000, "DKK"),
     ("halvanden million kroner", 1_500_000, "DKK"),
+    ("en halv million kroner", 500_000, "DKK"),
+    ("2 mio. svenske kroner", 2_000_000, "SEK"),
+    ("750.000 norske kroner", 750_000, "NOK"),
     ("2 millioner danske kroner", 2_000_000, "DKK"),
     # a dash for no øre before the currency, and thousands of kroner
     ("300.000,- kr.", 300_000, "DKK"),

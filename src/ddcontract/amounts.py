@@ -94,19 +94,44 @@ def plain_number(value: float) -> int | float:
 
 # ---------------------------------------------------------------- money
 
+# ISO 4217 codes, read in any case before or after a figure; not the codes that are also words, names or other
+# abbreviations a contract uses (ALL, TRY, RON, TOP, CUP, MOP, PEN, GEL, BOB, RUB, SOS, MAD, LYD, MUR, LAK, BAM, COP,
+# CVE, CRC, BSD, AMD, IRR, CDF, SDG, KGS, BTN) — PHP only before a figure of thousands (``_LOCAL_PREFIX``)
 _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|BRL|MXN|ISK|NPR|PKR|LKR|KES|NGN|AED|SAR|ILS|CNY|"
-              r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP")  # not codes that are also words or names (TRY, PHP, ALL, RON)
+              r"KRW|TWD|THB|MYR|IDR|CZK|HUF|BGN|EGP|OMR|BHD|QAR|KWD|JOD|IQD|LBP|TND|DZD|GHS|UGX|TZS|RWF|ETB|ZMW|BWP|NAD|"
+              r"MWK|MZN|AOA|XOF|XAF|XPF|SCR|MGA|VND|KZT|UZS|UAH|RSD|MKD|BYN|MDL|AZN|HRK|ARS|CLP|UYU|PYG|DOP|GTQ|HNL|NIO|"
+              r"PAB|JMD|TTD|BBD|BDT|MMK|KHR|BND|FJD|PGK|MVR|MNT")
+# a currency's local abbreviation, read only in its own case before a figure of thousands or a multiplier, where it
+# cannot be a word: "RO 100,000" (Omani rial), "BD 75,000", "QR 2 million", "SR 50,000", "RM300,000.00", "Php
+# 1,500,000.00", "Kshs. 2,000,000", "N20 million", "Dhs 150,000", "TSh 5,000,000"
+_LOCAL_PREFIX = (r"(?-i:RO|BD|QR|SR|RM|Rp|Dhs?|AED|Php|PHP|Kshs?\.?|KShs?\.?|Ksh|KSh|TShs?\.?|TSh|UShs?\.?|USh|GH₵|₵|N|zł)"
+                 r"(?=\s?\d{1,3}(?:,\d{3})+(?!\d|,\d)|\s?\d+(?:[.,]\d+)?\s?(?:million|billion|m|bn)\b)")
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
-_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
+_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
 _AMOUNT = (r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d*½|"
            r"\d+(?:[.,]\d+)?)")
+# currencies named in words after the figure ("100,000 Omani rials", "5,000,000 Baht", "2 mio. svenske kroner")
+_NAMED = {
+    "omani rials?": "OMR", "rials? omani": "OMR", "qatari riyals?": "QAR", "saudi riyals?": "SAR", "riyals? saudi": "SAR",
+    "(?:uae|emirati) dirhams?": "AED", "dirhams?": "AED", "bahraini dinars?": "BHD", "kuwaiti dinars?": "KWD",
+    "jordanian dinars?": "JOD", "kenyan shillings?": "KES", "ugandan shillings?": "UGX", "tanzanian shillings?": "TZS",
+    "swiss francs?": "CHF", "swedish kron(?:or|a)": "SEK", "norwegian kron(?:er|e)": "NOK", "danish kron(?:er|e)": "DKK",
+    "svenske kroner": "SEK", "norske kroner": "NOK", "schweizerfranc": "CHF", "philippine pesos?": "PHP",
+    "mexican pesos?": "MXN", "ringgit(?: malaysia)?": "MYR", "(?:thai )?baht": "THB", "rupiah": "IDR", "zlot(?:y|ys|ych)": "PLN",
+    "(?:czech )?korun[ay]?": "CZK", "forints?": "HUF", "south african rand": "ZAR", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "nigerian naira": "NGN",
+    "ghanaian cedis?": "GHS", "cedis?": "GHS", "egyptian pounds": "EGP", "korean won": "KRW", "new taiwan dollars": "TWD",
+    "brazilian reais": "BRL", "reais": "BRL", "turkish lira": "TRY", "israeli (?:new )?shekels?": "ILS", "shekels?": "ILS",
+    "vietnamese dong": "VND", "icelandic kr[oó]n(?:ur|a)": "ISK",
+}
 # a dash for no øre/cents after the figure: "300.000,- kr.", "EUR 25.000,-", "kr. 1.500,--"
 _NO_CENTS = r"(?:,-{1,2}|\.-{1,2})?"
 _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
+               r"(?:" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")|"
                r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _NO_CENTS + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
@@ -115,7 +140,7 @@ _THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
 _MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX, re.IGNORECASE)
-_MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden)\s+"
+_MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden|(?:en\s+)?halv)\s+"
                              r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
                              + _CUR_SUFFIX, re.IGNORECASE)
 _CURRENCY = {
@@ -134,6 +159,16 @@ _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill":
 
 
 _CODES = frozenset(_CUR_CODES.split("|"))
+_LOCAL = {"ro": "OMR", "bd": "BHD", "qr": "QAR", "sr": "SAR", "rm": "MYR", "ringgit malaysia": "MYR", "rp": "IDR",
+          "dh": "AED", "dhs": "AED", "php": "PHP", "ksh": "KES", "kshs": "KES", "ksh.": "KES", "kshs.": "KES",
+          "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
+          "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN"}
+_NAMED_RX = [(re.compile(k + r"$"), v) for k, v in _NAMED.items()]
+# a figure in dollars whose kind is said after it: "$500,000 in Canadian funds", "$10k (US dollars)"
+_DOLLAR_KIND = re.compile(r"[\s()]*(?:in\s+)?(canadian|australian|new zealand|hong kong|singapore|us|u\.s\.|united states)\s+"
+                          r"(?:funds|dollars|currency)", re.IGNORECASE)
+_KIND_CODE = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD",
+              "us": "USD", "u.s.": "USD", "united states": "USD"}
 
 
 def _currency(raw: str) -> str:
@@ -141,6 +176,11 @@ def _currency(raw: str) -> str:
     code = key[:-1] if key.endswith("$") and key[:-1].upper() in _CODES else key  # "cad$" (from "CAD $100") is CAD
     if code.upper() in _CODES:
         return code.upper()
+    if key in _LOCAL:
+        return _LOCAL[key]
+    for rx, iso in _NAMED_RX:
+        if rx.match(key):
+            return iso
     return _CURRENCY.get(key, key.upper())
 
 
@@ -159,7 +199,7 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 continue
             if "word" in m.groupdict():
                 w = m.group("word").lower()
-                base = 1.0 if w == "a" else 1.5 if w == "halvanden" else word_to_number(w)
+                base = 1.0 if w == "a" else 1.5 if w == "halvanden" else 0.5 if w.endswith("halv") else word_to_number(w)
                 if base is None or (w == "a" and not m.group("mult")):
                     continue
                 value: float | None = float(base)
@@ -177,7 +217,10 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 cur = "DKK"
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
-            found.append({"amount": plain_number(round(value, 2)), "currency": _currency(cur),
+            currency = _currency(cur)
+            if cur == "$" and (kind := _DOLLAR_KIND.match(text, m.end())):
+                currency = _KIND_CODE[kind.group(1).lower()]
+            found.append({"amount": plain_number(round(value, 2)), "currency": currency,
                           "start": m.start(), "end": m.end(), "text": m.group(0), "words": "word" in m.groupdict()})
             taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x["start"])
@@ -191,8 +234,8 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 and re.fullmatch(r"[\s(]*", text[prev["end"]:item["start"]]) \
                 and (prev["currency"] == item["currency"] or _bare_dollar(item) or _bare_dollar(prev)):
             prev["amount"] = item["amount"]
-            if _bare_dollar(prev):
-                prev["currency"] = item["currency"]
+            if _bare_dollar(prev) or (_bare_dollar(item) and item["currency"] != "USD"):
+                prev["currency"] = item["currency"]  # "… dollars ($500,000) in Canadian funds"
             prev["end"] = item["end"]
             continue
         deduped.append(item)
@@ -206,3 +249,11 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     after = [m for m in money if m["start"] >= anchor]
     pick = (after or money)[0]
     return {"amount": pick["amount"], "currency": pick["currency"]}
+
+
+# the words a rule's <CUR> stands for (``matching.compiler``): every code and symbol the reader knows, the names of
+# currencies and the Danish "kr."
+CURRENCY_WORDS = tuple(sorted({c.lower() for c in _CODES} | set("""
+euro euros € us$ $ dollar dollars £ pound pounds sterling kr kr. kroner ¥ yen rand ₹ rs. rupees rmb ₦ naira ₱ ฿ baht
+ringgit rial rials riyal riyals dirham dirhams dinar dinars shilling shillings franc francs kronor krona zloty forint
+pesos peso cedi cedis shekel shekels php t.kr t.kr. tkr tkr. tdkk kshs ksh""".split())))

@@ -88,7 +88,10 @@ _NEGATION = re.compile(r"\b(?:not|no|never|ikke|aldrig)\b", re.IGNORECASE)
 
 _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before\s+the\s+end\s+of|on)\s+the\s+"
                        r"(?:next|following|subsequent)\s+(?:business|working|bank|calendar)?\s*day|"
-                       r"(?:senest|inden)\s+(?:den\s+)?(?:førstkommende|følgende|næste)\s+(?:arbejdsdag|hverdag|bankdag|dag))\b",
+                       # "within a day of finding out", "inden for et døgn"
+                       r"within\s+a\s+(?:business\s+|working\s+|calendar\s+)?day(?!\s+or\b)|inden\s+for\s+(?:et\s+døgn|en\s+(?:arbejds|hver)?dag)(?!\s+eller\b)|"
+                       r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?:førstkommende|følgende|næste)\s+"
+                       r"(?:arbejdsdag|hverdag|bankdag|dag))\b",
                        re.IGNORECASE)
 
 

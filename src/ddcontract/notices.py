@@ -20,6 +20,7 @@ _TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises
          r"underrette|underretter|orientere|orienterer|informere|informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
          # the passive ("Kunden underrettes senest …", "the Customer shall be notified within …")
          r"underrettes|orienteres|informeres|notified|informed|advised")
+_PASSIVE = frozenset(("underrettes", "orienteres", "informeres", "notified", "informed", "advised"))
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os"}
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
@@ -51,7 +52,7 @@ _CUSTOMER_AWARE = re.compile(
 _AUTHORITY = (r"(?:(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|responsible|lead|national|den|de|en|relevante|"
               r"kompetente|ansvarlige)\s+){0,3}(?:(?:supervisory|data\s+protection|regulatory|privacy|government(?:al)?)\s+)?"
               r"(?:authority|authorities|regulator|regulators|ico|datatilsynet|datatilsyn|tilsynsmyndighed(?:en|er|erne)?|"
-              r"myndighed(?:en|er|erne)?|cert-in|csirt|ncsc|cfcs|center\s+for\s+cybersikkerhed|police|politiet)\b"
+              r"myndighed(?:en|er|erne)?|cert-in|csirt|ncsc|cfcs|center\s+for\s+cybersikkerhed|police|politiet|commission)\b"
               # a national body by its name: "the Danish Data Protection Agency", "the Information Commissioner"
               r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data\s+protection|privacy|information)\s+"
               r"(?:agency|commissioner|commission|inspectorate|board)\b)")
@@ -70,7 +71,9 @@ _AUTHORITY_TOLD = re.compile(
 
 # the deadline named as the authority's: "its deadline of 72 hours toward the supervisory authority", "sin frist på 72
 # timer over for tilsynsmyndigheden"
-_AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+{_AUTHORITY}",
+_AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+"
+                                 # "its 72-hour obligation to notify the supervisory authority"
+                                 rf"(?:(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+)?{_AUTHORITY}",
                                  re.IGNORECASE)
 
 
@@ -105,6 +108,8 @@ def not_to_customer(text: str, at: int) -> bool:
         return False
     if (verb.group("obj") or "").lower() in _TO_PROVIDER_OBJECT:
         return True
+    if verb.group(0).split()[0].lower() in _PASSIVE:
+        return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"
     if not before:
         return bool(_CUSTOMER_SUBJECT_AHEAD.search(text[max(0, at - 100):at]))
     return bool(_CUSTOMER_SUBJECT.search(text[max(0, verb.start() - 60):verb.start()]))

@@ -15,15 +15,12 @@ from functools import lru_cache
 from itertools import product
 from typing import Any
 
+from ..amounts import CURRENCY_WORDS
 from .engine import Kind, Op, PatternToken
 
 MAX_GAP = 40
 MAX_EXPANSIONS = 64
 
-CURRENCY_WORDS = (
-    "eur euro euros € usd us$ $ dollar dollars gbp £ pound pounds sterling dkk kr kr. kroner "
-    "sek nok chf cad aud jpy ¥ yen nzd zar rand inr ₹ rs. rupees sgd hkd cny rmb brl mxn pln czk huf isk aed ngn ₦ naira"
-).split()
 
 # A web address or an e-mail address is one token; the engine tests it as it tests a '*' ending: the
 # index gives a lemma that looks like one of them this mark as one of its endings (see
@@ -33,7 +30,7 @@ EMAIL_MARK = "\x00email"
 
 _CLASSES: dict[str, tuple[Kind, tuple[str, ...]]] = {
     "<NUM>": (Kind.NUM, ()),
-    "<CUR>": (Kind.LOWER, tuple(sorted(set(CURRENCY_WORDS)))),
+    "<CUR>": (Kind.LOWER, CURRENCY_WORDS),
     "<URL>": (Kind.SUFFIX, (URL_MARK,)),
     "<EMAIL>": (Kind.SUFFIX, (EMAIL_MARK,)),
 }

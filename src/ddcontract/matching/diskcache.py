@@ -59,7 +59,7 @@ def _validated_marker(text: str, path: Path) -> Path | None:
 @lru_cache(maxsize=1)
 def _compiler_digest() -> bytes | None:
     """The pattern compiler's identity, read once per process: the sources of the matching package
-    (compiler, engine, lemmatiser …) and of the rule loader, ddcontract's version, and the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
+    (compiler, engine, lemmatiser …), of the rule loader and of the currency words (``amounts.py``), ddcontract's version, and the versions of spaCy (its tokenizer splits pattern words) and of the lookup tables (they give
     the lemmas), read from their about.py files without importing them."""
     import hashlib
     import importlib.util
@@ -68,7 +68,8 @@ def _compiler_digest() -> bytes | None:
 
     try:
         here = Path(__file__).parent
-        sources = [here.parent / "rules.py", *sorted(here.glob("*.py"))]
+        # amounts.py holds the words a pattern's <CUR> stands for
+        sources = [here.parent / "rules.py", here.parent / "amounts.py", *sorted(here.glob("*.py"))]
         parts = [*(p.read_bytes() for p in sources), __version__.encode()]
         for package in ("spacy", "spacy_lookups_data"):
             spec = importlib.util.find_spec(package)
