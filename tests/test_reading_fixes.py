@@ -1789,3 +1789,12 @@ def test_a_breach_report_defined_by_its_contents_states_the_contents(tmp_path: P
     path.write_text('1. Definitions\n\n1.1 "Security Incident" means any unauthorised access to Customer Data.\n',
                     encoding="utf-8")
     assert [s.kind for c in clauses_of(load_document(path).blocks) for s in c.sentences][-1] == "definition"
+
+
+def test_a_page_kept_as_a_list_of_strings_ends_a_sentence_at_each_string():
+    text = 'Aftalen udgør instruksen.", "Oplysningerne sælges ikke videre.", "Vi giver besked på mail.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        'Aftalen udgør instruksen."', '"Oplysningerne sælges ikke videre."', '"Vi giver besked på mail.']
+    # a quoted word with a comma after it in running prose is no such list
+    prose = 'The form says "stop.", and the Supplier stops.'
+    assert [prose[a:b] for a, b in split_sentences(prose)] == [prose]

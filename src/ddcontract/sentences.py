@@ -21,7 +21,9 @@ p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs
 # a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
 # run into one paragraph: "… their account. ● Users should inform …")
 # (a lower-case item letter after a full stop starts a sentence too: "… on the Service. b. You retain your rights …")
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=(?:[•●▪◦‣⁃∙■]\s*|[-–*]\s+)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])")
+# (a page kept as a list of strings in code ends a sentence at the quote, the comma and the next quote: '… instruksen.",
+# "Oplysningerne bruges …')
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)(?:(?<=[\"”]),(?=\s+[\"“]))?\s+(?=(?:[•●▪◦‣⁃∙■]\s*|[-–*]\s+)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])")
 # the word that names a part of the contract before its letter: "Annex B.", "bilag B.", "Schedule C."
 _LABELLED = re.compile(r"\b(?:annex|appendix|schedule|exhibit|attachment|bilag|appendiks)\s+[A-Za-z]\.$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
