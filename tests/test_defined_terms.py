@@ -204,6 +204,15 @@ FAULTS = {
 }
 
 
+def test_a_danish_noun_defined_without_quotes_is_read_as_defined(runner, tmp_path):
+    text = ("7. Hændelser og fejl\n\n7.1 Ved en hændelse forstås en uplanlagt afbrydelse eller forringelse af Ydelsen.\n\n"
+            "7.2 Hændelser anmeldes til Leverandørens servicedesk på telefon 70 20 30 40 eller via supportportalen.\n")
+    assert _check(runner, tmp_path, text, "--lang", "da")["DD-8.4"]["status"] == "missing"
+    clauses = _clauses("Ved et brud forstås enhver uautoriseret adgang til Kundens data.",
+                       "Brud meddeles Kunden straks.")
+    assert [(t.term, t.concept) for t in defined_terms(clauses)] == [("brud", "incident")]
+
+
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_an_incident_defined_as_a_fault_of_the_service_is_no_breach(runner, tmp_path, lang):
     assert _check(runner, tmp_path, FAULTS[lang], "--lang", lang)["DD-8.4"]["status"] == "missing"

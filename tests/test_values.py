@@ -575,6 +575,7 @@ def test_insurance_amount_before_the_cyber_cover():
     ("call the Council's duty security desk on the number in Annex 4", {"phone"}),
     ("reach the vendor's incident line at the number on its website", {"phone"}),
     ("ring til kundens vagtcentral på nummeret i bilag 2", {"phone"}),
+    ("call the Customer's on-call number listed in Schedule 1 within four hours", {"phone"}),
     ("state the number of records affected and call a meeting of the steering group", set()),
 ])
 def test_channels(text, channels):

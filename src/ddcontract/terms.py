@@ -56,7 +56,9 @@ _DEFINES = re.compile(
 _COLON = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")["
                     + _Q_CLOSE + r"]?\s*:\s+(?P<body>.+)$", re.DOTALL)
 # Danish: 'Ved »Hændelse« forstås …', 'I denne aftale forstås ved "Brud" …'
-_VED = re.compile(r"\b[Vv]ed\s+[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]\s+forstås\s+(?:som\s+)?"
+_VED = re.compile(r"\b[Vv]ed\s+(?:[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]|"
+                  # without quotes, the noun itself: "Ved en hændelse forstås en uplanlagt afbrydelse af Ydelsen"
+                  r"(?:en|et)\s+(?P<noun>hændelse|sikkerhedshændelse|brud|sikkerhedsbrud|databrud))\s+forstås\s+(?:som\s+)?"
                   r"(?P<body>.+)$", re.DOTALL)
 # '… of Customer Personal Data (a "Data Event")', '(hereinafter "the Incident")', '(herefter »Hændelsen«)'
 _INLINE = re.compile(r"\((?:[^()\"“»]{0,30}?\s)?[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]\s*\)")
@@ -158,7 +160,7 @@ def _definitions(sentence: Sentence, in_definitions: bool) -> Iterable[tuple[str
     for pattern in (_DEFINES, _VED) + ((_COLON,) if in_definitions else ()):
         m = pattern.search(text) if pattern is _VED else pattern.match(text)
         if m:
-            yield m.group("term"), m.group("body"), False
+            yield m.groupdict().get("term") or m.group("noun"), m.group("body"), False
             return
     for m in _INLINE.finditer(text):
         yield m.group("term"), text[max(0, m.start() - _INLINE_BODY):m.start()], True
@@ -233,6 +235,8 @@ class TermReader:
         self.titles = titles or {}
         self.joined = joined and lang == "en"
         self.terms = {t.term: t for t in terms}
+        # a noun defined without quotes ("Ved en hændelse forstås …") is used with a capital at a sentence's start too
+        self.terms.update({t.term.capitalize(): t for t in terms if t.term.islower()})
         if terms:
             names = sorted(self.terms, key=len, reverse=True)
             suffix = r"(?P<suffix>erne|rne|en|et|er|ne|n|t|r|s)?" if lang == "da" else r"(?P<suffix>s)?"

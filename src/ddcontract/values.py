@@ -152,7 +152,7 @@ _CHANNELS = [
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
     # a call to a number or a centre: "call the Authority's 24/7 operations centre on the number in Schedule 3"
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|ringe\s+til|"
-                         r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line)\b|"
+                         r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line|number)\b|"
                          r"\bpå (?:nummer|nummeret|tlf)\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
