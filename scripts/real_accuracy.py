@@ -105,12 +105,12 @@ def cut_part(data: bytes, part: str) -> bytes | None:
     or it is never closed. A constant of its own is an entry too: an object (``export const terms: Page = {``) to its
     closing brace, a template string (``const terms = `…` ``) to the closing backquote."""
     text = data.decode("utf-8", errors="replace")
+    constant = r"^[ \t]*(?:export\s+)?(?:const|let|var)\s+" + re.escape(part)
     m = (re.search(r"^[ \t]*['\"]?" + re.escape(part) + r"['\"]?\s*:\s*\{", text, flags=re.M)
          # a typed constant of its own: "export const tradeTerms: LegalDocument = {"
-         or re.search(r"^[ \t]*(?:export\s+)?(?:const|let|var)\s+" + re.escape(part) + r"(?:\s*:\s*[\w.<>\[\], ]+)?\s*=\s*\{",
-                      text, flags=re.M))
+         or re.search(constant + r"(?:\s*:\s*[\w.<>\[\], ]+)?\s*=\s*\{", text, flags=re.M))
     if not m:
-        s = re.search(r"^[ \t]*(?:export\s+)?(?:const|let|var)\s+" + re.escape(part) + r"\s*=\s*`", text, flags=re.M)
+        s = re.search(constant + r"\s*=\s*`", text, flags=re.M)
         end = re.compile(r"(?<!\\)`").search(text, s.end()) if s else None
         return text[s.start():end.end()].encode("utf-8") if end else None
     depth = 0

@@ -151,6 +151,11 @@ _CURRENCY = {
     "pounds sterling": "GBP", "sterling": "GBP", "¥": "JPY", "kr": "DKK", "kr.": "DKK", "kroner": "DKK",
     "danske kroner": "DKK", "₹": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rand": "ZAR", "r": "ZAR", "naira": "NGN", "yen": "JPY", "₦": "NGN", "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS",
     "₫": "VND", "₴": "UAH", "₽": "RUB", "฿": "THB", "r$": "BRL", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    # the local abbreviations of _LOCAL_PREFIX
+    "ro": "OMR", "bd": "BHD", "qr": "QAR", "sr": "SAR", "rm": "MYR", "ringgit malaysia": "MYR", "rp": "IDR",
+    "dh": "AED", "dhs": "AED", "php": "PHP", "ksh": "KES", "kshs": "KES", "ksh.": "KES", "kshs.": "KES",
+    "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
+    "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
@@ -159,10 +164,6 @@ _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill":
 
 
 _CODES = frozenset(_CUR_CODES.split("|"))
-_LOCAL = {"ro": "OMR", "bd": "BHD", "qr": "QAR", "sr": "SAR", "rm": "MYR", "ringgit malaysia": "MYR", "rp": "IDR",
-          "dh": "AED", "dhs": "AED", "php": "PHP", "ksh": "KES", "kshs": "KES", "ksh.": "KES", "kshs.": "KES",
-          "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
-          "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN"}
 _NAMED_RX = [(re.compile(k + r"$"), v) for k, v in _NAMED.items()]
 # a figure in dollars whose kind is said after it: "$500,000 in Canadian funds", "$10k (US dollars)"
 _DOLLAR_KIND = re.compile(r"[\s()]*(?:in\s+)?(canadian|australian|new zealand|hong kong|singapore|us|u\.s\.|united states)\s+"
@@ -176,8 +177,8 @@ def _currency(raw: str) -> str:
     code = key[:-1] if key.endswith("$") and key[:-1].upper() in _CODES else key  # "cad$" (from "CAD $100") is CAD
     if code.upper() in _CODES:
         return code.upper()
-    if key in _LOCAL:
-        return _LOCAL[key]
+    if key in _CURRENCY:
+        return _CURRENCY[key]
     for rx, iso in _NAMED_RX:
         if rx.match(key):
             return iso

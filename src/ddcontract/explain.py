@@ -18,6 +18,7 @@ flag) the explanation lists, from the document as the check read it:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from .check import CheckOptions, CheckResult
@@ -134,7 +135,7 @@ def _explain_sentence(rules: list[Rule], keys: dict[str, list[str]], matcher: An
                       sentence: Sentence, lang: str, evidence: set[tuple[str | None, str | None, str]],
                       out: Explanation, near: list[tuple[int, NearMiss]], pieces: list,
                       reading: Reading | None, present: set, vetoed: set[tuple[str, str]],
-                      read_heading: Any = None) -> None:
+                      read_heading: Callable[[str], str] | None = None) -> None:
     from .matching.match import alone, heading_ok, lead_end, title_vetoes, vetoed_parent
 
     text, lead = rule_text(sentence, reading)

@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+# the passive of telling ("Kunden underrettes senest …", "the Customer shall be notified within …"): its subject is told
+_PASSIVE = ("underrettes", "orienteres", "informeres", "notified", "informed", "advised")
 # the verbs of telling, with the word after them (its object, when it is one)
 _TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|"
          r"underrette|underretter|orientere|orienterer|informere|informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
-         # the passive ("Kunden underrettes senest …", "the Customer shall be notified within …")
-         r"underrettes|orienteres|informeres|notified|informed|advised")
-_PASSIVE = frozenset(("underrettes", "orienteres", "informeres", "notified", "informed", "advised"))
+         + "|".join(_PASSIVE))
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os"}
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
