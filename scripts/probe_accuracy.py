@@ -152,7 +152,8 @@ def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, 
 
 
 def load_clause_probes(path: Path) -> list[dict]:
-    """[{"req", "addressed", "heading", "text"}, ...] from one language file of a clause-probe set."""
+    """[{"req", "addressed", "heading", "text"}, ...] from one language file of a clause-probe set; the heading may be
+    empty (many published terms have none), the text may not."""
     from ddcontract.requirements import BY_ID
 
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -161,7 +162,7 @@ def load_clause_probes(path: Path) -> list[dict]:
     for item in data:
         if (not isinstance(item, dict) or set(item) != {"req", "addressed", "heading", "text"}
                 or item["req"] not in BY_ID or not isinstance(item["addressed"], bool)
-                or not all(isinstance(item[k], str) and item[k].strip() for k in ("heading", "text"))):
+                or not isinstance(item["heading"], str) or not isinstance(item["text"], str) or not item["text"].strip()):
             raise ValueError(f"{path}: each clause needs req (a requirement), addressed (true/false), heading and "
                              f"text: {item!r}")
     return data
@@ -173,7 +174,9 @@ def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions,
         print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
         tally: dict[str, list[int]] = {}
         for item in clauses:
-            text.write_text(f"{item['heading'].strip()}\n\n{item['text'].strip()}\n", encoding="utf-8")
+            heading = item["heading"].strip()
+            text.write_text(f"{heading}\n\n{item['text'].strip()}\n" if heading else f"{item['text'].strip()}\n",
+                            encoding="utf-8")
             finding = next(f for f in check_file(text, library, options).requirements if f.id == item["req"])
             found = finding.status in ("met", "weak")
             row = tally.setdefault(item["req"], [0, 0, 0, 0])
