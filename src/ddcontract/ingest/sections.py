@@ -180,6 +180,21 @@ _MAX_PLAIN_TITLE_WORDS = 10
 _DUTY = frozenset(("shall", "must", "skal"))  # a duty stated is a sentence, however it is punctuated
 
 
+def _titles_next(blocks: list[Block], i: int) -> bool:
+    """An unnumbered paragraph in sentence case that stands over a paragraph of text ("Use of the booking system" over
+    "It may only be used by members …"; "Brug af tjenesten" over its rules) is that paragraph's title, as plain-language
+    terms write their headings; ``looks_like_heading`` wants most words capitalised. Not a line with a figure (a page
+    footer, "Side 2 af 5", a date), and not one over another title or a list."""
+    t = blocks[i].text.strip()
+    if blocks[i].kind != "paragraph" or any(c.isdigit() for c in t) or not sentence_case_title(t):
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or nxt.kind != "paragraph":
+        return False
+    following = nxt.text.strip()
+    return following[-1:] in ".:;)!?" or len(following.split()) > _MAX_PLAIN_TITLE_WORDS
+
+
 def _heads_subclauses(num: str, rest: str, numbered: list[tuple[str | None, str]], i: int) -> bool:
     """A short numbered line without closing punctuation whose next line is its own first sub-clause ("10. If there's a
     security problem" over "10.1 …", "7. How long we keep your data" over "7.1 …") is that clause's title, even in
@@ -258,7 +273,8 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
             # above them, which says more about what they are part of
             if block.kind != "heading" and "." not in num and annex is None and (title := run_in_heading(rest)):
                 heading = top_heading = title
-        elif block.kind == "heading" or (looks_like_heading(block.text) and block.kind not in ("table-row", "list-item")):
+        elif block.kind == "heading" or (block.kind not in ("table-row", "list-item") and (
+                looks_like_heading(block.text) or _titles_next(blocks, i))):
             heading = block.text.strip()
             top_heading = heading
             block.kind = "heading"

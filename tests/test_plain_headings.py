@@ -1,0 +1,51 @@
+"""Unnumbered headings in sentence case, as plain-language terms write them ("Use of the booking system", "Brug af
+tjenesten"): read as the heading of the paragraph below them in plain text, so a heading rule can read "it" in the
+paragraph as what the heading names. Lines with a figure (page footers) and lines over a list are not headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.ingest import load_document
+
+
+def _headings(tmp_path: Path, text: str) -> list[tuple[str, str | None]]:
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(b.text, b.heading) for b in load_document(path).blocks]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Use of the booking system", "It may only be used by members to reserve courts for their own games."),
+    ("Brug af bookingsystemet", "Det må kun benyttes af medlemmer til at reservere baner til egne kampe."),
+])
+def test_a_sentence_case_line_over_a_paragraph_is_its_heading(tmp_path: Path, title: str, body: str):
+    blocks = _headings(tmp_path, f"{title}\n\n{body}\n")
+    assert blocks[-1] == (body, title)
+
+
+@pytest.mark.parametrize("text", [
+    # a page footer between two paragraphs of one clause
+    "Returns\n\nYou may return an item within 30 days.\n\nPrinted on 4 March from the members area\n\n"
+    "Refunds are paid to the card used.\n",
+    # a line over a bulleted list is its lead-in's business, not a title
+    "Returns\n\nYou may return an item within 30 days.\n\nDocuments you need to bring along\n\n- the receipt\n",
+])
+def test_a_footer_or_a_line_over_a_list_is_not_a_heading(tmp_path: Path, text: str):
+    blocks = _headings(tmp_path, text)
+    assert all(heading == "Returns" for _, heading in blocks[1:]), blocks
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Use of the booking system\n\nIt may only be used by members to reserve courts for their own games.\n"),
+    ("da", "Brug af bookingsystemet\n\nDet må kun benyttes af medlemmer til at reservere baner til egne kampe.\n"),
+])
+def test_the_heading_carries_the_subject_of_it(tmp_path: Path, library, lang: str, text: str):
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.4")
+    assert finding.status in ("met", "weak")
+    assert finding.evidence[0].rule == "acceptable-use-under-heading"
