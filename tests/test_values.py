@@ -661,3 +661,30 @@ def test_every_extractor_a_rule_may_name_exists():
 def test_a_frequency_is_no_deadline(text: str, hours):
     got = extract_deadline(text, lang="da" if "Leverandøren" in text else "en")
     assert got.get("hours") == hours
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("Liability shall not exceed Baht 1,500,000 in any year.", 1500000, "THB"),
+    ("The cap is 750 000 Kč for all claims together.", 750000, "CZK"),
+    ("Liability is limited to 300 000 zł per year.", 300000, "PLN"),
+])
+def test_baht_before_and_koruna_and_zloty_after_a_figure(text: str, amount: int, currency: str):
+    found = find_money(text)
+    assert [(m["amount"], m["currency"]) for m in found] == [(amount, currency)]
+
+
+def test_a_deadline_in_a_list_of_deadlines_is_not_the_next_items():
+    """The authority named in the next item of a list ("…: 48 timer; anmeldelse til Datatilsynet: 72 timer") does not
+    make the first item's deadline the authority's."""
+    text = ("Frister ved sikkerhedsbrud – underretning af Kunden: 12 timer; anmeldelse til Datatilsynet: 72 timer; "
+            "slutrapport: 10 dage.")
+    assert extract_deadline(text, 0, "da")["hours"] == 12
+    assert not extract_deadline(text, 0, "da").get("not_to_customer")
+    english = "Breach notice to Customer: 24 hours; notice to the supervisory authority: 72 hours."
+    assert extract_deadline(english, 0, "en") == {"hours": 24, "vague": False, "unit": "hours", "stated": "24 hours"}
+
+
+def test_a_data_commissioner_is_an_authority():
+    text = ("The Processor shall inform the Controller within 48 hours, so that the Controller can notify the Data "
+            "Commissioner within 72 hours.")
+    assert extract_deadline(text, 0, "en")["hours"] == 48

@@ -107,7 +107,7 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
 _LOCAL_PREFIX = (r"(?-i:RO|BD|QR|SR|RM|Rp|Dhs?|AED|Php|PHP|Kshs?\.?|KShs?\.?|Ksh|KSh|TShs?\.?|TSh|UShs?\.?|USh|GH₵|₵|N|zł)"
                  r"(?=\s?\d{1,3}(?:,\d{3})+(?!\d|,\d)|\s?\d+(?:[.,]\d+)?\s?(?:million|billion|m|bn)\b)")
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
-_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|"
+_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|Baht|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
 _AMOUNT = (r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d*½|"
            r"\d+(?:[.,]\d+)?)")
@@ -132,7 +132,7 @@ _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
                r"(?:" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")|"
-               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?)")
+               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?|Kč|zł)")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _NO_CENTS + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
 # thousands of kroner: "250 t.kr.", "500 tkr.", "TDKK 750"
@@ -155,7 +155,7 @@ _CURRENCY = {
     "ro": "OMR", "bd": "BHD", "qr": "QAR", "sr": "SAR", "rm": "MYR", "ringgit malaysia": "MYR", "rp": "IDR",
     "dh": "AED", "dhs": "AED", "php": "PHP", "ksh": "KES", "kshs": "KES", "ksh.": "KES", "kshs.": "KES",
     "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
-    "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN",
+    "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN", "baht": "THB", "kč": "CZK",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
@@ -257,4 +257,4 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
 CURRENCY_WORDS = tuple(sorted({c.lower() for c in _CODES} | set("""
 euro euros € us$ $ dollar dollars £ pound pounds sterling kr kr. kroner ¥ yen rand ₹ rs. rupees rmb ₦ naira ₱ ฿ baht
 ringgit rial rials riyal riyals dirham dirhams dinar dinars shilling shillings franc francs kronor krona zloty forint
-pesos peso cedi cedis shekel shekels php t.kr t.kr. tkr tkr. tdkk kshs ksh""".split())))
+pesos peso cedi cedis shekel shekels php t.kr t.kr. tkr tkr. tdkk kshs ksh kč zł c$ ca$ cdn$ a$ au$ nz$ hk$ sg$ s$""".split())))

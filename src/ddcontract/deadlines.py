@@ -136,7 +136,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         after = text[m.end():m.end() + 30].lower()
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
         # "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
-        if re.match(r"\W*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
+        # (not across a semicolon: "…: 24 hours; notice to the authority: 72 hours" is a list of deadlines)
+        if re.match(r"[^\w;]*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
                     r"\w*betalingsfrist|opsigelses)", after):
             continue
         # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline

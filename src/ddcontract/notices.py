@@ -54,7 +54,7 @@ _AUTHORITY = (r"(?:(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|
               r"(?:authority|authorities|regulator|regulators|ico|datatilsynet|datatilsyn|tilsynsmyndighed(?:en|er|erne)?|"
               r"myndighed(?:en|er|erne)?|cert-in|csirt|ncsc|cfcs|center\s+for\s+cybersikkerhed|police|politiet|commission)\b"
               # a national body by its name: "the Danish Data Protection Agency", "the Information Commissioner"
-              r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data\s+protection|privacy|information)\s+"
+              r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:data(?:\s+protection)?|privacy|information)\s+"
               r"(?:agency|commissioner|commission|inspectorate|board)\b)")
 _AUTHORITY_TOLD = re.compile(
     rf"\b(?:{_TELL}|notifying|anmelde|anmelder|anmeldes|indberette|indberetter)\s+"
@@ -119,7 +119,11 @@ def _after_deadline(text: str, at: int) -> str:
     """The words after the deadline that starts at ``at`` ("72 hours after …"): from its unit on, a short stretch."""
     unit = re.match(r"\S*\s*(?:\([^)]{0,12}\)\s*)?\S+", text[at:])
     start = at + (unit.end() if unit else 0)
-    return text[start:start + 80]
+    # up to a semicolon: the next item of a list of deadlines is another's ("underretning af Kunden: 48 timer;
+    # anmeldelse til Datatilsynet: 72 timer")
+    if ";" in text[at:start]:
+        return ""
+    return text[start:start + 80].split(";", 1)[0]
 
 
 # ---------------------------------------------------------------- who notifies whom
