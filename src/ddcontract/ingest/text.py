@@ -13,6 +13,7 @@ from ..model import Block, Document
 from ..amounts import NUMBER_WORD_DA
 from .sections import BULLET_GLYPHS, assign_sections, is_list_item, split_number, starts_stk
 from .html import strip_html
+from .jsx import jsx_page
 from .textutil import drop_invisible, drop_page_furniture, join_lines, link_text, script_data
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -65,7 +66,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     else:  # pragma: no cover - cp1252 decodes nearly everything
         raise InputError(str(path), "cannot decode the text (not UTF-8 or Windows-1252)")
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    text = script_data(text)
+    text = jsx_page(script_data(text), markdown=fmt == "md")
     if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = unescape_twice(text)

@@ -1,0 +1,64 @@
+"""Pages kept as a React component's source (a site's ``page.tsx`` saved as text): the terms stand between JSX tags
+and lines of code. Read as text, the code became sentences and headings ("</LegalSection>", "{items.map((p) => (" read
+as a clause's heading), and the clause titles kept in a component's ``title="3. Betaling"`` were lost, so a rule
+asking for a heading found none.
+
+:func:`jsx_page` reads such a page as its text: a component tag (``<LegalSection …>``, ``</Section>``, a fragment
+``<>``) ends a paragraph, and its title attribute (``title``, ``heading``, ``label``) is a heading; a JSX comment
+(``{/* 1. Parter */}``) is a note for developers, not text; a component named as an item (``<LegalListItem>``) is an
+item of a list, read with its lead-in; and the lines that are only code (imports, declarations,
+``return (``, a line of closing brackets) are blank. Only a page that imports modules and uses component tags is
+read so; every line stays where it was, so line numbers in evidence remain the file's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a component tag: a capitalised name, as HTML never has ("<LegalSection id="x" title="1. Sælger">", "</Section>")
+_ATTR = r"""(?:\s+[^\s"'>/={}]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^{}]*\}|[^\s"'>]+))?)"""
+_COMPONENT = re.compile(rf"<(/?)([A-Z][\w.]*)({_ATTR}*)\s*(/?)>")
+_FRAGMENT = re.compile(r"</?>")
+_ITEM = re.compile(r"(?:Item|Li)$")
+_TITLE = re.compile(r"""\b(?:title|heading|label)\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["'`]([^"'`{}]+)["'`]\s*\})""")
+_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
+# a comment of the code around the JSX ("/** Handelsbetingelser. … */", "// the 0 tier is no discount"), and an import
+# over several lines
+_CODE_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*$", re.DOTALL | re.MULTILINE)
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$", re.MULTILINE)
+_LONG_IMPORT = re.compile(r"""^[ \t]*import\s+(?:type\s+)?\{[^{}]*\}\s*from\s*['"][^'"]+['"];?[ \t]*$""", re.MULTILINE)
+_IMPORT = re.compile(r"""^\s*import\s.+\sfrom\s+['"][^'"]+['"];?\s*$""", re.MULTILINE)
+# lines that are only code
+_CODE = re.compile(
+    r"""^\s*(?:['"]use\s+(?:client|server|strict)['"];?"""
+    r"""|import\s.*\bfrom\s+['"][^'"]+['"];?|import\s+['"][^'"]+['"];?"""
+    r"""|export\s+(?:default\s+)?(?:async\s+)?(?:function|const|let|var|type|interface|class|enum)\b.*"""
+    r"""|(?:const|let|var)\s+[\w{}\[\], ]+(?::\s*[^=]+)?=.*"""
+    r"""|(?:type|interface|enum)\s+\w+\s*(?:=|\{|<|extends\b).*"""
+    r"""|(?:async\s+)?function\s+\w+\s*\([^)]*\)\s*(?::\s*[^{]+)?\{?\s*"""
+    r"""|return\s*\(?\s*(?:<>)?\s*"""
+    r"""|[)\]}>;,\s]+)$""")
+
+
+def jsx_page(text: str, markdown: bool = True) -> str:
+    """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
+    a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
+    if not (_IMPORT.search(text) and _COMPONENT.search(text)):
+        return text
+    for pattern in (_COMMENT, _CODE_COMMENT, _LINE_COMMENT, _LONG_IMPORT):
+        text = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = "\n".join("" if _CODE.match(line) else line for line in text.split("\n"))
+
+    def tag(m: re.Match[str]) -> str:
+        lines = "\n" * m.group(0).count("\n")
+        if _ITEM.search(m.group(2)) and not m.group(1) and not m.group(4):
+            # a list item of its own ("<LegalListItem>"), as an HTML <li> is: read with the lead-in above the list
+            return "\f" + lines + ("- " if markdown else "")
+        title = None if m.group(1) else _TITLE.search(m.group(3))
+        if title:
+            words = next(g for g in title.groups() if g)
+            return f"\f{lines}{'# ' if markdown else ''}{' '.join(words.split())}\f"
+        return "\f" + lines
+
+    text = _COMPONENT.sub(tag, text)
+    return _FRAGMENT.sub("\f", text)

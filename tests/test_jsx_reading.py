@@ -1,0 +1,73 @@
+"""A page kept as a React component's source, read as the text it shows (``ingest/jsx.py``): component titles are
+headings, list-item components are items read with their lead-in, code and developer comments are not text, and every
+line stays where it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.ingest import load_document
+from ddcontract.ingest.jsx import jsx_page
+
+PAGE = '''"use client";
+import { Section, Item } from "@/components/legal";
+import Link from "next/link";
+
+/** Terms page. Keep in step with the pricing page. */
+export default function TermsPage() {
+  const updated = "1 May";
+  return (
+    <>
+      <Section id="use" title="4. Use of the booking system">
+        {/* 4. Use */}
+        <p>It may only be used by members to reserve courts for their own games.</p>
+      </Section>
+      <Section id="ending" title="9. Ending your membership">
+        <p>The club may end your membership if you:</p>
+        <Item>break the house rules more than once;</Item>
+        <Item>fail to pay the fee after a reminder.</Item>
+      </Section>
+    </>
+  );
+}
+'''
+
+
+def _blocks(tmp_path: Path, text: str, name: str = "page.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path).blocks
+
+
+def test_titles_are_headings_and_code_is_not_text(tmp_path: Path):
+    blocks = _blocks(tmp_path, PAGE)
+    texts = [b.text for b in blocks]
+    assert not any(w in t for t in texts for w in ("import", "export", "return", "const", "/*", "</", "{/*"))
+    use = next(b for b in blocks if b.text.startswith("It may only"))
+    assert use.heading == "Use of the booking system" and use.section == "4"
+    # the file's line numbers stay in the anchors
+    assert use.anchor == f"line{PAGE.splitlines().index(next(ln for ln in PAGE.splitlines() if 'It may only' in ln)) + 1}"
+
+
+def test_a_list_item_component_is_an_item_with_its_lead_in(tmp_path: Path, library):
+    path = tmp_path / "page.md"
+    path.write_text(PAGE, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language="en"))
+    finding = next(f for f in result.requirements if f.id == "DD-4.7")
+    assert finding.status in ("met", "weak")
+    assert "end your membership" in finding.evidence[0].text and "break the house rules" in finding.evidence[0].text
+    use = next(f for f in result.requirements if f.id == "DD-4.4")
+    assert use.status in ("met", "weak") and use.evidence[0].rule == "acceptable-use-under-heading"
+
+
+@pytest.mark.parametrize("text", [
+    # no import: a Markdown page whose prose mentions imports and a placeholder in angle brackets
+    "# Terms\n\nThe Customer may import data from <Customer System> into the Service.\n",
+    # an import but no component tag: a code sample in documentation
+    "import os from 'os';\n\nThe export function returns the data.\n",
+])
+def test_a_page_that_is_not_jsx_is_left_alone(text: str):
+    assert jsx_page(text) == text
