@@ -688,3 +688,24 @@ def test_a_data_commissioner_is_an_authority():
     text = ("The Processor shall inform the Controller within 48 hours, so that the Controller can notify the Data "
             "Commissioner within 72 hours.")
     assert extract_deadline(text, 0, "en")["hours"] == 48
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Any unauthorised use of your account must be reported to the Company within 24 hours of discovery.", "en"),
+    ("Security incidents affecting your account should be reported to our support team within 24 hours.", "en"),
+    ("Members shall report any suspected security breach to the club within 24 hours.", "en"),
+    ("Uautoriseret brug af din konto skal meddeles Selskabet senest 24 timer efter, at du har opdaget det.", "da"),
+    ("Mistanke om sikkerhedsbrud skal indberettes til vores support inden for 24 timer.", "da"),
+])
+def test_a_notice_sent_to_the_provider_is_not_the_deadline_toward_the_customer(text: str, lang: str):
+    assert extract_deadline(text, 0, lang).get("not_to_customer") is True
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A breach must be reported to the Customer within 24 hours of discovery.", "en"),
+    ("Brud skal meddeles Kunden senest 24 timer efter, at de er opdaget.", "da"),
+    ("Orienteringen gives senest en uge efter, at bestyrelsen er blevet bekendt med bruddet.", "da"),
+    ("Besked gives telefonisk til den Dataansvarliges kontaktperson senest 36 timer efter bruddet.", "da"),
+])
+def test_a_notice_sent_to_the_customer_keeps_its_deadline(text: str, lang: str):
+    assert not extract_deadline(text, 0, lang).get("not_to_customer")

@@ -26,8 +26,8 @@ _TO_PROVIDER_OBJECT = {"us", "os"}
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
 _CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
 _SUBJECT = (
-    r"\b(?:(?:you|the\s+customer|customer|the\s+client|client|the\s+user|user|the\s+licensee|licensee|the\s+member|member|"
-    rf"the\s+subscriber|subscriber|{_CUSTOMER_DA})\s+"
+    r"\b(?:(?:you|the\s+customer|customers?|the\s+client|clients?|the\s+user|users?|the\s+licensee|licensees?|the\s+member|"
+    rf"members?|the\s+subscriber|subscribers?|{_CUSTOMER_DA}|brugerne|medlemmerne|kunderne)\s+"
     r"(?:shall|must|will|should|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+(?:required|obliged|obligated)\s+to|"
     r"skal|forpligter\s+sig\s+til\s+at|er\s+forpligtet\s+til\s+at)"
     # Danish with the verb second, after a condition: "Har du mistanke om …, skal du straks …"
@@ -89,6 +89,41 @@ def _is_authority(match: re.Match[str]) -> bool:
     return not (_PARTY_AUTHORITY.search(said) and not _REGULATOR_WORD.search(said))
 
 
+# a notice sent, in the passive, to someone named ("must be reported to the Company", "skal meddeles Selskabet", "skal
+# indberettes til vores support"): told is the customer only when the one named is the customer
+_SENT_TO = re.compile(
+    r"\b(?:reported|notified|sent|given|submitted|communicated|addressed|escalated)\s+to\s+(?:the\s+|our\s+|its\s+|a\s+)?"
+    r"(?P<whom>[\w-]+)|"
+    # Danish: "til" and the one told, or the one told as the object, a name with its capital ("meddeles Selskabet"; not
+    # "gives senest …", "gives telefonisk til …")
+    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?:[\wæøå]+\s+){0,2}?til\s+"
+    r"(?:den\s+|det\s+|de\s+|vores\s+)?(?P<whom_da>[\wæøåÆØÅ'’-]+)|"
+    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?P<whom_name>[A-ZÆØÅ][\wæøåÆØÅ-]+)",
+    re.IGNORECASE)
+_CUSTOMER_TOLD = frozenset(
+    "you your customer customers client clients controller controllers member members user users subscriber "
+    "subscribers licensee licensees dig jer du kunden kunder kunderne kundens dataansvarlige medlemmet medlemmer "
+    "medlemmerne brugeren brugerne abonnenten abonnenterne licenstageren".split())
+
+
+def _sent_to_other(text: str, at: int) -> bool:
+    """Whether the notice the deadline at ``at`` is set for is sent, in the passive, to someone other than the
+    customer: the last such notice before the deadline, or else the first after it."""
+    sent = list(_SENT_TO.finditer(text))
+    near = [m for m in sent if m.start() < at][-1:] or [m for m in sent if m.start() >= at][:1]
+    if not near:
+        return False
+    m = near[0]
+    if m.group("whom_name") and not m.group("whom_name")[0].isupper():
+        return False  # IGNORECASE lets the capital through; the object must be a name
+    whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
+    return bool(whom) and whom not in _CUSTOMER_TOLD and whom + "s" not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
+
+
+_AUTHORITY_WORD = re.compile(r"(?:authorit|regulator|ico$|datatilsyn|tilsynsmyndighed|myndighed|supervisory|competent)",
+                             re.IGNORECASE)
+
+
 def not_to_customer(text: str, at: int) -> bool:
     """Whether the duty to notify that governs the deadline at ``at`` is not the duty toward the customer: the
     deadline runs from the customer's awareness; or the last notifying words before it tell an authority; or the
@@ -97,6 +132,8 @@ def not_to_customer(text: str, at: int) -> bool:
     after = _after_deadline(text, at)
     named = _AUTHORITY_DEADLINE.search(after)
     if _CUSTOMER_AWARE.search(after) or (named and _is_authority(named)):
+        return True
+    if _sent_to_other(text, at):
         return True
     verbs = list(_DUTY_VERB.finditer(text))
     before = [v for v in verbs if v.start() < at]
