@@ -709,3 +709,8 @@ def test_a_notice_sent_to_the_provider_is_not_the_deadline_toward_the_customer(t
 ])
 def test_a_notice_sent_to_the_customer_keeps_its_deadline(text: str, lang: str):
     assert not extract_deadline(text, 0, lang).get("not_to_customer")
+
+
+def test_within_a_week_is_a_week():
+    assert extract_deadline("We will tell members within a week of learning of the breach.", 0, "en")["hours"] == 168
+    assert extract_deadline("We will reply within a week or two.", 0, "en") == {}

@@ -95,6 +95,10 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        re.IGNORECASE)
 
 
+_A_WEEK = re.compile(r"\b(?:within|in\s+no\s+more\s+than|no\s+later\s+than)\s+a\s+(?:calendar\s+)?week\b(?!\s+or\b)",
+                     re.IGNORECASE)
+
+
 _PART_START = re.compile(r"[,;:]|\b(?:and|og|samt)\b")
 _PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
 
@@ -153,6 +157,9 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
     for m in _NEXT_DAY.finditer(text):
         add(m, True, 24, "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
+    # "within a week of learning of it" (the Danish "en uge" is a number word and a unit)
+    for m in _A_WEEK.finditer(text):
+        add(m, True, 168, "weeks")
     vague_match = _VAGUE.search(text)
     if candidates and vague_match and all(c[2] for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
