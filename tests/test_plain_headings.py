@@ -49,3 +49,28 @@ def test_the_heading_carries_the_subject_of_it(tmp_path: Path, library, lang: st
     finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.4")
     assert finding.status in ("met", "weak")
     assert finding.evidence[0].rule == "acceptable-use-under-heading"
+
+
+def test_a_lead_in_after_a_finished_item_starts_a_list_of_its_own(tmp_path: Path):
+    """"Du må ikke:" after "- … private formål." is the lead-in of the next list, not the wrapped end of the item."""
+    path = tmp_path / "terms.txt"
+    path.write_text("Du må gerne:\n- bruge appen til private formål.\nDu må ikke:\n- kopiere appen.\n", encoding="utf-8")
+    from ddcontract.segment import clauses_of
+    sentences = [s.text for c in clauses_of(load_document(path).blocks) for s in c.sentences]
+    assert "Du må ikke: - kopiere appen." in sentences
+    assert not any("gerne" in s and "kopiere" in s for s in sentences)
+
+
+@pytest.mark.parametrize("lang, text, heading", [
+    ("da", "4. Sådan må du bruge appen\n\nDu må gerne bruge den til private formål.\n", "Sådan må du bruge appen"),
+    ("en", "4. How you may use the app\n\nYou may use it for your own household.\n", "How you may use the app"),
+])
+def test_a_numbered_plain_language_title_over_unnumbered_text_is_its_heading(tmp_path: Path, lang: str, text: str,
+                                                                           heading: str):
+    blocks = _headings(tmp_path, text)
+    assert blocks[-1][1] == heading
+
+
+def test_a_numbered_clause_that_is_a_sentence_is_not_a_title(tmp_path: Path):
+    blocks = _headings(tmp_path, "4. The Supplier shall keep the data in the EU\n\nThis applies to backups too.\n")
+    assert blocks[-1][1] != "The Supplier shall keep the data in the EU"

@@ -197,14 +197,18 @@ def _titles_next(blocks: list[Block], i: int) -> bool:
 
 def _heads_subclauses(num: str, rest: str, numbered: list[tuple[str | None, str]], i: int) -> bool:
     """A short numbered line without closing punctuation whose next line is its own first sub-clause ("10. If there's a
-    security problem" over "10.1 …", "7. How long we keep your data" over "7.1 …") is that clause's title, even in
-    plain language with a verb, which ``sentence_case_title`` refuses."""
+    security problem" over "10.1 …", "7. How long we keep your data" over "7.1 …"), or a line of unnumbered text, is that
+    clause's title, even in plain language with a verb, which ``sentence_case_title`` refuses."""
     t = rest.strip()
     if (not t or not _title_shaped(t) or t[-1] in ".;,:" or not t[0].isupper() or len(t.split()) > _MAX_PLAIN_TITLE_WORDS
             or _RUN_IN.match(t) or any(w.lower() in _DUTY for w in t.split())):
         return False
     following = numbered[i + 1][0] if i + 1 < len(numbered) else None
-    return following is not None and following.startswith(num.rstrip(".") + ".")
+    if following is not None:
+        return following.startswith(num.rstrip(".") + ".")
+    # or over unnumbered text of its own ("4. Sådan må du bruge appen" over "Du må gerne: …")
+    after = numbered[i + 1][1].strip() if i + 1 < len(numbered) else ""
+    return bool(after) and (after[-1] in ".:;)!?" or len(after.split()) > _MAX_PLAIN_TITLE_WORDS)
 
 
 def _is_annex_heading(block: Block, num: str | None, rest: str) -> bool:

@@ -299,6 +299,9 @@ _ENDS_IN_NUMBER_WORD = re.compile(r"\b(?:" + NUMBER_WORD_DA + r"|hundred|hundred
 _TEXT_BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"*]\s+\S")
 
 
+_LEAD_IN_LINE = re.compile(r"^\s*[A-ZÆØÅ][^.:;!?]{2,80}:\s*$")
+
+
 def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
     """A paragraph whose lines start new numbered clauses or list items is split at them; each
     group with the index of its first line."""
@@ -308,6 +311,9 @@ def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, l
                       or starts_stk(line)
                       or (markdown and (_MD_HEADING.match(line) or _MD_LIST.match(line)
                                         or line.startswith("|"))))
+        # a lead-in of its own after a finished line ("- bruge den til private formål." over "Du må ikke:"), not the
+        # wrapped end of the item above it
+        starts_new = starts_new or bool(_LEAD_IN_LINE.match(line) and lines[i - 1].rstrip()[-1:] in ".;!?")
         if starts_new and _NUMBER_IN_FIGURES.match(line) and _ENDS_IN_NUMBER_WORD.search(lines[i - 1]):
             starts_new = False  # "… in the twelve | (12) months before …": the figures of the word above, wrapped
         if starts_new:
