@@ -714,3 +714,14 @@ def test_a_notice_sent_to_the_customer_keeps_its_deadline(text: str, lang: str):
 def test_within_a_week_is_a_week():
     assert extract_deadline("We will tell members within a week of learning of the breach.", 0, "en")["hours"] == 168
     assert extract_deadline("We will reply within a week or two.", 0, "en") == {}
+
+
+@pytest.mark.parametrize("text, lang, formula", [
+    ("If something goes wrong, the most we will ever pay you is what you paid for your membership that year.", "en",
+     "what you paid for your membership that year"),
+    ("The most we will pay is the price you paid for the lamp.", "en", "the price you paid for the lamp"),
+    ("Uanset årsagen kan du højst få erstatning svarende til prisen for din booking.", "da", "prisen for din booking"),
+    ("Erstatningen kan højst udgøre det, du har betalt for kurset.", "da", "det, du har betalt for kurset"),
+])
+def test_a_cap_at_what_the_customer_paid_is_a_formula(text: str, lang: str, formula: str):
+    assert extract_cap_formula(text, 0, lang) == {"formula": formula}

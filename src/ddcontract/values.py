@@ -48,7 +48,15 @@ _FORMULA = [
     re.compile(r"hvad\s+(?:du|kunden|\w+en)\s+(?:har\s+)?(?:betalt|betaler)[^.;]{0,120}|"
                r"\d+\s+måneders\s+(?:\w*vederlag|\w*betaling|abonnement)\w*[^.;]{0,80}|"
                r"årsvederlag\w*[^.;]{0,80}|et\s+års\s+(?:\w*vederlag|abonnement|\w*betaling)\w*[^.;]{0,80}|"
-               r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+for\s+(?:den|de)\s+pågældende\s+\w+[^.;]{0,80}",
+               r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+for\s+(?:den|de)\s+pågældende\s+\w+[^.;]{0,80}|"
+               # "prisen for din booking", "det, du har betalt for billetten"
+               r"prisen\s+(?:for|på)\s+(?:din|dit|dine|jeres|den|det|de)\s+\w+[^.;]{0,80}|"
+               r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}",
+               re.IGNORECASE),
+    # "what you paid for your membership that year", "the price you paid for the item"
+    re.compile(r"what\s+(?:you|the\s+customer|customer|the\s+client|client|the\s+member|members?)\s+(?:have\s+|has\s+)?"
+               r"(?:actually\s+)?(?:paid|spent)\b[^.;]{0,120}|"
+               r"the\s+price\s+(?:that\s+)?(?:you|the\s+customer|customer)\s+(?:have\s+|has\s+)?paid\b[^.;]{0,80}",
                re.IGNORECASE),
     # "to gange det årlige vederlag", "100 % af vederlaget", "150 procent af de betalte beløb"
     re.compile(r"(?:\d+(?:,\d+)?\s*(?:x|×|gange)|(?:en|to|tre|fire|fem)\s+gange|det dobbelte af|"
