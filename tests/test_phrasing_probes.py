@@ -128,35 +128,25 @@ def test_a_malformed_clause_probe_file_is_refused(tmp_path, content):
         _script().load_clause_probes(path)
 
 
-def test_a_clause_is_read_with_its_heading(tmp_path, capsys, monkeypatch):
-    """The heading carries the subject: the deadline under a breach heading is found; the same words under a heading
-    about invoices are not a breach deadline."""
+@pytest.mark.parametrize("lang, content", [
+    # the heading carries the subject: the deadline under a breach heading is found; the same words under a heading
+    # about invoices are not a breach deadline
+    ("en", '- req: DD-8.1\n  addressed: true\n  heading: "12. Security Incidents"\n  text: |\n'
+           '    12.1 "Incident" means any unauthorised access to Customer Data.\n'
+           '    12.2 The Supplier shall notify the Customer of an Incident within 24 hours of becoming aware of it.\n'
+           '- req: DD-8.1\n  addressed: false\n  heading: "7. Invoices"\n  text: |\n'
+           '    7.1 The Supplier invoices monthly in arrears.\n'
+           '    7.2 The Customer shall notify the Supplier of any disputed invoice within 10 days of receipt.\n'),
+    # published terms often have no headings: an empty heading is allowed, and the body is the whole text checked
+    ("da", '- req: DD-8.1\n  addressed: true\n  heading: ""\n  text: |\n'
+           '    Leverandøren giver Kunden besked om ethvert sikkerhedsbrud senest 24 timer efter at have opdaget det.\n'
+           '- req: DD-8.1\n  addressed: false\n  heading: ""\n  text: |\n'
+           '    Kunden skal betale fakturaen senest 14 dage efter, at den er modtaget.\n'),
+])
+def test_a_clause_is_read_with_its_heading_or_without_one(tmp_path, capsys, monkeypatch, lang, content):
     folder = tmp_path / "x"
     folder.mkdir()
-    (folder / "en.yaml").write_text(
-        '- req: DD-8.1\n  addressed: true\n  heading: "12. Security Incidents"\n  text: |\n'
-        '    12.1 "Incident" means any unauthorised access to Customer Data.\n'
-        '    12.2 The Supplier shall notify the Customer of an Incident within 24 hours of becoming aware of it.\n'
-        '- req: DD-8.1\n  addressed: false\n  heading: "7. Invoices"\n  text: |\n'
-        '    7.1 The Supplier invoices monthly in arrears.\n'
-        '    7.2 The Customer shall notify the Supplier of any disputed invoice within 10 days of receipt.\n',
-        encoding="utf-8")
-    out = _run_on(tmp_path, "CLAUSE_PROBES", "--clauses", monkeypatch, capsys)
-    assert "miss" not in out
-    rows = {line.split()[0]: line.split()[1:3] for line in out.splitlines() if line.startswith("  DD-")}
-    assert rows == {"DD-8.1": ["1/1", "1/1"]}
-
-
-def test_a_clause_without_heading_is_read_as_its_body_alone(tmp_path, capsys, monkeypatch):
-    """Published terms often have no headings: an empty heading is allowed, and the body is the whole text checked."""
-    folder = tmp_path / "x"
-    folder.mkdir()
-    (folder / "da.yaml").write_text(
-        '- req: DD-8.1\n  addressed: true\n  heading: ""\n  text: |\n'
-        '    Leverandøren giver Kunden besked om ethvert sikkerhedsbrud senest 24 timer efter at have opdaget det.\n'
-        '- req: DD-8.1\n  addressed: false\n  heading: ""\n  text: |\n'
-        '    Kunden skal betale fakturaen senest 14 dage efter, at den er modtaget.\n',
-        encoding="utf-8")
+    (folder / f"{lang}.yaml").write_text(content, encoding="utf-8")
     out = _run_on(tmp_path, "CLAUSE_PROBES", "--clauses", monkeypatch, capsys)
     assert "miss" not in out
     rows = {line.split()[0]: line.split()[1:3] for line in out.splitlines() if line.startswith("  DD-")}
