@@ -98,8 +98,10 @@ _SENT_TO = re.compile(
     # "gives senest …", "gives telefonisk til …")
     r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?:[\wæøå]+\s+){0,2}?til\s+"
     r"(?:den\s+|det\s+|de\s+|vores\s+)?(?P<whom_da>[\wæøåÆØÅ'’-]+)|"
-    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?P<whom_name>[A-ZÆØÅ][\wæøåÆØÅ-]+)",
+    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?P<whom_name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]+)",
     re.IGNORECASE)
+_AUTHORITY_WORD = re.compile(r"(?:authorit|regulator|ico$|datatilsyn|tilsynsmyndighed|myndighed|supervisory|competent)",
+                             re.IGNORECASE)
 _CUSTOMER_TOLD = frozenset(
     "you your customer customers client clients controller controllers member members user users subscriber "
     "subscribers licensee licensees dig jer du kunden kunder kunderne kundens dataansvarlige medlemmet medlemmer "
@@ -114,14 +116,9 @@ def _sent_to_other(text: str, at: int) -> bool:
     if not near:
         return False
     m = near[0]
-    if m.group("whom_name") and not m.group("whom_name")[0].isupper():
-        return False  # IGNORECASE lets the capital through; the object must be a name
+    # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
     whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
-    return bool(whom) and whom not in _CUSTOMER_TOLD and whom + "s" not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
-
-
-_AUTHORITY_WORD = re.compile(r"(?:authorit|regulator|ico$|datatilsyn|tilsynsmyndighed|myndighed|supervisory|competent)",
-                             re.IGNORECASE)
+    return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
 
 
 def not_to_customer(text: str, at: int) -> bool:
