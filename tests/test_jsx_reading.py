@@ -71,3 +71,18 @@ def test_a_list_item_component_is_an_item_with_its_lead_in(tmp_path: Path, libra
 ])
 def test_a_page_that_is_not_jsx_is_left_alone(text: str):
     assert jsx_page(text) == text
+
+
+@pytest.mark.parametrize("tail", [
+    "{/* a comment that never closes " * 2000,
+    "/* a code comment that never closes\n" * 2000,
+    "<Card title=\"x\" " + "a=\"1\" " * 5000,
+    "<Box a b c d " * 3000,
+])
+def test_tags_and_comments_that_never_close_are_left_as_text_and_keep_the_lines(tail: str):
+    """Hostile or broken pages: a comment or a tag that never closes is read as it stands (and quickly: the patterns
+    are bounded and comments are found in one pass), every line where it was."""
+    text = "import x from 'y';\n<Section title=\"1. Terms\">\nThe text.\n" + tail + "\nThe end.\n"
+    out = jsx_page(text)
+    assert out.count("\n") == text.count("\n")
+    assert "The end." in out and "# 1. Terms" in out

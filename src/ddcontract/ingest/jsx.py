@@ -16,17 +16,19 @@ from __future__ import annotations
 import re
 
 # a component tag: a capitalised name, as HTML never has ("<LegalSection id="x" title="1. Sælger">", "</Section>")
-_ATTR = r"""(?:\s+[^\s"'>/={}]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^{}]*\}|[^\s"'>]+))?)"""
-_COMPONENT = re.compile(rf"<(/?)([A-Z][\w.]*)({_ATTR}*)\s*(/?)>")
+# (bounded: a tag has a few attributes of some length, so a "<" that never closes costs little to try; an attribute name
+# holds no "<", so one tag is never read across the next)
+_ATTR = r"""(?:\s+[^\s"'<>/={}]{1,60}(?:\s*=\s*(?:"[^"<>]{0,400}"|'[^'<>]{0,400}'|\{[^{}<>]{0,400}\}|[^\s"'<>]{1,200}))?)"""
+_COMPONENT = re.compile(rf"<(/?)([A-Z][\w.]{{0,60}})({_ATTR}{{0,40}})\s*(/?)>")
 _FRAGMENT = re.compile(r"</?>")
 _ITEM = re.compile(r"(?:Item|Li)$")
 _TITLE = re.compile(r"""\b(?:title|heading|label)\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["'`]([^"'`{}]+)["'`]\s*\})""")
-_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
-# a comment of the code around the JSX ("/** Handelsbetingelser. … */", "// the 0 tier is no discount"), and an import
+_COMMENT_START = re.compile(r"\{\s*/\*|^[ \t]*/\*", re.MULTILINE)
+# a line comment of the code around the JSX ("// the 0 tier is no discount"), the start of a comment, and an import
 # over several lines
-_CODE_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*$", re.DOTALL | re.MULTILINE)
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$", re.MULTILINE)
-_LONG_IMPORT = re.compile(r"""^[ \t]*import\s+(?:type\s+)?\{[^{}]*\}\s*from\s*['"][^'"]+['"];?[ \t]*$""", re.MULTILINE)
+_LONG_IMPORT = re.compile(r"""^[ \t]*import\s+(?:type\s+)?\{[^{}]{0,4000}\}\s*from\s*['"][^'"]{1,400}['"];?[ \t]*$""",
+                          re.MULTILINE)
 _IMPORT = re.compile(r"""^\s*import\s.+\sfrom\s+['"][^'"]+['"];?\s*$""", re.MULTILINE)
 # lines that are only code
 _CODE = re.compile(
@@ -45,7 +47,8 @@ def jsx_page(text: str, markdown: bool = True) -> str:
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
     if not (_IMPORT.search(text) and _COMPONENT.search(text)):
         return text
-    for pattern in (_COMMENT, _CODE_COMMENT, _LINE_COMMENT, _LONG_IMPORT):
+    text = _drop_comments(text)
+    for pattern in (_LINE_COMMENT, _LONG_IMPORT):
         text = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = "\n".join("" if _CODE.match(line) else line for line in text.split("\n"))
 
@@ -62,3 +65,27 @@ def jsx_page(text: str, markdown: bool = True) -> str:
 
     text = _COMPONENT.sub(tag, text)
     return _FRAGMENT.sub("\f", text)
+
+
+def _drop_comments(text: str) -> str:
+    """``text`` without its JSX comments (``{/* … */}``) and the block comments that start a line (``/** … */``), each
+    kept as the line breaks it spanned; one pass, so a comment that never closes costs no more than the text."""
+    out: list[str] = []
+    at = 0
+    while (m := _COMMENT_START.search(text, at)) is not None:
+        end = text.find("*/", m.end())
+        if end < 0:
+            break
+        end += 2
+        if m.group(0).startswith("{"):
+            brace = re.match(r"\s*\}", text[end:end + 200])
+            if brace is None:  # not a JSX comment after all: keep it as it is
+                out.append(text[at:end])
+                at = end
+                continue
+            end += brace.end()
+        out.append(text[at:m.start()])
+        out.append("\n" * text.count("\n", m.start(), end))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
