@@ -25,18 +25,22 @@ _BLOCK = ("address", "article", "aside", "base", "blockquote", "body", "br", "ca
           "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
 # a saved web page: what is in these is no text a reader sees (scripts, styles, the page's head, drawings) or no part
 # of the contract (the site's navigation menus), so it goes with its tags
-_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head|nav|title)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head|nav|title)\b[^<>]{0,2000}>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
-_ATTRS = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?"""
+# (bounded, and an attribute holds no "<": a tag that never closes costs little to try, and one tag is never read across
+# the next — a page of unclosed tags had taken minutes)
+_ATTRS = r"""(?:\s+[^\s"'<>/=]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|[^\s"'<>]{1,400}))?){0,60}\s*/?"""
 _TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_NAMES = frozenset(_BLOCK)
 # a page written in JSX (React) spells a space between two inline elements as an expression: {' '} or {" "}
 _JSX_SPACE = re.compile(r"""\{\s*(['"])\s*\1\s*\}""")
 _BULLET_ALONE = re.compile(r"\f( *)- [ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[^\s\f])")
-_ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
+# (the link's words bounded: an "<a …>" that never closes must not be tried against the rest of the page from every one)
+_ANCHOR = re.compile(r"""<a\b[^<>]{0,1000}?\bhref\s*=\s*(?:"([^"<>]{0,2000})"|'([^'<>]{0,2000})')[^<>]{0,1000}>(.{0,2000}?)</a\s*>""",
+                     re.IGNORECASE | re.DOTALL)
 
 
 def has_markup(text: str) -> bool:
@@ -50,8 +54,8 @@ def strip_html(text: str, markdown: bool = False) -> str:
     ``<li>`` a bullet ("- "), indented by how deep its list is nested."""
     if not has_markup(text):
         return text
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep the lines it spanned
-    text = _HIDDEN.sub(lambda m: "\f" + "\n" * m.group(0).count("\n"), text)
+    text = _cut_spans(text, _COMMENT, lambda m: "-->", "")  # keep the lines it spanned
+    text = _cut_spans(text, _HIDDEN, lambda m: "</" + m.group(1).lower(), "\f")
     text = _DOCTYPE.sub("", text)
     text = _JSX_SPACE.sub(" ", text)
     if markdown:
@@ -77,3 +81,29 @@ def strip_html(text: str, markdown: bool = False) -> str:
     if markdown:  # an item whose text starts on the next line (JSX pages): the bullet goes to the text, the lines stay
         text = _BULLET_ALONE.sub(lambda m: "\f" + "\n" * m.group(0).count("\n") + m.group(1) + "- ", text)
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _cut_spans(text: str, start: re.Pattern[str], closing, mark: str) -> str:
+    """``text`` with each span from a match of ``start`` to the closing text ``closing(match)`` gives (and on to the next
+    ">" after a closing tag) replaced by ``mark`` and the line breaks it spanned; found in one pass, so a comment or a
+    script that never closes leaves the rest of the text as it is at no more cost than reading it."""
+    lower = text.lower()
+    out: list[str] = []
+    at = 0
+    while (m := start.search(text, at)) is not None:
+        close = closing(m)
+        end = lower.find(close, m.end())
+        if end < 0:
+            break
+        end += len(close)
+        if close.startswith("</"):
+            gt = lower.find(">", end)
+            if gt < 0 or lower[end:gt].strip():
+                out.append(text[at:end])  # "</scripts" is not the closing tag: go on after it
+                at = end
+                continue
+            end = gt + 1
+        out.append(text[at:m.start()] + mark + "\n" * text.count("\n", m.start(), end))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
