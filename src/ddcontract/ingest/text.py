@@ -26,8 +26,9 @@ _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 # a blockquote's markers ("> 5.3.1 you …", "> > …"), which Markdown contracts use to indent sub-clauses
 _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # ![alt](src) and [text](target "title") / [text](<target>); the words are kept (see link_text)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
+_MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,2000}\)")
+# (bounded: a "[x](" that never closes must not be tried against the rest of a long line from every "[")
+_MD_LINK = re.compile(r"\[([^\]]{1,1000})\]\(\s*(<[^>]{0,2000}>|[^)\s\[]{0,2000})(?:\s+\"[^\"]{0,500}\")?\s*\)")
 # a link reference definition ("[Acceptable Use Policy]: /legal/acceptable-use"): where a link goes, not text
 _MD_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?\S+>?(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
                                  re.MULTILINE)
@@ -344,12 +345,13 @@ def _strip_md(line: str) -> str:
     if "](" in line:
         line = _MD_IMAGE.sub(lambda m: m.group(1), line)
         line = _MD_LINK.sub(lambda m: link_text(m.group(1), m.group(2)), line)
-    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    # (emphasis spans are bounded: "_a _a _a …" on a long line must not be tried to its end from every mark)
+    line = re.sub(r"(\*\*|__)(.{1,400}?)\1", r"\2", line)
     # `inline code`: a name set in code font ("`HOST` is liable for …") is the name
     line = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", line)
-    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)(.{1,400}?)(?<!\s)\*(?![\w*])", r"\1", line)
     # _emphasis_, but not the underscores inside a name such as data_export_v2
-    line = re.sub(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])", r"\1", line)
+    line = re.sub(r"(?<![\w_])_(?![\s_])(.{1,400}?)(?<![\s_])_(?![\w_])", r"\1", line)
     return _ESCAPED_CHAR.sub(lambda m: chr(ord(m.group(0)) - _ESCAPED), line)
 
 
