@@ -44,13 +44,12 @@ _FORMULA = [
                r",?\s+(?:\w+\s+){0,2}?(?:har\s+)?(?:betalt|betales|erlagt|faktureret|modtaget|indbetalt|for|i|som)\b[^.;]{0,160}",
                re.IGNORECASE),
     # "hvad du har betalt til os i de sidste 6 måneder", "12 måneders vederlag", "årsvederlaget",
-    # "kontraktens samlede værdi", "prisen for den pågældende ydelse"
+    # "kontraktens samlede værdi"
     re.compile(r"hvad\s+(?:du|kunden|\w+en)\s+(?:har\s+)?(?:betalt|betaler)[^.;]{0,120}|"
                r"\d+\s+måneders\s+(?:\w*vederlag|\w*betaling|abonnement)\w*[^.;]{0,80}|"
                r"årsvederlag\w*[^.;]{0,80}|et\s+års\s+(?:\w*vederlag|abonnement|\w*betaling)\w*[^.;]{0,80}|"
-               r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+for\s+(?:den|de)\s+pågældende\s+\w+[^.;]{0,80}|"
-               # "prisen for din booking", "det, du har betalt for billetten"
-               r"prisen\s+(?:for|på)\s+(?:din|dit|dine|jeres|den|det|de)\s+\w+[^.;]{0,80}|"
+               # "prisen for den pågældende ydelse", "prisen for din booking", "det, du har betalt for billetten"
+               r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+(?:for|på)\s+(?:din|dit|dine|jeres|den|det|de)\s+\w+[^.;]{0,80}|"
                r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}",
                re.IGNORECASE),
     # "what you paid for your membership that year", "the price you paid for the item"

@@ -45,7 +45,7 @@ _CODE = re.compile(
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
-    if not (_IMPORT.search(text) and _COMPONENT.search(text)):
+    if "import" not in text or "<" not in text or not (_IMPORT.search(text) and _COMPONENT.search(text)):
         return text
     text = _drop_comments(text)
     for pattern in (_LINE_COMMENT, _LONG_IMPORT):

@@ -189,10 +189,14 @@ def _titles_next(blocks: list[Block], i: int) -> bool:
     if blocks[i].kind != "paragraph" or any(c.isdigit() for c in t) or not sentence_case_title(t):
         return False
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if nxt is None or nxt.kind != "paragraph":
-        return False
-    following = nxt.text.strip()
-    return following[-1:] in ".:;)!?" or len(following.split()) > _MAX_PLAIN_TITLE_WORDS
+    return nxt is not None and nxt.kind == "paragraph" and _reads_as_text(nxt.text)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line is text a title can stand over: it ends as a sentence or a lead-in does, or is longer than a
+    title."""
+    t = text.strip()
+    return bool(t) and (t[-1] in ".:;)!?" or len(t.split()) > _MAX_PLAIN_TITLE_WORDS)
 
 
 def _heads_subclauses(num: str, rest: str, numbered: list[tuple[str | None, str]], i: int) -> bool:
@@ -207,8 +211,7 @@ def _heads_subclauses(num: str, rest: str, numbered: list[tuple[str | None, str]
     if following is not None:
         return following.startswith(num.rstrip(".") + ".")
     # or over unnumbered text of its own ("4. Sådan må du bruge appen" over "Du må gerne: …")
-    after = numbered[i + 1][1].strip() if i + 1 < len(numbered) else ""
-    return bool(after) and (after[-1] in ".:;)!?" or len(after.split()) > _MAX_PLAIN_TITLE_WORDS)
+    return i + 1 < len(numbered) and _reads_as_text(numbered[i + 1][1])
 
 
 def _is_annex_heading(block: Block, num: str | None, rest: str) -> bool:
