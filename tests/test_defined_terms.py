@@ -222,3 +222,32 @@ def test_an_incident_defined_as_a_fault_of_the_service_is_no_breach(runner, tmp_
     security = security.replace("en fejl i Systemet, som hindrer Kunden i at bruge det som beskrevet",
                                 "enhver uautoriseret adgang til Kundens data")
     assert _check(runner, tmp_path, security, "--lang", lang)["DD-8.4"]["status"] in ("met", "weak")
+
+
+def test_a_term_defined_after_an_article_is_found():
+    """'A "Critical Event" means …', 'Ved en »Kritisk Hændelse« forstås …': the article before the quoted term is
+    not part of the term, and does not hide the definition."""
+    clauses = _clauses(
+        'A "Critical Event" means any unauthorised access to, loss of or change to Customer data.',
+        "Ved en »Kritisk Hændelse« forstås enhver uautoriseret adgang til, tab af eller ændring i Kundens data.",
+        "The “Records” means all files that the Client uploads to the Platform.",
+    )
+    found = {t.term: t.concept for t in defined_terms(clauses)}
+    assert found == {"Critical Event": "incident", "Kritisk Hændelse": "incident", "Records": "data"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("16. Critical Events\n\n16.1 A \"Critical Event\" means any unauthorised access to, loss of or change to Customer "
+     "data caused by the Supplier.\n\n16.2 Should a Critical Event occur, the Customer may terminate the agreement.\n", "en"),
+    ("16. Kritiske Hændelser\n\n16.1 Ved en »Kritisk Hændelse« forstås enhver uautoriseret adgang til, tab af eller "
+     "ændring i Kundens data, som skyldes Leverandøren.\n\n16.2 Indtræffer en Kritisk Hændelse, kan Kunden ophæve "
+     "aftalen.\n", "da"),
+])
+def test_termination_on_a_term_defined_after_an_article_is_met(runner, tmp_path, text, lang):
+    path = tmp_path / "terms.md"
+    path.write_text("1. Scope\n\nThese terms apply.\n\n" + text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--lang", lang, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = {r["id"]: r for r in json.loads(result.output)["requirements"]}
+    assert found["DD-4.7"]["status"] == "met"
+    assert found["DD-4.7"]["evidence"][0]["rule"] == "termination-security-breach"

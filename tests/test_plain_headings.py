@@ -74,3 +74,40 @@ def test_a_numbered_plain_language_title_over_unnumbered_text_is_its_heading(tmp
 def test_a_numbered_clause_that_is_a_sentence_is_not_a_title(tmp_path: Path):
     blocks = _headings(tmp_path, "4. The Supplier shall keep the data in the EU\n\nThis applies to backups too.\n")
     assert blocks[-1][1] != "The Supplier shall keep the data in the EU"
+
+
+@pytest.mark.parametrize("title, body", [
+    ("What happens if you miss a payment?", "We send a reminder and may pause the service after 14 days."),
+    ("What you can't do", "You must not open more than one account."),
+    ("Hvad sker der, hvis du ikke betaler?", "Vi sender en rykker og kan sætte tjenesten på pause efter 14 dage."),
+    ("Hvad du ikke må", "Du må ikke oprette mere end én konto."),
+])
+def test_a_title_put_as_a_question_is_a_heading(tmp_path: Path, title: str, body: str):
+    """Plain-language terms title their clauses as questions; the question's verb ("can't", "må") does not make the
+    line a sentence."""
+    blocks = _headings(tmp_path, f"{title}\n\n{body}\n")
+    assert blocks[-1] == (body, title)
+
+
+@pytest.mark.parametrize("text", [
+    # a question that is not short is a sentence of the text
+    "Returns\n\nWhat should you do if the parcel arrives damaged and the driver has already left?\n\n"
+    "Take a photo and write to us.\n",
+    # a question that does not start with a question word
+    "Returns\n\nDo you have questions?\n\nWrite to us at any time.\n",
+])
+def test_a_long_question_or_a_yes_no_question_is_not_a_heading(tmp_path: Path, text: str):
+    blocks = _headings(tmp_path, text)
+    assert all(heading == "Returns" for _, heading in blocks[1:]), blocks
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "What you can't do\n\nYou must not open more than one account or pass yourself off as someone else.\n"),
+    ("da", "Hvad må du ikke?\n\nDu må ikke oprette mere end én konto eller udgive dig for at være en anden.\n"),
+])
+def test_a_ban_under_a_rules_question_is_acceptable_use(tmp_path: Path, library, lang: str, text: str):
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.4")
+    assert finding.status == "met"
+    assert all("?" not in e.text and "can't do" not in e.text for e in finding.evidence)

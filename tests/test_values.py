@@ -725,3 +725,18 @@ def test_within_a_week_is_a_week():
 ])
 def test_a_cap_at_what_the_customer_paid_is_a_formula(text: str, lang: str, formula: str):
     assert extract_cap_formula(text, 0, lang) == {"formula": formula}
+
+
+@pytest.mark.parametrize("text, lang, amount, currency", [
+    # the words read short ("fifty thousand euros" of "seven hundred and fifty thousand"): the figures in brackets decide
+    ("capped at seven hundred and fifty thousand euros (€750,000) in total", "en", 750000, "EUR"),
+    # "MM" for million, as US finance writes it
+    ("shall not exceed USD 2MM in the aggregate", "en", 2000000, "USD"),
+    # the currency's name before the figure
+    ("shall in no case exceed Euro 1.5 million for the assignment", "en", 1500000, "EUR"),
+    # thousands of kroner written before the figure
+    ("kan højst udgøre t.kr. 750 pr. år", "da", 750000, "DKK"),
+])
+def test_amount_forms_read_whole(text, lang, amount, currency):
+    found = find_money(text, lang)
+    assert [(m["amount"], m["currency"]) for m in found] == [(amount, currency)]

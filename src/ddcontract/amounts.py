@@ -107,7 +107,7 @@ _CUR_CODES = (r"EUR|USD|GBP|DKK|SEK|NOK|CHF|CAD|AUD|JPY|NZD|PLN|ZAR|INR|HKD|SGD|
 _LOCAL_PREFIX = (r"(?-i:RO|BD|QR|SR|RM|Rp|Dhs?|AED|Php|PHP|Kshs?\.?|KShs?\.?|Ksh|KSh|TShs?\.?|TSh|UShs?\.?|USh|GH₵|₵|N|zł)"
                  r"(?=\s?\d{1,3}(?:,\d{3})+(?!\d|,\d)|\s?\d+(?:[.,]\d+)?\s?(?:million|billion|m|bn)\b)")
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
-_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|Baht|"
+_CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|Baht|Euros?|"
                r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
 _AMOUNT = (r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d*½|"
            r"\d+(?:[.,]\d+)?)")
@@ -127,7 +127,7 @@ _NAMED = {
 }
 # a dash for no øre/cents after the figure: "300.000,- kr.", "EUR 25.000,-", "kr. 1.500,--"
 _NO_CENTS = r"(?:,-{1,2}|\.-{1,2})?"
-_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
+_MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\.?|mn|mm|m|thousand|tusind|tusinde|k|billion|bn|mia\.?|"
          r"milliarder?))?(?![A-Za-zÆØÅæøå])")
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
@@ -139,10 +139,10 @@ _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + 
 _THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
 _MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
-                          + _CUR_SUFFIX, re.IGNORECASE)
+                          + _CUR_SUFFIX + r"(?![A-Za-z])", re.IGNORECASE)
 _MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden|(?:en\s+)?halv)\s+"
                              r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
-                             + _CUR_SUFFIX, re.IGNORECASE)
+                             + _CUR_SUFFIX + r"(?![A-Za-zÆØÅæøå])", re.IGNORECASE)
 _CURRENCY = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "u.s dollars": "USD", "united states dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
@@ -157,7 +157,7 @@ _CURRENCY = {
     "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
     "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN", "baht": "THB", "kč": "CZK",
 }
-_MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6,
+_MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6, "mm": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
                "milliard": 1e9, "milliarder": 1e9,
                "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
@@ -216,6 +216,9 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if _THOUSAND_KRONER.fullmatch(cur):
                 value *= 1000
                 cur = "DKK"
+            elif cur.lower().startswith("kr") and regex is _MONEY_PREFIX and re.search(r"(?<![A-Za-zÆØÅæøå])t\.\s?$",
+                                                                                  text[:m.start()]):
+                value *= 1000  # "t.kr. 500": the "t." before "kr." is thousands
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
             currency = _currency(cur)

@@ -49,14 +49,15 @@ _TERM = r"[A-ZÆØÅ][\w’'-]*(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|a
 
 # '"Term" means …', '1.2 “Term” shall mean …', 'Term means …', '"Term": …' (in a definitions clause)
 _DEFINES = re.compile(
-    r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]?"
+    r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:(?:[Aa]n?|[Tt]he|[Ee]n|[Ee]t)\s+(?=[" + _Q_OPEN + r"]))?"
+    r"[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]?"
     r"\s*(?:\([^)]{0,40}\)\s*)?"
     r"(?:means|shall mean|refers to|shall refer to|is defined as|betyder|forstås(?:\s+som)?|skal forstås som|er defineret som)\s+"
     r"(?P<body>.+)$", re.DOTALL)
 _COLON = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_OPEN + r"]?(?P<term>" + _TERM + r")["
                     + _Q_CLOSE + r"]?\s*:\s+(?P<body>.+)$", re.DOTALL)
 # Danish: 'Ved »Hændelse« forstås …', 'I denne aftale forstås ved "Brud" …'
-_VED = re.compile(r"\b[Vv]ed\s+(?:[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]|"
+_VED = re.compile(r"\b[Vv]ed\s+(?:(?:en|et)\s+)?(?:[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]|"
                   # without quotes, the noun itself: "Ved en hændelse forstås en uplanlagt afbrydelse af Ydelsen"
                   r"(?:en|et)\s+(?P<noun>hændelse|sikkerhedshændelse|brud|sikkerhedsbrud|databrud))\s+forstås\s+(?:som\s+)?"
                   r"(?P<body>.+)$", re.DOTALL)
