@@ -740,3 +740,22 @@ def test_a_cap_at_what_the_customer_paid_is_a_formula(text: str, lang: str, form
 def test_amount_forms_read_whole(text, lang, amount, currency):
     found = find_money(text, lang)
     assert [(m["amount"], m["currency"]) for m in found] == [(amount, currency)]
+
+
+@pytest.mark.parametrize("text, lang, hours, theirs", [
+    # a sub-processor's deadline toward the provider is not the one toward the customer
+    ("Every sub-processor must notify the Supplier of a data breach within 12 hours; the Supplier then informs the "
+     "Customer without undue delay.", "en", 12, True),
+    ("Hver underdatabehandler skal underrette Databehandleren om et brud inden for 6 timer.", "da", 6, True),
+    # the sub-processor's notice as a noun, then the provider's own duty toward the customer: the latter counts
+    ("The sub-processor's notice to the Supplier is due within 8 hours, and the Supplier shall then notify the "
+     "Customer within 30 hours.", "en", 30, False),
+    ("Underdatabehandlerens underretning til Leverandøren skal ske inden for 8 timer, og Leverandøren skal derefter "
+     "underrette Kunden senest 30 timer efter konstateringen.", "da", 30, False),
+    # "meldes" is a notice too
+    ("Sikkerhedsbrud meldes til Udbyderen inden for 4 timer.", "da", 4, True),
+])
+def test_a_deadline_toward_the_provider_is_not_toward_the_customer(text, lang, hours, theirs):
+    found = extract_deadline(text, 0, lang)
+    assert found["hours"] == hours
+    assert found.get("not_to_customer", False) is theirs

@@ -21,8 +21,11 @@ _PASSIVE = ("underrettes", "orienteres", "informeres", "notified", "informed", "
 _TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|"
          r"underrette|underretter|orientere|orienterer|informere|informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
          + "|".join(_PASSIVE))
-_DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
-_TO_PROVIDER_OBJECT = {"us", "os"}
+_DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?:the\s+)?(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
+# the provider told (by its sub-processor, or by the customer): "Each Sub-processor shall notify the Processor within 24
+# hours", "skal underrette Leverandøren inden for 12 timer"
+_PROVIDER_DA = frozenset(("leverandøren", "databehandleren", "udbyderen"))
+_TO_PROVIDER_OBJECT = {"us", "os", "processor", "supplier", "provider", "vendor", "contractor"} | _PROVIDER_DA
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
 _CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
 _SUBJECT = (
@@ -96,9 +99,13 @@ _SENT_TO = re.compile(
     r"(?P<whom>[\w-]+)|"
     # Danish: "til" and the one told, or the one told as the object, a name with its capital ("meddeles Selskabet"; not
     # "gives senest …", "gives telefonisk til …")
-    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?:[\wæøå]+\s+){0,2}?til\s+"
+    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses|meldes)\s+(?:[\wæøå]+\s+){0,2}?til\s+"
     r"(?:den\s+|det\s+|de\s+|vores\s+)?(?P<whom_da>[\wæøåÆØÅ'’-]+)|"
-    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses)\s+(?P<whom_name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]+)",
+    r"\b(?:meddeles|indberettes|rapporteres|anmeldes|sendes|gives|oplyses|meldes)\s+(?P<whom_name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]+)|"
+    # the notice as a noun with the one it goes to: "Underleverandørens underretning til Leverandøren skal ske inden for 12
+    # timer", "the sub-processor's notice to the Processor"
+    r"\b(?:underretning|meddelelse|indberetning|notifikation|notice|notification)\s+(?:til|to)\s+"
+    r"(?:den\s+|det\s+|the\s+|our\s+|its\s+)?(?P<whom_noun>[\wæøåÆØÅ'’-]+)",
     re.IGNORECASE)
 _AUTHORITY_WORD = re.compile(r"(?:authorit|regulator|ico$|datatilsyn|tilsynsmyndighed|myndighed|supervisory|competent)",
                              re.IGNORECASE)
@@ -108,15 +115,21 @@ _CUSTOMER_TOLD = frozenset(
     "medlemmerne brugeren brugerne abonnenten abonnenterne licenstageren".split())
 
 
-def _sent_to_other(text: str, at: int) -> bool:
+def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
     """Whether the notice the deadline at ``at`` is set for is sent, in the passive, to someone other than the
-    customer: the last such notice before the deadline, or else the first after it."""
+    customer: the last such notice before the deadline (after ``since``, the last notifying verb: "the sub-processor's
+    notice to the Supplier …, and the Supplier shall then notify the Customer within 36 hours" is the Supplier's duty),
+    or else the first after it."""
     sent = list(_SENT_TO.finditer(text))
-    near = [m for m in sent if m.start() < at][-1:] or [m for m in sent if m.start() >= at][:1]
+    near = [m for m in sent if since <= m.start() < at][-1:] or [m for m in sent if m.start() >= at][:1]
     if not near:
         return False
     m = near[0]
     # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
+    if m.group("whom_noun"):
+        # a notice named by its noun goes to the provider only when the provider is named: "notice to Company" may be to
+        # the customer under its own name
+        return m.group("whom_noun").lower() in _TO_PROVIDER_OBJECT
     whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
     return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
 
@@ -130,17 +143,20 @@ def not_to_customer(text: str, at: int) -> bool:
     named = _AUTHORITY_DEADLINE.search(after)
     if _CUSTOMER_AWARE.search(after) or (named and _is_authority(named)):
         return True
-    if _sent_to_other(text, at):
-        return True
     verbs = list(_DUTY_VERB.finditer(text))
     before = [v for v in verbs if v.start() < at]
+    if _sent_to_other(text, at, before[-1].start() if before else 0):
+        return True
     told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)]
     if told and (not before or told[-1].end() > before[-1].start()):
         return True
     verb = before[-1] if before else next(iter(verbs), None)
     if verb is None:
         return False
-    if (verb.group("obj") or "").lower() in _TO_PROVIDER_OBJECT:
+    obj = (verb.group("obj") or "").lower()
+    # (a Danish present tense puts its subject after the verb: "giver Databehandleren den dataansvarlige meddelelse" has
+    # the provider as subject; only after an infinitive is it the one told: "skal underrette Databehandleren")
+    if obj in _TO_PROVIDER_OBJECT and not (obj in _PROVIDER_DA and verb.group(0).split()[0].lower().endswith("r")):
         return True
     if verb.group(0).split()[0].lower() in _PASSIVE:
         return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"
