@@ -450,7 +450,7 @@ def test_danish_mio_kr():
 
 
 def test_extract_money_prefers_the_first_amount_after_the_anchor():
-    text = "Insurance of EUR 5m applies; liability shall not exceed EUR 1m."
+    text = "A one-off fee of EUR 5m applies; liability shall not exceed EUR 1m."
     assert extract_money(text, text.index("liability")) == {"amount": 1_000_000, "currency": "EUR"}
     assert extract_money(text, 0) == {"amount": 5_000_000, "currency": "EUR"}
     # nothing after the anchor: the first amount in the text
@@ -759,3 +759,39 @@ def test_a_deadline_toward_the_provider_is_not_toward_the_customer(text, lang, h
     found = extract_deadline(text, 0, lang)
     assert found["hours"] == hours
     assert found.get("not_to_customer", False) is theirs
+
+
+@pytest.mark.parametrize("text, lang, amount, currency", [
+    # a cap per claim and one for all claims together: the aggregate, in either order
+    ("Liability for each claim is limited to EUR 80,000 and total liability in any contract year to EUR 300,000.",
+     "en", 300000, "EUR"),
+    ("Liability is limited to GBP 20k per incident, save that liability for all incidents in a year is limited to GBP 60k.",
+     "en", 60000, "GBP"),
+    ("Ansvaret er begrænset til kr. 100.000 pr. skadestilfælde, dog maksimalt kr. 250.000 pr. år.", "da", 250000, "DKK"),
+    ("Sælger hæfter med højst 2 mio. kr. pr. skadestilfælde og samlet højst 5 mio. kr. i aftalens løbetid.", "da",
+     5000000, "DKK"),
+    # one cap only
+    ("Liability is limited to USD 50,000 per claim.", "en", 50000, "USD"),
+    # thousands of kroner before the figure without a full stop
+    ("Det samlede ansvar kan ikke overstige tkr. 900.", "da", 900000, "DKK"),
+])
+def test_the_cap_for_all_claims_is_the_cap(text, lang, amount, currency):
+    assert extract_money(text, 0, lang) == {"amount": amount, "currency": currency}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Liability is capped at what the insurer pays out, and the insurance shall be not less than GBP 2m.", "en"),
+    ("Liability shall not exceed the fees paid; the minimum annual fee is USD 9,000.", "en"),
+    ("Ansvaret er begrænset til vederlaget, og Kunden kan kræve en bod på 5.000 kr.", "da"),
+])
+def test_a_floor_a_fee_or_a_penalty_is_not_the_cap(text, lang):
+    assert extract_money(text, 0, lang) == {}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Each sub-processor shall notify us of any personal data breach within 12 hours.", "en"),
+    ("Hver underbehandler forpligter sig til at: 4. underrette Leverandøren om brud senest 12 timer efter opdagelsen.",
+     "da"),
+])
+def test_a_sub_processors_own_deadline_is_not_toward_the_customer(text, lang):
+    assert extract_deadline(text, 0, lang)["not_to_customer"] is True

@@ -216,7 +216,7 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if _THOUSAND_KRONER.fullmatch(cur):
                 value *= 1000
                 cur = "DKK"
-            elif cur.lower().startswith("kr") and regex is _MONEY_PREFIX and re.search(r"(?<![A-Za-zÆØÅæøå])t\.\s?$",
+            elif cur.lower().startswith("kr") and regex is _MONEY_PREFIX and re.search(r"(?<![A-Za-zÆØÅæøå])t\.?\s?$",
                                                                                   text[:m.start()]):
                 value *= 1000  # "t.kr. 500": the "t." before "kr." is thousands
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
@@ -250,9 +250,54 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     money = find_money(text, lang)
     if not money:
         return {}
+    # an amount that is a floor, a fee, a deductible or a penalty beside the cap is not the cap ("insurance of not less
+    # than £5m", "the minimum annual fee is USD 12,000", "bod på 5.000 kr.")
+    money = [m for m in money if not _NOT_A_CAP.search(text[max(0, m["start"] - 80):m["start"]])]
+    if not money:
+        return {}
     after = [m for m in money if m["start"] >= anchor]
-    pick = (after or money)[0]
+    candidates = after or money
+    pick = candidates[0]
+    # a cap per claim and a cap for all claims together ("EUR 100,000 per claim and EUR 500,000 in any contract year",
+    # "500 t.kr. pr. skadestilfælde og samlet 1,5 mio. kr."): the aggregate is the most a party can owe
+    kinds = [_scope(text, money, m) for m in candidates]
+    if kinds[0] == "claim":
+        pick = next((m for m, k in zip(candidates, kinds) if k == "aggregate" and m["currency"] == pick["currency"]), pick)
     return {"amount": pick["amount"], "currency": pick["currency"]}
+
+
+_NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]{0,40}?(?:(?:not|no)\s+less\s+than|at\s+least|mindst|"
+                        r"minimum(?:\s+of)?)\s*$|minimum\s+(?:annual\s+|monthly\s+)?fee\s+(?:is|of)\s*$|"
+                        r"deductible\s+(?:of|not\s+exceeding)\s*$|\bselvrisiko\s+(?:på|af)\s*$|\bbod\s+på\s*$|"
+                        r"insurance\s+(?:cover\s+)?of\s*$|\bforsikringssum\s+på\s*$", re.IGNORECASE)
+_PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)\s+(?:claim|incident|event|occurrence)\b|"
+                        r"\bpr\.?\s+(?:skadestilfælde|krav|hændelse|skade|skadesbegivenhed)\b|"
+                        r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b", re.IGNORECASE)
+_AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|"
+                        r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"
+                        r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\balle\s+(?:krav|skadestilfælde)\b|"
+                        r"\bpr\.?\s+(?:kalender|kontrakt)?år\b|\bom\s+året\b|\bi\s+et\s+(?:kalender|kontrakt)?år\b|\bløbetid\b",
+                        re.IGNORECASE)
+_SCOPE_END = re.compile(r"[,;:]|\.(?=\s+(?-i:[A-ZÆØÅ])|\s*$)|\b(?:and|og|but|dog|save|except|bortset)\b", re.IGNORECASE)
+
+
+def _scope(text: str, money: list[dict[str, Any]], item: dict[str, Any]) -> str | None:
+    """Whether an amount is stated per claim or for all claims together ("claim", "aggregate" or None): the words
+    between it and the amount before it, and after it up to the next comma or "and"; the nearer marker decides."""
+    prev_end = max((m["end"] for m in money if m["end"] <= item["start"]), default=0)
+    next_start = min((m["start"] for m in money if m["start"] >= item["end"]), default=len(text))
+    before = text[max(prev_end, item["start"] - 80):item["start"]]
+    stop = _SCOPE_END.search(text, item["end"], next_start)
+    after = text[item["end"]:stop.start() if stop else min(next_start, item["end"] + 40)]
+    best: tuple[int, str] | None = None
+    for kind, rx in (("claim", _PER_CLAIM), ("aggregate", _AGGREGATE)):
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            best = min(best, (d, kind)) if best else (d, kind)
+        m = rx.search(after)
+        if m:
+            best = min(best, (m.start(), kind)) if best else (m.start(), kind)
+    return best[1] if best else None
 
 
 # the words a rule's <CUR> stands for (``matching.compiler``): every code and symbol the reader knows, the names of

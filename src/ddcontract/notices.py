@@ -39,6 +39,10 @@ _SUBJECT = (
     r"\s*,?\s+)?")
 # … right before the verb
 _CUSTOMER_SUBJECT = re.compile(_SUBJECT + "$", re.IGNORECASE)
+_SUBPROCESSOR_SUBJECT = re.compile(
+    r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
+    r"(?:shall|must|will|is\s+required\s+to|are\s+required\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^;]{0,80}$",
+    re.IGNORECASE)
 # … a few words before the deadline, the verb after it: "Kunden skal straks og senest inden for 12 timer orientere …"
 _CUSTOMER_SUBJECT_AHEAD = re.compile(_SUBJECT + r"(?:[\wæøå]+\s+){0,5}$", re.IGNORECASE)
 # a deadline that runs from the customer's own awareness is the customer's: "no later than 72 hours after the Client
@@ -160,6 +164,10 @@ def not_to_customer(text: str, at: int) -> bool:
         return True
     if verb.group(0).split()[0].lower() in _PASSIVE:
         return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"
+    # a sub-processor's own duty (toward the provider): "Each sub-processor shall notify …", "Hver underbehandler
+    # forpligter sig til at: … underrette AlphaAi om databrud"
+    if _SUBPROCESSOR_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()]):
+        return True
     if not before:
         return bool(_CUSTOMER_SUBJECT_AHEAD.search(text[max(0, at - 100):at]))
     return bool(_CUSTOMER_SUBJECT.search(text[max(0, verb.start() - 60):verb.start()]))
