@@ -90,3 +90,18 @@ def test_a_numbered_clause_that_is_a_sentence_is_not_a_title(tmp_path: Path):
     blocks = _headings(tmp_path, "4. The Supplier shall keep the data in the EU\n\nThis applies to backups too.\n")
     assert blocks[-1][1] != "The Supplier shall keep the data in the EU"
 
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Our plans\n\nUnlimited means normal household use, so you can't use the plan to run a call centre.\n"),
+    ("da", "Vores abonnementer\n\nFri data betyder almindelig privat brug, så du må ikke bruge abonnementet til at drive et "
+     "callcenter.\n"),
+])
+def test_a_definition_that_goes_on_to_a_duty_is_read(tmp_path: Path, library, lang: str, text: str):
+    """"X means …, so you can't …": the sentence defines a word and then states a rule; it is read, not set aside as a
+    definition."""
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.4")
+    assert finding.status == "met"
+    assert "call" in finding.evidence[0].text

@@ -103,8 +103,16 @@ _NOTICE_TERM = re.compile(_DEF_START + r"[\"“‘'»]?(?:[\w-]+\s+){0,2}?(?:sec
                           re.IGNORECASE)
 
 
+# a definition that goes on to say what follows for the reader is a rule too: "Unlimited means normal household use, so
+# you can't use the plan to run a call centre", "Fri brug betyder almindelig privat brug, så du må ikke …"
+_DEFINITION_THEN_DUTY = re.compile(
+    r"[,;]\s*(?:so|and\s+so|therefore|which\s+means(?:\s+that)?|så|og\s+derfor|hvilket\s+betyder(?:,?\s+at)?)\s+"
+    r"(?:you|we|users?|members?|customers?|du|vi|brugeren|medlemmet|kunden)\s+"
+    r"(?:can't|cannot|can\s+not|must|may|shall|should|will|won't|skal|må|kan\s+ikke|bør)\b", re.IGNORECASE)
+
+
 def _is_definition(piece: str) -> bool:
-    if _TIME_TERM.match(piece) or _NOTICE_TERM.match(piece):
+    if _TIME_TERM.match(piece) or _NOTICE_TERM.match(piece) or _DEFINITION_THEN_DUTY.search(piece):
         return False
     return bool(_DEFINITION.match(piece) or _PLAIN_DEFINITION.match(piece) or _PLAIN_DEFINITION_TAIL.match(piece))
 

@@ -166,11 +166,12 @@ def sentence_case_title(text: str) -> bool:
     ``looks_like_heading`` wants most words capitalised, which such titles are not."""
     t = text.strip()
     words = t.split()
-    if not _title_shaped(t) or len(words) > _MAX_SENTENCE_CASE_WORDS or not t[0].isupper():
-        return False
     # a title put as a question, as plain-language terms write them ("What you can't do", "Hvad må du ikke?", "How
-    # much can you claim from us?"): its verb is the question's, and it may end with a question mark
-    asks = words[0].lower().strip("(),;") in _ASKS
+    # much can I claim if something goes wrong?"): its verb is the question's, and it may end with a question mark
+    asks = bool(words) and words[0].lower().strip("(),;") in _ASKS
+    if not _title_shaped(t) or len(words) > (_MAX_QUESTION_WORDS if asks else _MAX_SENTENCE_CASE_WORDS) \
+            or not t[0].isupper():
+        return False
     if t[-1] in ".;,:!" or (t[-1] == "?" and not asks):
         return False
     # a run-in title and the clause's first words after it ("Underretningens indhold. Databehandleren oplyser i
@@ -181,6 +182,7 @@ def sentence_case_title(text: str) -> bool:
 
 
 _MAX_SENTENCE_CASE_WORDS = 8
+_MAX_QUESTION_WORDS = 10
 _ASKS = frozenset("what how when where who why which hvad hvordan hvornår hvor hvem hvorfor hvilke hvilken hvilket".split())
 _MAX_PLAIN_TITLE_WORDS = 10
 _DUTY = frozenset(("shall", "must", "skal"))  # a duty stated is a sentence, however it is punctuated
