@@ -86,3 +86,25 @@ def test_tags_and_comments_that_never_close_are_left_as_text_and_keep_the_lines(
     out = jsx_page(text)
     assert out.count("\n") == text.count("\n")
     assert "The end." in out and "# 1. Terms" in out
+
+
+PAGE_WITHOUT_IMPORTS = '''export default function Vilkaar() {
+  return (
+    <main className={styles.page}>
+      <section style={{ marginTop: 24 }}>
+        <h2 className={styles.title}>8. Ansvar</h2>
+        <p className={`lead ${styles.text}`}>Vores samlede ansvar kan aldrig overstige 10.000 kr.</p>
+      </section>
+    </main>
+  );
+}
+'''
+
+
+def test_html_tags_written_in_jsx_are_read_without_imports(tmp_path: Path):
+    """A page of HTML tags with JSX's className= and expression attributes (style={{ … }}) is read as its text even
+    when it imports nothing: the code lines are blank and no tag or brace is left in a paragraph."""
+    path = tmp_path / "vilkaar.md"
+    path.write_text(PAGE_WITHOUT_IMPORTS, encoding="utf-8")
+    texts = [b.text for b in load_document(path).blocks]
+    assert texts == ["8. Ansvar", "Vores samlede ansvar kan aldrig overstige 10.000 kr."]

@@ -29,7 +29,10 @@ _HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head|nav|title)\b[^<
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 # (bounded, and an attribute holds no "<": a tag that never closes costs little to try, and one tag is never read across
 # the next — a page of unclosed tags had taken minutes)
-_ATTRS = r"""(?:\s+[^\s"'<>/=]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|[^\s"'<>]{1,400}))?){0,60}\s*/?"""
+# (a page written in JSX gives an attribute an expression: className={styles.title}, style={{ margin: 0 }},
+# className={`lead ${styles.text}`}: up to the first brace that ends the attribute)
+_ATTRS = (r"""(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|"""
+          r"""\{[^<>]{0,400}?\}(?=\s|/?>)|[^\s"'<>{}]{1,400}))?){0,60}\s*/?""")
 _TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--")

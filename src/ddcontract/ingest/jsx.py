@@ -8,7 +8,8 @@ asking for a heading found none.
 (``{/* 1. Parter */}``) is a note for developers, not text; a component named as an item (``<LegalListItem>``) is an
 item of a list, read with its lead-in; and the lines that are only code (imports, declarations,
 ``return (``, a line of closing brackets) are blank. Only a page that imports modules and uses component tags is
-read so; every line stays where it was, so line numbers in evidence remain the file's.
+read so (or a page whose HTML tags carry JSX's ``className=``); every line stays where it was, so line numbers in evidence
+remain the file's.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ import re
 _ATTR = r"""(?:\s+[^\s"'<>/={}]{1,60}(?:\s*=\s*(?:"[^"<>]{0,400}"|'[^'<>]{0,400}'|\{[^{}<>]{0,400}\}|[^\s"'<>]{1,200}))?)"""
 _COMPONENT = re.compile(rf"<(/?)([A-Z][\w.]{{0,60}})({_ATTR}{{0,40}})\s*(/?)>")
 _FRAGMENT = re.compile(r"</?>")
+# HTML tags written in JSX ("<section className={styles.terms}>", "<p className=\"lead\">"): a page of JSX whatever it
+# imports (HTML itself says class=)
+_JSX_CLASS = re.compile(r"<[a-z][a-z0-9]{0,10}\s[^<>]{0,200}?\bclassName\s*=")
 _ITEM = re.compile(r"(?:Item|Li)$")
 _TITLE = re.compile(r"""\b(?:title|heading|label)\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["'`]([^"'`{}]+)["'`]\s*\})""")
 _COMMENT_START = re.compile(r"\{\s*/\*|^[ \t]*/\*", re.MULTILINE)
@@ -45,7 +49,8 @@ _CODE = re.compile(
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
-    if "import" not in text or "<" not in text or not (_IMPORT.search(text) and _COMPONENT.search(text)):
+    if "<" not in text or not (("import" in text and _IMPORT.search(text) and _COMPONENT.search(text))
+                               or ("className=" in text and _JSX_CLASS.search(text))):
         return text
     text = _drop_comments(text)
     for pattern in (_LINE_COMMENT, _LONG_IMPORT):
