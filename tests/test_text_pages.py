@@ -101,3 +101,25 @@ def test_terms_kept_as_data_in_a_script_are_read_clause_by_clause(tmp_path: Path
 def test_ordinary_markdown_with_a_few_colons_is_not_script_data():
     text = "# Terms\n\nNote: read this.\nScope: all users.\n\n- a\n- b\n"
     assert script_data(text) == text
+
+
+# the same kind of page as a formatter writes it: tabs, a string wrapped onto the line after its key, strings of their own
+# in an array, fields that only say how the page is built, and no blank lines
+PRETTIER_TERMS = (
+    "export const terms = {\n\ttitle: 'Forretningsbetingelser',\n\tsections: [\n\t\t{\n\t\t\ttype: 'section',\n"
+    "\t\t\theading: '6. Ansvar',\n\t\t\tbody:\n\t\t\t\t'Vores samlede ansvar over for klienten kan ikke overstige "
+    "honoraret for den pågældende sag.',\n\t\t},\n\t\t{\n\t\t\theading: '7. Kontakt',\n\t\t\tlines: [\n"
+    "\t\t\t\t'Skriv til os, hvis du har spørgsmål til en faktura.',\n\t\t\t\t'Telefon: 70 00 00 00',\n\t\t\t],\n"
+    "\t\t},\n\t],\n};\n")
+
+
+def test_terms_kept_as_formatted_script_data_are_read_string_by_string(tmp_path: Path, library):
+    """Each string is a paragraph of its own (a key with its string on the next line, strings alone in an array), the
+    headings head their clauses, and "type: 'section'" is no text."""
+    path = tmp_path / "betingelser.md"
+    path.write_text(PRETTIER_TERMS, encoding="utf-8")
+    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    assert "section" not in texts and "6. Ansvar" in texts and "Telefon: 70 00 00 00" in texts
+    assert all("'" not in t and "{" not in t for t in texts)
+    cap = next(f for f in check_file(path, library, CheckOptions(language="da")).requirements if f.id == "DD-4.6")
+    assert cap.status == "met" and cap.evidence[0].section == "6"

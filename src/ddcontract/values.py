@@ -20,7 +20,7 @@ from .notices import extract_notice_parties, nearest
 # ---------------------------------------------------------------- cap formulas
 
 _FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
-_VEDERLAG = r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?)"
+_VEDERLAG = r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?|\w*honorar(?:et|er|erne)?|kontingent(?:et)?|\w*lejeafgift(?:en)?)"
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
@@ -50,6 +50,9 @@ _FORMULA = [
                r"årsvederlag\w*[^.;]{0,80}|et\s+års\s+(?:\w*vederlag|abonnement|\w*betaling)\w*[^.;]{0,80}|"
                # "prisen for den pågældende ydelse", "prisen for din booking", "det, du har betalt for billetten"
                r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+(?:for|på)\s+(?:din|dit|dine|jeres|den|det|de)\s+\w+[^.;]{0,80}|"
+               # "honoraret for den pågældende sag", "the fee for that job", "the price of the treatment"
+               r"honoraret\s+for\s+(?:den|det|de|din|dit|jeres)\s+\w+[^.;]{0,80}|"
+               r"(?:the\s+)?(?:fee|fees|price|charge|charges)\s+(?:for|of)\s+(?:that|this|the|your|each)\s+\w+[^.;]{0,80}|"
                r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}",
                re.IGNORECASE),
     # "what you paid for your membership that year", "the price you paid for the item"

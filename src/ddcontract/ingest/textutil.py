@@ -130,25 +130,40 @@ def drop_page_furniture(text: str, edge: int = 3) -> str:
 
 
 _SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
-_SCRIPT_FIELD = re.compile(r"^(\s*)[A-Za-z_$][\w$]*\s*:\s*([`\"'])(.*?)\2?\s*,?\s*$")
+_SCRIPT_FIELD = re.compile(r"^(\s*)([A-Za-z_$][\w$]*)\s*:\s*([`\"'])(.*?)\3?\s*,?\s*$")
+# a string of its own in an array ("'Telefon: 70 00 00 00',"), and a key whose string the formatter put on the next line
+_SCRIPT_STRING = re.compile(r"""^(\s*)([`"'])(.*)\2\s*,?\s*$""")
+_SCRIPT_KEY_ONLY = re.compile(r"^\s*[A-Za-z_$][\w$]*\s*:\s*$")
+# the declaration the data is kept in ("export const terms = {")
+_SCRIPT_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:const|let|var)\s+[\w$]+\s*(?::[^=]{1,200})?=\s*[\[{(]*\s*$")
+# what says how a page is built, not what it says ("type: 'p'", "id: 'betaling'")
+_SCRIPT_META_KEYS = frozenset("type id key slug href url icon variant classname style kind tag level lang locale version "
+                              "date updated lastupdated anchor".split())
 
 
 def script_data(text: str) -> str:
     """Terms kept as data in a web page's script, one clause per string in an array of objects
     ("{ terms: `13.5 … shall not exceed £40,000.` }, { terms: `13.6 …` }"): each string is read as a paragraph of its own,
     without its key and quotes, its escaped line breaks as spaces, and the lines holding only brackets as the blank
-    lines between paragraphs. Text with fewer than five such fields and five such bracket lines is left as it is. The
-    file's lines stay where they are."""
+    lines between paragraphs; a string alone in an array is a paragraph too, a key whose string stands on the next line
+    is blank, and a field that only says how the page is built ("type: 'p'") is blank. Text with fewer than five such
+    strings and five such bracket lines is left as it is. The file's lines stay where they are."""
     if "{" not in text:  # no object in it: the usual case, decided without reading line by line
         return text
     lines = text.split("\n")
-    if sum(1 for ln in lines if _SCRIPT_FIELD.match(ln)) < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5:
+    strings = sum(1 for ln in lines if _SCRIPT_FIELD.match(ln) or _SCRIPT_STRING.match(ln))
+    if strings < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5 \
+            or not any(_SCRIPT_FIELD.match(ln) for ln in lines):
         return text
     out = []
     for line in lines:
-        if _SCRIPT_BRACKETS.match(line):
+        if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
         elif m := _SCRIPT_FIELD.match(line):
-            line = m.group(1) + m.group(3).replace("\\n", " ")
+            value = m.group(4)
+            meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
+            line = "" if meta else m.group(1) + value.replace("\\n", " ")
+        elif m := _SCRIPT_STRING.match(line):
+            line = "\f" + m.group(1) + m.group(3).replace("\\n", " ")
         out.append(line)
     return "\n".join(out)
