@@ -108,3 +108,37 @@ def test_html_tags_written_in_jsx_are_read_without_imports(tmp_path: Path):
     path.write_text(PAGE_WITHOUT_IMPORTS, encoding="utf-8")
     texts = [b.text for b in load_document(path).blocks]
     assert texts == ["8. Ansvar", "Vores samlede ansvar kan aldrig overstige 10.000 kr."]
+
+
+PAGE_WITH_DATA = '''import Terms from "@/components/Terms";
+
+export default function Page() {
+  return (
+    <div className="wrap"><Terms
+        title="Handelsbetingelser"
+        sections={[{"heading":"5. Ansvar","content":[{"type":"p","text":"Vores ansvar kan aldrig overstige prisen for din ordre."}]},{"heading":"6. Brug","content":[{"type":"p","text":"Du må kun bruge appen til private formål."}]}]}
+      /></div>
+  );
+}
+'''
+
+
+def test_clauses_given_as_data_in_a_prop_are_read(tmp_path: Path, library):
+    """A component given its clauses as JSON in a prop (sections={[{"heading": …, "content": […]}]}): the headings head
+    their clauses and the texts are paragraphs; the line count stays the file's."""
+    path = tmp_path / "betingelser.md"
+    path.write_text(PAGE_WITH_DATA, encoding="utf-8")
+    assert jsx_page(PAGE_WITH_DATA).count("\n") == PAGE_WITH_DATA.count("\n")
+    blocks = [(b.text, b.section) for b in load_document(path).blocks if b.text.strip()]
+    assert ("Vores ansvar kan aldrig overstige prisen for din ordre.", "5") in blocks
+    assert all("{" not in t and '"' not in t for t, _ in blocks)
+    found = {f.id: f for f in check_file(path, library, CheckOptions(language="da")).requirements}
+    assert found["DD-4.6"].status == "met" and found["DD-4.4"].status == "met"
+
+
+def test_data_props_that_never_close_cost_little():
+    import time
+    text = 'import X from "y";\n<X a={[' + '{"text":"a b", ' * 20000
+    started = time.perf_counter()
+    assert jsx_page(text * 3)
+    assert time.perf_counter() - started < 2

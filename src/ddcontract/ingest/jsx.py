@@ -49,10 +49,12 @@ _CODE = re.compile(
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
-    if "<" not in text or not (("import" in text and _IMPORT.search(text) and _COMPONENT.search(text))
+    if "<" not in text or not (("import" in text and _IMPORT.search(text)
+                                and (_COMPONENT.search(text) or _DATA_PROP.search(text)))
                                or ("className=" in text and _JSX_CLASS.search(text))):
         return text
     text = _drop_comments(text)
+    text = _data_props(text, markdown)
     for pattern in (_LINE_COMMENT, _LONG_IMPORT):
         text = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = "\n".join("" if _CODE.match(line) else line for line in text.split("\n"))
@@ -94,3 +96,93 @@ def _drop_comments(text: str) -> str:
         at = end
     out.append(text[at:])
     return "".join(out)
+
+
+# a component given its clauses as data in a prop: sections={[{"heading": "1. Generelt", "content": [{"type": "p",
+# "text": "…"}]}, …]}
+_DATA_PROP = re.compile(r"\b[A-Za-z_][\w]{0,60}\s*=\s*\{\s*\[")
+_HEADING_KEYS = frozenset(("heading", "title", "label", "overskrift", "titel"))
+_TEXT_KEYS = frozenset(("text", "content", "body", "paragraph", "description", "tekst", "indhold", "items", "lines",
+                        "points", "bullets", "children"))
+_MAX_DATA = 2_000_000
+
+
+def _data_props(text: str, markdown: bool) -> str:
+    """Each prop whose value is an array of objects holding the page's clauses (valid JSON), taken out of its tag and
+    written after the tag as the text it shows: a heading key's string a heading, a text key's strings paragraphs;
+    the line breaks the prop spanned are kept. A prop that is no such data is left as it is."""
+    import json
+
+    out: list[str] = []
+    at = 0
+    for m in _DATA_PROP.finditer(text):
+        if m.start() < at:
+            continue
+        start = m.end() - 1  # the "["
+        end = _closing(text, start)
+        if end is None:
+            break  # it never closes, and nor will any after it: the rest is read as it is
+        close = re.match(r"\s*\}", text[end + 1:end + 200])
+        if close is None:
+            continue
+        try:
+            data = json.loads(text[start:end + 1])
+        except ValueError:
+            continue
+        shown = list(_shown(data, markdown))
+        if not shown:
+            continue
+        close = end + 1 + close.end()
+        tag_end = text.find(">", close)
+        if tag_end < 0:
+            continue
+        lines = "\n" * text.count("\n", m.start(), close)
+        out.append(text[at:m.start()] + lines + text[close:tag_end + 1] + "\f" + "\f".join(shown) + "\f")
+        at = tag_end + 1
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Where the bracket at ``start`` closes, past the strings inside it (bounded)."""
+    depth = 0
+    quote = None
+    i = start
+    limit = min(len(text), start + _MAX_DATA)
+    while i < limit:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c == '"':
+            quote = c
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _shown(data, markdown: bool):
+    """The strings a page shows from its data, in order: headings and paragraphs."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _shown(item, markdown)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            k = str(key).lower()
+            if k in _HEADING_KEYS and isinstance(value, str) and value.strip():
+                yield ("# " if markdown else "") + " ".join(value.split())
+            elif k in _TEXT_KEYS:
+                if isinstance(value, str) and value.strip():
+                    yield " ".join(value.split())
+                else:
+                    yield from _shown(value, markdown)
+    elif isinstance(data, str) and data.strip():
+        yield " ".join(data.split())
+
