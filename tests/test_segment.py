@@ -204,3 +204,17 @@ def test_a_bullet_glyph_after_a_full_stop_starts_a_sentence():
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Users must choose a strong password.", "● Users should tell the team of new contact details.",
         "▪ Brugere skal."]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # sentences a page's markup ran together, with no space after the full stop
+    ("Vi gemmer dine data i Danmark.Vi kan lukke din konto, hvis du bryder vilkårene.",
+     ["Vi gemmer dine data i Danmark.", "Vi kan lukke din konto, hvis du bryder vilkårene."]),
+    ("We keep your data in Ireland.You may not resell the service.",
+     ["We keep your data in Ireland.", "You may not resell the service."]),
+    # not an abbreviation, a domain or an amount
+    ("Se bl.a.Vilkår for brug på www.example.dk.", ["Se bl.a.Vilkår for brug på www.example.dk."]),
+    ("The cap is EUR 2.5 million.", ["The cap is EUR 2.5 million."]),
+])
+def test_a_full_stop_without_a_space_between_words_ends_a_sentence(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences

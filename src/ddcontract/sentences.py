@@ -23,7 +23,10 @@ p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs
 # (a lower-case item letter after a full stop starts a sentence too: "… on the Service. b. You retain your rights …")
 # (a page kept as a list of strings in code ends a sentence at the quote, the comma and the next quote: '… instruksen.",
 # "Oplysningerne bruges …')
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)(?:(?<=[\"”]),(?=\s+[\"“]))?\s+(?=(?:[•●▪◦‣⁃∙■]\s*|[-–*]\s+)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])")
+# (a full stop with no space after it, between two words, ends a sentence too, as text run together by a page's markup
+# has it: "… disse vilkår.Vi kan …"; not in "bl.a.", a domain or a number)
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)(?:(?:(?<=[\"”]),(?=\s+[\"“]))?\s+(?=(?:[•●▪◦‣⁃∙■]\s*|[-–*]\s+)?[\"“(]?[A-ZÆØÅ0-9]|(?:[a-z]|[ivx]{1,4})\.\s+[A-ZÆØÅ])"
+                       r"|(?<=[a-zæøå]{3}\.)(?=[A-ZÆØÅ][a-zæøå]+\b))")
 # the word that names a part of the contract before its letter: "Annex B.", "bilag B.", "Schedule C."
 _LABELLED = re.compile(r"\b(?:annex|appendix|schedule|exhibit|attachment|bilag|appendiks)\s+[A-Za-z]\.$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-zÆØÅæøå./]+)\.[\"”)]?$")
