@@ -197,6 +197,8 @@ def _titles_next(blocks: list[Block], i: int) -> bool:
     if blocks[i].kind != "paragraph" or any(c.isdigit() for c in t) or not sentence_case_title(t):
         return False
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is not None and nxt.kind == "list-item" and t.split()[0].lower().strip("(),;") in _ASKS:
+        return True  # a question over a list answers it item by item ("Hvad er ikke tilladt i chatten?" – "– Mobning …")
     return nxt is not None and nxt.kind == "paragraph" and _reads_as_text(nxt.text)
 
 
