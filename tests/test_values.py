@@ -795,3 +795,17 @@ def test_a_floor_a_fee_or_a_penalty_is_not_the_cap(text, lang):
 ])
 def test_a_sub_processors_own_deadline_is_not_toward_the_customer(text, lang):
     assert extract_deadline(text, 0, lang)["not_to_customer"] is True
+
+
+@pytest.mark.parametrize("lang, text, amount", [
+    ("en", "12. Liability\n\n12.1 Our liability in relation to any event will not exceed GBP 10,000.\n\n"
+           "12.2 Our aggregate liability under these terms will not exceed GBP 40,000.\n", 40000),
+    ("da", "12. Ansvar\n\n12.1 Vores ansvar pr. skadestilfælde kan ikke overstige 10.000 kr.\n\n"
+           "12.2 Vores samlede ansvar efter disse vilkår kan ikke overstige 40.000 kr.\n", 40000),
+])
+def test_the_aggregate_cap_in_its_own_sentence_is_the_value(tmp_path, library, lang, text, amount):
+    from ddcontract.check import CheckOptions, check_file
+    path = tmp_path / "terms.md"
+    path.write_text(text, encoding="utf-8")
+    cap = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.6")
+    assert cap.status == "met" and cap.values["amount"] == amount

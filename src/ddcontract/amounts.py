@@ -271,6 +271,7 @@ _NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]
                         r"deductible\s+(?:of|not\s+exceeding)\s*$|\bselvrisiko\s+(?:på|af)\s*$|\bbod\s+på\s*$|"
                         r"insurance\s+(?:cover\s+)?of\s*$|\bforsikringssum\s+på\s*$", re.IGNORECASE)
 _PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)\s+(?:claim|incident|event|occurrence)\b|"
+                        r"\bin\s+(?:relation|respect)\s+(?:to|of)\s+any\s+(?:one\s+)?(?:event|claim|incident|occurrence)\b|"
                         r"\bpr\.?\s+(?:skadestilfælde|krav|hændelse|skade|skadesbegivenhed)\b|"
                         r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|"
@@ -279,6 +280,13 @@ _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|inciden
                         r"\bpr\.?\s+(?:kalender|kontrakt)?år\b|\bom\s+året\b|\bi\s+et\s+(?:kalender|kontrakt)?år\b|\bløbetid\b",
                         re.IGNORECASE)
 _SCOPE_END = re.compile(r"[,;:]|\.(?=\s+(?-i:[A-ZÆØÅ])|\s*$)|\b(?:and|og|but|dog|save|except|bortset)\b", re.IGNORECASE)
+
+
+def sentence_scope(text: str) -> str | None:
+    """Whether a sentence states its cap per claim only ("claim") or for all claims together ("aggregate"), or neither
+    or both (None): "liability in relation to any event … will not exceed £10" against "aggregate liability … £100"."""
+    per, whole = bool(_PER_CLAIM.search(text)), bool(_AGGREGATE.search(text))
+    return "claim" if per and not whole else "aggregate" if whole and not per else None
 
 
 def _scope(text: str, money: list[dict[str, Any]], item: dict[str, Any]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..amounts import sentence_scope
 from ..i18n import Joined, Note, note
 from ..model import Match
 from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme, decide_present
@@ -31,7 +32,11 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
         also = (note("cap.unlimited_note", section=unlimited[0].sentence.section or "?"),)
     with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
     if with_value:
-        best = sorted(with_value, key=lambda m: (m.values.get("amount") is None, not m.values.get("formula")))[0]
+        # a cap for all claims together before one per claim, stated in another sentence ("liability in relation to any
+        # event … will not exceed £10" and "aggregate liability … will not exceed £100"): the aggregate is the most owed
+        best = sorted(with_value, key=lambda m: (m.values.get("amount") is None,
+                                                  sentence_scope(m.sentence.text) == "claim",
+                                                  not m.values.get("formula")))[0]
         values = {k: best.values.get(k) for k in ("amount", "currency", "formula")}
         return Decision("met", [best] + [m for m in with_value if m is not best], values, (note("cap.met"), *also))
     if caps and not policy.cap_requires_amount_or_formula:
