@@ -120,8 +120,8 @@ _CUSTOMER_TOLD = frozenset(
 
 
 def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
-    """Whether the notice the deadline at ``at`` is set for is sent, in the passive, to someone other than the
-    customer: the last such notice before the deadline (after ``since``, the last notifying verb: "the sub-processor's
+    """Whether the notice the deadline at ``at`` is set for is sent, in the passive or named by its noun, to someone
+    other than the customer: the last such notice before the deadline (after ``since``, the last notifying verb: "the sub-processor's
     notice to the Supplier …, and the Supplier shall then notify the Customer within 36 hours" is the Supplier's duty),
     or else the first after it."""
     sent = list(_SENT_TO.finditer(text))
@@ -129,11 +129,11 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
     if not near:
         return False
     m = near[0]
-    # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
     if m.group("whom_noun"):
         # a notice named by its noun goes to the provider only when the provider is named: "notice to Company" may be to
         # the customer under its own name
         return m.group("whom_noun").lower() in _TO_PROVIDER_OBJECT
+    # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
     whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
     return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
 
