@@ -260,9 +260,9 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     pick = candidates[0]
     # a cap per claim and a cap for all claims together ("EUR 100,000 per claim and EUR 500,000 in any contract year",
     # "500 t.kr. pr. skadestilfælde og samlet 1,5 mio. kr."): the aggregate is the most a party can owe
-    kinds = [_scope(text, money, m) for m in candidates]
-    if kinds[0] == "claim":
-        pick = next((m for m, k in zip(candidates, kinds) if k == "aggregate" and m["currency"] == pick["currency"]), pick)
+    if len(candidates) > 1 and _scope(text, money, pick) == "claim":
+        pick = next((m for m in candidates[1:] if m["currency"] == pick["currency"]
+                     and _scope(text, money, m) == "aggregate"), pick)
     return {"amount": pick["amount"], "currency": pick["currency"]}
 
 

@@ -50,8 +50,8 @@ _FORMULA = [
                r"årsvederlag\w*[^.;]{0,80}|et\s+års\s+(?:\w*vederlag|abonnement|\w*betaling)\w*[^.;]{0,80}|"
                # "prisen for den pågældende ydelse", "prisen for din booking", "det, du har betalt for billetten"
                r"kontraktens\s+(?:samlede\s+)?værdi[^.;]{0,80}|prisen\s+(?:for|på)\s+(?:din|dit|dine|jeres|den|det|de)\s+\w+[^.;]{0,80}|"
-               # "honoraret for den pågældende sag", "the fee for that job", "the price of the treatment"
-               r"honoraret\s+for\s+(?:den|det|de|din|dit|jeres)\s+\w+[^.;]{0,80}|"
+               # "the fee for that job", "the price of the treatment" ("honoraret for den pågældende sag" is read above, as a
+               # fee and "for")
                r"(?:the\s+)?(?:fee|fees|price|charge|charges)\s+(?:for|of)\s+(?:that|this|the|your|each)\s+\w+[^.;]{0,80}|"
                r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}",
                re.IGNORECASE),

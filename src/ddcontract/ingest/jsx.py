@@ -14,7 +14,9 @@ remain the file's.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 
 # a component tag: a capitalised name, as HTML never has ("<LegalSection id="x" title="1. Sælger">", "</Section>")
 # (bounded: a tag has a few attributes of some length, so a "<" that never closes costs little to try; an attribute name
@@ -34,6 +36,13 @@ _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$", re.MULTILINE)
 _LONG_IMPORT = re.compile(r"""^[ \t]*import\s+(?:type\s+)?\{[^{}]{0,4000}\}\s*from\s*['"][^'"]{1,400}['"];?[ \t]*$""",
                           re.MULTILINE)
 _IMPORT = re.compile(r"""^\s*import\s.+\sfrom\s+['"][^'"]+['"];?\s*$""", re.MULTILINE)
+# a component given its clauses as data in a prop: sections={[{"heading": "1. Generelt", "content": [{"type": "p",
+# "text": "…"}]}, …]}
+_DATA_PROP = re.compile(r"\b[A-Za-z_][\w]{0,60}\s*=\s*\{\s*\[")
+_HEADING_KEYS = frozenset(("heading", "title", "label", "overskrift", "titel"))
+_TEXT_KEYS = frozenset(("text", "content", "body", "paragraph", "description", "tekst", "indhold", "items", "lines",
+                        "points", "bullets", "children"))
+_MAX_DATA = 2_000_000
 # lines that are only code
 _CODE = re.compile(
     r"""^\s*(?:['"]use\s+(?:client|server|strict)['"];?"""
@@ -98,21 +107,10 @@ def _drop_comments(text: str) -> str:
     return "".join(out)
 
 
-# a component given its clauses as data in a prop: sections={[{"heading": "1. Generelt", "content": [{"type": "p",
-# "text": "…"}]}, …]}
-_DATA_PROP = re.compile(r"\b[A-Za-z_][\w]{0,60}\s*=\s*\{\s*\[")
-_HEADING_KEYS = frozenset(("heading", "title", "label", "overskrift", "titel"))
-_TEXT_KEYS = frozenset(("text", "content", "body", "paragraph", "description", "tekst", "indhold", "items", "lines",
-                        "points", "bullets", "children"))
-_MAX_DATA = 2_000_000
-
-
 def _data_props(text: str, markdown: bool) -> str:
     """Each prop whose value is an array of objects holding the page's clauses (valid JSON), taken out of its tag and
     written after the tag as the text it shows: a heading key's string a heading, a text key's strings paragraphs;
     the line breaks the prop spanned are kept. A prop that is no such data is left as it is."""
-    import json
-
     out: list[str] = []
     at = 0
     for m in _DATA_PROP.finditer(text):
@@ -122,8 +120,8 @@ def _data_props(text: str, markdown: bool) -> str:
         end = _closing(text, start)
         if end is None:
             break  # it never closes, and nor will any after it: the rest is read as it is
-        close = re.match(r"\s*\}", text[end + 1:end + 200])
-        if close is None:
+        brace = re.match(r"\s*\}", text[end + 1:end + 200])
+        if brace is None:
             continue
         try:
             data = json.loads(text[start:end + 1])
@@ -132,7 +130,7 @@ def _data_props(text: str, markdown: bool) -> str:
         shown = list(_shown(data, markdown))
         if not shown:
             continue
-        close = end + 1 + close.end()
+        close = end + 1 + brace.end()
         tag_end = text.find(">", close)
         if tag_end < 0:
             continue
@@ -168,7 +166,7 @@ def _closing(text: str, start: int) -> int | None:
     return None
 
 
-def _shown(data, markdown: bool):
+def _shown(data: object, markdown: bool) -> Iterator[str]:
     """The strings a page shows from its data, in order: headings and paragraphs."""
     if isinstance(data, list):
         for item in data:

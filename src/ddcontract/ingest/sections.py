@@ -168,7 +168,7 @@ def sentence_case_title(text: str) -> bool:
     words = t.split()
     # a title put as a question, as plain-language terms write them ("What you can't do", "Hvad må du ikke?", "How
     # much can I claim if something goes wrong?"): its verb is the question's, and it may end with a question mark
-    asks = bool(words) and words[0].lower().strip("(),;") in _ASKS
+    asks = _asks(t)
     if not _title_shaped(t) or len(words) > (_MAX_QUESTION_WORDS if asks else _MAX_SENTENCE_CASE_WORDS) \
             or not t[0].isupper():
         return False
@@ -184,6 +184,12 @@ def sentence_case_title(text: str) -> bool:
 _MAX_SENTENCE_CASE_WORDS = 8
 _MAX_QUESTION_WORDS = 10
 _ASKS = frozenset("what how when where who why which hvad hvordan hvornår hvor hvem hvorfor hvilke hvilken hvilket".split())
+
+
+def _asks(title: str) -> bool:
+    """Whether a line starts with a question word ("What you can't do", "Hvad må du ikke?")."""
+    words = title.split()
+    return bool(words) and words[0].lower().strip("(),;") in _ASKS
 _MAX_PLAIN_TITLE_WORDS = 10
 _DUTY = frozenset(("shall", "must", "skal"))  # a duty stated is a sentence, however it is punctuated
 
@@ -197,7 +203,7 @@ def _titles_next(blocks: list[Block], i: int) -> bool:
     if blocks[i].kind != "paragraph" or any(c.isdigit() for c in t) or not sentence_case_title(t):
         return False
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if nxt is not None and nxt.kind == "list-item" and t.split()[0].lower().strip("(),;") in _ASKS:
+    if nxt is not None and nxt.kind == "list-item" and _asks(t):
         return True  # a question over a list answers it item by item ("Hvad er ikke tilladt i chatten?" – "– Mobning …")
     return nxt is not None and nxt.kind == "paragraph" and _reads_as_text(nxt.text)
 

@@ -151,15 +151,15 @@ def script_data(text: str) -> str:
     if "{" not in text:  # no object in it: the usual case, decided without reading line by line
         return text
     lines = text.split("\n")
-    strings = sum(1 for ln in lines if _SCRIPT_FIELD.match(ln) or _SCRIPT_STRING.match(ln))
-    if strings < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5 \
-            or not any(_SCRIPT_FIELD.match(ln) for ln in lines):
+    fields = [_SCRIPT_FIELD.match(ln) for ln in lines]
+    strings = sum(1 for ln, f in zip(lines, fields) if f or _SCRIPT_STRING.match(ln))
+    if strings < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5 or not any(fields):
         return text
     out = []
-    for line in lines:
+    for line, m in zip(lines, fields):
         if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
-        elif m := _SCRIPT_FIELD.match(line):
+        elif m:
             value = m.group(4)
             meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
             line = "" if meta else m.group(1) + value.replace("\\n", " ")
