@@ -42,7 +42,9 @@ def word_to_number(text: str) -> int | None:
         return _TENS[t]
     if t in ("one hundred", "a hundred"):
         return 100
-    m = re.fullmatch(r"(.+?)[- ]hundred", t)  # "five hundred"
+    if t == "hundrede":
+        return 100
+    m = re.fullmatch(r"(.+?)(?:[- ]hundred|[- ]?hundrede)", t)  # "five hundred", "fem hundrede", "femhundrede"
     if m and (base := word_to_number(m.group(1))) is not None and 0 < base < 10:
         return base * 100
     m = re.fullmatch(r"(\w+)[- ](\w+)", t)
@@ -108,7 +110,7 @@ _LOCAL_PREFIX = (r"(?-i:RO|BD|QR|SR|RM|Rp|Dhs?|AED|Php|PHP|Kshs?\.?|KShs?\.?|Ksh
                  r"(?=\s?\d{1,3}(?:,\d{3})+(?!\d|,\d)|\s?\d+(?:[.,]\d+)?\s?(?:million|billion|m|bn)\b)")
 # a code before a dollar sign names the dollar: "CAD $100", "AUD$ 5,000", "USD $1,000"
 _CUR_PREFIX = (r"(?P<pcur>(?:" + _CUR_CODES + r")\s?\$|" + _CUR_CODES + r"|" + _LOCAL_PREFIX + r"|Ringgit Malaysia|RMB|US\s?\$|U\.S\.\s?\$|AU\$|NZ\$|CDN\s?\$|CA\$|HK\$|SG\$|C\$|A\$|S\$|\$|€|£|¥|Baht|Euros?|"
-               r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
+               r"₹|₦|₱|₩|₺|₪|₫|₴|₽|฿|(?<![A-Za-z])R\$|(?<![A-Za-z0-9&])R(?=\s?\d{1,3}(?:[ ,\u00a0]\d{3})+(?:[.,]\d{2})?(?![\d,])|\d+\.\d{2}(?!\d))|(?<![A-Za-z])Rs\.?|kr\.?)")
 _AMOUNT = (r"(?P<num>" + _INDIAN_GROUPING + r"(?![\d,])|\d{1,3}(?:[,.' \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d*½|"
            r"\d+(?:[.,]\d+)?)")
 # currencies named in words after the figure ("100,000 Omani rials", "5,000,000 Baht", "2 mio. svenske kroner")
@@ -138,9 +140,11 @@ _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + 
 # thousands of kroner: "250 t.kr.", "500 tkr.", "TDKK 750"
 _THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
-_MONEY_WORDS = re.compile(r"\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
+_MONEY_WORDS = re.compile(r"(?<!\band\s)\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX + r"(?![A-Za-z])", re.IGNORECASE)
-_MONEY_WORDS_DA = re.compile(r"\b(?P<word>" + NUMBER_WORD_DA + r"|halvanden|(?:en\s+)?halv)\s+"
+# ("fem hundrede tusinde", "syvhundredetusinde kroner", "hundredetusinde euro", "tre og en halv million kroner")
+_MONEY_WORDS_DA = re.compile(r"\b(?P<word>(?:(?:" + NUMBER_WORD_DA + r")\s?)?hundrede|(?:" + NUMBER_WORD_DA + r")"
+                             r"(?:\s+og\s+en\s+halv)?|halvanden|(?:en\s+)?halv)\s*"
                              r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
                              + _CUR_SUFFIX + r"(?![A-Za-zÆØÅæøå])", re.IGNORECASE)
 _CURRENCY = {
@@ -200,12 +204,18 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 continue
             if "word" in m.groupdict():
                 w = m.group("word").lower()
-                base = 1.0 if w == "a" else 1.5 if w == "halvanden" else 0.5 if w.endswith("halv") else word_to_number(w)
+                half = re.fullmatch(r"(.+?)\s+og\s+en\s+halv", w)
+                base = (1.0 if w == "a" else 1.5 if w == "halvanden" else 0.5 if w == "halv" or w == "en halv"
+                        else (word_to_number(half.group(1)) or 0) + 0.5 if half else word_to_number(w))
                 if base is None or (w == "a" and not m.group("mult")):
                     continue
                 value: float | None = float(base)
             else:
-                value = parse_number(m.group("num"), lang)
+                num = m.group("num")
+                # three digits after a comma and no multiplier are thousands in Danish text too: "begrænset til GBP
+                # 50,000" (a Danish decimal comma has one or two: "2,5 mio. kr.", "kr. 1.000,00")
+                plain = lang == "da" and not m.group("mult") and re.fullmatch(r"\d{1,3}(?:,\d{3})+", num)
+                value = parse_number(num, "en" if plain else lang)
             if value is None:
                 continue
             mult = (m.group("mult") or "").lower()
@@ -219,6 +229,9 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             elif cur.lower().startswith("kr") and regex is _MONEY_PREFIX and re.search(r"(?<![A-Za-zÆØÅæøå])t\.?\s?$",
                                                                                   text[:m.start()]):
                 value *= 1000  # "t.kr. 500": the "t." before "kr." is thousands
+            elif (cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not mult
+                  and (before := re.search(r"(?<![A-Za-zÆØÅæøå])(mio|mill|mia)\.?\s?$", text[:m.start()]))):
+                value *= _MULTIPLIER[before.group(1).lower()]  # "mio. kr. 4,5": the multiplier before "kr."
             if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
             currency = _currency(cur)
@@ -252,7 +265,9 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
         return {}
     # an amount that is a floor, a fee, a deductible or a penalty beside the cap is not the cap ("insurance of not less
     # than £5m", "the minimum annual fee is USD 12,000", "bod på 5.000 kr.")
-    money = [m for m in money if not _NOT_A_CAP.search(text[max(0, m["start"] - 80):m["start"]])]
+    money = [m for m in money if not _NOT_A_CAP.search(text[max(0, m["start"] - 80):m["start"]])
+             and not (_CURRENT_BASE.search(text[max(0, m["start"] - 40):m["start"]])
+                      and _MULTIPLE.search(text[:m["start"]]))]
     if not money:
         return {}
     after = [m for m in money if m["start"] >= anchor]
@@ -269,12 +284,24 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
 _NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]{0,40}?(?:(?:not|no)\s+less\s+than|at\s+least|mindst|"
                         r"minimum(?:\s+of)?)\s*$|minimum\s+(?:annual\s+|monthly\s+)?fee\s+(?:is|of)\s*$|"
                         r"deductible\s+(?:of|not\s+exceeding)\s*$|\bselvrisiko\s+(?:på|af)\s*$|\bbod\s+på\s*$|"
-                        r"insurance\s+(?:cover\s+)?of\s*$|\bforsikringssum\s+på\s*$", re.IGNORECASE)
-_PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)\s+(?:claim|incident|event|occurrence)\b|"
+                        r"insurance\s+(?:cover\s+)?of\s*$|\bforsikringssum\s+på\s*$|"
+                        # an estimate of the charges a cap is a multiple of: "the Annual Charges … are estimated at £180,000"
+                        r"\b(?:estimated|expected|anticipated|forecast|projected)\s+(?:to\s+(?:be|amount\s+to)\s+|at\s+)"
+                        r"(?:approximately\s+|about\s+|around\s+)?$|"
+                        r"\b(?:anslået|anslås|estimeret|estimeres|forventes\s+at\s+udgøre|forventet)\s+(?:til\s+)?(?:ca\.\s+|cirka\s+)?$",
+                        re.IGNORECASE)
+# the present size of the charges a cap is a multiple of: "three times the annual fees, which are currently HK$120,000",
+# "150 % af vederlaget, der p.t. udgør 400.000 kr." (the current figure of a cap that is a sum itself is the cap: "det til
+# enhver tid gældende forsikringsbeløb, p.t. 5 mio. kr.")
+_CURRENT_BASE = re.compile(r"\b(?:currently|presently|at\s+present|now|p\.\s?t\.|pt\.|i\s+øjeblikket|for\s+tiden)\W+"
+                           r"(?:(?:at|approximately|about|around|udgør|er|ca\.|cirka|på)\W+){0,2}$", re.IGNORECASE)
+_MULTIPLE = re.compile(r"\b(?:times|twice|double|triple|treble|gange|dobbelte|dobbelt|tredobbelte)\b|\d\s?%|\bprocent\b",
+                       re.IGNORECASE)
+_PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)[\s-]+(?:claim|incident|event|occurrence)\b|"
                         r"\bin\s+(?:relation|respect)\s+(?:to|of)\s+any\s+(?:one\s+)?(?:event|claim|incident|occurrence)\b|"
-                        r"\bpr\.?\s+(?:skadestilfælde|krav|hændelse|skade|skadesbegivenhed)\b|"
+                        r"\bpr\.?\s+(?:skadestilfælde|skadetilfælde|krav|hændelse|skade|skadesbegivenhed|skadebegivenhed)\b|"
                         r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b", re.IGNORECASE)
-_AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|"
+_AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|\bannual\b|\bwhole\s+term\b|"
                         r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"
                         r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\balle\s+(?:krav|skadestilfælde)\b|"
                         r"\bpr\.?\s+(?:kalender|kontrakt)?år\b|\bom\s+året\b|\bi\s+et\s+(?:kalender|kontrakt)?år\b|\bløbetid\b",

@@ -24,8 +24,8 @@ def _deadline_regex(number_word: str) -> re.Pattern[str]:
         r"(?<![\w.,])[\[(]?(?P<num>\d{1,4}(?:[.,]\d+)?|" + number_word + r")[\])]?"
         r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
         r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
-        r"(?P<unit>hours?|hrs?\.?|h\b|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|hverdages|hverdage|"
-        r"arbejdsdages|arbejdsdage|uger?|måneders|måneder?)\b",
+        r"(?P<unit>hours?|hrs?\.?|h\b|minutes?|minutter|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|"
+        r"hverdages|hverdage|arbejdsdages|arbejdsdage|uger?|måneders|måneder?)\b",
         re.IGNORECASE)
 
 
@@ -50,8 +50,8 @@ _VAGUE = re.compile(
     # a period the contract names elsewhere (a cover page, an order form): "within the Breach Notification Period"
     r"within the (?:[A-Z]\w+ ){1,3}(?:Period|Timeframe|Deadline)\b|inden for (?:den |det )?(?:aftalte )?(?:[A-ZÆØÅ]\w+ ){0,2}(?:[Ff]rist|[Pp]eriode)\b",
     re.IGNORECASE)
-_HOURS_PER = {"hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24, "dag": 24, "døgn": 24, "week": 168, "uge": 168,
-              "month": 720, "måned": 720}
+_HOURS_PER = {"minute": 1 / 60, "minutt": 1 / 60, "hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24,
+              "dag": 24, "døgn": 24, "week": 168, "uge": 168, "ug": 168, "month": 720, "måned": 720}
 
 
 def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
@@ -63,7 +63,7 @@ def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
     base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
     base = {"hrs": "hr", "timer": "time"}.get(base, base)
     hours = _HOURS_PER.get(base, _HOURS_PER.get(u, 24))
-    name = {1: "hours", 24: "days", 168: "weeks", 720: "months"}[hours]
+    name = {1 / 60: "minutes", 1: "hours", 24: "days", 168: "weeks", 720: "months"}[hours]
     if qual and qual.lower() in ("business", "working", "bank", "arbejds", "hverdags") and hours == 24:
         name = "business days"
     return hours, name
@@ -75,10 +75,15 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
                         r"\bintervals?\s+of(?:\s+(?:no|not)\s+(?:more|longer)\s+than|\s+at\s+(?:most|least))?|"
                         r"\bmed\s+(?:højst\s+|mindst\s+)?)\s*$", re.IGNORECASE)
 _FREQUENCY_AFTER = re.compile(r"^\W*(?:intervals?|mellemrum)\b", re.IGNORECASE)
-# a later report, not the notice: "and shall within 24 hours thereafter provide a written incident report", "senest 10
-# arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
+# a later report or confirmation, not the notice: "and shall within 24 hours thereafter provide a written incident report",
+# "senest 10 arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
 _FOLLOW_UP = re.compile(r"\b(?:provide|submit|deliver|send|furnish|fremsende|sende|aflevere|levere|udarbejde)\s+"
                         r"(?:\w+\s+){0,3}?(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
+# a notice by telephone confirmed in writing later: "og skal bekræfte meddelelsen skriftligt senest den følgende
+# arbejdsdag", "to be confirmed in writing within 24 hours" — after a fixed deadline for the first notice, not before
+# one that is only "promptly" (then the written confirmation's deadline is the one there is)
+_CONFIRMATION = re.compile(r"\b(?:confirm|confirmed|bekræfte|bekræftes)\s+(?:[\wæøå]+\s+){0,3}?(?:in\s+writing|skriftligt)|"
+                           r"\b(?:skriftligt|written)\s+(?:bekræfte|bekræftes|confirmation|bekræftelse)", re.IGNORECASE)
 
 
 _DURATION = re.compile(r"(?:\bexceed(?:s|ing)?|\blasting(?:\s+(?:more|longer)\s+than)?|\bin\s+excess\s+of|"
@@ -95,12 +100,36 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        re.IGNORECASE)
 
 
+# "no later than the second business day after the incident is detected", "senest tredje arbejdsdag efter": that many days
+_NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+        "anden": 2, "andet": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4, "femte": 5, "5.": 5}
+_NTH_DAY = re.compile(
+    r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before\s+the\s+end\s+of|on|until)\s+the\s+"
+    r"(?P<en>second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:(?:business|working|bank|calendar)\s+)?day|"
+    r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?P<da>anden|tredje|fjerde|femte|[2-5]\.)\s*(?:arbejdsdag|hverdag|bankdag|dag))\b",
+    re.IGNORECASE)
+
+
 _A_WEEK = re.compile(r"\b(?:within|in\s+no\s+more\s+than|no\s+later\s+than)\s+a\s+(?:calendar\s+)?week\b(?!\s+or\b)",
                      re.IGNORECASE)
 
 
 _PART_START = re.compile(r"[,;:]|\b(?:and|og|samt)\b")
 _PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
+
+
+# a deadline for doing something else than telling: "shall restore the affected systems within 4 hours and shall
+# forthwith inform the Employer", "skal udbedre fejlen inden for 8 timer og straks orientere Kunden"
+_OTHER_ACTION = re.compile(r"\b(?:restore|restores|recover|recovers|resolve|resolves|remedy|remedies|rectify|rectifies|"
+                           r"repair|repairs|fix|fixes|mitigate|mitigates|patch|patches|rotate|rotates|replace|replaces|"
+                           r"genoprette|genopretter|udbedre|udbedrer|afhjælpe|afhjælper|løse|løser|retablere|retablerer|"
+                           r"reetablere|reetablerer|rette|retter|skifte|skifter|udskifte|udskifter)\b", re.IGNORECASE)
+_TELLING = re.compile(r"\b(?:notif\w*|inform\w*|report\w*|tell|tells|alert\w*|advis\w*|notice|contact\w*|"
+                      r"underret\w*|orienter\w*|meddel\w*|varsl\w*|besked|kontakt\w*|indberet\w*|anmeld\w*)", re.IGNORECASE)
+
+
+_SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[sz]ed|sikkerhed|brud|kompromitt|angreb|"
+                            r"uvedkommende|uautoriseret", re.IGNORECASE)
 
 
 _BUSINESS_DAY = re.compile(r"business|working|bank|arbejds|hverdag", re.IGNORECASE)
@@ -125,7 +154,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # report; then before the anchor or after it ("respond to P1 incidents within 4 hours and notify … within 24
         # hours"), and the nearest
         theirs = not_to_customer(text, m.start())
-        follow_up = bool(_FOLLOW_UP.search(_own_part(text, m.start(), m.end())))
+        part = _own_part(text, m.start(), m.end())
+        follow_up = 2 if _FOLLOW_UP.search(part) else 1 if _CONFIRMATION.search(part) else 0
         candidates.append((not lead, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), hours, unit,
                            m.group(0)))
 
@@ -153,15 +183,25 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         ahead = text[max(0, m.start() - 30):m.start()]
         if _DURATION.search(ahead) and not _NEGATION.search(ahead):
             continue
+        # minutes are the measure of service desks and outages ("Initial notification: within 15 minutes of
+        # detection"); a breach notice in minutes names the breach in its own sentence
+        if per < 1 and not _SECURITY_WORD.search(text):
+            continue
+        part = _own_part(text, m.start(), m.end())
+        if _OTHER_ACTION.search(part) and not _TELLING.search(part):
+            continue
         add(m, lead, value * per, unit)
     # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
     for m in _NEXT_DAY.finditer(text):
         add(m, True, 24, "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
+    for m in _NTH_DAY.finditer(text):
+        add(m, True, 24 * _NTH[(m.group("en") or m.group("da")).lower()],
+            "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
     # "within a week of learning of it" (the Danish "en uge" is a number word and a unit)
     for m in _A_WEEK.finditer(text):
         add(m, True, 168, "weeks")
     vague_match = _VAGUE.search(text)
-    if candidates and vague_match and all(c[2] for c in candidates):
+    if candidates and vague_match and all(c[2] == 2 for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
     if candidates:
         candidates.sort(key=lambda c: c[:5])

@@ -116,7 +116,9 @@ _AUTHORITY_WORD = re.compile(r"(?:authorit|regulator|ico$|datatilsyn|tilsynsmynd
 _CUSTOMER_TOLD = frozenset(
     "you your customer customers client clients controller controllers member members user users subscriber "
     "subscribers licensee licensees dig jer du kunden kunder kunderne kundens dataansvarlige medlemmet medlemmer "
-    "medlemmerne brugeren brugerne abonnenten abonnenterne licenstageren".split())
+    "medlemmerne brugeren brugerne abonnenten abonnenterne licenstageren "
+    # the public customer by its name in public contracts ("meddeles … til Kommunens koordinator", "notify the Council")
+    "council buyer purchaser kommunen regionen ordregiveren køberen bestilleren".split())
 
 
 def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
@@ -138,6 +140,49 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
     return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
 
 
+def _sent_to_customer(text: str, since: int, at: int) -> bool:
+    """Whether a notice named after ``since`` and before the deadline at ``at`` goes to the customer: "assist the
+    Controller in notifying the supervisory authority within 72 hours; the Processor's own notice to the Controller
+    shall be given within 24 hours" sets the 24 hours toward the customer."""
+    for m in _SENT_TO.finditer(text, since, at):
+        whom = m.group("whom") or m.group("whom_da") or m.group("whom_name") or m.group("whom_noun") or ""
+        if re.sub(r"(?:['’]s|s)$", "", whom.lower()) in _CUSTOMER_TOLD or whom.lower() in _CUSTOMER_TOLD:
+            return True
+    return False
+
+
+# a party by its role, as the subject of a duty: "The Merchant shall", "Forhandleren skal straks og senest"
+_ROLE_SUBJECT = re.compile(
+    r"(?:\b[Tt]he\s+(?P<en>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)|\b(?P<da>(?-i:[A-ZÆØÅ])[\wæøå-]+(?:en|et|ne)))\s+"
+    r"(?:shall|must|will|agrees\s+to|undertakes\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^.;:]{0,60}$")
+# the roles a provider has, and "we": a duty of theirs is toward the customer whoever is named as told
+_PROVIDER_ROLE = frozenset(
+    "supplier provider processor sub-processor subprocessor contractor vendor licensor host company consultant developer "
+    "agency importer leverandøren databehandleren underdatabehandleren udbyderen konsulenten selskabet værten "
+    "leverandør databehandler udbyder".split())
+_NAME_WORD = re.compile(r"(?-i:[A-ZÆØÅ])[\w.&-]*")
+
+
+def _role_tells_named_party(text: str, verb: re.Match[str]) -> bool:
+    """Whether a party named by a role other than the provider's must tell a party named by its own name: in a
+    platform's terms, "The Merchant shall notify Orbitly within 24 hours", "Partneren skal underrette Nordplads senest
+    12 timer efter" — the platform's customer telling the platform (the provider), not the customer told."""
+    # the one told right after the verb by a name of its own ("Orbitly", "Medlemsnet ApS"), not by a role with its
+    # article ("the Partner") or a word of ours for the customer
+    obj = verb.group("obj")
+    if not obj or re.search(r"\bthe\s", verb.group(0), re.IGNORECASE) or not _NAME_WORD.fullmatch(obj):
+        return False
+    name = obj.lower()
+    if name in _CUSTOMER_TOLD or name in _TO_PROVIDER_OBJECT or name in _PROVIDER_ROLE or name in ("the", "den", "det"):
+        return False
+    subject = _ROLE_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()])
+    if not subject:
+        return False
+    role = (subject.group("en") or subject.group("da")).lower()
+    return (not any(word in _PROVIDER_ROLE or word.endswith(("leverandøren", "udbyderen", "databehandleren"))
+                    for word in role.split()) and role not in _CUSTOMER_TOLD)
+
+
 def not_to_customer(text: str, at: int) -> bool:
     """Whether the duty to notify that governs the deadline at ``at`` is not the duty toward the customer: the
     deadline runs from the customer's awareness; or the last notifying words before it tell an authority; or the
@@ -152,7 +197,7 @@ def not_to_customer(text: str, at: int) -> bool:
     if _sent_to_other(text, at, before[-1].start() if before else 0):
         return True
     told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)]
-    if told and (not before or told[-1].end() > before[-1].start()):
+    if told and (not before or told[-1].end() > before[-1].start()) and not _sent_to_customer(text, told[-1].end(), at):
         return True
     verb = before[-1] if before else next(iter(verbs), None)
     if verb is None:
@@ -164,6 +209,8 @@ def not_to_customer(text: str, at: int) -> bool:
         return True
     if verb.group(0).split()[0].lower() in _PASSIVE:
         return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"
+    if _role_tells_named_party(text, verb):
+        return True
     # a sub-processor's own duty (toward the provider): "Each sub-processor shall notify …", "Hver underbehandler
     # forpligter sig til at: … underrette AlphaAi om databrud"
     if _SUBPROCESSOR_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()]):

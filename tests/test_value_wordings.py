@@ -1,0 +1,130 @@
+"""The value reader on wordings met in the value probes of the twenty-second round (written here in our own words):
+deadlines in minutes, weeks in Danish and "the second business day"; a written confirmation after a telephone
+notice; a deadline for repairing rather than telling; who is told when the parties have names; and caps in Danish
+words, with the multiplier before "kr.", in Danish text with English thousands, and the current size of the charges
+a cap is a multiple of."""
+
+from __future__ import annotations
+
+import pytest
+
+from ddcontract.amounts import extract_money
+from ddcontract.values import extract_deadline
+
+# ---------------------------------------------------------------- deadlines
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("The Host shall alert the Client by phone within ninety (90) minutes of confirming a Security Incident.", "en", 1.5),
+    ("Leverandøren underretter Kunden inden for 30 minutter efter, at et sikkerhedsbrud er konstateret.", "da", 0.5),
+    ("Senest 3 uger efter, at Leverandøren har opdaget et sikkerhedsbrud, underrettes Kunden skriftligt.", "da", 504),
+    ("Databehandleren giver den dataansvarlige besked om bruddet inden for 1 uge.", "da", 168),
+    ("The Vendor shall tell the Agency about any data breach no later than the third business day after detecting it.",
+     "en", 72),
+    ("Leverandøren skal underrette Kunden om sikkerhedsbrud senest anden arbejdsdag efter opdagelsen.", "da", 48),
+])
+def test_minutes_weeks_and_the_nth_business_day(text, lang, hours):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] == hours and not found.get("not_to_customer")
+
+
+def test_minutes_without_a_breach_named_are_a_service_desk_measure():
+    # the status page of an outage, not the notice of a breach
+    assert extract_deadline("First status update: within 20 minutes of detection.") == {}
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the first notice has its own deadline: the written confirmation after it is not the deadline
+    ("The Supplier shall telephone the Customer within 2 hours of a Security Incident and confirm the call in writing "
+     "within 24 hours.", "en", 2),
+    ("Leverandøren giver Kunden telefonisk besked om sikkerhedsbrud inden for fire timer og bekræfter beskeden "
+     "skriftligt senest næste arbejdsdag.", "da", 4),
+    # the first notice only "promptly": the written confirmation's deadline is the one there is
+    ("On discovering a breach the Host shall promptly call the Client and confirm that call in writing within eight "
+     "(8) hours.", "en", 8),
+])
+def test_a_written_confirmation_follows_the_first_notice(text, lang, hours):
+    assert extract_deadline(text, anchor=len(text) // 2, lang=lang)["hours"] == hours
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("If a Security Incident occurs the Operator shall repair the affected servers within 6 hours and shall "
+     "immediately inform the Trust.", "en"),
+    ("Leverandøren skal genoprette de berørte systemer inden for 12 timer og straks orientere Kommunen om bruddet.",
+     "da"),
+])
+def test_a_deadline_for_repairing_is_not_a_deadline_for_telling(text, lang):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] is None and found["vague"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Operator assists the Council with its report to the regulator within 72 hours; the Operator's own notice "
+     "to the Council shall be given within 12 hours of detection.", "en"),
+    ("Databehandleren bistår med anmeldelse til Datatilsynet inden for 72 timer; Databehandlerens underretning til "
+     "den dataansvarlige sker senest 12 timer efter opdagelsen.", "da"),
+])
+def test_a_notice_to_the_customer_named_after_the_authority_is_toward_the_customer(text, lang):
+    found = extract_deadline(text, lang=lang)
+    assert found["hours"] == 12 and not found.get("not_to_customer")
+
+
+@pytest.mark.parametrize("text, lang, theirs", [
+    # a platform's customer (by its role) telling the platform (by its name): toward the provider
+    ("The Reseller shall notify Quillbank within 24 hours if its API credentials may have been exposed.", "en", True),
+    ("Forhandleren skal underrette Bytorv senest 12 timer efter, at Forhandlerens login kan være kompromitteret.",
+     "da", True),
+    # the provider by its role telling the customer by its name, or anyone telling the customer by its role
+    ("The Supplier shall notify Brightfield Energy within 24 hours of a Security Incident.", "en", False),
+    ("Leverandøren skal underrette Region Sydfyn senest 24 timer efter et sikkerhedsbrud.", "da", False),
+    ("Quillbank will notify the Reseller within 24 hours of a security incident affecting its data.", "en", False),
+])
+def test_who_tells_whom_when_parties_have_names(text, lang, theirs):
+    assert bool(extract_deadline(text, lang=lang).get("not_to_customer")) is theirs
+
+
+@pytest.mark.parametrize("text", [
+    "Sikkerhedsbrud meddeles af Leverandøren til Kommunens it-sikkerhedsansvarlige inden for 24 timer.",
+    "Meddelelse om brud på sikkerheden gives til Regionen senest 24 timer efter, at bruddet er opdaget.",
+])
+def test_a_municipality_or_region_told_is_the_customer(text):
+    found = extract_deadline(text, lang="da")
+    assert found["hours"] == 24 and not found.get("not_to_customer")
+
+
+# ---------------------------------------------------------------- caps
+
+
+@pytest.mark.parametrize("text, lang, amount, currency", [
+    ("Ansvaret kan højst udgøre seks hundrede tusinde danske kroner.", "da", 600000, "DKK"),
+    ("Udbyderen hæfter med indtil firehundredetusinde kroner.", "da", 400000, "DKK"),
+    ("Ansvaret kan ikke overstige hundredetusinde euro.", "da", 100000, "EUR"),
+    ("Ansvaret er begrænset til to og en halv million kroner.", "da", 2500000, "DKK"),
+    ("Ansvaret kan samlet højst udgøre mio. kr. 3,5.", "da", 3500000, "DKK"),
+    ("Ansvaret for de engelske selskabers krav er begrænset til GBP 75,000.", "da", 75000, "GBP"),
+    ("The Licensor's aggregate liability shall not exceed R1 250 000,00.", "en", 1250000, "ZAR"),
+])
+def test_cap_amount_forms(text, lang, amount, currency):
+    assert extract_money(text, lang=lang) == {"amount": amount, "currency": currency}
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("Liability is subject to a per-claim limit of EUR 50,000 and an annual limit of EUR 200,000.", "en", 200000),
+    ("Erstatning udgør højst 100.000 kr. pr. skadetilfælde og samlet højst 400.000 kr. pr. år.", "da", 400000),
+])
+def test_the_aggregate_cap_beside_a_per_claim_cap(text, lang, amount):
+    assert extract_money(text, lang=lang)["amount"] == amount
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Liability is limited to twice the annual fees, which are currently USD 80,000.", "en"),
+    ("Ansvaret er begrænset til 200 % af vederlaget, der p.t. udgør 250.000 kr.", "da"),
+    ("Liability is limited to 125% of the Charges. The Charges for the first year are estimated at EUR 90,000.", "en"),
+])
+def test_the_size_of_the_charges_a_cap_multiplies_is_not_the_cap(text, lang):
+    assert extract_money(text, lang=lang) == {}
+
+
+def test_the_current_figure_of_a_cap_that_is_a_sum_is_the_cap():
+    text = "Ansvaret er begrænset til den til enhver tid gældende forsikringssum, p.t. 3 mio. kr."
+    assert extract_money(text, lang="da") == {"amount": 3000000, "currency": "DKK"}
