@@ -52,8 +52,12 @@ def test_a_written_confirmation_follows_the_first_notice(text, lang, hours):
      "immediately inform the Trust.", "en"),
     ("Leverandøren skal genoprette de berørte systemer inden for 12 timer og straks orientere Kommunen om bruddet.",
      "da"),
+    # a response time
+    ("Ved sikkerhedshændelser besvarer supporten henvendelser inden for 4 timer og giver straks Kunden besked.", "da"),
+    ("The Host shall acknowledge each security ticket within 2 hours and shall promptly inform the Client of any breach.",
+     "en"),
 ])
-def test_a_deadline_for_repairing_is_not_a_deadline_for_telling(text, lang):
+def test_a_deadline_for_repairing_or_answering_is_not_a_deadline_for_telling(text, lang):
     found = extract_deadline(text, lang=lang)
     assert found["hours"] is None and found["vague"]
 
@@ -78,6 +82,10 @@ def test_a_notice_to_the_customer_named_after_the_authority_is_toward_the_custom
     ("The Supplier shall notify Brightfield Energy within 24 hours of a Security Incident.", "en", False),
     ("Leverandøren skal underrette Region Sydfyn senest 24 timer efter et sikkerhedsbrud.", "da", False),
     ("Quillbank will notify the Reseller within 24 hours of a security incident affecting its data.", "en", False),
+    # the platform called "the Company", or told by a notice named by its noun
+    ("The Affiliate shall: notify the Company no later than 48 hours after learning of a data breach.", "en", True),
+    ("The Courier shall give notice to Parcelo of any lost customer data within 12 hours.", "en", True),
+    ("The Supplier shall notify the Company within 24 hours of a Security Incident.", "en", False),
 ])
 def test_who_tells_whom_when_parties_have_names(text, lang, theirs):
     assert bool(extract_deadline(text, lang=lang).get("not_to_customer")) is theirs

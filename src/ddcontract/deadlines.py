@@ -119,11 +119,16 @@ _PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
 
 
 # a deadline for doing something else than telling: "shall restore the affected systems within 4 hours and shall
-# forthwith inform the Employer", "skal udbedre fejlen inden for 8 timer og straks orientere Kunden"
+# forthwith inform the Employer", "skal udbedre fejlen inden for 8 timer og straks orientere Kunden", a response time
 _OTHER_ACTION = re.compile(r"\b(?:restore|restores|recover|recovers|resolve|resolves|remedy|remedies|rectify|rectifies|"
                            r"repair|repairs|fix|fixes|mitigate|mitigates|patch|patches|rotate|rotates|replace|replaces|"
                            r"genoprette|genopretter|udbedre|udbedrer|afhjælpe|afhjælper|løse|løser|retablere|retablerer|"
-                           r"reetablere|reetablerer|rette|retter|skifte|skifter|udskifte|udskifter)\b", re.IGNORECASE)
+                           r"reetablere|reetablerer|rette|retter|skifte|skifter|udskifte|udskifter|"
+                           # a time to answer or to start work is a response time: "vi besvarer henvendelser inden for 24
+                           # timer", "respond to Priority 1 tickets within one hour"
+                           r"respond|responds|answer|answers|reply|replies|acknowledge|acknowledges|"
+                           r"svare|svarer|besvare|besvarer|besvares|reagere|reagerer|påbegynde|påbegynder|påbegyndes|"
+                           r"igangsætte|igangsætter|igangsættes)\b", re.IGNORECASE)
 _TELLING = re.compile(r"\b(?:notif\w*|inform\w*|report\w*|tell|tells|alert\w*|advis\w*|notice|contact\w*|"
                       r"underret\w*|orienter\w*|meddel\w*|varsl\w*|besked|kontakt\w*|indberet\w*|anmeld\w*)", re.IGNORECASE)
 

@@ -133,8 +133,11 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
     m = near[0]
     if m.group("whom_noun"):
         # a notice named by its noun goes to the provider only when the provider is named: "notice to Company" may be to
-        # the customer under its own name
-        return m.group("whom_noun").lower() in _TO_PROVIDER_OBJECT
+        # the customer under its own name — unless a party named by another role gives it to a party named by its own
+        # name ("The Transport Operator shall give notice to FREE NOW", a platform's customer telling the platform)
+        whom = m.group("whom_noun")
+        return whom.lower() in _TO_PROVIDER_OBJECT or (_names_a_party(whom)
+                                                        and _role_subject_not_provider(text, m.start()))
     # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
     whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
     return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
@@ -154,7 +157,7 @@ def _sent_to_customer(text: str, since: int, at: int) -> bool:
 # a party by its role, as the subject of a duty: "The Merchant shall", "Forhandleren skal straks og senest"
 _ROLE_SUBJECT = re.compile(
     r"(?:\b[Tt]he\s+(?P<en>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)|\b(?P<da>(?-i:[A-ZÆØÅ])[\wæøå-]+(?:en|et|ne)))\s+"
-    r"(?:shall|must|will|agrees\s+to|undertakes\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^.;:]{0,60}$")
+    r"(?:shall|must|will|agrees\s+to|undertakes\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^.;]{0,60}$")
 # the roles a provider has, and "we": a duty of theirs is toward the customer whoever is named as told
 _PROVIDER_ROLE = frozenset(
     "supplier provider processor sub-processor subprocessor contractor vendor licensor host company consultant developer "
@@ -163,24 +166,36 @@ _PROVIDER_ROLE = frozenset(
 _NAME_WORD = re.compile(r"(?-i:[A-ZÆØÅ])[\w.&-]*")
 
 
-def _role_tells_named_party(text: str, verb: re.Match[str]) -> bool:
-    """Whether a party named by a role other than the provider's must tell a party named by its own name: in a
-    platform's terms, "The Merchant shall notify Orbitly within 24 hours", "Partneren skal underrette Nordplads senest
-    12 timer efter" — the platform's customer telling the platform (the provider), not the customer told."""
-    # the one told right after the verb by a name of its own ("Orbitly", "Medlemsnet ApS"), not by a role with its
-    # article ("the Partner") or a word of ours for the customer
-    obj = verb.group("obj")
-    if not obj or re.search(r"\bthe\s", verb.group(0), re.IGNORECASE) or not _NAME_WORD.fullmatch(obj):
-        return False
-    name = obj.lower()
-    if name in _CUSTOMER_TOLD or name in _TO_PROVIDER_OBJECT or name in _PROVIDER_ROLE or name in ("the", "den", "det"):
-        return False
-    subject = _ROLE_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()])
+def _role_subject_not_provider(text: str, at: int) -> bool:
+    """Whether the duty just before ``at`` is that of a party named by a role that is not the provider's ("The Merchant
+    shall", "Forhandleren skal straks")."""
+    subject = _ROLE_SUBJECT.search(text[max(0, at - 120):at])
     if not subject:
         return False
     role = (subject.group("en") or subject.group("da")).lower()
     return (not any(word in _PROVIDER_ROLE or word.endswith(("leverandøren", "udbyderen", "databehandleren"))
                     for word in role.split()) and role not in _CUSTOMER_TOLD)
+
+
+def _names_a_party(word: str) -> bool:
+    """A party by a name of its own ("Orbitly", "FREE"), not a word of ours for the customer or the provider."""
+    name = word.lower()
+    return bool(_NAME_WORD.fullmatch(word)) and not (name in _CUSTOMER_TOLD or name in _TO_PROVIDER_OBJECT
+                                                     or name in _PROVIDER_ROLE or name in ("the", "den", "det"))
+
+
+def _role_tells_named_party(text: str, verb: re.Match[str]) -> bool:
+    """Whether a party named by a role other than the provider's must tell a party named by its own name: in a
+    platform's terms, "The Merchant shall notify Orbitly within 24 hours", "Partneren skal underrette Nordplads senest
+    12 timer efter", "the Advertiser shall notify the Company" — the platform's customer telling the platform (the
+    provider, which such terms call by its name or "the Company"), not the customer told."""
+    obj = verb.group("obj")
+    if not obj:
+        return False
+    # the one told right after the verb by a name of its own, not by a role with its article ("the Partner")
+    named = (obj.lower() == "company" or (not re.search(r"\bthe\s", verb.group(0), re.IGNORECASE)
+                                          and _names_a_party(obj)))
+    return named and _role_subject_not_provider(text, verb.start())
 
 
 def not_to_customer(text: str, at: int) -> bool:
