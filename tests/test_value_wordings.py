@@ -136,3 +136,10 @@ def test_the_size_of_the_charges_a_cap_multiplies_is_not_the_cap(text, lang):
 def test_the_current_figure_of_a_cap_that_is_a_sum_is_the_cap():
     text = "Ansvaret er begrænset til den til enhver tid gældende forsikringssum, p.t. 3 mio. kr."
     assert extract_money(text, lang="da") == {"amount": 3000000, "currency": "DKK"}
+
+
+@pytest.mark.parametrize("unit", ["minutes", "hours", "days", "business days", "weeks", "months"])
+def test_every_deadline_unit_has_a_danish_name(unit):
+    # the unit a deadline was stated in is shown in the report's language ("Angivet i: minutter")
+    from ddcontract.requirements.notification import TEXTS
+    assert TEXTS["da"][f"name.{unit}"] and TEXTS["da"][f"name.{unit}"] != unit

@@ -242,6 +242,7 @@ TEXTS = {
         "name.in-writing": "skriftligt",
         "name.support": "kundeservice eller hjælpecenter",
         "name.web": "webside (link)",
+        "name.minutes": "minutter",
         "name.hours": "timer",
         "name.days": "dage",
         "name.business days": "arbejdsdage",
