@@ -28,6 +28,12 @@ def test_minutes_weeks_and_the_nth_business_day(text, lang, hours):
     assert found["hours"] == hours and not found.get("not_to_customer")
 
 
+def test_to_turn_to_the_customer_is_to_tell_it():
+    # "rette henvendelse til" (to contact), not "rette" (to correct)
+    text = "Ved et sikkerhedsbrud skal Leverandøren rette henvendelse til Kunden senest 24 timer efter opdagelsen."
+    assert extract_deadline(text, lang="da")["hours"] == 24
+
+
 def test_minutes_without_a_breach_named_are_a_service_desk_measure():
     # the status page of an outage, not the notice of a breach
     assert extract_deadline("First status update: within 20 minutes of detection.") == {}

@@ -130,7 +130,9 @@ _OTHER_ACTION = re.compile(r"\b(?:restore|restores|recover|recovers|resolve|reso
                            r"svare|svarer|besvare|besvarer|besvares|reagere|reagerer|påbegynde|påbegynder|påbegyndes|"
                            r"igangsætte|igangsætter|igangsættes)\b", re.IGNORECASE)
 _TELLING = re.compile(r"\b(?:notif\w*|inform\w*|report\w*|tell|tells|alert\w*|advis\w*|notice|contact\w*|"
-                      r"underret\w*|orienter\w*|meddel\w*|varsl\w*|besked|kontakt\w*|indberet\w*|anmeld\w*)", re.IGNORECASE)
+                      # ("rette henvendelse til" is to contact, not to correct)
+                      r"underret\w*|orienter\w*|meddel\w*|varsl\w*|besked|kontakt\w*|indberet\w*|anmeld\w*|henvendelse\s+til)",
+                      re.IGNORECASE)
 
 
 _SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[sz]ed|sikkerhed|brud|kompromitt|angreb|"

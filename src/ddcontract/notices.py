@@ -138,9 +138,13 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
         whom = m.group("whom_noun")
         return whom.lower() in _TO_PROVIDER_OBJECT or (_names_a_party(whom)
                                                         and _role_subject_not_provider(text, m.start()))
-    # the one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")
-    whom = re.sub(r"(?:['’]s|s)$", "", (m.group("whom") or m.group("whom_da") or m.group("whom_name") or "").lower())
+    whom = _bare(m.group("whom") or m.group("whom_da") or m.group("whom_name") or "")
     return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
+
+
+def _bare(whom: str) -> str:
+    """The one told without a genitive or plural "s" ("the Customer's contact", "Kundens", "medlemmernes")."""
+    return re.sub(r"(?:['’]s|s)$", "", whom.lower())
 
 
 def _sent_to_customer(text: str, since: int, at: int) -> bool:
@@ -149,7 +153,7 @@ def _sent_to_customer(text: str, since: int, at: int) -> bool:
     shall be given within 24 hours" sets the 24 hours toward the customer."""
     for m in _SENT_TO.finditer(text, since, at):
         whom = m.group("whom") or m.group("whom_da") or m.group("whom_name") or m.group("whom_noun") or ""
-        if re.sub(r"(?:['’]s|s)$", "", whom.lower()) in _CUSTOMER_TOLD or whom.lower() in _CUSTOMER_TOLD:
+        if _bare(whom) in _CUSTOMER_TOLD or whom.lower() in _CUSTOMER_TOLD:
             return True
     return False
 
@@ -158,7 +162,7 @@ def _sent_to_customer(text: str, since: int, at: int) -> bool:
 _ROLE_SUBJECT = re.compile(
     r"(?:\b[Tt]he\s+(?P<en>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)|\b(?P<da>(?-i:[A-ZÆØÅ])[\wæøå-]+(?:en|et|ne)))\s+"
     r"(?:shall|must|will|agrees\s+to|undertakes\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^.;]{0,60}$")
-# the roles a provider has, and "we": a duty of theirs is toward the customer whoever is named as told
+# the roles a provider has: a duty of theirs is toward the customer whoever is named as told
 _PROVIDER_ROLE = frozenset(
     "supplier provider processor sub-processor subprocessor contractor vendor licensor host company consultant developer "
     "agency importer leverandøren databehandleren underdatabehandleren udbyderen konsulenten selskabet værten "
