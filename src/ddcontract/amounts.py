@@ -40,9 +40,7 @@ def word_to_number(text: str) -> int | None:
         return _UNITS[t]
     if t in _TENS:
         return _TENS[t]
-    if t in ("one hundred", "a hundred"):
-        return 100
-    if t == "hundrede":
+    if t in ("one hundred", "a hundred", "hundrede"):
         return 100
     m = re.fullmatch(r"(.+?)(?:[- ]hundred|[- ]?hundrede)", t)  # "five hundred", "fem hundrede", "femhundrede"
     if m and (base := word_to_number(m.group(1))) is not None and 0 < base < 10:
@@ -204,9 +202,10 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 continue
             if "word" in m.groupdict():
                 w = m.group("word").lower()
-                half = re.fullmatch(r"(.+?)\s+og\s+en\s+halv", w)
-                base = (1.0 if w == "a" else 1.5 if w == "halvanden" else 0.5 if w == "halv" or w == "en halv"
-                        else (word_to_number(half.group(1)) or 0) + 0.5 if half else word_to_number(w))
+                # "halv", "en halv", "tre og en halv" (million)
+                half = re.fullmatch(r"(?:(.+?)\s+og\s+)?(?:en\s+)?halv", w)
+                base = (1.0 if w == "a" else 1.5 if w == "halvanden"
+                        else (word_to_number(half.group(1) or "") or 0) + 0.5 if half else word_to_number(w))
                 if base is None or (w == "a" and not m.group("mult")):
                     continue
                 value: float | None = float(base)
@@ -226,13 +225,13 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if _THOUSAND_KRONER.fullmatch(cur):
                 value *= 1000
                 cur = "DKK"
-            elif cur.lower().startswith("kr") and regex is _MONEY_PREFIX and re.search(r"(?<![A-Za-zÆØÅæøå])t\.?\s?$",
-                                                                                  text[:m.start()]):
+            kr_first = cur.lower().startswith("kr") and regex is _MONEY_PREFIX
+            ahead = text[max(0, m.start() - 8):m.start()]
+            if kr_first and re.search(r"(?<![A-Za-zÆØÅæøå])t\.?\s?$", ahead):
                 value *= 1000  # "t.kr. 500": the "t." before "kr." is thousands
-            elif (cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not mult
-                  and (before := re.search(r"(?<![A-Za-zÆØÅæøå])(mio|mill|mia)\.?\s?$", text[:m.start()]))):
+            elif kr_first and not mult and (before := re.search(r"(?<![A-Za-zÆØÅæøå])(mio|mill|mia)\.?\s?$", ahead)):
                 value *= _MULTIPLIER[before.group(1).lower()]  # "mio. kr. 4,5": the multiplier before "kr."
-            if cur.lower().startswith("kr") and regex is _MONEY_PREFIX and not re.match(r"\s?\d", text[m.end(cur_group):]):
+            if kr_first and not re.match(r"\s?\d", text[m.end(cur_group):]):
                 continue
             currency = _currency(cur)
             if cur == "$" and (kind := _DOLLAR_KIND.match(text, m.end())):
@@ -261,8 +260,6 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
 
 def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     money = find_money(text, lang)
-    if not money:
-        return {}
     # an amount that is a floor, a fee, a deductible or a penalty beside the cap is not the cap ("insurance of not less
     # than £5m", "the minimum annual fee is USD 12,000", "bod på 5.000 kr.")
     money = [m for m in money if not _NOT_A_CAP.search(text[max(0, m["start"] - 80):m["start"]])

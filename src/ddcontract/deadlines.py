@@ -102,7 +102,7 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
 
 # "no later than the second business day after the incident is detected", "senest tredje arbejdsdag efter": that many days
 _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-        "anden": 2, "andet": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4, "femte": 5, "5.": 5}
+        "anden": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4, "femte": 5, "5.": 5}
 _NTH_DAY = re.compile(
     r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before\s+the\s+end\s+of|on|until)\s+the\s+"
     r"(?P<en>second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:(?:business|working|bank|calendar)\s+)?day|"
@@ -155,13 +155,13 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
     candidates = []
 
-    def add(m: re.Match[str], lead: bool, hours: float, unit: str) -> None:
+    def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None) -> None:
         # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
         # matched ("We notify you within 24 hours …, and the regulator within 72 hours"); the notice before a later
         # report; then before the anchor or after it ("respond to P1 incidents within 4 hours and notify … within 24
         # hours"), and the nearest
         theirs = not_to_customer(text, m.start())
-        part = _own_part(text, m.start(), m.end())
+        part = part if part is not None else _own_part(text, m.start(), m.end())
         follow_up = 2 if _FOLLOW_UP.search(part) else 1 if _CONFIRMATION.search(part) else 0
         candidates.append((not lead, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), hours, unit,
                            m.group(0)))
@@ -197,7 +197,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         part = _own_part(text, m.start(), m.end())
         if _OTHER_ACTION.search(part) and not _TELLING.search(part):
             continue
-        add(m, lead, value * per, unit)
+        add(m, lead, value * per, unit, part)
     # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
     for m in _NEXT_DAY.finditer(text):
         add(m, True, 24, "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")

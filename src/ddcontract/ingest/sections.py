@@ -190,6 +190,8 @@ def _asks(title: str) -> bool:
     """Whether a line starts with a question word ("What you can't do", "Hvad må du ikke?")."""
     words = title.split()
     return bool(words) and words[0].lower().strip("(),;") in _ASKS
+
+
 _MAX_PLAIN_TITLE_WORDS = 10
 _DUTY = frozenset(("shall", "must", "skal"))  # a duty stated is a sentence, however it is punctuated
 
