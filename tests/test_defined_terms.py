@@ -97,6 +97,12 @@ def _check(runner, tmp_path: Path, text: str, *options: str) -> dict:
     ("Hændelse", "en fejl i Systemet, som hindrer Kunden i at bruge det som beskrevet", False, "fault"),
     ("Incident", "a failure of the Service caused by unauthorised access to it", False, None),
     ("Security Incident", "a failure of the security controls protecting Customer Data", False, None),
+    # a tool that works by itself is read as a robot; one whose own name says so is read as it is
+    ("Harvesting Tool", "any robot, spider, script or other program that reads the Site without a person", False, "bot"),
+    ("Indsamlingsværktøj", "ethvert program eller script, der automatisk henter oplysninger fra Portalen", False,
+     "bot"),
+    ("Automated Means", "any robot, spider or script", False, None),
+    ("Booking Tool", "the calendar in the app where a member reserves a court", False, None),
 ])
 def test_what_a_definition_is_about(term, body, inline, concept):
     assert concept_of(term, body, inline) == concept
@@ -251,3 +257,36 @@ def test_termination_on_a_term_defined_after_an_article_is_met(runner, tmp_path,
     found = {r["id"]: r for r in json.loads(result.output)["requirements"]}
     assert found["DD-4.7"]["status"] == "met"
     assert found["DD-4.7"]["evidence"][0]["rule"] == "termination-security-breach"
+
+
+@pytest.mark.parametrize("text, lang, amount, currency, term, read_as", [
+    ('1. Definitions\n\n1.1 "Maximum Liability Amount" means the sum of NOK 750 000.\n\n9. Liability\n\n'
+     "9.1 The Host's aggregate liability under these Terms shall not exceed the Maximum Liability Amount.\n",
+     "en", 750000, "NOK", "Maximum Liability Amount", "NOK 750 000"),
+    ("1. Begreber\n\n1.1 Ved »Erstatningsloftet« forstås et beløb på 400.000 kr.\n\n11. Ansvar\n\n"
+     "11.1 Udbyderens samlede erstatningsansvar kan ikke overstige Erstatningsloftet.\n",
+     "da", 400000, "DKK", "Erstatningsloftet", "400.000 kr."),
+])
+def test_a_cap_named_by_a_term_defined_as_a_sum_is_that_sum(runner, tmp_path, text, lang, amount, currency, term,
+                                                            read_as):
+    cap = _check(runner, tmp_path, text)["DD-4.6"]
+    assert cap["status"] == "met"
+    assert (cap["values"]["amount"], cap["values"]["currency"]) == (amount, currency)
+    used = [e for e in cap["evidence"] if e["section"] and e["section"].endswith(".1") and e.get("terms")]
+    assert used and used[0]["terms"][0]["term"] == term and used[0]["terms"][0]["read_as"] == read_as
+    # a term defined as something other than a sum gives no amount
+    other = text.replace("the sum of NOK 750 000", "the cap in the Order Form").replace(
+        "et beløb på 400.000 kr.", "beløbet i ordrebekræftelsen")
+    assert _check(runner, tmp_path, other)["DD-4.6"]["values"].get("amount") is None
+
+
+@pytest.mark.parametrize("text", [
+    '5. Access\n\n5.1 "Harvesting Tool" means any robot, spider, script or other program that reads the Site without a '
+    "person making each request.\n\n5.2 Members shall not use a Harvesting Tool on the Site.\n",
+    "5. Adgang\n\n5.1 Ved »Indsamlingsværktøj« forstås ethvert program eller script, der automatisk henter oplysninger fra "
+    "Portalen.\n\n5.2 Brugeren må ikke anvende et Indsamlingsværktøj på Portalen.\n",
+])
+def test_a_ban_on_a_tool_defined_as_a_robot_is_a_ban_on_automated_access(runner, tmp_path, text):
+    found = _check(runner, tmp_path, text)["DD-4.5"]
+    assert found["status"] != "missing" and "automated-access" in found["values"]["aspects"]
+    assert any(e.get("terms") and e["section"] == "5.2" for e in found["evidence"])

@@ -178,6 +178,24 @@ def test_dash_items_after_a_lead_in_carry_the_lead_in():
     assert clause.sentences[1].lead > 0
 
 
+@pytest.mark.parametrize("lead, items", [
+    ("Det er ikke tilladt", ("1) at bruge robotter til at hente priser fra appen, eller", "2) at videresælge adgangen.")),
+    ("It is not permitted for any member", ("(a) to resell tickets bought through the app;", "(b) to copy the timetable.")),
+])
+def test_items_in_the_infinitive_carry_the_unfinished_heading_above_them(lead, items):
+    """A lead-in with no colon that the reader took for a short heading ("Stk. 2. Det er ikke tilladt") and items that
+    go on with "at"/"to": each item is read with it."""
+    blocks = [Block(f"Stk. 2. {lead}", section="7", kind="heading"), *(Block(item, section="7") for item in items)]
+    sentences = [s for s in clauses_of(blocks)[0].sentences if s.lead]
+    assert [s.text for s in sentences] == [f"{lead} {item}" for item in items]
+
+
+def test_items_that_stand_alone_do_not_take_a_heading_as_lead_in():
+    blocks = [Block("Priser og betaling i butikken", section="4", kind="heading"),
+              Block("1) Priserne er inkl. moms.", section="4"), Block("2) at betale sker ved levering.", section="4")]
+    assert [s.lead for s in clauses_of(blocks)[0].sentences][-2:] == [0, 0]
+
+
 def test_list_items_without_a_lead_in_stand_alone():
     clause = clauses_of([Block("The Supplier shall keep logs.", section="3"),
                          Block("(a) loss of profits;", section="3")])[0]

@@ -42,6 +42,10 @@ def word_to_number(text: str) -> int | None:
         return _TENS[t]
     if t in ("one hundred", "a hundred", "hundrede"):
         return 100
+    m = re.fullmatch(r"(.+?(?:[- ]hundred))\s+(?:and\s+)?(.+)", t)  # "two hundred and fifty"
+    if m and (hundreds := word_to_number(m.group(1))) is not None and (rest := word_to_number(m.group(2))) is not None \
+            and 0 < rest < 100:
+        return hundreds + rest
     m = re.fullmatch(r"(.+?)(?:[- ]hundred|[- ]?hundrede)", t)  # "five hundred", "fem hundrede", "femhundrede"
     if m and (base := word_to_number(m.group(1))) is not None and 0 < base < 10:
         return base * 100
@@ -138,7 +142,9 @@ _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + 
 # thousands of kroner: "250 t.kr.", "500 tkr.", "TDKK 750"
 _THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
-_MONEY_WORDS = re.compile(r"(?<!\band\s)\b(?P<word>(?:" + NUMBER_WORD + r")(?:[- ]hundred)?|a)(?:\s+(?P<mult>million|thousand|billion))?\s+"
+_MONEY_WORDS = re.compile(r"(?<!\band\s)\b(?P<word>(?:(?:" + NUMBER_WORD + r")[- ]hundred|one hundred|a hundred)"
+                          r"(?:\s+(?:and\s+)?(?:" + NUMBER_WORD + r"))?|(?:" + NUMBER_WORD + r")|a)"
+                          r"(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX + r"(?![A-Za-z])", re.IGNORECASE)
 # ("fem hundrede tusinde", "syvhundredetusinde kroner", "hundredetusinde euro", "tre og en halv million kroner")
 _MONEY_WORDS_DA = re.compile(r"\b(?P<word>(?:(?:" + NUMBER_WORD_DA + r")\s?)?hundrede|(?:" + NUMBER_WORD_DA + r")"
@@ -319,6 +325,8 @@ def _scope(text: str, money: list[dict[str, Any]], item: dict[str, Any]) -> str 
     prev_end = max((m["end"] for m in money if m["end"] <= item["start"]), default=0)
     next_start = min((m["start"] for m in money if m["start"] >= item["end"]), default=len(text))
     before = text[max(prev_end, item["start"] - 80):item["start"]]
+    if prev_end and prev_end >= item["start"] - 80 and (own := _SCOPE_END.search(before)):
+        before = before[own.end():]  # "USD 500,000 per claim and USD 2m …": "per claim" is the amount before's
     stop = _SCOPE_END.search(text, item["end"], next_start)
     after = text[item["end"]:stop.start() if stop else min(next_start, item["end"] + 40)]
     best: tuple[int, str] | None = None

@@ -33,7 +33,9 @@ _DEADLINE = _deadline_regex(NUMBER_WORD)
 _DEADLINE_DA = _deadline_regex(NUMBER_WORD_DA)
 _DEADLINE_LEAD = re.compile(
     r"(?:within|no later than|not later than|not more than|no more than|no longer than|not longer than|inside|at the latest|"
-    r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden)\W*(?:\w+\W+){0,3}$",
+    r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden|"
+    # "Fristen herfor er i intet tilfælde længere end seks timer"
+    r"længere end|mere end)\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE)
 _VAGUE = re.compile(
     r"without undue delay|undue delay|promptly|immediately|immediate (?:notice|notification|written notice)|prompt "
@@ -42,7 +44,9 @@ _VAGUE = re.compile(
     r"in a timely manner|timely|expeditiously|without unreasonable delay|at once|right away|straight ?away|"
     r"uden unødig forsinkelse|uden unødigt ophold|uden ugrundet ophold|straks|hurtigst muligt|"
     r"så hurtigt som (?:muligt|praktisk muligt)|omgående|snarest(?: muligt)?|umiddelbart|uopholdeligt|"
-    r"uden ophold|øjeblikkeligt|øjeblikkelig (?:underretning|meddelelse|besked)|med det samme|"
+    r"uden ophold|uden forsinkelse|øjeblikkeligt|"
+    # "as soon as we can", "så hurtigt vi kan"
+    r"as soon as (?:we|it|they|he|she|the \w+) (?:reasonably )?(?:can|are able)\b|så (?:hurtigt|snart) (?:vi|den|de|det) (?:kan|overhovedet kan)\b|øjeblikkelig (?:underretning|meddelelse|besked)|med det samme|"
     # as soon as the incident is known: "as soon as the compromise is confirmed", "så snart bruddet er konstateret"
     r"as soon as (?:\w+ ){0,3}(?:is |are |has been |have been |was |were |becomes? |become )?"
     r"(?:confirmed|discovered|detected|identified|verified|known|aware)|"
@@ -96,7 +100,15 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        # "within a day of finding out", "inden for et døgn"
                        r"within\s+a\s+(?:business\s+|working\s+|calendar\s+)?day(?!\s+or\b)|inden\s+for\s+(?:et\s+døgn|en\s+(?:arbejds|hver)?dag)(?!\s+eller\b)|"
                        r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?:førstkommende|følgende|næste)\s+"
-                       r"(?:arbejdsdag|hverdag|bankdag|dag))\b",
+                       r"(?:arbejdsdag|hverdag|bankdag|dag)|"
+                       # the day after, or the end of the day it is found: "senest dagen efter, at bruddet er konstateret",
+                       # "inden udgangen af den arbejdsdag, hvor den er opdaget", "by close of business on the business day
+                       # following"
+                       r"senest\s+(?:dagen|døgnet|hverdagen|arbejdsdagen)\s+efter|"
+                       r"(?:inden|senest\s+ved)\s+udgangen\s+af\s+(?:den\s+|samme\s+)(?:arbejdsdag|hverdag|dag)(?=,?\s+(?:hvor|hvorpå|da))|"
+                       r"(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:close|end)\s+of\s+business\s+on\s+the\s+"
+                       r"(?:next\s+|following\s+)?(?:business|working)\s+day(?:\s+(?:following|after))?|"
+                       r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:same\s+)?(?:business|working)\s+day\s+(?:on|in)\s+which)\b",
                        re.IGNORECASE)
 
 

@@ -120,6 +120,10 @@ _CUSTOMER_TOLD = frozenset(
     # the public customer by its name in public contracts ("meddeles … til Kommunens koordinator", "notify the Council")
     "council buyer purchaser kommunen regionen ordregiveren køberen bestilleren".split())
 
+# the customer of a platform by its role in the platform's terms ("Cloudvane will notify Partner within 36 hours")
+_PLATFORM_CUSTOMER = frozenset("partner partners merchant merchants publisher publishers seller sellers advertiser "
+                               "advertisers reseller resellers affiliate affiliates partneren forhandleren sælgeren".split())
+
 
 def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
     """Whether the notice the deadline at ``at`` is set for is sent, in the passive or named by its noun, to someone
@@ -139,7 +143,7 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
         return whom.lower() in _TO_PROVIDER_OBJECT or (_names_a_party(whom)
                                                         and _role_subject_not_provider(text, m.start()))
     whom = _bare(m.group("whom") or m.group("whom_da") or m.group("whom_name") or "")
-    return bool(whom) and whom not in _CUSTOMER_TOLD and not _AUTHORITY_WORD.match(whom)
+    return bool(whom) and whom not in _CUSTOMER_TOLD and whom not in _PLATFORM_CUSTOMER and not _AUTHORITY_WORD.match(whom)
 
 
 def _bare(whom: str) -> str:
@@ -160,8 +164,13 @@ def _sent_to_customer(text: str, since: int, at: int) -> bool:
 
 # a party by its role, as the subject of a duty: "The Merchant shall", "Forhandleren skal straks og senest"
 _ROLE_SUBJECT = re.compile(
-    r"(?:\b[Tt]he\s+(?P<en>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)|\b(?P<da>(?-i:[A-ZÆØÅ])[\wæøå-]+(?:en|et|ne)))\s+"
-    r"(?:shall|must|will|agrees\s+to|undertakes\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^.;]{0,60}$")
+    r"(?:(?:\b[Tt]he\s+(?P<en>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)|"
+    # a role without its article, as many English contracts write it: "Merchant shall notify Tradepoint" ("Partner" is
+    # left out: a partner may as well be the one supplying the platform)
+    r"\b(?P<bare>(?-i:Merchant|Publisher|Seller|Reseller|Member|Advertiser|Licensee|Subscriber|Affiliate)))\s+"
+    r"(?:shall|must|will|agrees\s+to|undertakes\s+to)|"
+    # (the Danish role by its definite ending, with a Danish verb: "Cloudvane will" is a name, not a role)
+    r"\b(?P<da>(?-i:[A-ZÆØÅ])[\wæøå-]+(?:en|et|ne))\s+(?:skal|forpligter\s+sig\s+til\s+at))\b[^.;]{0,60}$")
 # the roles a provider has: a duty of theirs is toward the customer whoever is named as told
 _PROVIDER_ROLE = frozenset(
     "supplier provider processor sub-processor subprocessor contractor vendor licensor host company consultant developer "
@@ -176,7 +185,7 @@ def _role_subject_not_provider(text: str, at: int) -> bool:
     subject = _ROLE_SUBJECT.search(text[max(0, at - 120):at])
     if not subject:
         return False
-    role = (subject.group("en") or subject.group("da")).lower()
+    role = (subject.group("en") or subject.group("da") or subject.group("bare")).lower()
     return (not any(word in _PROVIDER_ROLE or word.endswith(("leverandøren", "udbyderen", "databehandleren"))
                     for word in role.split()) and role not in _CUSTOMER_TOLD)
 
@@ -290,11 +299,19 @@ def extract_notice_parties(text: str, anchor: int = 0, lang: str = "en") -> dict
     groups = best.groupdict()
     whom_raw = groups.get("whom") or groups.get("whom2") or ""
     who_raw = re.sub(r"^(?:den|det)\s+", "", groups.get("who") or groups.get("who2") or "")
-    who = _PRONOUNS.get(who_raw.lower(), who_raw.lower())
-    whom = _PRONOUNS.get(whom_raw.lower(), whom_raw.lower())
+    who = _PRONOUNS.get(who_raw.lower(), _party(who_raw))
+    whom = _PRONOUNS.get(whom_raw.lower(), _party(whom_raw))
     if who in _NOT_A_PARTY or whom in _NOT_A_PARTY or who == whom:
         return {}
     return {"notifier": who, "recipient": whom}
+
+
+def _party(word: str) -> str:
+    """A party's word without its genitive: "Leverandørens servicedesk" is told the supplier's way, as "the
+    Customer's contact" is the customer's ("leverandørens" -> "leverandøren", "customer's" -> "customer")."""
+    low = word.lower()
+    low = re.sub(r"['’]s$", "", low)
+    return low[:-1] if len(low) > 4 and re.search(r"(?:en|et|ne)s$", low) else low
 
 
 def nearest(regexes: Iterable[re.Pattern[str]], text: str, anchor: int) -> re.Match[str] | None:

@@ -56,6 +56,8 @@ _LEAD_IN = re.compile(r"(?::|—|–|-|\b(?:of|any|following|to|and|or|the|shall
 # a sentence of a few words that stops without a full stop ("Databehandleren oplyser i underretningen" above "a) hvad der
 # er sket; b) …"): the list below it finishes it
 _UNFINISHED = re.compile(r"^\S+(?:\s+\S+){3,}[a-zæøåA-ZÆØÅ]$")
+# an item that starts with an infinitive, so it cannot stand alone: "1) at bruge robotter …", "(b) to resell …"
+_INFINITIVE_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\(\d{1,2}\))\s+(?:at|to)\s+[a-zæøå]")
 
 
 # a table of contents run into one paragraph, as PDFs and filings give it: "11. TERMINATION 11.1 For Convenience
@@ -238,7 +240,7 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
         while item_leads and item_leads[-1][0] >= level:
             item_leads.pop()  # back out of the lists this item is not nested in
         own_lead = lead_in
-        if item and not lead_in and loose_lead and _LOWER_NUMBERED_ITEM.match(block.text):
+        if item and not lead_in and loose_lead and _continues(block.text, loose_lead):
             lead_in = own_lead = loose_lead
         if item and item_leads:
             lead_in = item_leads[-1][1]
@@ -274,13 +276,21 @@ def _make_clause(blocks: list[Block], index: int) -> Clause:
             lead_in = last if _opens_a_list(clause, block, last) else None
             loose_lead = last if len(last) < _MAX_LEAD_IN else None
         else:
-            lead_in = own_lead
+            lead_in, loose_lead = own_lead, loose_lead if own_lead else None  # (an item read alone: none for the next)
             sentence = clause.sentences[-1] if clause.sentences else None
             last = sentence.text if sentence else ""
             if level and last.rstrip().endswith(":") and len(last) < _MAX_LEAD_IN:
                 # its depth is its own number's ("6.1.3 … if the other:" inside item 6.1.2), not its lead-in's
                 item_leads.append((_number_depth(last[sentence.lead:]) or level, last))
     return clause
+
+
+def _continues(item: str, loose_lead: str) -> bool:
+    """Whether a list item goes on with the short line above it that ends with no ":": a numbered item in lower case
+    ("6.1.1 by either party …" under "6.1 This agreement may be terminated"), or an item in the infinitive under an
+    unfinished line ("1) at bruge robotter …" under "Det er ikke tilladt", which the reader took for a short heading)."""
+    return bool(_LOWER_NUMBERED_ITEM.match(item)
+                or (_INFINITIVE_ITEM.match(item) and _UNFINISHED.match(loose_lead.strip())))
 
 
 def _opens_a_list(clause: Clause, block: Block, last: str) -> bool:

@@ -5,7 +5,7 @@ Real drafting defines a name once and uses it alone afterwards: '"Occurrence" me
 access to … Customer Personal Data' and, ten pages on, "the Supplier shall inform the Customer of any
 Occurrence within 36 hours". The rules cannot know that "Occurrence" is an incident. This stage finds
 such definitions (a definition sentence, a parenthesised "(a "Data Event")" after the words it names,
-Danish "Ved »Hændelse« forstås …") whose definition is *about* one of three concepts:
+Danish "Ved »Hændelse« forstås …") whose definition is *about* one of four concepts:
 
 - ``incident``: the definition's head is an event (a breach, access, loss, compromise …) and it
   carries a security signal (unauthorised, unlawful destruction, breach of security, attack …);
@@ -14,9 +14,11 @@ Danish "Ved »Hændelse« forstås …") whose definition is *about* one of thre
 - ``fault``: the term says "incident" but the definition's head is a failure of the service (a fault, an outage,
   a malfunction) with no security signal, as IT-support terms define it: it is read as a service fault, so a
   duty to report "Incidents" through the service desk is not taken for a breach notice.
+- ``bot``: the term names a tool, program or script and the definition says it works by itself (a robot, spider,
+  crawler, script, automated): a ban on using an "Extraction Tool" is a ban on automated access.
 
 Matching then reads each sentence with the term replaced by the concept's plain words ("security
-incident", "customer data"; Danish "sikkerhedsbrud", "kundens data"); :class:`Reading` maps every
+incident", "customer data", "robot or crawler"; Danish "sikkerhedsbrud", "kundens data"); :class:`Reading` maps every
 offset back, so quotes and values are always taken from the document's own text, and a match that
 rests on a defined term names it (term, concept, where it is defined).
 
@@ -41,6 +43,8 @@ READ_AS = {
     "data": {"en": "customer data", "da": "kundens data"},
     # an "Incident" that the contract defines as a failure of the service (a support ticket's incident), not a breach
     "fault": {"en": "service fault", "da": "driftsfejl"},
+    # a name for programs that use the service by themselves ("Extraction Tool" means any robot, spider or script …)
+    "bot": {"en": "robot or crawler", "da": "robot eller crawler"},
 }
 
 _Q_OPEN = "\"“”‘'»«„"
@@ -112,6 +116,12 @@ _FAULT_HEAD = re.compile(
     re.IGNORECASE)
 # a name for events beyond a party's control ("Force Majeure Event", "Force majeure-hændelse")
 _FORCE_MAJEURE = re.compile(r"majeure|force[\s-]+majeur|uforudsete|ekstraordinær", re.IGNORECASE)
+# a name for a program that works by itself: '"Extraction Tool" means any robot, spider, crawler, script or other program
+# that accesses the Portal without a person making each request' (not "Automated Means", whose own words say it)
+_BOT_TERM = re.compile(r"tool|program|software|bot|agent|script|device|værktøj|robot", re.IGNORECASE)
+_BOT_BODY = re.compile(r"\b(?:robots?|spiders?|crawlers?|scrapers?|bots?|scripts?|automated|automatic(?:ally)?|robotter|"
+                       r"scrapere|automatiseret|automatiserede|automatisk)\b", re.IGNORECASE)
+_SAYS_BOT = re.compile(r"automat|robot|crawl|scrap|spider|\bbots?\b", re.IGNORECASE)
 # the words every form of definition above needs one of (the quoted forms need a quote instead)
 _HINTS = ("mean", "refer", "defined", "betyder", "forstås", "defineret")
 _HEAD_WORDS = 8
@@ -121,7 +131,7 @@ _INLINE_BODY = 200
 @dataclass(frozen=True, slots=True)
 class DefinedTerm:
     term: str  # as the contract writes it
-    concept: str  # "incident" | "data" | "fault"
+    concept: str  # "incident" | "data" | "fault" | "bot"
     section: str | None  # where it is defined
     page: int | None
 
@@ -147,6 +157,8 @@ def concept_of(term: str, body: str, inline: bool = False) -> str | None:
     if (_INCIDENT_TERM.search(term) and not _SECURITY_TERM.search(term) and _FAULT_HEAD.search(head)
             and not _SECURITY.search(body)):
         return "fault"
+    if _BOT_TERM.search(term) and _BOT_BODY.search(body) and not _SAYS_BOT.search(term) and not inline:
+        return "bot"
     if (_DATA_TERM.search(term) and _DATA_HEAD.search(head) and _FROM_CUSTOMER.search(head if inline else body) and not _SAYS_DATA.search(term)
             and not _SECURITY.search(head)):
         return "data"
@@ -188,6 +200,36 @@ def defined_terms(clauses: list[Clause]) -> list[DefinedTerm]:
                 if concept:
                     out[term] = DefinedTerm(term, concept, sentence.section, sentence.page)
     return list(out.values())
+
+
+def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, TermUse]]:
+    """The terms the clauses define as a sum of money ('"Liability Cap" means the amount of SEK 2 000 000', "Ved
+    »Ansvarsbeløbet« forstås 1,5 mio. kr."), each with that sum and where it is defined: a cap stated only by the
+    term ("shall not exceed the Liability Cap") is that sum."""
+    from .amounts import extract_money
+
+    out: dict[str, tuple[dict, TermUse]] = {}
+    for clause in clauses:
+        in_definitions = bool(clause.heading and _DEFINITIONS_HEADING.search(clause.heading))
+        for sentence in clause.sentences:
+            if sentence.kind == "heading":
+                continue
+            for term, body, inline in _definitions(sentence, in_definitions):
+                term = _plain(term)
+                if inline or len(term) < 3 or not term[:1].isupper() or term in out:
+                    continue
+                money = extract_money(body, 0, lang)
+                if money:
+                    out[term] = (money, TermUse(term, _sum_text(body, money), sentence.section, sentence.page))
+    return out
+
+
+def _sum_text(body: str, money: dict) -> str:
+    """The sum as the definition writes it, for the evidence ("SEK 2 000 000")."""
+    from .amounts import find_money
+
+    return next((m["text"] for m in find_money(body) if m["amount"] == money["amount"]),
+                f"{money['currency']} {money['amount']}")
 
 
 class Reading:

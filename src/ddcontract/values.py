@@ -20,7 +20,9 @@ from .notices import extract_notice_parties, nearest
 # ---------------------------------------------------------------- cap formulas
 
 _FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
-_VEDERLAG = r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?|\w*honorar(?:et|er|erne)?|kontingent(?:et)?|\w*lejeafgift(?:en)?)"
+_VEDERLAG = (r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?|\w*honorar(?:et|er|erne)?|"
+             # "købesummen for den vare, kravet vedrører", "de servicegebyrer, du har betalt", "parkeringsafgifterne"
+             r"kontingent(?:et)?|\w*afgift(?:en|er|erne)?|\w*gebyr(?:et|er|erne)?|købesum(?:men)?|købspris(?:en)?)")
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
@@ -163,9 +165,12 @@ _CHANNELS = [
     # a call to a number or a centre: "call the Authority's 24/7 operations centre on the number in Schedule 3"
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|ringe\s+til|"
                          r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line|number)\b|"
-                         r"\bpå (?:nummer|nummeret|tlf)\b", re.IGNORECASE)),
+                         r"\bpå (?:nummer|nummeret|tlf)\b|\w*vagtnumme(?:r|ret)\b|\w*vagttelefon(?:en)?\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
-                          r"sagsstyringssystem|ticketsystem|supportsite|webformular", re.IGNORECASE)),
+                          r"sagsstyringssystem|ticketsystem|supportsite|webformular|\w*formular(?:en)?\b|"
+                          # a message in the app: "med en meddelelse i appen", "a message in the app", "in-app notification"
+                          r"(?:meddelelse|besked|notifikation)(?:er)?\s+i\s+appen|messages?\s+in\s+the\s+app|in-app\s+(?:messages?|notifications?)|"
+                          r"push[- ](?:notifikation|notification)", re.IGNORECASE)),
     # "courier" in lower case only: "Courier" is also a company's name ("by Courier or its employees")
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|(?-i:courier)|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
@@ -189,6 +194,10 @@ _ELEMENTS = [
                                 r"(?:account|summary|explanation) of (?:the |any |each )?(?:[\w-]+ ){0,2}?(?:incident|breach|compromise)|"
                                 r"(?:findings|results|outcome) of (?:its |the |any )?(?:[\w-]+ ){0,2}?(?:investigation|analysis)|"
                                 r"karakter|omstændigheder|hvad der er sket|forløb|(?:hændelsens|bruddets|episodens)\s+(?:art|omfang)|"
+                                # when it happened and what it leads to: "det formodede tidspunkt for bruddet", "the likely
+                                # consequences of the breach"
+                                r"tidspunkt(?:et)?\s+for\s+(?:bruddet|hændelsen|angrebet)|konsekvens(?:er|erne)?\s+(?:af|for|ved)\s+(?:bruddet|hændelsen)|"
+                                r"vurdering\s+af\s+konsekvenserne|(?:likely|probable|possible)\s+consequences\s+of\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:breach|incident)|"
                                 # information about the incident itself ("timely information about the Security Incident")
                                 r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
                                 r"(?:the|such|any|that|each|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|compromise|(?:security|data|privacy)\s+breach)|"
@@ -203,7 +212,7 @@ _ELEMENTS = [
                             r"affected (?:data|systems?|records|individuals|services|users|accounts|files|customers)|berørte?|omfattede|"
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
                             r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)|"
-                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitterede?|eksponere(?:t|de)\b", re.IGNORECASE)),
+                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitter(?:ede?|et)\b|eksponere(?:t|de)\b", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|undertaken|implemented|proposed|planned|to be taken|adopted)|(?:measures|steps|actions) (?:\w+ ){0,4}?in response to|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed|implemented|undertaken|adopted)|"
                             r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|(?:dets |dens |deres |bruddets |hændelsens )?følger(?:ne)?)|"

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..ingest.sections import paragraph_of
-from ..model import Clause, Match, Sentence
+from ..model import Clause, Match, Sentence, TermUse
 from ..rules import Library, Rule
-from ..terms import DefinedTerm, Reading, reader_for
+from ..terms import DefinedTerm, Reading, defined_amounts, reader_for
 from ..values import EXTRACTOR_FUNCS
 from .xref import blank_titles
 
@@ -22,6 +22,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     reader = reader_for(clauses, lang)
+    amounts = defined_amounts(clauses, lang)
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     readings: dict[int, Reading] = {}
@@ -68,7 +69,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                     if reading:
                         c0, c1 = reading.original(c0), reading.original(c1, end=True)
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
-                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms))
+                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms, amounts))
     return in_company(out, rules)
 
 
@@ -277,16 +278,24 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence, start: int = 0) 
 
 
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
-                lang: str, terms: list[DefinedTerm]) -> Match:
+                lang: str, terms: list[DefinedTerm], amounts: dict[str, tuple[dict, TermUse]] | None = None) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
-    lists written out), with the values read from the rule's window."""
+    lists written out), with the values read from the rule's window; a sum named only by a term the contract
+    defines as one ("shall not exceed the Liability Cap") is read from its definition."""
     text = window_text(rule, clause, sentence, c0)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
         values.update(EXTRACTOR_FUNCS[name](text, c0, lang))
+    uses = [t.use(lang) for t in terms]
+    if amounts and "money" in rule.model.extract and values.get("amount") is None:
+        for term, (money, use) in amounts.items():
+            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text):
+                values.update(money)
+                uses.append(use)
+                break
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))
     return Match(rule_id=rule.id, requirement=rule.target, signal=rule.model.signal, clause=clause,
                  sentence=sentence, matched=sentence.text[c0:c1], pattern=pattern, values=values,
-                 terms=tuple(t.use(lang) for t in terms))
+                 terms=tuple(uses))
