@@ -92,6 +92,8 @@ def test_the_time_of_a_breach_its_consequences_and_what_was_compromised_are_cont
      "købesummen for den vare, kravet vedrører"),
     ("Ansvaret kan højst udgøre de servicegebyrer, du har betalt til os i de seneste 6 måneder.",
      "de servicegebyrer, du har betalt til os i de seneste 6 måneder"),
+    ("Vores erstatningsansvar er begrænset til fakturabeløbet.", "fakturabeløbet"),
+    ("Sælgers ansvar kan aldrig overstige varens pris.", "varens pris"),
 ])
 def test_a_danish_cap_by_the_price_or_the_fees_paid_is_a_formula(text, formula):
     assert extract_cap_formula(text, lang="da")["formula"] == formula

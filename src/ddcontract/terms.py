@@ -187,6 +187,15 @@ def defined_terms(clauses: list[Clause]) -> list[DefinedTerm]:
     """The terms the clauses define as an incident or as the customer's data (the first definition of
     a term counts)."""
     out: dict[str, DefinedTerm] = {}
+    for term, body, inline, sentence in _every_definition(clauses):
+        if term not in out and (concept := concept_of(term, body, inline)):
+            out[term] = DefinedTerm(term, concept, sentence.section, sentence.page)
+    return list(out.values())
+
+
+def _every_definition(clauses: list[Clause]) -> Iterable[tuple[str, str, bool, Sentence]]:
+    """(term, definition text, whether parenthesised, the sentence) for each definition of a term of three letters
+    or more the clauses state, in reading order."""
     for clause in clauses:
         in_definitions = bool(clause.heading and _DEFINITIONS_HEADING.search(clause.heading))
         for sentence in clause.sentences:
@@ -194,12 +203,8 @@ def defined_terms(clauses: list[Clause]) -> list[DefinedTerm]:
                 continue
             for term, body, inline in _definitions(sentence, in_definitions):
                 term = _plain(term)
-                if len(term) < 3 or term in out:
-                    continue
-                concept = concept_of(term, body, inline)
-                if concept:
-                    out[term] = DefinedTerm(term, concept, sentence.section, sentence.page)
-    return list(out.values())
+                if len(term) >= 3:
+                    yield term, body, inline, sentence
 
 
 def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, TermUse]]:
@@ -209,18 +214,9 @@ def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, T
     from .amounts import extract_money
 
     out: dict[str, tuple[dict, TermUse]] = {}
-    for clause in clauses:
-        in_definitions = bool(clause.heading and _DEFINITIONS_HEADING.search(clause.heading))
-        for sentence in clause.sentences:
-            if sentence.kind == "heading":
-                continue
-            for term, body, inline in _definitions(sentence, in_definitions):
-                term = _plain(term)
-                if inline or len(term) < 3 or not term[:1].isupper() or term in out:
-                    continue
-                money = extract_money(body, 0, lang)
-                if money:
-                    out[term] = (money, TermUse(term, _sum_text(body, money), sentence.section, sentence.page))
+    for term, body, inline, sentence in _every_definition(clauses):
+        if not inline and term[:1].isupper() and term not in out and (money := extract_money(body, 0, lang)):
+            out[term] = (money, TermUse(term, _sum_text(body, money), sentence.section, sentence.page))
     return out
 
 

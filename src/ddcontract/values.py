@@ -55,7 +55,10 @@ _FORMULA = [
                # "the fee for that job", "the price of the treatment" ("honoraret for den pågældende sag" is read above, as a
                # fee and "for")
                r"(?:the\s+)?(?:fee|fees|price|charge|charges)\s+(?:for|of)\s+(?:that|this|the|your|each)\s+\w+[^.;]{0,80}|"
-               r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}",
+               r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}|"
+               # "begrænset til fakturabeløbet", "varens pris", "ordrens værdi"
+               r"\b(?:faktura|ordre|købs)beløbet\b[^.;]{0,60}|\bvarens\s+(?:pris|værdi|købspris)\b[^.;]{0,60}|"
+               r"\bordrens\s+(?:værdi|samlede\s+beløb)\b[^.;]{0,60}",
                re.IGNORECASE),
     # "what you paid for your membership that year", "the price you paid for the item"
     re.compile(r"what\s+(?:you|the\s+customer|customer|the\s+client|client|the\s+member|members?)\s+(?:have\s+|has\s+)?"
