@@ -22,7 +22,13 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     reader = reader_for(clauses, lang)
-    amounts = defined_amounts(clauses, lang)
+    found_amounts: list[dict] = []
+
+    def amounts() -> dict:
+        """The sums the contract defines, read once and only when a cap names none (most contracts never ask)."""
+        if not found_amounts:
+            found_amounts.append(defined_amounts(clauses, lang))
+        return found_amounts[0]
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     readings: dict[int, Reading] = {}
@@ -278,7 +284,8 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence, start: int = 0) 
 
 
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
-                lang: str, terms: list[DefinedTerm], amounts: dict[str, tuple[dict, TermUse]] | None = None) -> Match:
+                lang: str, terms: list[DefinedTerm],
+                amounts: Callable[[], dict[str, tuple[dict, TermUse]]] | None = None) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
     lists written out), with the values read from the rule's window; a sum named only by a term the contract
     defines as one ("shall not exceed the Liability Cap") is read from its definition."""
@@ -287,8 +294,8 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
     for name in rule.model.extract:
         values.update(EXTRACTOR_FUNCS[name](text, c0, lang))
     uses = [t.use(lang) for t in terms]
-    if amounts and "money" in rule.model.extract and values.get("amount") is None:
-        for term, (money, use) in amounts.items():
+    if amounts is not None and "money" in rule.model.extract and values.get("amount") is None:
+        for term, (money, use) in amounts().items():
             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text):
                 values.update(money)
                 uses.append(use)
