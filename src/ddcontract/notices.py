@@ -120,9 +120,10 @@ _CUSTOMER_TOLD = frozenset(
     # the public customer by its name in public contracts ("meddeles … til Kommunens koordinator", "notify the Council")
     "council buyer purchaser kommunen regionen ordregiveren køberen bestilleren".split())
 
-# the customer of a platform by its role in the platform's terms ("Cloudvane will notify Partner within 36 hours")
-_PLATFORM_CUSTOMER = frozenset("partner partners merchant merchants publisher publishers seller sellers advertiser "
-                               "advertisers reseller resellers affiliate affiliates partneren forhandleren sælgeren".split())
+# the customer of a platform by its role in the platform's terms ("Cloudvane will notify Partner within 36 hours"), as
+# _bare leaves it (no plural or genitive "s")
+_PLATFORM_CUSTOMER = frozenset("partner merchant publisher seller advertiser reseller affiliate partneren forhandleren "
+                               "sælgeren".split())
 
 
 def _sent_to_other(text: str, at: int, since: int = 0) -> bool:

@@ -33,6 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
+from .amounts import extract_money, find_money
 from .matching.xref import section_titles, title_edits
 from .model import Clause, Sentence, TermUse
 from .wordjoins import any_joins, joins
@@ -118,7 +119,7 @@ _FAULT_HEAD = re.compile(
 _FORCE_MAJEURE = re.compile(r"majeure|force[\s-]+majeur|uforudsete|ekstraordinær", re.IGNORECASE)
 # a name for a program that works by itself: '"Extraction Tool" means any robot, spider, crawler, script or other program
 # that accesses the Portal without a person making each request' (not "Automated Means", whose own words say it)
-_BOT_TERM = re.compile(r"tool|program|software|bot|agent|script|device|værktøj|robot", re.IGNORECASE)
+_BOT_TERM = re.compile(r"tool|program|software|bot|agent|script|device|værktøj", re.IGNORECASE)
 _BOT_BODY = re.compile(r"\b(?:robots?|spiders?|crawlers?|scrapers?|bots?|scripts?|automated|automatic(?:ally)?|robotter|"
                        r"scrapere|automatiseret|automatiserede|automatisk)\b", re.IGNORECASE)
 _SAYS_BOT = re.compile(r"automat|robot|crawl|scrap|spider|\bbots?\b", re.IGNORECASE)
@@ -211,20 +212,16 @@ def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, T
     """The terms the clauses define as a sum of money ('"Liability Cap" means the amount of SEK 2 000 000', "Ved
     »Ansvarsbeløbet« forstås 1,5 mio. kr."), each with that sum and where it is defined: a cap stated only by the
     term ("shall not exceed the Liability Cap") is that sum."""
-    from .amounts import extract_money
-
     out: dict[str, tuple[dict, TermUse]] = {}
     for term, body, inline, sentence in _every_definition(clauses):
         if not inline and term[:1].isupper() and term not in out and (money := extract_money(body, 0, lang)):
-            out[term] = (money, TermUse(term, _sum_text(body, money), sentence.section, sentence.page))
+            out[term] = (money, TermUse(term, _sum_text(body, money, lang), sentence.section, sentence.page))
     return out
 
 
-def _sum_text(body: str, money: dict) -> str:
+def _sum_text(body: str, money: dict, lang: str) -> str:
     """The sum as the definition writes it, for the evidence ("SEK 2 000 000")."""
-    from .amounts import find_money
-
-    return next((m["text"] for m in find_money(body) if m["amount"] == money["amount"]),
+    return next((m["text"] for m in find_money(body, lang) if m["amount"] == money["amount"]),
                 f"{money['currency']} {money['amount']}")
 
 

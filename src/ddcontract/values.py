@@ -170,7 +170,7 @@ _CHANNELS = [
                          r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line|number)\b|"
                          r"\bpå (?:nummer|nummeret|tlf)\b|\w*vagtnumme(?:r|ret)\b|\w*vagttelefon(?:en)?\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
-                          r"sagsstyringssystem|ticketsystem|supportsite|webformular|\w*formular(?:en)?\b|"
+                          r"sagsstyringssystem|ticketsystem|supportsite|\w*formular(?:en)?\b|"
                           # a message in the app: "med en meddelelse i appen", "a message in the app", "in-app notification"
                           r"(?:meddelelse|besked|notifikation)(?:er)?\s+i\s+appen|messages?\s+in\s+the\s+app|in-app\s+(?:messages?|notifications?)|"
                           r"push[- ](?:notifikation|notification)", re.IGNORECASE)),

@@ -5,6 +5,7 @@ patterns, and extract the rule's values from the match's window (sentence, list 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from collections.abc import Callable, Iterable
@@ -22,13 +23,8 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     matcher = library.matcher(lang)
     rules = {r.id: r for r in library.rules if r.lang(lang) is not None}
     reader = reader_for(clauses, lang)
-    found_amounts: list[dict] = []
-
-    def amounts() -> dict:
-        """The sums the contract defines, read once and only when a cap names none (most contracts never ask)."""
-        if not found_amounts:
-            found_amounts.append(defined_amounts(clauses, lang))
-        return found_amounts[0]
+    # the sums the contract defines, read once and only when a cap names none (most contracts never ask)
+    amounts = functools.cache(lambda: defined_amounts(clauses, lang))
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     readings: dict[int, Reading] = {}
