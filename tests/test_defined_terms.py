@@ -290,3 +290,17 @@ def test_a_ban_on_a_tool_defined_as_a_robot_is_a_ban_on_automated_access(runner,
     found = _check(runner, tmp_path, text)["DD-4.5"]
     assert found["status"] != "missing" and "automated-access" in found["values"]["aspects"]
     assert any(e.get("terms") and e["section"] == "5.2" for e in found["evidence"])
+
+
+@pytest.mark.parametrize("declared, currency", [
+    ("All amounts in these Terms are in Australian dollars and exclude GST.", "AUD"),
+    ("Fees are invoiced monthly.", "USD"),
+])
+def test_a_bare_dollar_is_the_dollar_the_contract_names(runner, tmp_path, declared, currency):
+    text = (f"1. Fees\n\n1.1 {declared}\n\n9. Liability\n\n"
+            "9.1 The Host's total liability under these Terms shall not exceed $150,000.\n")
+    cap = _check(runner, tmp_path, text)["DD-4.6"]
+    assert (cap["values"]["amount"], cap["values"]["currency"]) == (150000, currency)
+    # a dollar the cap names itself stays
+    named = text.replace("$150,000", "US$150,000")
+    assert _check(runner, tmp_path, named)["DD-4.6"]["values"]["currency"] == "USD"

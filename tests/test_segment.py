@@ -236,3 +236,25 @@ def test_a_bullet_glyph_after_a_full_stop_starts_a_sentence():
 ])
 def test_a_full_stop_without_a_space_between_words_ends_a_sentence(text, sentences):
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("blocks, answer", [
+    ([Block("How quickly will you tell us about a breach?", kind="heading"),
+      Block("Within one working day of confirming it. Updates follow as we learn more.")],
+     "How quickly will you tell us about a breach? Within one working day of confirming it."),
+    ([Block("Hvor ligger mine oplysninger? Hos en dansk hostingudbyder i Aarhus. Vi flytter dem ikke ud af EU.")],
+     "Hvor ligger mine oplysninger? Hos en dansk hostingudbyder i Aarhus."),
+])
+def test_an_answer_is_read_after_its_question(blocks, answer):
+    """Terms written as questions and answers: the answer's first sentence is read with the question as its lead-in
+    (a heading or a run-in question); the sentences after it stand alone."""
+    sentences = clauses_of(blocks)[0].sentences
+    read = [s for s in sentences if s.lead]
+    assert [s.text for s in read] == [answer]
+    assert sentences[-1].lead == 0
+
+
+def test_a_question_after_a_question_is_no_answer():
+    sentences = clauses_of([Block("Kan jeg opsige? Kan jeg fortryde? Ja, inden for 14 dage.")])[0].sentences
+    assert [s.lead > 0 for s in sentences] == [False, False, True]
+    assert sentences[-1].text == "Kan jeg fortryde? Ja, inden for 14 dage."

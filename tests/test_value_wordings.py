@@ -5,7 +5,10 @@ names; and caps in Danish words, with the multiplier before "kr.", in Danish tex
 current size of the charges a cap is a multiple of. Twenty-third: a deadline of the day after or the end of the day it is found, a deadline stated
 as the longest allowed, "without delay" and "as soon as we can"; a platform's customer by its role without an article;
 caps in English words with "hundred and", a per-claim cap before the aggregate one, a cap beside one kind of liability
-left unlimited, Danish caps by the price or the fees paid; channels, contents, and a party told through its desk."""
+left unlimited, Danish caps by the price or the fees paid; channels, contents, and a party told through its desk.
+Twenty-fourth: one business day in the singular, an authority told by a verb after the deadline, the Danish annual cap
+for all events of a calendar year, a cap by the price of a subscription, Danish amounts in words with millions before
+and tens after "og", a deadline for the breach beside one for an outage."""
 
 from __future__ import annotations
 
@@ -256,3 +259,58 @@ def test_a_danish_cap_by_the_price_or_the_fees_paid_is_a_formula(text, formula):
 ])
 def test_the_party_told_through_its_desk_or_officer_is_the_party(text, lang, parties):
     assert extract_notice_parties(text, lang=lang) == parties
+
+
+# ---------------------------------------------------------------- twenty-fourth round
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("Fristen for at underrette Kunden om et sikkerhedsbrud er 1 hverdag fra konstateringen.", 24),
+    ("Vi giver dig besked om bruddet senest 1 arbejdsdag efter, at vi har opdaget det.", 24),
+])
+def test_one_business_day_in_the_singular(text, hours):
+    found = extract_deadline(text, lang="da")
+    assert (found["hours"], found["unit"]) == (hours, "business days")
+
+
+def test_an_authority_told_by_a_verb_after_the_deadline_is_not_the_customer():
+    text = ("The Host shall tell the Client of the breach without undue delay, and the Client shall, if it can within 72 "
+            "hours, inform the supervisory authority.")
+    assert extract_deadline(text, lang="en").get("not_to_customer")
+    assert not extract_deadline("The Host shall, within 72 hours, inform the Client of the breach.",
+                                lang="en").get("not_to_customer")
+
+
+def test_the_danish_cap_for_all_events_of_a_calendar_year_is_the_aggregate():
+    text = ("Udlejer hæfter med højst 200.000 kr. pr. skadesbegivenhed og med højst 600.000 kr. for alle hændelser inden "
+            "for samme kalenderår.")
+    assert extract_money(text, lang="da")["amount"] == 600000
+
+
+def test_a_cap_by_the_price_of_a_subscription_is_a_formula():
+    text = "Vores ansvar kan aldrig overstige den abonnementspris, du har betalt for den berørte måned."
+    assert extract_cap_formula(text, lang="da")["formula"] == "den abonnementspris, du har betalt for den berørte måned"
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Bureauets ansvar er begrænset til en million femhundredetusinde kroner.", 1500000),
+    ("Ansvaret kan ikke overstige to millioner trehundredetusinde kroner.", 2300000),
+    ("Erstatningen kan højst udgøre firehundredeogfyrretusinde kroner.", 440000),
+])
+def test_danish_amounts_in_words_with_millions_and_tens(text, amount):
+    assert extract_money(text, lang="da")["amount"] == amount
+
+
+def test_the_breach_deadline_before_an_outage_deadline_in_one_sentence():
+    text = ("Vi orienterer dig om nedbrud inden for 2 timer på statussiden og om sikkerhedsbrud, der rammer dine data, "
+            "senest 36 timer efter, at vi har opdaget bruddet.")
+    assert extract_deadline(text, lang="da")["hours"] == 36
+
+
+@pytest.mark.parametrize("text, lang, theirs", [
+    ("How quickly will you tell us about a breach? Within one working day of confirming it.", "en", False),
+    ("Hvor hurtigt vil I underrette os om et brud? Senest 24 timer efter, at bruddet er konstateret.", "da", False),
+    ("Do you have to tell us about a breach? Yes: you must notify us within 24 hours.", "en", True),
+])
+def test_a_customers_question_answered_with_a_deadline_is_toward_the_customer(text, lang, theirs):
+    assert bool(extract_deadline(text, lang=lang).get("not_to_customer")) is theirs

@@ -52,6 +52,10 @@ def word_to_number(text: str) -> int | None:
     m = re.fullmatch(r"(\w+)[- ](\w+)", t)
     if m and m.group(1) in _TENS and m.group(2) in _UNITS:
         return _TENS[m.group(1)] + _UNITS[m.group(2)]
+    m = re.fullmatch(r"(.*?hundrede)\s?og\s?(.+)", t)  # Danish "trehundredeoghalvtreds" = 300 + 50
+    if m and (hundreds := word_to_number(m.group(1))) is not None and (rest := word_to_number(m.group(2))) is not None \
+            and 0 < rest < 100:
+        return hundreds + rest
     m = re.fullmatch(r"(\w+?)og(\w+)", t)  # Danish "fireogtyve" = 4 + 20
     if m and m.group(1) in _UNITS and m.group(2) in _TENS:
         return _UNITS[m.group(1)] + _TENS[m.group(2)]
@@ -147,7 +151,9 @@ _MONEY_WORDS = re.compile(r"(?<!\band\s)\b(?P<word>(?:(?:" + NUMBER_WORD + r")[-
                           r"(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX + r"(?![A-Za-z])", re.IGNORECASE)
 # ("fem hundrede tusinde", "syvhundredetusinde kroner", "hundredetusinde euro", "tre og en halv million kroner")
-_MONEY_WORDS_DA = re.compile(r"\b(?P<word>(?:(?:" + NUMBER_WORD_DA + r")\s?)?hundrede|(?:" + NUMBER_WORD_DA + r")"
+# ("en million femhundredetusinde kroner", "trehundredeoghalvtredstusinde kroner": millions before, tens after "og")
+_MONEY_WORDS_DA = re.compile(r"\b(?:(?P<mio>" + NUMBER_WORD_DA + r")\s+million(?:er)?\s+(?:og\s+)?)?"
+                             r"(?P<word>(?:(?:" + NUMBER_WORD_DA + r")\s?)?hundrede(?:\s?og\s?[a-zæøå]+?)?|(?:" + NUMBER_WORD_DA + r")"
                              r"(?:\s+og\s+en\s+halv)?|halvanden|(?:en\s+)?halv)\s*"
                              r"(?P<mult>millioner|million|mio\.|tusind|tusinde|milliarder|milliard|mia\.)\s*"
                              + _CUR_SUFFIX + r"(?![A-Za-zÆØÅæøå])", re.IGNORECASE)
@@ -178,6 +184,7 @@ _DOLLAR_KIND = re.compile(r"[\s()]*(?:in\s+)?(canadian|australian|new zealand|ho
                           r"(?:funds|dollars|currency)", re.IGNORECASE)
 _KIND_CODE = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD",
               "us": "USD", "u.s.": "USD", "united states": "USD"}
+DOLLAR_CODES = _KIND_CODE  # the dollars a contract may name ("New Zealand dollars" -> NZD)
 
 
 def _currency(raw: str) -> str:
@@ -227,6 +234,8 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if mult == "m" and regex is _MONEY_PREFIX and text[m.end():m.end() + 1].isalpha():
                 mult = ""
             value *= _MULTIPLIER.get(mult, 1)
+            if m.groupdict().get("mio") and mult in ("tusind", "tusinde"):
+                value += (word_to_number(m.group("mio")) or 0) * 1e6  # "en million femhundredetusinde"
             cur = m.group(cur_group)
             if _THOUSAND_KRONER.fullmatch(cur):
                 value *= 1000
@@ -306,7 +315,8 @@ _PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)[\s-]+(?
                         r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|\bannual\b|\bwhole\s+term\b|"
                         r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"
-                        r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\balle\s+(?:krav|skadestilfælde)\b|"
+                        r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\b(?:alle|samtlige)\s+(?:krav|skadestilfælde|skadetilfælde|skadesbegivenheder|"
+                        r"skadebegivenheder|hændelser|tilfælde)\b|\binden\s+for\s+(?:samme|et|ét)\s+(?:kalender|kontrakt)?år\b|"
                         r"\bpr\.?\s+(?:kalender|kontrakt)?år\b|\bom\s+året\b|\bi\s+et\s+(?:kalender|kontrakt)?år\b|\bløbetid\b",
                         re.IGNORECASE)
 _SCOPE_END = re.compile(r"[,;:]|\.(?=\s+(?-i:[A-ZÆØÅ])|\s*$)|\b(?:and|og|but|dog|save|except|bortset)\b", re.IGNORECASE)

@@ -25,7 +25,7 @@ def _deadline_regex(number_word: str) -> re.Pattern[str]:
         r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
         r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
         r"(?P<unit>hours?|hrs?\.?|h\b|minutes?|minutter|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|"
-        r"hverdages|hverdage|arbejdsdages|arbejdsdage|uger?|måneders|måneder?)\b",
+        r"hverdages|hverdage?|arbejdsdages|arbejdsdage?|uger?|måneders|måneder?)\b",
         re.IGNORECASE)
 
 
@@ -62,7 +62,7 @@ def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
     u = unit.lower().rstrip(".")
     if u.endswith("s") and u[:-1] in ("timer", "dage", "døgn", "hverdage", "arbejdsdage", "måneder"):
         u = u[:-1]  # Danish genitive: "48 timers frist"
-    if u in ("hverdage", "arbejdsdage"):
+    if u in ("hverdage", "arbejdsdage", "hverdag", "arbejdsdag"):  # "1 hverdag"
         return 24, "business days"
     base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
     base = {"hrs": "hr", "timer": "time"}.get(base, base)
@@ -147,7 +147,7 @@ _TELLING = re.compile(r"\b(?:notif\w*|inform\w*|report\w*|tell|tells|alert\w*|ad
                       re.IGNORECASE)
 
 
-_SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[sz]ed|sikkerhed|brud|kompromitt|angreb|"
+_SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[sz]ed|sikkerhed|(?<!ned)brud|kompromitt|angreb|"
                             r"uvedkommende|uautoriseret", re.IGNORECASE)
 
 
@@ -166,6 +166,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
     candidates = []
+    last_end = [0]  # where the deadline read before the one being added ends
 
     def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None) -> None:
         # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
@@ -175,7 +176,11 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         theirs = not_to_customer(text, m.start())
         part = part if part is not None else _own_part(text, m.start(), m.end())
         follow_up = 2 if _FOLLOW_UP.search(part) else 1 if _CONFIRMATION.search(part) else 0
-        candidates.append((not lead, theirs, follow_up, m.start() < anchor, abs(m.start() - anchor), hours, unit,
+        # a deadline whose own words (since the deadline before it) name the breach before one for something else in
+        # the sentence ("om alvorlige driftsforstyrrelser inden for 1 time … og om sikkerhedsbrud … senest 24 timer")
+        other = not _SECURITY_WORD.search(text[min(last_end[0], m.start()):m.start()] + part)
+        last_end[0] = m.end()
+        candidates.append((not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor), hours, unit,
                            m.group(0)))
 
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
@@ -223,8 +228,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     if candidates and vague_match and all(c[2] == 2 for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
     if candidates:
-        candidates.sort(key=lambda c: c[:5])
-        _, theirs, _, _, _, hours, unit, stated = candidates[0]
+        candidates.sort(key=lambda c: c[:6])
+        _, theirs, _, _, _, _, hours, unit, stated = candidates[0]
         found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
         if theirs:
             found["not_to_customer"] = True

@@ -25,6 +25,9 @@ _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?:the\s+)?(?P<obj>[\wæøåÆØ
 # the provider told (by its sub-processor, or by the customer): "Each Sub-processor shall notify the Processor within 24
 # hours", "skal underrette Leverandøren inden for 12 timer"
 _PROVIDER_DA = frozenset(("leverandøren", "databehandleren", "udbyderen"))
+# a question a customer asks the provider, in terms written as questions and answers: "will you tell us", "får vi"
+_ASKED_OF_PROVIDER = re.compile(r"\b(?:will|would|do|does|can|shall|must)\s+you\s+(?:\w+\s+)?$|"
+                                r"\b(?:vil|skal|kan)\s+(?:i|du)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os", "processor", "supplier", "provider", "vendor", "contractor"} | _PROVIDER_DA
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
 _CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
@@ -78,9 +81,12 @@ _AUTHORITY_TOLD = re.compile(
 
 # the deadline named as the authority's: "its deadline of 72 hours toward the supervisory authority", "sin frist på 72
 # timer over for tilsynsmyndigheden"
-_AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+"
+_AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+"
                                  # "its 72-hour obligation to notify the supervisory authority"
-                                 rf"(?:(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+)?{_AUTHORITY}",
+                                 rf"(?:(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+)?|"
+                                 # the verb after the deadline: "the Controller shall, where feasible within 72 hours,
+                                 # notify the Supervisory Authority"
+                                 rf"(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+){_AUTHORITY}",
                                  re.IGNORECASE)
 
 
@@ -231,6 +237,8 @@ def not_to_customer(text: str, at: int) -> bool:
     verb = before[-1] if before else next(iter(verbs), None)
     if verb is None:
         return False
+    if _ASKED_OF_PROVIDER.search(text[max(0, verb.start() - 20):verb.start()]) and "?" in text[verb.end():at]:
+        return False  # a customer's question, the answer a deadline: "How quickly will you tell us …? Within a day."
     obj = (verb.group("obj") or "").lower()
     # (a Danish present tense puts its subject after the verb: "giver Databehandleren den dataansvarlige meddelelse" has
     # the provider as subject; only after an infinitive is it the one told: "skal underrette Databehandleren")

@@ -137,7 +137,25 @@ def clauses_of(blocks: Iterable[Block]) -> list[Clause]:
         current.append(block)
     flush()
     _carry_lead_ins(clauses)
+    for clause in clauses:
+        _answer_after_question(clause)
     return clauses
+
+
+_MAX_QUESTION = 200  # a question a short answer is read with: one line of a FAQ, a heading or a bold run-in question
+
+
+def _answer_after_question(clause: Clause) -> None:
+    """Terms written as questions and answers ("How quickly will you tell us about a breach? Within one working day of
+    confirming it.", "**Hvor ligger dine data?** Hos en dansk hostingudbyder."): the answer's first sentence is read
+    after its question, as a list item after its lead-in, so the subject and the verb the question holds reach it."""
+    sentences = clause.sentences
+    for i in range(len(sentences) - 1):
+        question, answer = sentences[i], sentences[i + 1]
+        asked = question.text[question.lead:].strip()
+        if (asked.endswith("?") and len(asked) <= _MAX_QUESTION and not answer.lead and answer.kind == "text"
+                and not answer.text.rstrip().endswith("?")):
+            sentences[i + 1] = replace(answer, text=f"{asked} {answer.text}", lead=len(asked) + 1)
 
 
 def _carry_lead_ins(clauses: list[Clause]) -> None:

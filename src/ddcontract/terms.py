@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
-from .amounts import extract_money, find_money
+from .amounts import DOLLAR_CODES, extract_money, find_money
 from .matching.xref import section_titles, title_edits
 from .model import Clause, Sentence, TermUse
 from .wordjoins import any_joins, joins
@@ -217,6 +217,21 @@ def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, T
         if not inline and term[:1].isupper() and term not in out and (money := extract_money(body, 0, lang)):
             out[term] = (money, TermUse(term, _sum_text(body, money, lang), sentence.section, sentence.page))
     return out
+
+
+# "All amounts are in New Zealand dollars", "References to $ are to Australian dollars": the dollar a bare "$" is
+_DOLLARS_DECLARED = re.compile(
+    r"\b(?:amounts?|sums?|prices?|fees|charges|figures|payments?|references\s+to\s+(?:dollars|\$))(?!\w)"
+    r"[^.;]{0,80}?\b(?:are|is|shall\s+be|will\s+be|to\s+be|refer\s+to|means?)\b[^.;]{0,40}?"
+    r"\b(canadian|australian|new zealand|hong kong|singapore)\s+dollars", re.IGNORECASE)
+
+
+def declared_dollar(clauses: list[Clause]) -> str | None:
+    """The currency a contract says its "$" amounts are in, when it names one other than the US dollar."""
+    for clause in clauses:
+        if m := _DOLLARS_DECLARED.search(clause.text):
+            return DOLLAR_CODES[m.group(1).lower()]
+    return None
 
 
 def _sum_text(body: str, money: dict, lang: str) -> str:

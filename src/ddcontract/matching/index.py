@@ -203,10 +203,10 @@ class CompiledPatterns:
         ``pieces``: its pieces from :meth:`pieces_of`, if at hand."""
         return self.pieces.tokens(text, self._endings, pieces)
 
-    def __call__(self, toks, keys: list[str], min_end: int = 0) -> list[tuple[str, int, int]]:
+    def __call__(self, toks, keys: list[str], min_end: int = 0, unless_from: int = 0) -> list[tuple[str, int, int]]:
         """(pattern key, start, end) token offsets: for each of ``keys`` (from :meth:`candidates`),
         in that order, its shortest match from each token that ends at or after token ``min_end``
-        (an ``unless`` pattern: its first match, at any end), by start."""
+        (an ``unless`` pattern: its first match ending at or after token ``unless_from``), by start."""
         from .engine import Program, shortest_matches
 
         out: list[tuple[str, int, int]] = []
@@ -216,6 +216,6 @@ class CompiledPatterns:
             if programs is None:
                 programs = self.programs[key] = [Program(seq, self.strings.add) for seq in self._normalised[key]]
             for start, end in shortest_matches(programs, toks, self.limits[key],
-                                               0 if unless else min_end, first_only=unless):
+                                               unless_from if unless else min_end, first_only=unless):
                 out.append((key, start, end))
         return out

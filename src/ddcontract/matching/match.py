@@ -14,7 +14,7 @@ from typing import Any
 from ..ingest.sections import paragraph_of
 from ..model import Clause, Match, Sentence, TermUse
 from ..rules import Library, Rule
-from ..terms import DefinedTerm, Reading, defined_amounts, reader_for
+from ..terms import DefinedTerm, Reading, declared_dollar, defined_amounts, reader_for
 from ..values import EXTRACTOR_FUNCS
 from .xref import blank_titles
 
@@ -25,6 +25,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     reader = reader_for(clauses, lang)
     # the sums the contract defines, read once and only when a cap names none (most contracts never ask)
     amounts = functools.cache(lambda: defined_amounts(clauses, lang))
+    dollar = functools.cache(lambda: declared_dollar(clauses))  # "All amounts are in New Zealand dollars"
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
     readings: dict[int, Reading] = {}
@@ -51,7 +52,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
             hits[id(sentence)] = []
     for clause, sentence, text, lead, keys, pieces in units:
         toks = matcher.tokens(text, pieces)
-        found = _sentence_hits(lead, toks, matcher, rules, keys) if len(toks) else []
+        found = _sentence_hits(lead, toks, matcher, rules, keys, text[:lead].rstrip().endswith("?")) if len(toks) else []
         hits[id(sentence)] = found
         if len(cache) >= HIT_CACHE_SIZE:
             cache.pop(next(iter(cache)))
@@ -71,7 +72,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                     if reading:
                         c0, c1 = reading.original(c0), reading.original(c1, end=True)
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
-                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms, amounts))
+                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms, amounts, dollar))
     return in_company(out, rules)
 
 
@@ -181,12 +182,14 @@ def alone(rule: Rule, clause: Clause, present: set[tuple[str | int, str]]) -> bo
 HIT_CACHE_SIZE = 50_000
 
 
-def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule],
-                   keys: list[str]) -> list[tuple[str, int, int, str]]:
+def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule], keys: list[str],
+                   asked: bool = False) -> list[tuple[str, int, int, str]]:
     """Each rule's shortest hit in the sentence (read with its lead-in of ``lead`` characters), in
     reading order: (rule, start, end, kind), with character offsets in the text matched; a rule whose
     ``unless`` pattern matches here has none, but is listed after the hits as (rule, -1, -1, VETO).
-    A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself."""
+    A hit inside the lead-in alone is not one: that is reported on the lead-in sentence itself. When the
+    lead-in is a question the sentence answers (``asked``), an ``unless`` is read in the answer only: the
+    question is no statement to veto ("Hvad må du ikke? Du må ikke …")."""
     best: dict[str, tuple[int, int, str]] = {}  # rule -> shortest hit (chars in the sentence)
     blocked: set[str] = set()
     idx, length = toks.idx, toks.length
@@ -196,7 +199,7 @@ def _sentence_hits(lead: int, toks, matcher, rules: dict[str, Rule],
     hit_rules = {key.rpartition("#")[0] for key, _, _ in found}
     vetoes = [k for k in keys if k in unless and k.rpartition("#")[0] in hit_rules]
     if vetoes:
-        found += matcher(toks, vetoes, 0)
+        found += matcher(toks, vetoes, 0, lead_end(lead, toks) if asked else 0)
     for key, start, end in found:
         rule_id, _, kind = key.rpartition("#")
         rule = rules.get(rule_id)
@@ -279,16 +282,25 @@ def window_text(rule: Rule, clause: Clause, sentence: Sentence, start: int = 0) 
     return sentence.text + clause.text[sentence.end:end]
 
 
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$")
+_US_DOLLAR = re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.|\bUS\s+dollars|\bUnited\s+States\s+dollars", re.IGNORECASE)
+
+
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
                 lang: str, terms: list[DefinedTerm],
-                amounts: Callable[[], dict[str, tuple[dict, TermUse]]] | None = None) -> Match:
+                amounts: Callable[[], dict[str, tuple[dict, TermUse]]] | None = None,
+                dollar: Callable[[], str | None] | None = None) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
     lists written out), with the values read from the rule's window; a sum named only by a term the contract
-    defines as one ("shall not exceed the Liability Cap") is read from its definition."""
+    defines as one ("shall not exceed the Liability Cap") is read from its definition, and a bare "$" is the
+    dollar the contract says its amounts are in."""
     text = window_text(rule, clause, sentence, c0)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
         values.update(EXTRACTOR_FUNCS[name](text, c0, lang))
+    if (dollar is not None and values.get("currency") == "USD" and _BARE_DOLLAR.search(text)
+            and not _US_DOLLAR.search(text) and (code := dollar())):
+        values["currency"] = code
     uses = [t.use(lang) for t in terms]
     if amounts is not None and "money" in rule.model.extract and values.get("amount") is None:
         for term, (money, use) in amounts().items():
