@@ -287,9 +287,14 @@ def test_the_danish_cap_for_all_events_of_a_calendar_year_is_the_aggregate():
     assert extract_money(text, lang="da")["amount"] == 600000
 
 
-def test_a_cap_by_the_price_of_a_subscription_is_a_formula():
-    text = "Vores ansvar kan aldrig overstige den abonnementspris, du har betalt for den berørte måned."
-    assert extract_cap_formula(text, lang="da")["formula"] == "den abonnementspris, du har betalt for den berørte måned"
+@pytest.mark.parametrize("text, formula", [
+    ("Vores ansvar kan aldrig overstige den abonnementspris, du har betalt for den berørte måned.",
+     "den abonnementspris, du har betalt for den berørte måned"),
+    ("Erstatningen kan i intet tilfælde blive større end den samlede ordresum inklusive moms.",
+     "den samlede ordresum inklusive moms"),
+])
+def test_a_cap_by_the_price_of_a_subscription_or_the_order_sum_is_a_formula(text, formula):
+    assert extract_cap_formula(text, lang="da")["formula"] == formula
 
 
 @pytest.mark.parametrize("text, amount", [

@@ -22,7 +22,7 @@ from .notices import extract_notice_parties, nearest
 _FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
 _VEDERLAG = (r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?|\w*honorar(?:et|er|erne)?|"
              # "købesummen for den vare, kravet vedrører", "de servicegebyrer, du har betalt", "parkeringsafgifterne"
-             r"kontingent(?:et)?|\w*afgift(?:en|er|erne)?|\w*gebyr(?:et|er|erne)?|købesum(?:men)?|\w*pris(?:en)?)")  # "den abonnementspris, du har betalt"
+             r"kontingent(?:et)?|\w*afgift(?:en|er|erne)?|\w*gebyr(?:et|er|erne)?|\w*sum(?:men)?|\w*pris(?:en)?)")  # "den abonnementspris, du har betalt", "ordresummen"
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
@@ -58,6 +58,8 @@ _FORMULA = [
                r"det,?\s+(?:du|kunden|i)\s+har\s+betalt[^.;]{0,80}|"
                # "begrænset til fakturabeløbet", "varens pris", "ordrens værdi"
                r"\b(?:faktura|ordre|købs)beløbet\b[^.;]{0,60}|\bvarens\s+(?:pris|værdi|købspris)\b[^.;]{0,60}|"
+               # "den samlede ordresum inklusive fragt"
+               r"\b(?:den\s+samlede\s+)?(?:ordre|kontrakt|købe)sum(?:men)?\b[^.;]{0,60}|"
                r"\bordrens\s+(?:værdi|samlede\s+beløb)\b[^.;]{0,60}",
                re.IGNORECASE),
     # "what you paid for your membership that year", "the price you paid for the item"
