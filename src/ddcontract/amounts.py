@@ -180,11 +180,12 @@ _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill":
 _CODES = frozenset(_CUR_CODES.split("|"))
 _NAMED_RX = [(re.compile(k + r"$"), v) for k, v in _NAMED.items()]
 # a figure in dollars whose kind is said after it: "$500,000 in Canadian funds", "$10k (US dollars)"
-_DOLLAR_KIND = re.compile(r"[\s()]*(?:in\s+)?(canadian|australian|new zealand|hong kong|singapore|us|u\.s\.|united states)\s+"
+# the dollars a contract may name besides the US dollar ("New Zealand dollars"; ``terms.declared_dollar`` reads them too)
+OTHER_DOLLARS = r"canadian|australian|new zealand|hong kong|singapore"
+_DOLLAR_KIND = re.compile(r"[\s()]*(?:in\s+)?(" + OTHER_DOLLARS + r"|us|u\.s\.|united states)\s+"
                           r"(?:funds|dollars|currency)", re.IGNORECASE)
-_KIND_CODE = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD",
-              "us": "USD", "u.s.": "USD", "united states": "USD"}
-DOLLAR_CODES = _KIND_CODE  # the dollars a contract may name ("New Zealand dollars" -> NZD)
+DOLLAR_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD",
+                "us": "USD", "u.s.": "USD", "united states": "USD"}
 
 
 def _currency(raw: str) -> str:
@@ -250,7 +251,7 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
                 continue
             currency = _currency(cur)
             if cur == "$" and (kind := _DOLLAR_KIND.match(text, m.end())):
-                currency = _KIND_CODE[kind.group(1).lower()]
+                currency = DOLLAR_CODES[kind.group(1).lower()]
             found.append({"amount": plain_number(round(value, 2)), "currency": currency,
                           "start": m.start(), "end": m.end(), "text": m.group(0), "words": "word" in m.groupdict()})
             taken.append((m.start(), m.end()))

@@ -166,9 +166,10 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
     candidates = []
-    last_end = [0]  # where the deadline read before the one being added ends
+    last_end = 0  # where the deadline read before the one being added ends
 
     def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None) -> None:
+        nonlocal last_end
         # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
         # matched ("We notify you within 24 hours …, and the regulator within 72 hours"); the notice before a later
         # report; then before the anchor or after it ("respond to P1 incidents within 4 hours and notify … within 24
@@ -178,8 +179,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         follow_up = 2 if _FOLLOW_UP.search(part) else 1 if _CONFIRMATION.search(part) else 0
         # a deadline whose own words (since the deadline before it) name the breach before one for something else in
         # the sentence ("om alvorlige driftsforstyrrelser inden for 1 time … og om sikkerhedsbrud … senest 24 timer")
-        other = not _SECURITY_WORD.search(text[min(last_end[0], m.start()):m.start()] + part)
-        last_end[0] = m.end()
+        other = not _SECURITY_WORD.search(text[min(last_end, m.start()):m.start()] + part)
+        last_end = m.end()
         candidates.append((not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor), hours, unit,
                            m.group(0)))
 

@@ -25,7 +25,8 @@ _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?:the\s+)?(?P<obj>[\wæøåÆØ
 # the provider told (by its sub-processor, or by the customer): "Each Sub-processor shall notify the Processor within 24
 # hours", "skal underrette Leverandøren inden for 12 timer"
 _PROVIDER_DA = frozenset(("leverandøren", "databehandleren", "udbyderen"))
-# a question a customer asks the provider, in terms written as questions and answers: "will you tell us", "får vi"
+# a question a customer asks the provider, in terms written as questions and answers: "will you tell us", "vil I
+# underrette os"
 _ASKED_OF_PROVIDER = re.compile(r"\b(?:will|would|do|does|can|shall|must)\s+you\s+(?:\w+\s+)?$|"
                                 r"\b(?:vil|skal|kan)\s+(?:i|du)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os", "processor", "supplier", "provider", "vendor", "contractor"} | _PROVIDER_DA
@@ -81,12 +82,13 @@ _AUTHORITY_TOLD = re.compile(
 
 # the deadline named as the authority's: "its deadline of 72 hours toward the supervisory authority", "sin frist på 72
 # timer over for tilsynsmyndigheden"
+_AUTHORITY_VERB = r"(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+"
 _AUTHORITY_DEADLINE = re.compile(rf"^\W*(?:(?:[\wæøå]+\W+){{0,2}}?(?:over\s*for|til|to|towards?|vis-à-vis|with)\s+"
                                  # "its 72-hour obligation to notify the supervisory authority"
-                                 rf"(?:(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+)?|"
+                                 rf"(?:{_AUTHORITY_VERB})?|"
                                  # the verb after the deadline: "the Controller shall, where feasible within 72 hours,
                                  # notify the Supervisory Authority"
-                                 rf"(?:notify|inform|alert|report\s+to|underrette|orientere|anmelde\s+til)\s+){_AUTHORITY}",
+                                 rf"{_AUTHORITY_VERB}){_AUTHORITY}",
                                  re.IGNORECASE)
 
 

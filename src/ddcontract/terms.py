@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
-from .amounts import DOLLAR_CODES, extract_money, find_money
+from .amounts import DOLLAR_CODES, OTHER_DOLLARS, extract_money, find_money
 from .matching.xref import section_titles, title_edits
 from .model import Clause, Sentence, TermUse
 from .wordjoins import any_joins, joins
@@ -223,7 +223,7 @@ def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, T
 _DOLLARS_DECLARED = re.compile(
     r"\b(?:amounts?|sums?|prices?|fees|charges|figures|payments?|references\s+to\s+(?:dollars|\$))(?!\w)"
     r"[^.;]{0,80}?\b(?:are|is|shall\s+be|will\s+be|to\s+be|refer\s+to|means?)\b[^.;]{0,40}?"
-    r"\b(canadian|australian|new zealand|hong kong|singapore)\s+dollars", re.IGNORECASE)
+    r"\b(" + OTHER_DOLLARS + r")\s+dollars", re.IGNORECASE)
 
 
 def declared_dollar(clauses: list[Clause]) -> str | None:

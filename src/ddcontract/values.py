@@ -21,8 +21,9 @@ from .notices import extract_notice_parties, nearest
 
 _FEES = r"(?:fees|charges|amounts?|sums|monies|moneys|compensation|payments?|price|consideration|remuneration|vederlag|betaling(?:er)?|beløb)"
 _VEDERLAG = (r"(?:\w*vederlag(?:et|ets)?|\w*betaling(?:en|er|erne)?|beløb(?:et|ene)?|fakturering(?:en)?|\w*honorar(?:et|er|erne)?|"
-             # "købesummen for den vare, kravet vedrører", "de servicegebyrer, du har betalt", "parkeringsafgifterne"
-             r"kontingent(?:et)?|\w*afgift(?:en|er|erne)?|\w*gebyr(?:et|er|erne)?|\w*sum(?:men)?|\w*pris(?:en)?)")  # "den abonnementspris, du har betalt", "ordresummen"
+             # "købesummen for den vare, kravet vedrører", "de servicegebyrer, du har betalt", "parkeringsafgifterne", "den
+             # abonnementspris, du har betalt"
+             r"kontingent(?:et)?|\w*afgift(?:en|er|erne)?|\w*gebyr(?:et|er|erne)?|\w*sum(?:men)?|\w*pris(?:en)?)")
 _FORMULA = [
     # "fees paid or payable ... in the twelve (12) months preceding the claim"
     re.compile(r"(?:(?:the\s+)?(?:total|aggregate|annual|yearly)\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:\w+\s+){0,2}" + _FEES +
