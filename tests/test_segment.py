@@ -258,3 +258,23 @@ def test_a_question_after_a_question_is_no_answer():
     sentences = clauses_of([Block("Kan jeg opsige? Kan jeg fortryde? Ja, inden for 14 dage.")])[0].sentences
     assert [s.lead > 0 for s in sentences] == [False, False, True]
     assert sentences[-1].text == "Kan jeg fortryde? Ja, inden for 14 dage."
+
+
+# ---------------------------------------------------------------- lettered sections
+
+
+def test_lettered_sections_are_numbers_of_their_clauses():
+    """Terms split into sections A, B, C … with clauses "A.1", "H.2" under them are cited by those labels, in either
+    language; a letter alone is a number only on a heading line, so a name or a lettered list item is not one."""
+    blocks = list(assign_sections([
+        Block("C. Betaling og levering", page=1, kind="heading"),
+        Block("C.1 Ydelsen betales månedsvis forud.", page=1),
+        Block("C.2 Leveringstiden er fem hverdage.", page=1),
+        Block("D. Security", page=1, kind="heading"),
+        Block("D.1 The Supplier keeps the platform patched.", page=1),
+        Block("A. Jensen signs for the Customer.", page=1),
+    ]))
+    assert [b.section for b in blocks] == ["C", "C.1", "C.2", "D", "D.1", "D.1"]
+    assert [b.heading for b in blocks[:3]] == ["Betaling og levering"] * 3
+    assert blocks[4].heading == "Security"
+    assert blocks[5].text == "A. Jensen signs for the Customer."

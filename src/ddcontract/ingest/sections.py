@@ -25,6 +25,11 @@ _NAMED = re.compile(
 # "9.1 ", "12. ", "3.2.1. ", "4) " — a number at the start followed by text; a clause inserted between two
 # others keeps a capital letter in its first part ("5B.3", "12A.1"), never alone ("3D Printing" is no number)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:[A-Z](?=\.\d))?(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\))?\s+(?=[A-ZÆØÅ(\"“'§])")
+# "A.1 ", "H.2 ", "C.3.1 " — clauses numbered under lettered sections ("A. Hvad abonnementet går ud på" … "O. Tvister");
+# the lettered title alone ("H. Den digitale nøgle") is a number only on a heading line (``lettered_heading``): in a
+# paragraph "A. Jensen" is a name and "A. The Supplier shall …" an item of a lettered list
+_LETTERED = re.compile(r"^(?P<num>[A-Z]\.\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÆØÅ(\"“'§])")
+_LETTER_TITLE = re.compile(r"^(?P<num>[A-Z])\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 # "(a)", "a)", "(iv)" — list items stay in the clause above them
 _STK = re.compile(r"^stk\.\s*(\d{1,2})\b\.?", re.IGNORECASE)
 _ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
@@ -40,6 +45,8 @@ _MAYBE_NUMBER = re.compile(r"\d|§|schedule|annex|appendix|exhibit|attachment|ad
 def split_number(text: str) -> tuple[str | None, str]:
     """Split a leading clause number off a block's text: ("9.1", rest) or (None, text)."""
     if not _MAYBE_NUMBER.match(text):
+        if m := _LETTERED.match(text):
+            return m.group("num"), text[m.end():]
         return None, text
     for regex in (_ANNEX, _NAMED, _NUMBERED):
         m = regex.match(text)
@@ -59,6 +66,12 @@ def split_number(text: str) -> tuple[str | None, str]:
 
 _MONTH = re.compile(r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|ts)?|apr(?:il)?|may|maj|jun[ie]?|jul[iy]?|aug(?:ust)?|"
                     r"sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b", re.IGNORECASE)
+
+
+def lettered_heading(text: str) -> tuple[str | None, str]:
+    """A heading's letter, as ("H", "Den digitale nøgle …") for "H. Den digitale nøgle …", or (None, text)."""
+    m = _LETTER_TITLE.match(text)
+    return (m.group("num"), text[m.end():]) if m else (None, text)
 
 
 def paragraph_of(section: str) -> str:
@@ -253,6 +266,8 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     annex: tuple[str, str | None] | None = None  # ("Annex 2", "Security Incident Notification")
     blocks = list(blocks)
     numbered = [split_number(b.text) if b.section is None else (b.section, b.text) for b in blocks]
+    numbered = [lettered_heading(b.text) if b.kind == "heading" and num is None and b.section is None else (num, rest)
+                for b, (num, rest) in zip(blocks, numbered)]
     # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
     # Agreement" in the list of the parts at the top) names the annex, it does not begin it
     heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
