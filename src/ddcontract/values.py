@@ -169,14 +169,18 @@ _CHANNELS = [
     ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
     # a call to a number or a centre: "call the Authority's 24/7 operations centre on the number in Schedule 3"
-    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|ringe\s+til|"
+    ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|\bring(?:e)?\s+(?:\w+\s+){0,2}?til\b|"
                          r"\b(?:on|at) the (?:\w+ )?number\b|\bcall(?:ing)? (?:[\w'’/-]+ ){1,5}?(?:cent(?:re|er)|desk|line|number)\b|"
                          r"\bpå (?:nummer|nummeret|tlf)\b|\w*vagtnumme(?:r|ret)\b|\w*vagttelefon(?:en)?\b", re.IGNORECASE)),
     ("portal", re.compile(r"portal|ticketing system|service ?desk|helpdesk|support ?system|web form|online form|(?:online |web )?contact form|\btickets?\b|"
                           r"sagsstyringssystem|ticketsystem|supportsite|\w*formular(?:en)?\b|"
                           # a message in the app: "med en meddelelse i appen", "a message in the app", "in-app notification"
                           r"(?:meddelelse|besked|notifikation)(?:er)?\s+i\s+appen|messages?\s+in\s+the\s+app|in-app\s+(?:messages?|notifications?)|"
-                          r"push[- ](?:notifikation|notification)", re.IGNORECASE)),
+                          r"push[- ](?:notifikation|notification)|"
+                          # a function of the app named where it is: "via 'Rapportér misbrug' under Indstillinger",
+                          # "the 'Report a problem' button under Settings"
+                          r"\b(?:under|i)\s+indstillinger(?:ne)?\b|\b(?:under|in)\s+(?:your\s+|the\s+)?settings\b|"
+                          r"\b(?:knappen|menupunktet)\s+['‘\"„«]|['’\"”»]\s+(?:button|menu item)\b", re.IGNORECASE)),
     # "courier" in lower case only: "Courier" is also a company's name ("by Courier or its employees")
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|(?-i:courier)|recorded delivery|certified mail|"
                         r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
