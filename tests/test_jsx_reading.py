@@ -110,6 +110,79 @@ def test_html_tags_written_in_jsx_are_read_without_imports(tmp_path: Path):
     assert texts == ["8. Ansvar", "Vores samlede ansvar kan aldrig overstige 10.000 kr."]
 
 
+PAGE_WITH_ARROW = '''<div style={{ maxWidth: '800px', margin: '0 auto' }}>
+<button onClick={() => navigate('/')} style={{ background: 'none', border: 0 }}>Back</button>
+<h2 style={{ fontSize: '22px' }}>8. Liability</h2>
+<p style={{ lineHeight: 1.6 }}>Our total liability shall not exceed the fees paid in the last 12 months.</p>
+</div>
+'''
+
+
+def test_a_jsx_attribute_holding_an_arrow_function_is_part_of_its_tag(tmp_path: Path):
+    """An event handler written as an arrow function (onClick={() => navigate('/')}) does not end its tag at the "=>":
+    no code is left in the text, in either language's pages."""
+    path = tmp_path / "terms.md"
+    path.write_text(PAGE_WITH_ARROW, encoding="utf-8")
+    texts = [b.text for b in load_document(path).blocks]
+    assert texts == ["Back", "8. Liability", "Our total liability shall not exceed the fees paid in the last 12 months."]
+    path.write_text(PAGE_WITH_ARROW.replace("Back", "Tilbage").replace("8. Liability", "8. Ansvar").replace(
+        "Our total liability shall not exceed the fees paid in the last 12 months.",
+        "Vores samlede ansvar kan aldrig overstige det beløb, du har betalt de seneste 12 måneder."), encoding="utf-8")
+    assert not any("=>" in b.text or "{" in b.text for b in load_document(path).blocks)
+
+
+PAGE_WITH_STYLE_OBJECTS = '''import { useNavigate } from 'react-router-dom';
+
+export default function Terms() {
+  const navigate = useNavigate();
+  return (
+    <div style={{
+      minHeight: '100vh',
+      fontFamily: 'Inter, sans-serif'
+    }}>
+      <button
+        onClick={() => navigate('/')}
+        style={{
+          border: 'none'
+        }}
+      >
+        Tilbage
+      </button>
+      <h1 style={{
+        fontSize: '32px'
+      }}>
+        Handelsbetingelser
+      </h1>
+      <h2 style={{ fontSize: '22px' }}>8. Ansvar</h2>
+      <p style={{ lineHeight: 1.6 }}>Vores samlede ansvar kan aldrig overstige det beløb, du har betalt.</p>
+    </div>
+  );
+}
+'''
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_tags_whose_style_objects_run_over_several_lines_are_tags(tmp_path: Path, swap: bool):
+    """A page that imports its router and styles its HTML tags with objects over several lines ("<div style={{" …
+    "}}>"): the tags are tags, not text, the code lines are blank, a title written on the line after its "<h1>" is the
+    heading's text (no "#" left in it), and the file keeps its lines; the same in English."""
+    page = PAGE_WITH_STYLE_OBJECTS
+    if swap:
+        page = (page.replace("Tilbage", "Back").replace("Handelsbetingelser", "Terms of sale")
+                .replace("8. Ansvar", "8. Liability")
+                .replace("Vores samlede ansvar kan aldrig overstige det beløb, du har betalt.",
+                         "Our total liability shall never exceed the amount you have paid."))
+    path = tmp_path / "terms.md"
+    path.write_text(page, encoding="utf-8")
+    blocks = load_document(path).blocks
+    texts = [b.text for b in blocks]
+    assert texts[1:] == (["Terms of sale", "8. Liability", "Our total liability shall never exceed the amount you have paid."]
+                         if swap else ["Handelsbetingelser", "8. Ansvar",
+                                       "Vores samlede ansvar kan aldrig overstige det beløb, du har betalt."])
+    assert blocks[1].kind == "heading"
+    assert not any(ch in t for t in texts for ch in "{}<>#")
+
+
 PAGE_WITH_DATA = '''import Terms from "@/components/Terms";
 
 export default function Page() {

@@ -32,9 +32,11 @@ _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 # (a page written in JSX gives an attribute an expression: className={styles.title}, style={{ margin: 0 }},
 # className={`lead ${styles.text}`}: up to the first brace that ends the attribute)
 _ATTRS = (r"""(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|"""
-          r"""\{[^<>]{0,400}?\}(?=\s|/?>)|[^\s"'<>{}]{1,400}))?){0,60}\s*/?""")
+          # (a JSX expression may hold an arrow function, whose "=>" does not end the tag: onClick={() => go('/')})
+          r"""\{(?:[^<>]|=>){0,400}?\}(?=\s|/?>)|[^\s"'<>{}]{1,400}))?){0,60}\s*/?""")
 _TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
-_HEADING = re.compile(r"<(h[1-6])\b[^>]*>", re.IGNORECASE)
+# (with the space after it: a title written on the line after its tag, "<h1>" | "Vilkår" | "</h1>", is the heading's text)
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>([ \t]*\n\s*)?", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_NAMES = frozenset(_BLOCK)
@@ -62,7 +64,8 @@ def strip_html(text: str, markdown: bool = False) -> str:
     text = _DOCTYPE.sub("", text)
     text = _JSX_SPACE.sub(" ", text)
     if markdown:
-        text = _HEADING.sub(lambda m: "\f" + "#" * int(m.group(1)[1]) + " ", text)
+        text = _HEADING.sub(lambda m: "\n" * (m.group(2) or "").count("\n") + "\f" + "#" * int(m.group(1)[1]) + " ",
+                            text)
 
     depth = 0  # how many lists the tag stands in
 

@@ -27,6 +27,9 @@ _FRAGMENT = re.compile(r"</?>")
 # HTML tags written in JSX ("<section className={styles.terms}>", "<p className=\"lead\">"): a page of JSX whatever it
 # imports (HTML itself says class=)
 _JSX_CLASS = re.compile(r"<[a-z][a-z0-9]{0,10}\s[^<>]{0,200}?\bclassName\s*=")
+# … or an HTML tag given an expression for its style or an event handler ("<div style={{", "<button onClick={"), which
+# HTML writes as a string
+_JSX_EXPRESSION_ATTR = re.compile(r"<[a-z][a-z0-9]{0,10}\s[^<>]{0,200}?\b(?:style|on[A-Z][a-z]{2,20})\s*=\s*\{")
 _ITEM = re.compile(r"(?:Item|Li)$")
 _TITLE = re.compile(r"""\b(?:title|heading|label)\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["'`]([^"'`{}]+)["'`]\s*\})""")
 _COMMENT_START = re.compile(r"\{\s*/\*|^[ \t]*/\*", re.MULTILINE)
@@ -55,14 +58,35 @@ _CODE = re.compile(
     r"""|[)\]}>;,\s]+)$""")
 
 
+# a tag whose attributes run over several lines, as JSX writes a style object or an event handler ("<div style={{" …
+# "}}>", "onClick={() => navigate('/')}"); bounded as the tags above are
+_MULTILINE_TAG = re.compile(
+    r"""<[A-Za-z][\w.]{0,60}(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,400}"|'[^'<>]{0,400}'|"""
+    r"""\{(?:[^<>]|=>){0,1000}?\}(?=\s|/?>)|[^\s"'<>{}]{1,200}))?){0,40}\s*/?>""")
+
+
+def _one_line_tags(text: str) -> str:
+    """Each tag that runs over several lines put on its last line, its line breaks before it (the file keeps its lines,
+    and the tag stays beside the text it holds), so that blanking the lines of code cannot take a tag's closing "}}>"
+    away and leave the rest of it as text."""
+    def join(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        breaks = tag.count("\n")
+        return tag if not breaks else "\n" * breaks + " ".join(tag.split())
+
+    return _MULTILINE_TAG.sub(join, text) if "{" in text else text
+
+
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
     if "<" not in text or not (("import" in text and _IMPORT.search(text)
-                                and (_COMPONENT.search(text) or _DATA_PROP.search(text)))
+                                and (_COMPONENT.search(text) or _DATA_PROP.search(text)
+                                     or _JSX_EXPRESSION_ATTR.search(text)))
                                or ("className=" in text and _JSX_CLASS.search(text))):
         return text
     text = _drop_comments(text)
+    text = _one_line_tags(text)
     text = _data_props(text, markdown)
     for pattern in (_LINE_COMMENT, _LONG_IMPORT):
         text = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
