@@ -319,3 +319,17 @@ def test_the_breach_deadline_before_an_outage_deadline_in_one_sentence():
 ])
 def test_a_customers_question_answered_with_a_deadline_is_toward_the_customer(text, lang, theirs):
     assert bool(extract_deadline(text, lang=lang).get("not_to_customer")) is theirs
+
+
+@pytest.mark.parametrize("text, theirs", [
+    # a party named by a role that is not the provider's reports to a named party's team: the platform's user telling the
+    # platform, not the customer told
+    ("The Organisation will report any loss or unauthorised release of the Hub Data to the CityNet team as soon as "
+     "possible, and in any event within 24 hours of becoming aware of it.", True),
+    ("The Member shall report any suspected misuse of its login to the Padelhub support team within 12 hours.", True),
+    # the provider reporting to the customer's own team is toward the customer
+    ("The Supplier will report any security breach affecting Customer Data to the Customer's security team within "
+     "24 hours.", False),
+])
+def test_a_role_reporting_to_a_named_partys_team_is_not_toward_the_customer(text, theirs):
+    assert bool(extract_deadline(text, lang="en").get("not_to_customer")) is theirs

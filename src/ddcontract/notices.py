@@ -206,17 +206,26 @@ def _names_a_party(word: str) -> bool:
                                                      or name in _PROVIDER_ROLE or name in ("the", "den", "det"))
 
 
+# the one told as a named team or desk after "to": "report any loss … to the GovWifi team", "indberette det til
+# Nordplads' supportteam"
+_TO_NAMED_TEAM = re.compile(r"\b(?:to|til)\s+(?:the\s+)?(?P<name>(?-i:[A-ZÆØÅ])[\w.&-]+?)(?:['’]s?)?\s+"
+                            r"(?:(?:security|support|operations|incident)\s+)?(?:team|desk|helpdesk|teamet|supportteam|"
+                            r"supportteamet|sikkerhedsteam|sikkerhedsteamet)\b", re.IGNORECASE)
+
+
 def _role_tells_named_party(text: str, verb: re.Match[str]) -> bool:
     """Whether a party named by a role other than the provider's must tell a party named by its own name: in a
     platform's terms, "The Merchant shall notify Orbitly within 24 hours", "Partneren skal underrette Nordplads senest
     12 timer efter", "the Advertiser shall notify the Company" — the platform's customer telling the platform (the
     provider, which such terms call by its name or "the Company"), not the customer told."""
     obj = verb.group("obj")
-    if not obj:
-        return False
-    # the one told right after the verb by a name of its own, not by a role with its article ("the Partner")
-    named = (obj.lower() == "company" or (not re.search(r"\bthe\s", verb.group(0), re.IGNORECASE)
-                                          and _names_a_party(obj)))
+    # the one told right after the verb by a name of its own, not by a role with its article ("the Partner"), or a
+    # team of a named party after "to" ("The Organisation will report any loss … to the GovWifi team")
+    named = bool(obj) and (obj.lower() == "company" or (not re.search(r"\bthe\s", verb.group(0), re.IGNORECASE)
+                                                        and _names_a_party(obj)))
+    if not named:
+        team = _TO_NAMED_TEAM.search(text, verb.end(), verb.end() + 160)
+        named = bool(team) and _names_a_party(team.group("name"))
     return named and _role_subject_not_provider(text, verb.start())
 
 
