@@ -206,8 +206,8 @@ def _names_a_party(word: str) -> bool:
                                                      or name in _PROVIDER_ROLE or name in ("the", "den", "det"))
 
 
-# the one told as a named team or desk after "to": "report any loss … to the GovWifi team", "indberette det til
-# Nordplads' supportteam"
+# the one told as a named team or desk after "to": "report any loss … to the GovWifi team", "give besked om misbrug … til
+# Nordplads sikkerhedsteam"
 _TO_NAMED_TEAM = re.compile(r"\b(?:to|til)\s+(?:the\s+)?(?P<name>(?-i:[A-ZÆØÅ])[\w.&-]+?)(?:['’]s?)?\s+"
                             r"(?:(?:security|support|operations|incident)\s+)?(?:team|desk|helpdesk|teamet|supportteam|"
                             r"supportteamet|sikkerhedsteam|sikkerhedsteamet)\b", re.IGNORECASE)

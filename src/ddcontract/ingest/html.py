@@ -27,14 +27,20 @@ _BLOCK = ("address", "article", "aside", "base", "blockquote", "body", "br", "ca
 # of the contract (the site's navigation menus), so it goes with its tags
 _HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head|nav|title)\b[^<>]{0,2000}>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
+
+
 # (bounded, and an attribute holds no "<": a tag that never closes costs little to try, and one tag is never read across
 # the next — a page of unclosed tags had taken minutes)
 # (a page written in JSX gives an attribute an expression: className={styles.title}, style={{ margin: 0 }},
 # className={`lead ${styles.text}`}: up to the first brace that ends the attribute)
-_ATTRS = (r"""(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|"""
-          # (a JSX expression may hold an arrow function, whose "=>" does not end the tag: onClick={() => go('/')})
-          r"""\{(?:[^<>]|=>){0,400}?\}(?=\s|/?>)|[^\s"'<>{}]{1,400}))?){0,60}\s*/?""")
-_TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){_ATTRS}>", re.IGNORECASE)
+def tag_attrs(expression: int = 400) -> str:
+    """The pattern of a tag's attributes, a JSX expression among them up to ``expression`` characters."""
+    return (r"""(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,2000}"|'[^'<>]{0,2000}'|"""
+            # (a JSX expression may hold an arrow function, whose "=>" does not end the tag: onClick={() => go('/')})
+            rf"""\{{(?:[^<>]|=>){{0,{expression}}}?\}}(?=\s|/?>)|[^\s"'<>{{}}]{{1,400}}))?){{0,60}}\s*/?""")
+
+
+_TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){tag_attrs()}>", re.IGNORECASE)
 # (with the space after it: a title written on the line after its tag, "<h1>" | "Vilkår" | "</h1>", is the heading's text)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>([ \t]*\n\s*)?", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--")

@@ -18,6 +18,8 @@ import json
 import re
 from collections.abc import Iterator
 
+from .html import tag_attrs
+
 # a component tag: a capitalised name, as HTML never has ("<LegalSection id="x" title="1. Sælger">", "</Section>")
 # (bounded: a tag has a few attributes of some length, so a "<" that never closes costs little to try; an attribute name
 # holds no "<", so one tag is never read across the next)
@@ -59,10 +61,9 @@ _CODE = re.compile(
 
 
 # a tag whose attributes run over several lines, as JSX writes a style object or an event handler ("<div style={{" …
-# "}}>", "onClick={() => navigate('/')}"); bounded as the tags above are
-_MULTILINE_TAG = re.compile(
-    r"""<[A-Za-z][\w.]{0,60}(?:\s+[^\s"'<>/={}]{1,80}(?:\s*=\s*(?:"[^"<>]{0,400}"|'[^'<>]{0,400}'|"""
-    r"""\{(?:[^<>]|=>){0,1000}?\}(?=\s|/?>)|[^\s"'<>{}]{1,200}))?){0,40}\s*/?>""")
+# "}}>", "onClick={() => navigate('/')}"), with the attributes an HTML tag may have (a style object over
+# several lines is longer than one on a line)
+_MULTILINE_TAG = re.compile(rf"<[A-Za-z][\w.]{{0,60}}{tag_attrs(expression=1000)}>")
 
 
 def _one_line_tags(text: str) -> str:

@@ -254,6 +254,15 @@ def _annex_key(num: str | None) -> str:
     return " ".join((num or "").lower().split())
 
 
+def _number_of(block: Block) -> tuple[str | None, str]:
+    """A block's clause number and the text after it: Word's own number, a number the text starts with, or a heading's
+    letter ("H. Den digitale nøgle")."""
+    if block.section is not None:
+        return block.section, block.text
+    num, rest = split_number(block.text)
+    return lettered_heading(block.text) if num is None and block.kind == "heading" else (num, rest)
+
+
 def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     """Give every block the section number and heading of the clause it belongs to.
 
@@ -265,9 +274,7 @@ def assign_sections(blocks: Iterable[Block]) -> Iterator[Block]:
     top_heading: str | None = None
     annex: tuple[str, str | None] | None = None  # ("Annex 2", "Security Incident Notification")
     blocks = list(blocks)
-    numbered = [split_number(b.text) if b.section is None else (b.section, b.text) for b in blocks]
-    numbered = [lettered_heading(b.text) if b.kind == "heading" and num is None and b.section is None else (num, rest)
-                for b, (num, rest) in zip(blocks, numbered)]
+    numbered = [_number_of(b) for b in blocks]
     # where each annex's heading last stands: an earlier line with the same label ("Schedule 1: Data Processing
     # Agreement" in the list of the parts at the top) names the annex, it does not begin it
     heads = [_is_annex_heading(b, num, rest) for b, (num, rest) in zip(blocks, numbered)]
