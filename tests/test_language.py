@@ -18,6 +18,15 @@ def test_document_language():
     assert detect_language([""]) == "en"
 
 
+def test_a_short_danish_text_reads_danish_by_its_letters():
+    """Few function words (\"for\" is one in both languages): the words spelt with æ, ø, å decide."""
+    assert detect_language(["Leverandøren fraskriver sig ethvert ansvar for indirekte tab."]) == "da"
+    assert detect_language(["Købers brug af tjenesten må ikke være ulovlig."]) == "da"
+    # an English clause naming a Danish street and town stays English
+    assert detect_language(["The notice shall be sent to the Supplier at Nørregade 7, 8000 Århus, Denmark."]) == "en"
+    assert section_languages([EN, "Contact: Søren Østergaard, Vesterbrogade 2, København.", EN], "en") == ["en"] * 3
+
+
 def test_an_english_annex_in_a_danish_contract():
     clauses = [DA, DA, "Bilag 2", "Annex 2 – Security Incident Notification", EN, EN, "12.1", DA]
     assert section_languages(clauses, "da") == ["da", "da", "da", "da", "en", "en", "en", "da"]

@@ -1,7 +1,9 @@
 """Document language from function words (no model): English or Danish.
 
 Contracts are long and formulaic, so counting a few dozen very common words decides reliably;
-the language with more hits per word wins, English when neither clearly does.
+the language with more hits per word wins, English when neither clearly does. A word spelt with
+æ, ø or å counts for Danish as well (English has none), so a short Danish text whose function
+words are few ("Leverandøren fraskriver sig ethvert ansvar for indirekte tab.") still reads Danish.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ _WORDS = {
                     "aftalen aftale parterne part hvis ved efter".split()),
 }
 _TOKEN = re.compile(r"[a-zæøåé]+")
+_DANISH_LETTER = re.compile(r"[æøå]")
 SAMPLE_CHARS = 200_000
 
 
@@ -27,6 +30,7 @@ def language_counts(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> dict[str
         tokens = _TOKEN.findall(text.lower())
         for lang, words in _WORDS.items():
             counts[lang] += len([w for w in tokens if w in words])
+        counts["da"] += len([w for w in tokens if w not in _WORDS["da"] and _DANISH_LETTER.search(w)])
         seen += len(text)
         if seen > limit:
             break

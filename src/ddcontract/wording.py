@@ -81,19 +81,27 @@ def policy_lines(policy: Any, source: str | None, lang: str) -> list[str]:
 
 
 def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
-    """The sentences to quote, one per sentence, a clause's own sentences before its heading."""
-    out: list[Evidence] = []
+    """The sentences to quote, one per sentence, a clause's own sentences before its heading.
+
+    A list's lead-in is quoted once: alone ("You must not:") it is dropped when a quote of the same
+    clause holds it with an item ("You must not: resell the service"), which says more."""
+    chosen: list[Match] = []
     seen: set[tuple[int, int]] = set()
     # a heading ("8. Data Location") says what a clause is about; the clause's own sentences say it
     for m in sorted(matches, key=lambda m: m.sentence.kind == "heading"):
         key = (m.sentence.clause_index, m.sentence.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(m.evidence())
-        if len(out) >= limit:
-            break
-    return out
+        if key not in seen:
+            seen.add(key)
+            chosen.append(m)
+    return [m.evidence() for m in chosen if not _inside_another(m, chosen)][:limit]
+
+
+def _inside_another(m: Match, chosen: list[Match]) -> bool:
+    """Whether ``m``'s sentence is a lead-in that another chosen sentence of its clause quotes with an item."""
+    s = m.sentence
+    text = s.text.strip()
+    return any(o is not m and o.sentence.clause_index == s.clause_index and o.sentence.lead
+               and o.sentence.text[:o.sentence.lead].strip() == text for o in chosen)
 
 
 def rule_ids(matches: list[Match]) -> list[str]:
