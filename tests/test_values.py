@@ -577,6 +577,11 @@ def test_insurance_amount_before_the_cyber_cover():
     ("ring til kundens vagtcentral på nummeret i bilag 2", {"phone"}),
     ("call the Customer's on-call number listed in Schedule 1 within four hours", {"phone"}),
     ("state the number of records affected and call a meeting of the steering group", set()),
+    # Denmark's official digital mail, and a secure mailbox in the provider's own system
+    ("kommunen underretter borgeren via e-Boks", {"post"}),
+    ("vi sender besked med Digital Post", {"post"}),
+    ("banken kontakter dig i din digitale postkasse i netbanken", {"portal"}),
+    ("du kan tømme din postkasse i opgangen hver dag", set()),
 ])
 def test_channels(text, channels):
     assert set(extract_channels(text).get("channels", [])) == channels

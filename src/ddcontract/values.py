@@ -180,10 +180,14 @@ _CHANNELS = [
                           # a function of the app named where it is: "via 'Rapportér misbrug' under Indstillinger",
                           # "the 'Report a problem' button under Settings"
                           r"\b(?:under|i)\s+indstillinger(?:ne)?\b|\b(?:under|in)\s+(?:your\s+|the\s+)?settings\b|"
-                          r"\b(?:knappen|menupunktet)\s+['‘\"„«]|['’\"”»]\s+(?:button|menu item)\b", re.IGNORECASE)),
+                          r"\b(?:knappen|menupunktet)\s+['‘\"„«]|['’\"”»]\s+(?:button|menu item)\b|"
+                          # a secure mailbox in the bank's or the provider's own system: "via din digitale postkasse i netbanken"
+                          r"\b(?:digitale?|sikre?)\s+postkasse(?:n)?\b", re.IGNORECASE)),
     # "courier" in lower case only: "Courier" is also a company's name ("by Courier or its employees")
     ("post", re.compile(r"registered (?:mail|post|letter)|by (?:post|letter)|(?-i:courier)|recorded delivery|certified mail|"
-                        r"anbefalet brev|\bbrev\b", re.IGNORECASE)),
+                        r"anbefalet brev|\bbrev\b|"
+                        # Denmark's official digital mail: "via e-Boks", "med Digital Post"
+                        r"\be-?boks\b|\bdigital\s+post\b", re.IGNORECASE)),
     ("in-writing", re.compile(r"in writing|written notice|written notification|skriftligt?", re.IGNORECASE)),
     # a link to a web page (a contact form, a status page): "notify us (https://example.com/contact)"
     ("web", re.compile(r"https?://|\bwww\.", re.IGNORECASE)),
