@@ -93,7 +93,13 @@ def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
         if key not in seen:
             seen.add(key)
             chosen.append(m)
-    return [m.evidence() for m in chosen if not _inside_another(m, chosen)][:limit]
+    out: list[Evidence] = []
+    for m in chosen:
+        if len(out) >= limit:
+            break
+        if not _inside_another(m, chosen):
+            out.append(m.evidence())
+    return out
 
 
 def _inside_another(m: Match, chosen: list[Match]) -> bool:
