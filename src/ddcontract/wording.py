@@ -83,8 +83,9 @@ def policy_lines(policy: Any, source: str | None, lang: str) -> list[str]:
 def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
     """The sentences to quote, one per sentence, a clause's own sentences before its heading.
 
-    A list's lead-in is quoted once: alone ("You must not:") it is dropped when a quote of the same
-    clause holds it with an item ("You must not: resell the service"), which says more."""
+    A list's lead-in is quoted once: alone ("You must not:") it gives its place to a quote of the same
+    clause that holds it with an item ("You must not: resell the service"), which says more; the order
+    of the quotes is kept (the first one is the one the finding leads with)."""
     chosen: list[Match] = []
     seen: set[tuple[int, int]] = set()
     # a heading ("8. Data Location") says what a clause is about; the clause's own sentences say it
@@ -94,20 +95,30 @@ def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
             seen.add(key)
             chosen.append(m)
     out: list[Evidence] = []
+    used: set[int] = set()
     for m in chosen:
         if len(out) >= limit:
             break
-        if not _inside_another(m, chosen):
-            out.append(m.evidence())
+        if id(m) in used:
+            continue
+        fuller = _with_an_item(m, chosen, used)
+        if fuller is not None:
+            used.add(id(fuller))
+            m = fuller
+        out.append(m.evidence())
     return out
 
 
-def _inside_another(m: Match, chosen: list[Match]) -> bool:
-    """Whether ``m``'s sentence is a lead-in that another chosen sentence of its clause quotes with an item."""
+def _with_an_item(m: Match, chosen: list[Match], used: set[int]) -> Match | None:
+    """When ``m``'s sentence is a list's lead-in alone: the first other chosen sentence of its clause that
+    quotes it with an item (not quoted yet); else None."""
     s = m.sentence
     text = s.text.strip()
-    return any(o is not m and o.sentence.clause_index == s.clause_index and o.sentence.lead
-               and o.sentence.text[:o.sentence.lead].strip() == text for o in chosen)
+    for o in chosen:
+        if (o is not m and id(o) not in used and o.sentence.clause_index == s.clause_index and o.sentence.lead
+                and o.sentence.text[:o.sentence.lead].strip() == text):
+            return o
+    return None
 
 
 def rule_ids(matches: list[Match]) -> list[str]:
