@@ -84,8 +84,8 @@ def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
     """The sentences to quote, one per sentence, a clause's own sentences before its heading.
 
     A list's lead-in is quoted once: alone ("You must not:") it gives its place to a quote of the same
-    clause that holds it with an item ("You must not: resell the service"), which says more; the order
-    of the quotes is kept (the first one is the one the finding leads with)."""
+    clause that holds it with an item ("You must not: resell the service"), which says more, and it is
+    not quoted again after one; the order of the quotes is kept (the first is the one the finding leads with)."""
     chosen: list[Match] = []
     seen: set[tuple[int, int]] = set()
     # a heading ("8. Data Location") says what a clause is about; the clause's own sentences say it
@@ -95,30 +95,25 @@ def evidence(matches: list[Match], limit: int = MAX_EVIDENCE) -> list[Evidence]:
             seen.add(key)
             chosen.append(m)
     out: list[Evidence] = []
-    used: set[int] = set()
-    for m in chosen:
+    quoted: set[int] = set()
+    for i, m in enumerate(chosen):
         if len(out) >= limit:
             break
-        if id(m) in used:
+        if i in quoted:
             continue
-        fuller = _with_an_item(m, chosen, used)
-        if fuller is not None:
-            used.add(id(fuller))
-            m = fuller
-        out.append(m.evidence())
+        with_item = [j for j, o in enumerate(chosen) if _quotes_lead_in_of(o, m)]
+        if any(j in quoted for j in with_item):
+            continue  # already quoted with an item
+        shown = with_item[0] if with_item else i
+        quoted.add(shown)
+        out.append(chosen[shown].evidence())
     return out
 
 
-def _with_an_item(m: Match, chosen: list[Match], used: set[int]) -> Match | None:
-    """When ``m``'s sentence is a list's lead-in alone: the first other chosen sentence of its clause that
-    quotes it with an item (not quoted yet); else None."""
-    s = m.sentence
-    text = s.text.strip()
-    for o in chosen:
-        if (o is not m and id(o) not in used and o.sentence.clause_index == s.clause_index and o.sentence.lead
-                and o.sentence.text[:o.sentence.lead].strip() == text):
-            return o
-    return None
+def _quotes_lead_in_of(o: Match, m: Match) -> bool:
+    """Whether ``o`` quotes, with one of its items, the list lead-in that ``m`` quotes alone."""
+    return (o is not m and o.sentence.clause_index == m.sentence.clause_index and o.sentence.lead > 0
+            and o.sentence.text[:o.sentence.lead].strip() == m.sentence.text.strip())
 
 
 def rule_ids(matches: list[Match]) -> list[str]:
