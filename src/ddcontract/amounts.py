@@ -147,7 +147,7 @@ _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + 
 _THOUSAND_KRONER = re.compile(r"t\.?\s?kr\.?|tdkk", re.IGNORECASE)
 # "two million dollars", "ONE HUNDRED DOLLARS", "five hundred thousand euros" ("a" only before a multiplier)
 _MONEY_WORDS = re.compile(r"(?<!\band\s)\b(?P<word>(?:(?:" + NUMBER_WORD + r")[- ]hundred|one hundred|a hundred)"
-                          r"(?:\s+(?:and\s+)?(?:" + NUMBER_WORD + r"))?|(?:" + NUMBER_WORD + r")|a)"
+                          r"(?:\s+(?:and\s+)?(?:" + NUMBER_WORD + r"))?|(?:" + NUMBER_WORD + r")(?:\s+and\s+a\s+half)?|half\s+a|a)"
                           r"(?:\s+(?P<mult>million|thousand|billion))?\s+"
                           + _CUR_SUFFIX + r"(?![A-Za-z])", re.IGNORECASE)
 # ("fem hundrede tusinde", "syvhundredetusinde kroner", "hundredetusinde euro", "tre og en halv million kroner")
@@ -217,10 +217,11 @@ def find_money(text: str, lang: str = "en") -> list[dict[str, Any]]:
             if "word" in m.groupdict():
                 w = m.group("word").lower()
                 # "halv", "en halv", "tre og en halv" (million)
-                half = re.fullmatch(r"(?:(.+?)\s+og\s+)?(?:en\s+)?halv", w)
+                # ("one and a half million euros", "half a million pounds")
+                half = re.fullmatch(r"(?:(.+?)\s+og\s+)?(?:en\s+)?halv|(?:(.+?)\s+and\s+)?a\s+half|half\s+a", w)
                 base = (1.0 if w == "a" else 1.5 if w == "halvanden"
-                        else (word_to_number(half.group(1) or "") or 0) + 0.5 if half else word_to_number(w))
-                if base is None or (w == "a" and not m.group("mult")):
+                        else (word_to_number(half.group(1) or half.group(2) or "") or 0) + 0.5 if half else word_to_number(w))
+                if base is None or (w in ("a", "half a") and not m.group("mult")):
                     continue
                 value: float | None = float(base)
             else:
@@ -291,7 +292,28 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     if len(candidates) > 1 and _scope(text, money, pick) == "claim":
         pick = next((m for m in candidates[1:] if m["currency"] == pick["currency"]
                      and _scope(text, money, m) == "aggregate"), pick)
+    # the customer's cap and the provider's side by side ("The Customer's liability … shall not exceed AUD 100,000. The
+    # Supplier's liability shall not exceed AUD 3 million."): the provider's is the one the requirement asks about
+    if len(candidates) > 1 and _whose_cap(text, pick) == "customer":
+        pick = next((m for m in candidates if m is not pick and _whose_cap(text, m) == "provider"), pick)
     return {"amount": pick["amount"], "currency": pick["currency"]}
+
+
+# whose liability an amount caps: the last party named as the holder of a liability before it, in its sentence
+_CAP_HOLDER = re.compile(
+    r"\b(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|kunde|køber|licenstager|abonnent)|"
+    r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|consultant|agency|host|leverandør|udbyder|"
+    r"databehandler|licensgiver|konsulent|bureau|vært))"
+    r"(?:['’]s|ens|ns|s|en|n)?\s+(?:(?:total|aggregate|entire|maximum|samlede|maksimale|samlet)\s+)?"
+    r"(?:liability|ansvar|erstatningsansvar|hæftelse|hæfter|er\s+ansvarlig)", re.IGNORECASE)
+
+
+def _whose_cap(text: str, item: dict[str, Any]) -> str | None:
+    start = max((m.end() for m in re.finditer(r"[.;!?](?:\s|$)", text[:item["start"]])), default=0)
+    holders = list(_CAP_HOLDER.finditer(text, start, item["start"]))
+    if not holders:
+        return None
+    return "customer" if holders[-1].group("customer") else "provider"
 
 
 _NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]{0,40}?(?:(?:not|no)\s+less\s+than|at\s+least|mindst|"
@@ -313,7 +335,10 @@ _MULTIPLE = re.compile(r"\b(?:times|twice|double|triple|treble|gange|dobbelte|do
 _PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)[\s-]+(?:claim|incident|event|occurrence)\b|"
                         r"\bin\s+(?:relation|respect)\s+(?:to|of)\s+any\s+(?:one\s+)?(?:event|claim|incident|occurrence)\b|"
                         r"\bpr\.?\s+(?:skadestilfælde|skadetilfælde|krav|hændelse|skade|skadesbegivenhed|skadebegivenhed)\b|"
-                        r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b", re.IGNORECASE)
+                        r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b|"
+                        # "for det enkelte krav", "for each single claim"
+                        r"\bfor\s+det\s+enkelte\s+(?:krav|skadestilfælde|tilfælde|skadestilfælde)\b|"
+                        r"\b(?:each|every)\s+single\s+(?:claim|incident|event)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|\bannual\b|\bwhole\s+term\b|"
                         r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"
                         r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\b(?:alle|samtlige)\s+(?:krav|skadestilfælde|skadetilfælde|skadesbegivenheder|"

@@ -81,13 +81,28 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
 _FREQUENCY_AFTER = re.compile(r"^\W*(?:intervals?|mellemrum)\b", re.IGNORECASE)
 # a later report or confirmation, not the notice: "and shall within 24 hours thereafter provide a written incident report",
 # "senest 10 arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
-_FOLLOW_UP = re.compile(r"\b(?:provide|submit|deliver|send|furnish|fremsende|sende|aflevere|levere|udarbejde)\s+"
+_FOLLOW_UP = re.compile(r"\b(?:provides?|submits?|delivers?|sends?|furnish(?:es)?|fremsender|fremsende|sender|sende|afleverer|"
+                        r"aflevere|leverer|levere|udarbejder|udarbejde)\s+"
                         r"(?:\w+\s+){0,3}?(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
 # a notice by telephone confirmed in writing later: "og skal bekræfte meddelelsen skriftligt senest den følgende
 # arbejdsdag", "to be confirmed in writing within 24 hours" — after a fixed deadline for the first notice, not before
 # one that is only "promptly" (then the written confirmation's deadline is the one there is)
 _CONFIRMATION = re.compile(r"\b(?:confirm|confirmed|bekræfte|bekræftes)\s+(?:[\wæøå]+\s+){0,3}?(?:in\s+writing|skriftligt)|"
                            r"\b(?:skriftligt|written)\s+(?:bekræfte|bekræftes|confirmation|bekræftelse)", re.IGNORECASE)
+
+
+# a deadline that runs from the first notice is the time for a later report, never the notice's own: "a written account
+# … no later than 10 working days after the initial notification", "senest 10 arbejdsdage efter den første underretning"
+_AFTER_FIRST_NOTICE = re.compile(
+    r"^\W*(?:after|of|following|from)\s+(?:the\s+|its\s+|that\s+|such\s+)?(?:first|initial|original|preliminary)\s+"
+    r"(?:notice|notification|report|alert)|"
+    r"^\W*(?:efter|fra)\s+(?:den\s+|det\s+)?(?:første|indledende|oprindelige|foreløbige)\s+"
+    r"(?:underretning|meddelelse|anmeldelse|varsling|besked|orientering|indberetning)", re.IGNORECASE)
+# "within the same period", "inden for samme frist": the deadline just stated before, now for another party's notice
+# ("… it shall notify the Supplier within 24 hours, and the Supplier shall notify the Trust within the same period")
+_SAME_PERIOD = re.compile(r"\b(?:within|in)\s+the\s+same\s+(?:period|time(?:\s+limit|frame)?|deadline|timeframe)\b|"
+                          r"\b(?:inden\s+for|indenfor|inden|med)\s+(?:den\s+|det\s+)?samme\s+(?:frist|tidsfrist|periode|tidsrum)\b",
+                          re.IGNORECASE)
 
 
 _DURATION = re.compile(r"(?:\bexceed(?:s|ing)?|\blasting(?:\s+(?:more|longer)\s+than)?|\bin\s+excess\s+of|"
@@ -122,8 +137,8 @@ _NTH_DAY = re.compile(
     re.IGNORECASE)
 
 
-_A_WEEK = re.compile(r"\b(?:within|in\s+no\s+more\s+than|no\s+later\s+than)\s+a\s+(?:calendar\s+)?week\b(?!\s+or\b)",
-                     re.IGNORECASE)
+_A_WEEK = re.compile(r"\b(?:within|in\s+no\s+more\s+than|no\s+later\s+than)\s+a\s+(?:calendar\s+)?(?P<unit>week|fortnight)\b"
+                     r"(?!\s+or\b)", re.IGNORECASE)
 
 
 _PART_START = re.compile(r"[,;:]|\b(?:and|og|samt)\b")
@@ -134,6 +149,9 @@ _PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
 # forthwith inform the Employer", "skal udbedre fejlen inden for 8 timer og straks orientere Kunden", a response time
 _OTHER_ACTION = re.compile(r"\b(?:restore|restores|recover|recovers|resolve|resolves|remedy|remedies|rectify|rectifies|"
                            r"repair|repairs|fix|fixes|mitigate|mitigates|patch|patches|rotate|rotates|replace|replaces|"
+                           # data returned or deleted at the end: "return or delete all Personal Data within 30 days"
+                           r"return|returns|delete|deletes|erase|erases|destroy|destroys|"
+                           r"slette|sletter|slettes|tilbagelevere|tilbageleverer|returnere|returnerer|destruere|destruerer|"
                            r"genoprette|genopretter|udbedre|udbedrer|afhjælpe|afhjælper|løse|løser|retablere|retablerer|"
                            r"reetablere|reetablerer|rette|retter|skifte|skifter|udskifte|udskifter|"
                            # a time to answer or to start work is a response time: "vi besvarer henvendelser inden for 24
@@ -152,6 +170,12 @@ _SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[
 
 
 _BUSINESS_DAY = re.compile(r"business|working|bank|arbejds|hverdag", re.IGNORECASE)
+
+
+def _after_unit(text: str, end: int) -> str:
+    """The words right after a deadline that ends at ``end`` (past a figure in parentheses): "… 10 arbejdsdage efter den
+    første underretning"."""
+    return re.sub(r"^\s*\([^)]{0,12}\)", "", text[end:end + 80])
 
 
 def _own_part(text: str, start: int, end: int) -> str:
@@ -176,13 +200,14 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # hours"), and the nearest
         theirs = not_to_customer(text, m.start())
         part = part if part is not None else _own_part(text, m.start(), m.end())
-        follow_up = 2 if _FOLLOW_UP.search(part) else 1 if _CONFIRMATION.search(part) else 0
+        follow_up = (3 if _AFTER_FIRST_NOTICE.search(_after_unit(text, m.end())) else 2 if _FOLLOW_UP.search(part)
+                     else 1 if _CONFIRMATION.search(part) else 0)
         # a deadline whose own words (since the deadline before it) name the breach before one for something else in
         # the sentence ("om alvorlige driftsforstyrrelser inden for 1 time … og om sikkerhedsbrud … senest 24 timer")
         other = not _SECURITY_WORD.search(text[min(last_end, m.start()):m.start()] + part)
         last_end = m.end()
         candidates.append((not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor), hours, unit,
-                           m.group(0)))
+                           m.group(0), m.start()))
 
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
@@ -198,6 +223,10 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # (not across a semicolon: "…: 24 hours; notice to the authority: 72 hours" is a list of deadlines)
         if re.match(r"[^\w;]*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
                     r"\w*betalingsfrist|opsigelses)", after):
+            continue
+        # "within 30 days of termination", "senest 30 dage efter aftalens ophør": a time counted from the contract's end
+        if re.match(r"\W*(?:of|after|following|from)\s+(?:the\s+)?(?:termination|expiry|expiration)\b|"
+                    r"\W*efter\s+(?:aftalens\s+|kontraktens\s+)?(?:ophør|udløb|opsigelse)", after):
             continue
         # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
         if _FREQUENCY.search(text[max(0, m.start() - 40):m.start()]) or _FREQUENCY_AFTER.match(text[m.end():]):
@@ -224,13 +253,20 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
             "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
     # "within a week of learning of it" (the Danish "en uge" is a number word and a unit)
     for m in _A_WEEK.finditer(text):
-        add(m, True, 168, "weeks")
+        add(m, True, 336 if m.group("unit").lower() == "fortnight" else 168, "weeks")
+    # "… within 24 hours, and the Supplier shall notify the Trust within the same period": the deadline stated last before
+    for m in _SAME_PERIOD.finditer(text):
+        before = [c for c in candidates if c[9] < m.start() and c[2] != 3]
+        if before:
+            earlier = max(before, key=lambda c: c[9])
+            add(m, True, earlier[6], earlier[7])
+    candidates = [c for c in candidates if c[2] != 3]
     vague_match = _VAGUE.search(text)
     if candidates and vague_match and all(c[2] == 2 for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
     if candidates:
         candidates.sort(key=lambda c: c[:6])
-        _, theirs, _, _, _, _, hours, unit, stated = candidates[0]
+        _, theirs, _, _, _, _, hours, unit, stated, _ = candidates[0]
         found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
         if theirs:
             found["not_to_customer"] = True

@@ -152,6 +152,9 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
         return whom.lower() in _TO_PROVIDER_OBJECT or (_names_a_party(whom)
                                                         and _role_subject_not_provider(text, m.start()))
     whom = _bare(m.group("whom") or m.group("whom_da") or m.group("whom_name") or "")
+    # "reported to the other party", "meddeles den anden part", "til modparten": in a mutual duty the customer is told too
+    if whom in ("other", "anden") and re.match(r"\s*part", text[m.end():], re.IGNORECASE) or whom == "modparten":
+        return False
     return bool(whom) and whom not in _CUSTOMER_TOLD and whom not in _PLATFORM_CUSTOMER and not _AUTHORITY_WORD.match(whom)
 
 
@@ -245,6 +248,10 @@ def not_to_customer(text: str, at: int) -> bool:
     told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)]
     if told and (not before or told[-1].end() > before[-1].start()) and not _sent_to_customer(text, told[-1].end(), at):
         return True
+    # the controller reporting the breach itself, to the authority: "den dataansvarlige skal anmelde bruddet inden for 72
+    # timer", "the Controller shall notify the breach within 72 hours"
+    if _CONTROLLER_REPORTS.search(text[max(0, at - 160):at]):
+        return True
     verb = before[-1] if before else next(iter(verbs), None)
     if verb is None:
         return False
@@ -266,6 +273,13 @@ def not_to_customer(text: str, at: int) -> bool:
     if not before:
         return bool(_CUSTOMER_SUBJECT_AHEAD.search(text[max(0, at - 100):at]))
     return bool(_CUSTOMER_SUBJECT.search(text[max(0, verb.start() - 60):verb.start()]))
+
+
+# the controller's own duty to report the breach (its duty toward the authority, never one toward the customer)
+_CONTROLLER_REPORTS = re.compile(
+    r"\b(?:den\s+dataansvarlige|the\s+controller)\s+(?:skal|shall|must|will|is\s+to)\s+(?:[\wæøå]+\s+){0,2}?"
+    r"(?:anmelde|notify|report)\s+(?:bruddet|sikkerhedsbruddet|the\s+(?:personal\s+data\s+)?breach|it)\b[^.;?]{0,60}$",
+    re.IGNORECASE)
 
 
 def _after_deadline(text: str, at: int) -> str:

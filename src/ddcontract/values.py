@@ -226,13 +226,18 @@ _ELEMENTS = [
                             r"affected (?:data|systems?|records|individuals|services|users|accounts|files|customers)|berørte?|omfattede|"
                             r"kategorier af (?:\w+ ){0,2}(?:data|oplysninger|personoplysninger|registrerede)|"
                             r"antal(?:let)? (?:af )?(?:\w+ )?(?:registrerede|personer|registreringer|oplysninger)|"
-                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitter(?:ede?|et)\b|eksponere(?:t|de)\b", re.IGNORECASE)),
+                            r"påvirke(?:de|t)|\bramt(?:e)?\b|\bomfattet\b|kompromitter(?:ede?|et)\b|eksponere(?:t|de)\b|"
+                            # what may have reached the wrong people: "hvilke oplysninger der er kommet i forkerte hænder",
+                            # "which details may have fallen into the wrong hands"
+                            r"\bi\s+(?:forkerte|uvedkommendes|fremmede)\s+hænder|\binto\s+the\s+wrong\s+hands", re.IGNORECASE)),
     ("measures", re.compile(r"measures (?:\w+ ){0,3}(?:taken|undertaken|implemented|proposed|planned|to be taken|adopted)|(?:measures|steps|actions) (?:\w+ ){0,4}?in response to|(?:remedial|corrective|mitigating|"
                             r"containment) (?:measures|actions|steps)|(?:steps|actions?|measures) (?:\w+ ){0,3}(?:taken|taking|take|planned|proposed|implemented|undertaken|adopted)|"
                             r"mitigat|foranstaltning|tiltag|afhjælpende|afbødende|begrænse (?:skaden|skaderne|(?:dets |dens |deres |bruddets |hændelsens )?følger(?:ne)?)|"
                             r"remediation (?:plan|steps|actions|measures)|countermeasures|(?:corrective|preventive) (?:action|measures)|"
                             # what a party (by name too) has done or means to do: "what Acme has already done", "hvad vi gør"
-                            r"what (?:\w+ ){1,3}?(?:is|are|has|have|will|plans to|intends to) (?:already |now )?(?:doing|done|do)\b|to contain (?:the|it)|hvad (?:\w+ ){1,3}?(?:gør|gjort|gøre)\b", re.IGNORECASE)),
+                            r"what (?:\w+ ){1,3}?(?:is|are|has|have|will|plans to|intends to) (?:already |now )?(?:doing|done|do)\b|to contain (?:the|it)|hvad (?:\w+ ){1,3}?(?:gør|gjort|gøre)\b|"
+                            # "hvilke skridt Leverandøren har taget for at lukke hullet"
+                            r"\bskridt\s+(?:\w+\s+){0,3}?(?:taget|tager|tage|iværksat|iværksætter|planlagt|planlægger)\b", re.IGNORECASE)),
 ]
 
 _OWNER = [
