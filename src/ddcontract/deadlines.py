@@ -221,7 +221,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
         # "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
         # (not across a semicolon: "…: 24 hours; notice to the authority: 72 hours" is a list of deadlines)
-        if re.match(r"[^\w;]*(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
+        if re.match(r"[^\w;]*(?:(?:written|advance|prior|skriftligt?|forudgående)\s+)?(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
                     r"\w*betalingsfrist|opsigelses)", after):
             continue
         # "within 30 days of termination", "senest 30 dage efter aftalens ophør": a time counted from the contract's end
