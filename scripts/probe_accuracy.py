@@ -78,6 +78,17 @@ def load_value_probes(path: Path) -> dict[str, list[dict]]:
     return {req: list(items or []) for req, items in data.items()}
 
 
+def misses_shown(args: argparse.Namespace, probe_set: Path) -> bool:
+    """Whether ``--misses`` lists this set's misses: a held-out set (a ``HELD_OUT`` file in its folder) lists them only
+    when ``--set`` names it, so that listing the studied sets' misses never prints a held-out set's sentences."""
+    if not args.misses:
+        return False
+    if (probe_set / "HELD_OUT").exists() and not args.set:
+        print("  (held out: its misses are not listed; name it with --set to list them)")
+        return False
+    return True
+
+
 class ProbeFileError(Exception):
     """A probe set or file that is missing or malformed; the message names it."""
 
@@ -104,6 +115,7 @@ def measure_phrasing(args: argparse.Namespace, library, check_file, CheckOptions
     for probe_set, lang, probes in language_files(PROBES, args, load_probes, suffix=""):
         options = CheckOptions(language=lang)
         print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+        show = misses_shown(args, probe_set)
         totals = [0, 0, 0, 0]
         for req, kinds in probes.items():
             right = {"positive": 0, "negative": 0}
@@ -114,7 +126,7 @@ def measure_phrasing(args: argparse.Namespace, library, check_file, CheckOptions
                     addressed = finding.status in ("met", "weak")
                     if addressed == (kind == "positive"):
                         right[kind] += 1
-                    elif args.misses:
+                    elif show:
                         rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
                         print(f"  miss {req} {kind} [{finding.status} {rules}] {sentence}")
             pos, neg = len(kinds["positive"]), len(kinds["negative"])
@@ -128,6 +140,7 @@ def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, 
     for probe_set, lang, probes in language_files(VALUE_PROBES, args, load_value_probes):
         options = CheckOptions(language=lang)
         print(f"\n{probe_set.name} / {lang}        passages read right   (a value given / none given)")
+        show = misses_shown(args, probe_set)
         total = [0, 0]
         for req, items in probes.items():
             right = {True: [0, 0], False: [0, 0]}
@@ -139,7 +152,7 @@ def measure_values(args: argparse.Namespace, library, check_file, CheckOptions, 
                 given = item[keys[0]] is not None
                 right[given][0] += ok
                 right[given][1] += 1
-                if not ok and args.misses:
+                if not ok and show:
                     got = ", ".join(f"{k}={finding.values.get(k)!r}" for k in keys)
                     want = ", ".join(f"{k}={item[k]!r}" for k in keys)
                     print(f"  miss {req} [{finding.status}; {got}; want {want}] {item['text']}")
@@ -172,6 +185,7 @@ def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions,
     for probe_set, lang, clauses in language_files(CLAUSE_PROBES, args, load_clause_probes):
         options = CheckOptions(language=lang)
         print(f"\n{probe_set.name} / {lang}        positives found   negatives quiet")
+        show = misses_shown(args, probe_set)
         tally: dict[str, list[int]] = {}
         for item in clauses:
             heading = item["heading"].strip()
@@ -183,7 +197,7 @@ def measure_clauses(args: argparse.Namespace, library, check_file, CheckOptions,
             k = 0 if item["addressed"] else 2
             row[k] += found == item["addressed"]
             row[k + 1] += 1
-            if found != item["addressed"] and args.misses:
+            if found != item["addressed"] and show:
                 rules = ",".join(sorted({str(e.rule) for e in finding.evidence})) or "-"
                 kind = "positive" if item["addressed"] else "negative"
                 body = " | ".join(line.strip() for line in item["text"].strip().splitlines())

@@ -151,3 +151,27 @@ def test_a_clause_is_read_with_its_heading_or_without_one(tmp_path, capsys, monk
     assert "miss" not in out
     rows = {line.split()[0]: line.split()[1:3] for line in out.splitlines() if line.startswith("  DD-")}
     assert rows == {"DD-8.1": ["1/1", "1/1"]}
+
+
+def test_a_held_out_sets_misses_are_listed_only_when_it_is_named(tmp_path, capsys, monkeypatch):
+    """``--misses`` over all sets does not print a held-out set's sentences (a ``HELD_OUT`` file in its folder), so
+    that reading the studied sets' misses cannot leak a held-out set; naming it with ``--set`` lists them."""
+    wrong = 'DD-8.1:\n  - {text: "The Supplier shall notify the Customer of any Security Incident within 48 hours.", hours: 24}\n'
+    for name in ("studied", "kept"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "en.yaml").write_text(wrong, encoding="utf-8")
+    (tmp_path / "kept" / "HELD_OUT").write_text("held out\n", encoding="utf-8")
+    out = _run_on(tmp_path, "VALUE_PROBES", "--values", monkeypatch, capsys)
+    assert out.count("miss DD-8.1") == 1 and "held out: its misses are not listed" in out
+    script = _script()
+    monkeypatch.setattr(script, "VALUE_PROBES", tmp_path)
+    monkeypatch.setattr("sys.argv", ["probe_accuracy.py", "--values", "--misses", "--set", "kept"])
+    assert script.main() == 0
+    assert capsys.readouterr().out.count("miss DD-8.1") == 1
+
+
+@pytest.mark.parametrize("base", ["phrasing-probes", "value-probes", "clause-probes"])
+def test_held_out_sets_are_marked(base):
+    """The sets the READMEs call held out carry the marker the script reads."""
+    marked = {p.parent.name for p in (ROOT / "benchmarks" / base).glob("*/HELD_OUT")}
+    assert marked, base
