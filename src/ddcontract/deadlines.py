@@ -186,6 +186,33 @@ def _own_part(text: str, start: int, end: int) -> str:
     return text[left:right.start() if right else len(text)]
 
 
+def _not_a_notice_time(text: str, m: re.Match[str], per: float) -> bool:
+    """Whether the period at ``m`` is some other time than one to notify within: a notice period, a time counted from
+    the contract's end, a frequency, how long something lasts, or minutes with no breach named."""
+    after = text[m.end():m.end() + 30].lower()
+    # "30 days after the invoice", "90 days' notice of price changes", "30 days' written notice before …" are not
+    # deadlines to notify; "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
+    # (not across a semicolon: "…: 24 hours; notice to the authority: 72 hours" is a list of deadlines)
+    if re.match(r"[^\w;]*(?:(?:written|advance|prior|skriftligt?|forudgående)\s+)?(?:notice|prior|in advance|before|"
+                r"preceding|immediately preceding|varsel|forud|før|forud for|\w*betalingsfrist|opsigelses)", after):
+        return True
+    # "within 30 days of termination", "senest 30 dage efter aftalens ophør": a time counted from the contract's end
+    if re.match(r"\W*(?:of|after|following|from)\s+(?:the\s+)?(?:termination|expiry|expiration)\b|"
+                r"\W*efter\s+(?:aftalens\s+|kontraktens\s+)?(?:ophør|udløb|opsigelse)", after):
+        return True
+    # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
+    if _FREQUENCY.search(text[max(0, m.start() - 40):m.start()]) or _FREQUENCY_AFTER.match(text[m.end():]):
+        return True
+    # "an outage exceeding four (4) hours", "driftsforstyrrelser, der varer mere end 8 timer": how long something
+    # lasts, not a time to notify ("not exceeding 36 hours" is a deadline)
+    ahead = text[max(0, m.start() - 30):m.start()]
+    if _DURATION.search(ahead) and not _NEGATION.search(ahead):
+        return True
+    # minutes are the measure of service desks and outages ("Initial notification: within 15 minutes of
+    # detection"); a breach notice in minutes names the breach in its own sentence
+    return per < 1 and not _SECURITY_WORD.search(text)
+
+
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
@@ -217,29 +244,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
             continue
         per, unit = _unit_hours(m.group("unit"), m.group("qual"))
         lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
-        after = text[m.end():m.end() + 30].lower()
-        # "30 days after the invoice", "90 days' notice of price changes" are not deadlines to notify
-        # "… the fees paid in the 12 months preceding the claim": a period a cap is counted over
-        # (not across a semicolon: "…: 24 hours; notice to the authority: 72 hours" is a list of deadlines)
-        if re.match(r"[^\w;]*(?:(?:written|advance|prior|skriftligt?|forudgående)\s+)?(?:notice|prior|in advance|before|preceding|immediately preceding|varsel|forud|før|forud for|"
-                    r"\w*betalingsfrist|opsigelses)", after):
-            continue
-        # "within 30 days of termination", "senest 30 dage efter aftalens ophør": a time counted from the contract's end
-        if re.match(r"\W*(?:of|after|following|from)\s+(?:the\s+)?(?:termination|expiry|expiration)\b|"
-                    r"\W*efter\s+(?:aftalens\s+|kontraktens\s+)?(?:ophør|udløb|opsigelse)", after):
-            continue
-        # "no more than once in any twelve (12) month period", "per month", "hver 12. måned": a frequency, not a deadline
-        if _FREQUENCY.search(text[max(0, m.start() - 40):m.start()]) or _FREQUENCY_AFTER.match(text[m.end():]):
-            continue
-        # "an outage exceeding four (4) hours", "driftsforstyrrelser, der varer mere end 8 timer": how long something
-        # lasts, not a time to notify
-        # ("not exceeding 36 hours" is a deadline)
-        ahead = text[max(0, m.start() - 30):m.start()]
-        if _DURATION.search(ahead) and not _NEGATION.search(ahead):
-            continue
-        # minutes are the measure of service desks and outages ("Initial notification: within 15 minutes of
-        # detection"); a breach notice in minutes names the breach in its own sentence
-        if per < 1 and not _SECURITY_WORD.search(text):
+        if _not_a_notice_time(text, m, per):
             continue
         part = _own_part(text, m.start(), m.end())
         if _OTHER_ACTION.search(part) and not _TELLING.search(part):
