@@ -335,9 +335,8 @@ _MULTIPLE = re.compile(r"\b(?:times|twice|double|triple|treble|gange|dobbelte|do
 _PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)[\s-]+(?:claim|incident|event|occurrence)\b|"
                         r"\bin\s+(?:relation|respect)\s+(?:to|of)\s+any\s+(?:one\s+)?(?:event|claim|incident|occurrence)\b|"
                         r"\bpr\.?\s+(?:skadestilfælde|skadetilfælde|krav|hændelse|skade|skadesbegivenhed|skadebegivenhed)\b|"
-                        r"\bfor\s+(?:hvert|et)\s+(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b|"
-                        # "for det enkelte krav", "for each single claim"
-                        r"\bfor\s+det\s+enkelte\s+(?:krav|skadestilfælde|tilfælde|skadestilfælde)\b|"
+                        # "for hvert krav", "for et enkelt skadestilfælde", "for det enkelte krav"; "for each single claim"
+                        r"\bfor\s+(?:hvert\s+|et\s+|det\s+enkelte\s+)(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b|"
                         r"\b(?:each|every)\s+single\s+(?:claim|incident|event)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|\bannual\b|\bwhole\s+term\b|"
                         r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"

@@ -11,7 +11,7 @@ Of the deadlines in the text, the one toward the customer comes before one towar
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from .amounts import NUMBER_WORD, NUMBER_WORD_DA, parse_number, plain_number, word_to_number
 from .notices import not_to_customer
@@ -94,9 +94,9 @@ _CONFIRMATION = re.compile(r"\b(?:confirm|confirmed|bekræfte|bekræftes)\s+(?:[
 # a deadline that runs from the first notice is the time for a later report, never the notice's own: "a written account
 # … no later than 10 working days after the initial notification", "senest 10 arbejdsdage efter den første underretning"
 _AFTER_FIRST_NOTICE = re.compile(
-    r"^\W*(?:after|of|following|from)\s+(?:the\s+|its\s+|that\s+|such\s+)?(?:first|initial|original|preliminary)\s+"
+    r"\W*(?:after|of|following|from)\s+(?:the\s+|its\s+|that\s+|such\s+)?(?:first|initial|original|preliminary)\s+"
     r"(?:notice|notification|report|alert)|"
-    r"^\W*(?:efter|fra)\s+(?:den\s+|det\s+)?(?:første|indledende|oprindelige|foreløbige)\s+"
+    r"\W*(?:efter|fra)\s+(?:den\s+|det\s+)?(?:første|indledende|oprindelige|foreløbige)\s+"
     r"(?:underretning|meddelelse|anmeldelse|varsling|besked|orientering|indberetning)", re.IGNORECASE)
 # "within the same period", "inden for samme frist": the deadline just stated before, now for another party's notice
 # ("… it shall notify the Supplier within 24 hours, and the Supplier shall notify the Trust within the same period")
@@ -172,10 +172,21 @@ _SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[
 _BUSINESS_DAY = re.compile(r"business|working|bank|arbejds|hverdag", re.IGNORECASE)
 
 
-def _after_unit(text: str, end: int) -> str:
-    """The words right after a deadline that ends at ``end`` (past a figure in parentheses): "… 10 arbejdsdage efter den
-    første underretning"."""
-    return re.sub(r"^\s*\([^)]{0,12}\)", "", text[end:end + 80])
+class _Candidate(NamedTuple):
+    """A deadline read in the text, with what ranks it (the fields before ``hours``, in order; see ``add``)."""
+    no_lead: bool
+    theirs: bool
+    follow_up: int  # 0 the notice, 1 a written confirmation, 2 a later report, 3 counted from the first notice
+    other: bool
+    before_anchor: bool
+    distance: int
+    hours: float
+    unit: str
+    stated: str
+    start: int
+
+    def rank(self) -> tuple:
+        return self[:6]
 
 
 def _own_part(text: str, start: int, end: int) -> str:
@@ -216,7 +227,7 @@ def _not_a_notice_time(text: str, m: re.Match[str], per: float) -> bool:
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
-    candidates = []
+    candidates: list[_Candidate] = []
     last_end = 0  # where the deadline read before the one being added ends
 
     def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None) -> None:
@@ -227,14 +238,14 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # hours"), and the nearest
         theirs = not_to_customer(text, m.start())
         part = part if part is not None else _own_part(text, m.start(), m.end())
-        follow_up = (3 if _AFTER_FIRST_NOTICE.search(_after_unit(text, m.end())) else 2 if _FOLLOW_UP.search(part)
+        follow_up = (3 if _AFTER_FIRST_NOTICE.match(text, m.end()) else 2 if _FOLLOW_UP.search(part)
                      else 1 if _CONFIRMATION.search(part) else 0)
         # a deadline whose own words (since the deadline before it) name the breach before one for something else in
         # the sentence ("om alvorlige driftsforstyrrelser inden for 1 time … og om sikkerhedsbrud … senest 24 timer")
         other = not _SECURITY_WORD.search(text[min(last_end, m.start()):m.start()] + part)
         last_end = m.end()
-        candidates.append((not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor), hours, unit,
-                           m.group(0), m.start()))
+        candidates.append(_Candidate(not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor),
+                                     hours, unit, m.group(0), m.start()))
 
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
@@ -261,19 +272,19 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         add(m, True, 336 if m.group("unit").lower() == "fortnight" else 168, "weeks")
     # "… within 24 hours, and the Supplier shall notify the Trust within the same period": the deadline stated last before
     for m in _SAME_PERIOD.finditer(text):
-        before = [c for c in candidates if c[9] < m.start() and c[2] != 3]
+        before = [c for c in candidates if c.start < m.start() and c.follow_up != 3]
         if before:
-            earlier = max(before, key=lambda c: c[9])
-            add(m, True, earlier[6], earlier[7])
-    candidates = [c for c in candidates if c[2] != 3]
+            earlier = max(before, key=lambda c: c.start)
+            add(m, True, earlier.hours, earlier.unit)
+    candidates = [c for c in candidates if c.follow_up != 3]
     vague_match = _VAGUE.search(text)
-    if candidates and vague_match and all(c[2] == 2 for c in candidates):
+    if candidates and vague_match and all(c.follow_up == 2 for c in candidates):
         candidates = []  # notice "without undue delay", a report within ten days: the notice has no fixed deadline
     if candidates:
-        candidates.sort(key=lambda c: c[:6])
-        _, theirs, _, _, _, _, hours, unit, stated, _ = candidates[0]
-        found = {"hours": plain_number(hours), "vague": False, "unit": unit, "stated": " ".join(stated.split())}
-        if theirs:
+        best = min(candidates, key=_Candidate.rank)
+        found = {"hours": plain_number(best.hours), "vague": False, "unit": best.unit,
+                 "stated": " ".join(best.stated.split())}
+        if best.theirs:
             found["not_to_customer"] = True
         return found
     if vague_match:

@@ -153,7 +153,7 @@ def _sent_to_other(text: str, at: int, since: int = 0) -> bool:
                                                         and _role_subject_not_provider(text, m.start()))
     whom = _bare(m.group("whom") or m.group("whom_da") or m.group("whom_name") or "")
     # "reported to the other party", "meddeles den anden part", "til modparten": in a mutual duty the customer is told too
-    if whom in ("other", "anden") and re.match(r"\s*part", text[m.end():], re.IGNORECASE) or whom == "modparten":
+    if whom == "modparten" or (whom in ("other", "anden") and re.match(r"\s*part", text[m.end():], re.IGNORECASE)):
         return False
     return bool(whom) and whom not in _CUSTOMER_TOLD and whom not in _PLATFORM_CUSTOMER and not _AUTHORITY_WORD.match(whom)
 
