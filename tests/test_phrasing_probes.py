@@ -56,7 +56,7 @@ def test_every_value_probe_names_the_value_a_lawyer_reads(path):
         given = [i for i in items if i[_script().VALUE_KEYS[req][0]] is not None]
         assert given and len(given) < len(items), f"{req}: both passages with a value and without one"
         for item in items:
-            assert len(item["text"].split()) >= 8, item["text"]
+            assert len(item["text"].split()) >= 5, item["text"]  # a table row ("Ansvarsloft | DKK 1 mio.") is short
             if req == "DD-4.6":
                 assert (item["amount"] is None) == (item["currency"] is None), item["text"]
 
