@@ -12,7 +12,7 @@ import pytest
 from ddcontract.cli import app
 from ddcontract.model import Block
 from ddcontract.segment import clauses_of
-from ddcontract.terms import TermReader, concept_of, defined_terms
+from ddcontract.terms import TermReader, concept_of, defined_periods, defined_terms
 
 EN = """\
 1. Definitions
@@ -304,3 +304,59 @@ def test_a_bare_dollar_is_the_dollar_the_contract_names(runner, tmp_path, declar
     # a dollar the cap names itself stays
     named = text.replace("$150,000", "US$150,000")
     assert _check(runner, tmp_path, named)["DD-4.6"]["values"]["currency"] == "USD"
+
+
+@pytest.mark.parametrize("text, lang, hours, term", [
+    ('1. Definitions\n\n1.1 "Alert Window" means thirty (30) hours from the moment the Host learns of a Security '
+     "Incident.\n\n8. Incidents\n\n8.1 The Host shall tell the Member of every Security Incident within the Alert "
+     "Window.\n", "en", 30, "Alert Window"),
+    ("1. Begreber\n\n1.1 «Varslingsfristen» betyder 30 timer regnet fra konstateringen af et sikkerhedsbrud.\n\n"
+     "8. Brud\n\n8.1 Udbyderen underretter Medlemmet om ethvert sikkerhedsbrud inden for Varslingsfristen.\n",
+     "da", 30, "Varslingsfristen"),
+])
+def test_a_deadline_named_by_a_term_defined_as_a_period_is_that_period(runner, tmp_path, text, lang, hours, term):
+    notice = _check(runner, tmp_path, text, "--lang", lang)["DD-8.1"]
+    assert notice["status"] == "met" and notice["values"]["hours"] == hours
+    assert any(t["term"] == term for e in notice["evidence"] for t in e.get("terms") or [])
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a period the contract defines for something else: a termination notice, a complaint period
+    ('1. Definitions\n\n1.1 "Notice Period" means thirty (30) days.\n\n8. Incidents\n\n8.1 The Host shall tell the '
+     "Member of every Security Incident promptly, and in any case before the end of the Notice Period.\n", "en"),
+    ("1. Begreber\n\n1.1 «Reklamationsfristen» betyder 14 dage fra leveringen.\n\n8. Brud\n\n8.1 Udbyderen "
+     "underretter straks Medlemmet om ethvert sikkerhedsbrud, og i alle tilfælde inden for Reklamationsfristen.\n", "da"),
+])
+def test_a_period_defined_for_something_else_is_not_the_notice_deadline(runner, tmp_path, text, lang):
+    notice = _check(runner, tmp_path, text, "--lang", lang)["DD-8.1"]
+    assert notice["values"]["hours"] is None
+
+
+@pytest.mark.parametrize("text, lang, amount, currency", [
+    # in single straight quotes: the closing quote is no part of the term
+    ("1. Definitions\n\n1.1 'Host Cap' means two hundred thousand pounds (GBP 200,000).\n\n9. Liability\n\n9.1 The "
+     "Host's total liability in any year shall not exceed the Host Cap.\n", "en", 200000, "GBP"),
+    # an amount closed by a letter ends its sentence: "… (b) €300k. The Host's …"
+    ("9. Liability\n\n9.1 'Cap' means the higher of (a) the fees of the last year and (b) €300k. The Host's total "
+     "liability shall not exceed the Cap.\n", "en", 300000, "EUR"),
+])
+def test_a_defined_cap_in_single_quotes_or_closed_by_k_is_read(runner, tmp_path, text, lang, amount, currency):
+    cap = _check(runner, tmp_path, text, "--lang", lang)["DD-4.6"]
+    assert cap["status"] == "met" and (cap["values"]["amount"], cap["values"]["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('1. Definitions\n\n1.1 "Excess" means GBP 5,000 per claim.\n\n9. Liability\n\n9.1 The Host\'s liability is limited '
+     "to twice the annual fees, and the Member bears the Excess.\n", "en"),
+    ("1. Begreber\n\n1.1 «Selvrisikoen» betyder 10.000 kr. pr. skade.\n\n9. Ansvar\n\n9.1 Udbyderens ansvar er "
+     "begrænset til to gange årets vederlag, og Medlemmet bærer Selvrisikoen.\n", "da"),
+])
+def test_a_sum_defined_for_something_else_is_not_the_cap(runner, tmp_path, text, lang):
+    cap = _check(runner, tmp_path, text, "--lang", lang)["DD-4.6"]
+    assert cap["status"] == "met" and cap["values"]["amount"] is None and cap["values"]["formula"]
+
+
+def test_a_period_named_in_parentheses_after_its_words_is_defined():
+    clauses = _clauses('The Host reports a breach of security to the Member within 20 hours of detecting it (the '
+                       '"Reporting Time"). A "Cure Period" means 30 days.')
+    assert {term: period for term, (period, _) in defined_periods(clauses, "en").items()} == {"Reporting Time": "20 hours"}

@@ -109,3 +109,29 @@ def test_a_definition_that_goes_on_to_a_duty_is_read(tmp_path: Path, library, la
     finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-4.4")
     assert finding.status == "met"
     assert "call" in finding.evidence[0].text
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Bilag 3\n\nResponstid ved kritisk fejl: 2 timer\nUnderretning af Kunden ved sikkerhedsbrud: 30 timer fra "
+     "konstatering\nStatusrapport: senest 5. hverdag i måneden\n", "Underretning af Kunden ved sikkerhedsbrud: 30 timer fra "
+     "konstatering"),
+    ("Schedule 3\n\nResponse time for critical faults: 2 hours\nBreach notice to the Customer: 30 hours from detection\n"
+     "Status report: by the fifth working day of each month\n", "Breach notice to the Customer: 30 hours from detection"),
+])
+def test_lines_of_labels_and_values_are_entries_of_their_own(tmp_path: Path, text: str, entry: str):
+    """A run of "Label: value" lines is a list without bullets: each line is read on its own, so the deadline of one
+    entry is not read into another."""
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    from ddcontract.segment import clauses_of
+    sentences = [s.text for c in clauses_of(load_document(path).blocks) for s in c.sentences]
+    assert entry in sentences
+
+
+def test_a_wrapped_sentence_with_a_colon_is_not_cut(tmp_path: Path):
+    path = tmp_path / "terms.txt"
+    path.write_text("The Host notifies the Customer of any breach as follows: by email\nwithin 24 hours of detection.\n",
+                    encoding="utf-8")
+    from ddcontract.segment import clauses_of
+    sentences = [s.text for c in clauses_of(load_document(path).blocks) for s in c.sentences]
+    assert any("by email within 24 hours" in s for s in sentences)

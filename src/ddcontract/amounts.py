@@ -301,11 +301,19 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
 
 # whose liability an amount caps: the last party named as the holder of a liability before it, in its sentence
 _CAP_HOLDER = re.compile(
-    r"\b(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|kunde|køber|licenstager|abonnent)|"
+    r"\b(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|member|user|tenant|kunde|køber|licenstager|abonnent|"
+    r"medlem|bruger|lejer)|"
     r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|consultant|agency|host|leverandør|udbyder|"
     r"databehandler|licensgiver|konsulent|bureau|vært))"
-    r"(?:['’]s|ens|ns|s|en|n)?\s+(?:(?:total|aggregate|entire|maximum|samlede|maksimale|samlet)\s+)?"
+    r"(?:['’]s|ens|ns|s|en|n|mets|met|ets|et)?\s+(?:(?:total|aggregate|entire|maximum|samlede|maksimale|samlet)\s+)?"
     r"(?:liability|ansvar|erstatningsansvar|hæftelse|hæfter|er\s+ansvarlig)", re.IGNORECASE)
+
+
+def cap_holder(text: str) -> str | None:
+    """Whose liability a sentence caps, by the first holder of a liability it names: "customer", "provider" or None
+    ("Each party's liability …", or no holder named)."""
+    m = _CAP_HOLDER.search(text)
+    return None if m is None else "customer" if m.group("customer") else "provider"
 
 
 def _whose_cap(text: str, item: dict[str, Any]) -> str | None:
@@ -345,6 +353,26 @@ _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|inciden
                         r"\bpr\.?\s+(?:kalender|kontrakt)?år\b|\bom\s+året\b|\bi\s+et\s+(?:kalender|kontrakt)?år\b|\bløbetid\b",
                         re.IGNORECASE)
 _SCOPE_END = re.compile(r"[,;:]|\.(?=\s+(?-i:[A-ZÆØÅ])|\s*$)|\b(?:and|og|but|dog|save|except|bortset)\b", re.IGNORECASE)
+
+
+# a cap for one kind of claim only: claims for a data-protection, confidentiality or security breach, or under an
+# indemnity ("liability … arising from its breach of the Data Protection Legislation shall not exceed £40,000"; "for krav
+# vedrørende persondata gælder et særskilt loft"); the general cap beside it is the one a lawyer reads first. Those words
+# named as an exception to a general cap ("Except for breaches of confidentiality, aggregate liability …") do not count.
+_SPECIAL_CLAIMS = re.compile(
+    r"\b(?:claims?|liability|losses|damages)\s+(?:[\w’'-]+\W+){0,6}?(?:for|arising\s+(?:out\s+of|from|under)|in\s+respect\s+of|"
+    r"relating\s+to|in\s+relation\s+to|resulting\s+from|under)\s+(?:[\w’'-]+\W+){0,6}?(?:data\s+protection|privacy|personal\s+data|"
+    r"confidential\w*|(?:security|data)\s+breach\w*|indemnit\w*)|"
+    r"\bkrav\s+(?:[\wæøå]+\W+){0,5}?(?:persondata\w*|databeskyttelse\w*|fortrolighed\w*|sikkerhedsbrud\w*|skadesløs\w*)|"
+    r"\bsærskilt\w*\s+(?:ansvars|erstatnings)?(?:loft|grænse|begrænsning)|\bsærlig\w*\s+(?:ansvars|erstatnings)(?:loft|grænse|begrænsning)",
+    re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:except|excluding|other\s+than|save|apart\s+from|undtagen|bortset\s+fra|med\s+undtagelse\s+af)\b[^.;]{0,80}$",
+                     re.IGNORECASE)
+
+
+def special_cap(text: str) -> bool:
+    """Whether a sentence's cap is for one kind of claim only (data protection, confidentiality, an indemnity)."""
+    return any(not _EXCEPT.search(text[:m.start()]) for m in _SPECIAL_CLAIMS.finditer(text))
 
 
 def sentence_scope(text: str) -> str | None:

@@ -224,6 +224,25 @@ def _not_a_notice_time(text: str, m: re.Match[str], per: float) -> bool:
     return per < 1 and not _SECURITY_WORD.search(text)
 
 
+# what may come before the length of time a definition states: '"Notification Period" means a period of 48 hours'
+_PERIOD_START = re.compile(r"\W*(?:(?:a|the|en|et|a\s+period\s+of|the\s+period\s+of|a\s+maximum\s+of|no\s+more\s+than|"
+                           r"up\s+to|en\s+periode\s+på|en\s+frist\s+på|højst|maksimalt|op\s+til)\s+){0,2}", re.IGNORECASE)
+
+
+def defined_period(body: str, lang: str = "en", inline: bool = False) -> str | None:
+    """The length of time a definition states, as written ("forty-eight (48) hours"): at the start of its body
+    ('"Notification Period" means forty-eight (48) hours from …', "«Fristen» betyder 36 timer"), or, for a term named
+    in parentheses after it, near the end of the words before ("within 24 hours of discovery (the "Notice Period")")."""
+    regex = _DEADLINE_DA if lang == "da" else _DEADLINE
+    if inline:
+        found = list(regex.finditer(body))
+        # the last length of time, a few words before the parentheses at most ("within 20 hours of detecting it")
+        m = found[-1] if found and len(body[found[-1].end():].split()) <= 5 else None
+    else:
+        m = regex.match(body, _PERIOD_START.match(body).end())
+    return " ".join(m.group(0).split()) if m else None
+
+
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""

@@ -73,7 +73,7 @@ _AUTHORITY_TOLD = re.compile(
     # Club and the authority" tells the customer too)
     rf"(?:(?!(?:customers?|clients?|controllers?|you|us|and|kunden|kunder|dig|jer|os|dataansvarlige|og)\b)\w+\s+){{0,4}}?"
     rf"(?:to\s+|til\s+)?{_AUTHORITY}|"
-    rf"\b(?:notification|notice|report|reporting|anmeldelse|underretning|indberetning)\s+(?:to|of|til)\s+{_AUTHORITY}|"
+    rf"\b(?:notification|notice|report|reporting|anmeldelsen?|underretningen?|indberetningen?)\s+(?:to|of|til)\s+{_AUTHORITY}|"
     # the authority as the subject of a passive: "where the supervisory authority must be notified within 72 hours"
     rf"{_AUTHORITY}\s+(?:must|shall|should|will|is\s+to|skal)?\s*(?:be\s+)?(?:notified|informed|told|alerted|advised|"
     rf"underrettes|orienteres|informeres)\b",
@@ -245,7 +245,11 @@ def not_to_customer(text: str, at: int) -> bool:
     before = [v for v in verbs if v.start() < at]
     if _sent_to_other(text, at, before[-1].start() if before else 0):
         return True
-    told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)]
+    # (not across a semicolon when the customer is told after it: "the Controller notifies the authority within 72
+    # hours; to enable this, the Processor shall, within 48 hours, notify the Controller" sets the 48 hours for the
+    # Processor's own notice; "… til Datatilsynet; anmeldelsen sker inden for 72 timer" is still the authority's)
+    told = [m for m in _AUTHORITY_TOLD.finditer(text) if m.start() < at and _is_authority(m)
+            and not (";" in text[m.end():at] and _customer_told_after(text, text.rfind(";", m.end(), at), at))]
     if told and (not before or told[-1].end() > before[-1].start()) and not _sent_to_customer(text, told[-1].end(), at):
         return True
     # the controller reporting the breach itself, to the authority: "den dataansvarlige skal anmelde bruddet inden for 72
@@ -273,6 +277,17 @@ def not_to_customer(text: str, at: int) -> bool:
     if not before:
         return bool(_CUSTOMER_SUBJECT_AHEAD.search(text[max(0, at - 100):at]))
     return bool(_CUSTOMER_SUBJECT.search(text[max(0, verb.start() - 60):verb.start()]))
+
+
+def _customer_told_after(text: str, start: int, at: int) -> bool:
+    """Whether a notifying verb between ``start`` and the end of the part that holds the deadline at ``at`` has the
+    customer as its object ("… within 48 hours, notify the Controller")."""
+    end = text.find(";", at)
+    for verb in _DUTY_VERB.finditer(text, start, end if end > 0 else len(text)):
+        obj = verb.group("obj") or ""
+        if _bare(obj) in _CUSTOMER_TOLD or obj.lower() in _CUSTOMER_TOLD:
+            return True
+    return False
 
 
 # the controller's own duty to report the breach (its duty toward the authority, never one toward the customer)

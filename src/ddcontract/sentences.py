@@ -70,14 +70,17 @@ def _is_abbreviation(text: str, end: int) -> bool:
     """Does the full stop ending at ``end`` belong to an abbreviation or an initial?"""
     if text[end - 1:end] != "." and text[end - 2:end] not in ('."', ".”", ".)"):
         return False
-    m = _LAST_WORD.search(text[max(0, end - 20):end])
+    chunk = text[max(0, end - 20):end]
+    m = _LAST_WORD.search(chunk)
     if not m:
         return False
     word = m.group(1).lower().strip(".")
     if word in ABBREVIATIONS:
         return True
-    # an initial: "J. Smith", "a. the first item"; not the letter of an annex ("… fremgår af bilag B. Stk. 2 …")
-    return len(word) == 1 and word.isalpha() and not _LABELLED.search(text[max(0, end - 30):end])
+    # an initial: "J. Smith", "a. the first item"; not the letter of an annex ("… fremgår af bilag B. Stk. 2 …"), nor
+    # the letter that closes an amount ("… and (b) £500k. Neither party …")
+    return (len(word) == 1 and word.isalpha() and not chunk[m.start(1) - 1:m.start(1)].isdigit()
+            and not _LABELLED.search(text[max(0, end - 30):end]))
 
 
 # an abbreviation that closes an amount ends its sentence when a capitalised word follows: "… mindst 10 mio. kr.

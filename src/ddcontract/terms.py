@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .amounts import DOLLAR_CODES, OTHER_DOLLARS, extract_money, find_money
+from .deadlines import defined_period
 from .matching.xref import section_titles, title_edits
 from .model import Clause, Sentence, TermUse
 from .wordjoins import any_joins, joins
@@ -50,7 +51,9 @@ READ_AS = {
 
 _Q_OPEN = "\"“”‘'»«„"
 _Q_CLOSE = "\"”“’'«»"
-_TERM = r"[A-ZÆØÅ][\w’'-]*(?:\s+(?:[A-ZÆØÅ][\w’'-]*|of|on|and|for|to|af|og|til|for|på)){0,5}"
+# a word of a term: an apostrophe inside it ("Customer's") but not one that closes the quotes ('Liability Cap')
+_TERM_WORD = r"[A-ZÆØÅ](?:[\w-]|[’'](?=[^\W\d_]))*"
+_TERM = _TERM_WORD + r"(?:\s+(?:" + _TERM_WORD + r"|of|on|and|for|to|af|og|til|for|på)){0,5}"
 
 # '"Term" means …', '1.2 “Term” shall mean …', 'Term means …', '"Term": …' (in a definitions clause)
 _DEFINES = re.compile(
@@ -217,6 +220,51 @@ def defined_amounts(clauses: list[Clause], lang: str) -> dict[str, tuple[dict, T
         if not inline and term[:1].isupper() and term not in out and (money := extract_money(body, 0, lang)):
             out[term] = (money, TermUse(term, _sum_text(body, money, lang), sentence.section, sentence.page))
     return out
+
+
+# a period for telling of a breach: its name or its definition says so ("Notification Period", "Underretningsfristen",
+# '"Response Time" means 24 hours from the detection of a Security Incident'); a "Notice Period" (for termination) or a
+# "Reklamationsfrist" that says nothing of it is another period
+_NOTICE_PERIOD = re.compile(r"notif|report|inform|alert|underret|meddel|orienter|besked|varsling|incident|breach|brud|"
+                            r"hændelse|secur|sikkerhed", re.IGNORECASE)
+
+
+def defined_periods(clauses: list[Clause], lang: str) -> dict[str, tuple[str, TermUse]]:
+    """The terms the clauses define as a length of time for telling of a breach ('"Notification Period" means forty-eight (48) hours from
+    …', "«Underretningsfristen» betyder 36 timer", "within 24 hours of a breach (the "Notice Period")"), each with that length as
+    written and where it is defined: a deadline stated only by the term ("within the Notification Period") is that
+    length."""
+    out: dict[str, tuple[str, TermUse]] = {}
+    for term, body, inline, sentence in _every_definition(clauses):
+        if (term[:1].isupper() and term not in out and _NOTICE_PERIOD.search(term + " " + body)
+                and (period := defined_period(body, lang, inline))):
+            out[term] = (period, TermUse(term, period, sentence.section, sentence.page))
+    return out
+
+
+def with_periods(text: str, anchor: int, periods: dict[str, tuple[str, TermUse]],
+                 lang: str) -> tuple[str, int, list[TermUse]] | None:
+    """``text`` with each defined period named in it replaced by its length ("within the Notification Period" read as
+    "within the forty-eight (48) hours"), the anchor moved with it, and the terms used; None when it names none."""
+    if not periods:
+        return None
+    suffix = r"(?:erne|rne|en|et|er|ne|n|t|r|s)?" if lang == "da" else ""
+    names = sorted(periods, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")" + suffix + r"(?![\w-])")
+    used: list[TermUse] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        period, use = periods[m.group(1)]
+        pieces += [text[pos:m.start()], period]
+        if m.end() <= anchor:
+            anchor += len(period) - (m.end() - m.start())
+        pos = m.end()
+        if use not in used:
+            used.append(use)
+    if not used:
+        return None
+    return "".join(pieces) + text[pos:], anchor, used
 
 
 # "All amounts are in New Zealand dollars", "References to $ are to Australian dollars": the dollar a bare "$" is

@@ -301,6 +301,9 @@ _TEXT_BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"*]\s+\S")
 
 
 _LEAD_IN_LINE = re.compile(r"^\s*[A-ZÆØÅ][^.:;!?]{2,80}:\s*$")
+# a line that is a label and its value ("Underretning af Kunden ved sikkerhedsbrud: 24 timer fra konstatering",
+# "Liability cap: EUR 1,000,000"): a run of such lines is a list without bullets, one entry a line
+_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][^.:;!?|]{1,70}:\s+\S[^|]{0,100}$")
 
 
 def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, list[str]]]:
@@ -315,6 +318,8 @@ def _split_numbered_lines(lines: list[str], markdown: bool) -> list[tuple[int, l
         # a lead-in of its own after a finished line ("- bruge den til private formål." over "Du må ikke:"), not the
         # wrapped end of the item above it
         starts_new = starts_new or bool(_LEAD_IN_LINE.match(line) and lines[i - 1].rstrip()[-1:] in ".;!?")
+        # an entry of a run of label lines, one below the other ("Responstid: 2 timer" over "Underretning ved brud: 24 timer")
+        starts_new = starts_new or bool(_LABEL_LINE.match(line) and _LABEL_LINE.match(lines[i - 1]))
         if starts_new and _NUMBER_IN_FIGURES.match(line) and _ENDS_IN_NUMBER_WORD.search(lines[i - 1]):
             starts_new = False  # "… in the twelve | (12) months before …": the figures of the word above, wrapped
         if starts_new:

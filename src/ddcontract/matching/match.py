@@ -14,7 +14,7 @@ from typing import Any
 from ..ingest.sections import paragraph_of
 from ..model import Clause, Match, Sentence, TermUse
 from ..rules import Library, Rule
-from ..terms import DefinedTerm, Reading, declared_dollar, defined_amounts, reader_for
+from ..terms import DefinedTerm, Reading, declared_dollar, defined_amounts, defined_periods, reader_for, with_periods
 from ..values import EXTRACTOR_FUNCS
 from .xref import blank_titles
 
@@ -25,6 +25,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
     reader = reader_for(clauses, lang)
     # the sums the contract defines, read once and only when a cap names none (most contracts never ask)
     amounts = functools.cache(lambda: defined_amounts(clauses, lang))
+    periods = functools.cache(lambda: defined_periods(clauses, lang))  # "'Notification Period' means 48 hours"
     dollar = functools.cache(lambda: declared_dollar(clauses))  # "All amounts are in New Zealand dollars"
     cache = matcher.hits
     hits: dict[int, list[tuple[str, int, int, str]]] = {}
@@ -72,7 +73,7 @@ def match_clauses(clauses: list[Clause], library: Library, lang: str) -> list[Ma
                     if reading:
                         c0, c1 = reading.original(c0), reading.original(c1, end=True)
                     out.append(_make_match(rules[rule_id], clause, sentence, c0, c1,
-                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms, amounts, dollar))
+                                           matcher.texts[f"{rule_id}#{kind}"], lang, terms, amounts, dollar, periods))
     return in_company(out, rules)
 
 
@@ -286,14 +287,23 @@ _BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$")
 _US_DOLLAR = re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.|\bUS\s+dollars|\bUnited\s+States\s+dollars", re.IGNORECASE)
 
 
+# a term is the cap when the liability is limited to it: "shall not exceed the Liability Cap", "er begrænset til
+# Ansvarsbeløbet" (not a sum defined for something else that the sentence names: "… beyond the Deductible")
+_CAPPED_AT = (r"(?:exceed|exceeds|exceeding|limited\s+to|capped\s+at|up\s+to|maximum\s+of|in\s+excess\s+of|greater\s+of|"
+              r"lesser\s+of|higher\s+of|lower\s+of|equal\s+to|overstige|overstiger|overskride|overskrider|begrænset\s+til|"
+              r"op\s+til|højst|maksimalt|svarende\s+til)\W+(?:[\wæøå]+\W+){0,4}?")
+
+
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
                 lang: str, terms: list[DefinedTerm],
                 amounts: Callable[[], dict[str, tuple[dict, TermUse]]] | None = None,
-                dollar: Callable[[], str | None] | None = None) -> Match:
+                dollar: Callable[[], str | None] | None = None,
+                periods: Callable[[], dict[str, tuple[str, TermUse]]] | None = None) -> Match:
     """The rule's match at characters ``c0:c1`` of the sentence, by ``pattern`` (its text with the word
     lists written out), with the values read from the rule's window; a sum named only by a term the contract
-    defines as one ("shall not exceed the Liability Cap") is read from its definition, and a bare "$" is the
-    dollar the contract says its amounts are in."""
+    defines as one ("shall not exceed the Liability Cap") is read from its definition, so is a deadline named only by a
+    period the contract defines ("within the Notification Period"), and a bare "$" is the dollar the contract says its
+    amounts are in."""
     text = window_text(rule, clause, sentence, c0)
     values: dict[str, Any] = {}
     for name in rule.model.extract:
@@ -304,10 +314,16 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
     uses = [t.use(lang) for t in terms]
     if amounts is not None and "money" in rule.model.extract and values.get("amount") is None:
         for term, (money, use) in amounts().items():
-            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text):
+            if re.search(_CAPPED_AT + rf"{re.escape(term)}(?!\w)", text, re.IGNORECASE):
                 values.update(money)
                 uses.append(use)
                 break
+    if (periods is not None and "deadline" in rule.model.extract and values.get("hours") is None
+            and (read := with_periods(text, c0, periods(), lang))):
+        found = EXTRACTOR_FUNCS["deadline"](read[0], read[1], lang)
+        if found.get("hours") is not None:
+            values.update(found)
+            uses.extend(read[2])
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..amounts import sentence_scope
+from ..amounts import cap_holder, sentence_scope, special_cap
 from ..i18n import Joined, Note, note
 from ..model import Match
 from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme, decide_present
@@ -32,9 +32,14 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
         also = (note("cap.unlimited_note", section=unlimited[0].sentence.section or "?"),)
     with_value = [m for m in caps if m.values.get("amount") is not None or m.values.get("formula")]
     if with_value:
-        # a cap for all claims together before one per claim, stated in another sentence ("liability in relation to any
-        # event … will not exceed £10" and "aggregate liability … will not exceed £100"): the aggregate is the most owed
-        best = sorted(with_value, key=lambda m: (m.values.get("amount") is None,
+        # the general cap before one for data-protection or confidentiality claims only, stated in another sentence; a cap
+        # for all claims together before one per claim ("liability in relation to any event … will not exceed £10" and
+        # "aggregate liability … will not exceed £100"): the aggregate is the most owed
+        # (and the provider's cap, or a cap of both, before one on the customer's own liability stated in another sentence:
+        # "Kundens ansvar er begrænset til kr. 100.000. Leverandørens ansvar er begrænset til det samlede vederlag …")
+        best = sorted(with_value, key=lambda m: (cap_holder(m.sentence.text) == "customer",
+                                                  m.values.get("amount") is None,
+                                                  special_cap(m.sentence.text) and m.values.get("amount") is not None,
                                                   sentence_scope(m.sentence.text) == "claim",
                                                   not m.values.get("formula")))[0]
         values = {k: best.values.get(k) for k in ("amount", "currency", "formula")}
