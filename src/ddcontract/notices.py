@@ -163,15 +163,17 @@ def _bare(whom: str) -> str:
     return re.sub(r"(?:['’]s|s)$", "", whom.lower())
 
 
+def _is_customer(whom: str) -> bool:
+    """Whether the one told is the customer ("the Controller", "Kundens", "medlemmerne")."""
+    return _bare(whom) in _CUSTOMER_TOLD or whom.lower() in _CUSTOMER_TOLD
+
+
 def _sent_to_customer(text: str, since: int, at: int) -> bool:
     """Whether a notice named after ``since`` and before the deadline at ``at`` goes to the customer: "assist the
     Controller in notifying the supervisory authority within 72 hours; the Processor's own notice to the Controller
     shall be given within 24 hours" sets the 24 hours toward the customer."""
-    for m in _SENT_TO.finditer(text, since, at):
-        whom = m.group("whom") or m.group("whom_da") or m.group("whom_name") or m.group("whom_noun") or ""
-        if _bare(whom) in _CUSTOMER_TOLD or whom.lower() in _CUSTOMER_TOLD:
-            return True
-    return False
+    return any(_is_customer(m.group("whom") or m.group("whom_da") or m.group("whom_name") or m.group("whom_noun") or "")
+               for m in _SENT_TO.finditer(text, since, at))
 
 
 # a party by its role, as the subject of a duty: "The Merchant shall", "Forhandleren skal straks og senest"
@@ -283,11 +285,7 @@ def _customer_told_after(text: str, start: int, at: int) -> bool:
     """Whether a notifying verb between ``start`` and the end of the part that holds the deadline at ``at`` has the
     customer as its object ("… within 48 hours, notify the Controller")."""
     end = text.find(";", at)
-    for verb in _DUTY_VERB.finditer(text, start, end if end > 0 else len(text)):
-        obj = verb.group("obj") or ""
-        if _bare(obj) in _CUSTOMER_TOLD or obj.lower() in _CUSTOMER_TOLD:
-            return True
-    return False
+    return any(_is_customer(verb.group("obj") or "") for verb in _DUTY_VERB.finditer(text, start, end if end > 0 else len(text)))
 
 
 # the controller's own duty to report the breach (its duty toward the authority, never one toward the customer)

@@ -28,6 +28,7 @@ is: the rules read it already. Confidentiality terms are never read as customer 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -242,15 +243,22 @@ def defined_periods(clauses: list[Clause], lang: str) -> dict[str, tuple[str, Te
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """The defined names as one pattern, the longest first, with the Danish endings a name takes in use
+    ("Underretningsfristen" for "Underretningsfrist"); compiled once per document's set of names."""
+    suffix = r"(?:erne|rne|en|et|er|ne|n|t|r|s)?" if lang == "da" else ""
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")" + suffix + r"(?![\w-])")
+
+
 def with_periods(text: str, anchor: int, periods: dict[str, tuple[str, TermUse]],
                  lang: str) -> tuple[str, int, list[TermUse]] | None:
     """``text`` with each defined period named in it replaced by its length ("within the Notification Period" read as
     "within the forty-eight (48) hours"), the anchor moved with it, and the terms used; None when it names none."""
     if not periods:
         return None
-    suffix = r"(?:erne|rne|en|et|er|ne|n|t|r|s)?" if lang == "da" else ""
-    names = sorted(periods, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")" + suffix + r"(?![\w-])")
+    pattern = _names_pattern(tuple(periods), lang)
     used: list[TermUse] = []
     pieces: list[str] = []
     pos = 0
