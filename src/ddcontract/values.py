@@ -212,6 +212,8 @@ _ELEMENTS = [
                                 # consequences of the breach"
                                 r"tidspunkt(?:et)?\s+for\s+(?:bruddet|hændelsen|angrebet)|konsekvens(?:er|erne)?\s+(?:af|for|ved)\s+(?:bruddet|hændelsen)|"
                                 r"vurdering\s+af\s+konsekvenserne|(?:likely|probable|possible)\s+consequences\s+of\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:breach|incident)|"
+                                # the same said of the breach just named: "details about the breach, its likely consequences"
+                                r"\b(?:its|their)\s+(?:likely|probable|possible)\s+(?:consequences|effects)\b|"
                                 # information about the incident itself ("timely information about the Security Incident")
                                 r"(?:information|details|particulars|updates?)\s+(?:about|regarding|concerning|on|of)\s+"
                                 r"(?:the|such|any|that|each|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|compromise|(?:security|data|privacy)\s+breach)|"
