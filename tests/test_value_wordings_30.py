@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from ddcontract.check import CheckOptions, check_file
-from ddcontract.rules import load_library
 from ddcontract.values import extract_elements
 
 
@@ -27,11 +26,6 @@ def test_likely_consequences_alone_in_a_sentence_without_its_pronoun_name_no_des
     # "consequences" with no "its/their" and no "of the breach" is not read as the incident's description
     found = extract_elements("Late payment has consequences for the discount.", lang="en").get("elements", [])
     assert "description" not in found
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library()
 
 
 def _dd46(tmp_path: Path, library, text: str) -> dict:
