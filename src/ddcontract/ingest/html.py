@@ -41,6 +41,10 @@ def tag_attrs(expression: int = 400) -> str:
 
 
 _TAG = re.compile(rf"</?({'|'.join(_INLINE + _BLOCK)}){tag_attrs()}>", re.IGNORECASE)
+# a page Word saved as HTML: its own elements in Office namespaces (<o:p></o:p> closes every paragraph, <v:shape>,
+# <w:Sdt>, <st1:City>) and the conditional markers it leaves outside comments (<![if !supportLists]>, <![endif]>)
+_OFFICE_TAG = re.compile(rf"</?(?:o|v|w|m|x|st\d):[A-Za-z]{{1,40}}{tag_attrs(0)}>", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"<!\[(?:if\b[^\]<>\n]{0,200}|endif)\]>", re.IGNORECASE)
 # (with the space after it: a title written on the line after its tag, "<h1>" | "Vilkår" | "</h1>", is the heading's text)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>([ \t]*\n\s*)?", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--")
@@ -56,7 +60,7 @@ _ANCHOR = re.compile(r"""<a\b[^<>]{0,1000}?\bhref\s*=\s*(?:"([^"<>]{0,2000})"|'(
 
 def has_markup(text: str) -> bool:
     return bool(_TAG.search(text) or _COMMENT.search(text) or _ENTITY.search(text) or _JSX_SPACE.search(text)
-                or _HIDDEN.search(text))
+                or _HIDDEN.search(text) or _OFFICE_TAG.search(text) or _CONDITIONAL.search(text))
 
 
 def strip_html(text: str, markdown: bool = False) -> str:
@@ -68,6 +72,7 @@ def strip_html(text: str, markdown: bool = False) -> str:
     text = _cut_spans(text, _COMMENT, lambda m: "-->", "")  # keep the lines it spanned
     text = _cut_spans(text, _HIDDEN, lambda m: "</" + m.group(1).lower(), "\f")
     text = _DOCTYPE.sub("", text)
+    text = _CONDITIONAL.sub("", _OFFICE_TAG.sub("", text))
     text = _JSX_SPACE.sub(" ", text)
     if markdown:
         text = _HEADING.sub(lambda m: "\n" * (m.group(2) or "").count("\n") + "\f" + "#" * int(m.group(1)[1]) + " ",

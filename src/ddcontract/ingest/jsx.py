@@ -40,6 +40,9 @@ _COMMENT_START = re.compile(r"\{\s*/\*|^[ \t]*/\*", re.MULTILINE)
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$", re.MULTILINE)
 _LONG_IMPORT = re.compile(r"""^[ \t]*import\s+(?:type\s+)?\{[^{}]{0,4000}\}\s*from\s*['"][^'"]{1,400}['"];?[ \t]*$""",
                           re.MULTILINE)
+# a component the file exports ("export default function DpaContent() {", "export const Terms = () => (")
+_EXPORTED_COMPONENT = re.compile(r"^[ \t]*export\s+(?:default\s+)?(?:async\s+)?(?:function\s+[A-Z]\w*\s*\(|const\s+[A-Z]\w*\s*(?::[^=\n]{1,80})?=)",
+                                 re.MULTILINE)
 _IMPORT = re.compile(r"""^\s*import\s.+\sfrom\s+['"][^'"]+['"];?\s*$""", re.MULTILINE)
 # a component given its clauses as data in a prop: sections={[{"heading": "1. Generelt", "content": [{"type": "p",
 # "text": "…"}]}, …]}
@@ -57,6 +60,12 @@ _CODE = re.compile(
     r"""|(?:type|interface|enum)\s+\w+\s*(?:=|\{|<|extends\b).*"""
     r"""|(?:async\s+)?function\s+\w+\s*\([^)]*\)\s*(?::\s*[^{]+)?\{?\s*"""
     r"""|return\s*\(?\s*(?:<>)?\s*"""
+    # a small component that returns one element around what it is given: "return <h2 …>{children}</h2>;"
+    r"""|return\s*<[A-Za-z][^<>]*>\s*\{[\w.]+\}\s*</[A-Za-z][\w.]*>\s*;?"""
+    # a list rendered from data, and a line that only shows a value kept elsewhere: "{items.map((item, i) => (",
+    # "<li key={i}>{item}</li>" (the words are not in the file)
+    r"""|\{[\w.]+\.map\(.*"""
+    r"""|(?:<[A-Za-z][^<>]*>\s*)*\{[\w.]+\}\s*(?:</[A-Za-z][\w.]*>\s*)*"""
     r"""|[)\]}>;,\s]+)$""")
 
 
@@ -81,9 +90,11 @@ def _one_line_tags(text: str) -> str:
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
-    if "<" not in text or not (("import" in text and _IMPORT.search(text)
+    if "<" not in text or not ((("import" in text and _IMPORT.search(text))
+                                 # a component file needs no import where JSX compiles without React in scope
+                                 or ("export" in text and _EXPORTED_COMPONENT.search(text)))
                                 and (_COMPONENT.search(text) or _DATA_PROP.search(text)
-                                     or _JSX_EXPRESSION_ATTR.search(text)))
+                                     or _JSX_EXPRESSION_ATTR.search(text))
                                or ("className=" in text and _JSX_CLASS.search(text))):
         return text
     text = _drop_comments(text)

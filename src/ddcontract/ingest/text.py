@@ -56,16 +56,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
     raw = path.read_bytes()[: max_bytes + 1]
     if len(raw) > max_bytes:
         raise InputError(str(path), f"file is larger than the limit of {max_bytes // 1_000_000} MB")
-    if b"\x00" in raw[:4096]:
-        raise InputError(str(path), "not a text file (binary content)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly everything
-        raise InputError(str(path), "cannot decode the text (not UTF-8 or Windows-1252)")
+    text = decode_text(raw, str(path))
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
     text = jsx_page(script_data(text), markdown=fmt == "md")
     if fmt == "md":  # front matter is data about the page, not text: its lines stay, empty
@@ -83,6 +74,45 @@ def read_text(path: Path, max_bytes: int) -> Document:
     if not any(b.text.strip() for b in blocks):
         raise InputError(str(path), "the file contains no text")
     return Document(path=str(path), format=fmt, blocks=blocks, pages=None)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the start of a file without a byte-order mark reads as UTF-16 text: nearly
+    every other byte is zero, on one side, as Latin script in UTF-16 is. None otherwise (binary content)."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    if odd >= 0.7 * pairs and even == 0:
+        return "utf-16-le"
+    if even >= 0.7 * pairs and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """A text file's characters: UTF-8 (with or without a byte-order mark), UTF-16 (as Word's and Notepad's
+    "Unicode" text is saved, with or without its mark) or else Windows-1252. A zero byte in the first 4 KB of
+    anything else is binary content."""
+    encoding = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in raw[:4096]:
+        encoding = _utf16_without_bom(raw[:4096])
+        if encoding is None:
+            raise InputError(name, "not a text file (binary content)")
+    if encoding:
+        try:
+            return raw[: len(raw) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(name, "cannot decode the text (broken UTF-16)") from None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(name, "cannot decode the text (not UTF-8, UTF-16 or Windows-1252)")  # pragma: no cover
 
 
 def reference_links(text: str) -> str:

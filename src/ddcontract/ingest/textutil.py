@@ -133,6 +133,9 @@ _SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
 _SCRIPT_FIELD = re.compile(r"^(\s*)([A-Za-z_$][\w$]*)\s*:\s*([`\"'])(.*?)\3?\s*,?\s*$")
 # a string of its own in an array ("'Telefon: 70 00 00 00',"), and a key whose string the formatter put on the next line
 _SCRIPT_STRING = re.compile(r"""^(\s*)([`"'])(.*)\2\s*,?\s*$""")
+# a template string's end: the backquote that closes it, then only what closes the data around it ("`,", "`}", "`)")
+_TEMPLATE_END = re.compile(r"(?<!\\)`[\s,;)\]}]*$")
+_TEMPLATE_CLOSED = re.compile(r":\s*`(?:[^`\\]|\\.)*(?<!\\)`")
 _SCRIPT_KEY_ONLY = re.compile(r"^\s*[A-Za-z_$][\w$]*\s*:\s*$")
 # the declaration the data is kept in ("export const terms = {")
 _SCRIPT_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:const|let|var)\s+[\w$]+\s*(?::[^=]{1,200})?=\s*[\[{(]*\s*$")
@@ -156,12 +159,26 @@ def script_data(text: str) -> str:
     if strings < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5 or not any(fields):
         return text
     out = []
+    open_template = False  # inside a template string that went on past its field's line
     for line, m in zip(lines, fields):
+        if open_template:
+            # its last line ends with the closing backquote (and what follows the string): the words stay, the
+            # marks go ("Grænser kan justeres …`,")
+            end = _TEMPLATE_END.search(line)
+            if end:
+                open_template = False
+                out.append(line[:end.start()])
+                continue
+            if not m:
+                out.append(line)
+                continue
+            open_template = False
         if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
         elif m:
             value = m.group(4)
             meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
+            open_template = m.group(3) == "`" and not _TEMPLATE_CLOSED.search(line)
             line = "" if meta else m.group(1) + value.replace("\\n", " ")
         elif m := _SCRIPT_STRING.match(line):
             line = "\f" + m.group(1) + m.group(3).replace("\\n", " ")
