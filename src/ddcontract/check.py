@@ -67,6 +67,7 @@ def _match(clauses: list[Clause], langs: _Languages, library: Library, report_la
 
 
 def check_document(doc: Document, library: Library, options: CheckOptions) -> CheckResult:
+    from .capref import resolve_insurance_caps
     from .decide import decide
     from .parties import find_parties
     from .segment import clauses_of
@@ -78,6 +79,7 @@ def check_document(doc: Document, library: Library, options: CheckOptions) -> Ch
     result = CheckResult(document=doc, requirements=[], flags=[], report_language=report_lang,
                          language=langs.document, parties=find_parties(doc), warnings=list(doc.warnings))
     matches = _match(clauses, langs, library, report_lang, result.section_languages, result.warnings)
+    resolve_insurance_caps(matches, clauses, langs.per_clause)
     decided, raised = decide(matches, options.policy)
     if options.model:
         from .matching.statistical import second_opinion

@@ -43,7 +43,12 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
                                                   sentence_scope(m.sentence.text) == "claim",
                                                   not m.values.get("formula")))[0]
         values = {k: best.values.get(k) for k in ("amount", "currency", "formula")}
-        return Decision("met", [best] + [m for m in with_value if m is not best], values, (note("cap.met"), *also))
+        said = note("cap.met")
+        if best.values.get("amount_from") is not None:  # the insurance sum stated elsewhere (capref)
+            where = best.values["amount_from"]
+            said = note("cap.insurance_sum", where=Note("cap.where_section", {"section": where})
+                        if where[:1].isdigit() else Note("cap.where_heading", {"heading": where}))
+        return Decision("met", [best] + [m for m in with_value if m is not best], values, (said, *also))
     if caps and not policy.cap_requires_amount_or_formula:
         return Decision("met", caps, notes=(note("cap.no_amount_ok"), *also))
     if caps:
@@ -175,6 +180,9 @@ TEXTS = {
         "report.policy.cap_any": "A liability cap is accepted without an amount or formula (DD-4.6)",
         "cap.unlimited_note": " Note: the contract also states that some liability is unlimited (section {section}).",
         "cap.met": "A maximum is stated.",
+        "cap.insurance_sum": "The maximum is the insurance sum, stated {where}.",
+        "cap.where_section": "in section {section}",
+        "cap.where_heading": "under \u201c{heading}\u201d",
         "cap.no_amount_ok": "Liability is capped; the policy accepts a cap without a stated amount.",
         "cap.no_amount": "Liability is limited, but no maximum amount or fee-based formula is stated.",
         "cap.limits_only": "Liability is limited only by {kinds}, without any maximum amount.",
@@ -195,6 +203,9 @@ TEXTS = {
         "report.policy.cap_any": "En ansvarsbegrænsning accepteres uden beløb eller beregning (DD-4.6)",
         "cap.unlimited_note": " Bemærk: kontrakten fastsætter også et ubegrænset ansvar for visse forhold (pkt. {section}).",
         "cap.met": "Der er fastsat et maksimum.",
+        "cap.insurance_sum": "Maksimum er forsikringssummen, som er angivet {where}.",
+        "cap.where_section": "i pkt. {section}",
+        "cap.where_heading": "under \u00bb{heading}\u00ab",
         "cap.no_amount_ok": "Ansvaret er begrænset; politikken accepterer en begrænsning uden angivet beløb.",
         "cap.no_amount": "Ansvaret er begrænset, men der er hverken angivet et maksimalt beløb eller en "
                          "beregning ud fra vederlaget.",
