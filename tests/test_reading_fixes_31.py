@@ -160,3 +160,29 @@ def test_a_component_file_without_imports_is_read_as_the_page_it_shows(tmp_path:
     notice = next(f for f in result.requirements if f.id == "DD-8.1")
     assert notice.status in ("met", "weak") and notice.values["hours"] == 48
     assert notice.evidence[0].text.startswith("The Host shall notify")
+
+
+FLAT_JSON = r"""{
+  "hero_title": "Vilk\u00e5r for klubbens portal",
+  "hero_lead": "Her finder du de vilk\u00e5r, der g\u00e6lder, n\u00e5r du bruger portalen.",
+  "s1_title": "1) Brug af portalen",
+  "s1_html": "<p>Portalen m\u00e5 kun bruges til klubbens aktiviteter.</p><ul class=\"club-list\"><li>Du m\u00e5 ikke dele dit login med andre.</li></ul>",
+  "s2_title": "2) Ansvar",
+  "s2_html": "<p class=\"muted\">Klubbens samlede ansvar kan ikke overstige 5.000 kr. pr. medlem.</p>",
+  "contact": "Sp\u00f8rgsm\u00e5l sendes til kontoret."
+}
+"""
+
+
+def test_a_flat_json_file_of_page_texts_reads_as_its_texts(tmp_path: Path, library):
+    path = tmp_path / "terms.md"
+    path.write_text(FLAT_JSON, encoding="utf-8")
+    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    # no keys, quotes, escapes or tags: each field is a text of its own
+    assert not any(mark in t for t in texts for mark in ('":', "\\u", '\\"', "<", "class="))
+    assert "Portalen må kun bruges til klubbens aktiviteter." in texts
+    assert "Klubbens samlede ansvar kan ikke overstige 5.000 kr. pr. medlem." in texts
+    result = check_file(path, library, CheckOptions(language="da"))
+    cap = next(f for f in result.requirements if f.id == "DD-4.6")
+    assert cap.status == "met" and (cap.values["amount"], cap.values["currency"]) == (5000, "DKK")
+    assert cap.evidence[0].text == "Klubbens samlede ansvar kan ikke overstige 5.000 kr. pr. medlem."

@@ -130,7 +130,12 @@ def drop_page_furniture(text: str, edge: int = 3) -> str:
 
 
 _SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
-_SCRIPT_FIELD = re.compile(r"^(\s*)([A-Za-z_$][\w$]*)\s*:\s*([`\"'])(.*?)\3?\s*,?\s*$")
+# (a JSON file's keys are quoted: '"s11_html": "<p>Yoga …</p>",')
+_SCRIPT_FIELD = re.compile(r"^(\s*)[\"']?([A-Za-z_$][\w$.-]*)[\"']?\s*:\s*([`\"'])(.*?)\3?\s*,?\s*$")
+# a key that opens an object or an array ('"da": {', "sections: [")
+_SCRIPT_OPENS = re.compile(r"^\s*[\"']?[\w$.-]+[\"']?\s*:\s*[\[{(]+\s*$")
+# what a double-quoted string escapes: quotes, slashes, a character by its code ("\u00e6"), line breaks and tabs
+_STRING_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/'])|([nrt]))")
 # a string of its own in an array ("'Telefon: 70 00 00 00',"), and a key whose string the formatter put on the next line
 _SCRIPT_STRING = re.compile(r"""^(\s*)([`"'])(.*)\2\s*,?\s*$""")
 # a template string's end: the backquote that closes it, then only what closes the data around it ("`,", "`}", "`)")
@@ -142,6 +147,17 @@ _SCRIPT_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:const|let
 # what says how a page is built, not what it says ("type: 'p'", "id: 'betaling'")
 _SCRIPT_META_KEYS = frozenset("type id key slug href url icon variant classname style kind tag level lang locale version "
                               "date updated lastupdated anchor".split())
+
+
+def _unescape(value: str) -> str:
+    """A quoted string's words: its escapes undone ('<ul class=\\"list\\">' is '<ul class="list">', "\\u00e6" is "æ"),
+    its line breaks and tabs as spaces."""
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        return m.group(2) if m.group(2) else " "
+
+    return _STRING_ESCAPE.sub(one, value)
 
 
 def script_data(text: str) -> str:
@@ -156,7 +172,11 @@ def script_data(text: str) -> str:
     lines = text.split("\n")
     fields = [_SCRIPT_FIELD.match(ln) for ln in lines]
     strings = sum(1 for ln, f in zip(lines, fields) if f or _SCRIPT_STRING.match(ln))
-    if strings < 5 or sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) < 5 or not any(fields):
+    filled = sum(1 for ln in lines if ln.strip())
+    # an array of objects has its bracket lines; a flat object (a JSON file of a page's texts) is nearly all fields
+    objects = sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) >= 5
+    flat = not objects and sum(1 for f in fields if f) >= max(5, 0.7 * filled)
+    if strings < 5 or not (objects or flat) or not any(fields):
         return text
     out = []
     open_template = False  # inside a template string that went on past its field's line
@@ -173,13 +193,16 @@ def script_data(text: str) -> str:
                 out.append(line)
                 continue
             open_template = False
-        if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
+        if (_SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line)
+                or _SCRIPT_OPENS.match(line)):
             line = ""
         elif m:
             value = m.group(4)
             meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
             open_template = m.group(3) == "`" and not _TEMPLATE_CLOSED.search(line)
-            line = "" if meta else m.group(1) + value.replace("\\n", " ")
+            value = _unescape(value) if m.group(3) in "\"'" else value.replace("\\n", " ")
+            # (in a flat object each field is a text of its own: "hero_title", then "hero_subtitle")
+            line = "" if meta else ("\f" if flat else "") + m.group(1) + value
         elif m := _SCRIPT_STRING.match(line):
             line = "\f" + m.group(1) + m.group(3).replace("\\n", " ")
         out.append(line)
