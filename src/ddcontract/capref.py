@@ -14,6 +14,7 @@ import re
 
 from .amounts import find_money
 from .model import Clause, Match
+from .requirements import LIABILITY_CAP
 
 # the cap sentence names the insurance sum itself: "the insured sum", "the sum insured", "the limit of its insurance",
 # "the amount stated under 'Insurance'", "forsikringssummen", "beløbet angivet under »Forsikringssummer«" — not what
@@ -62,13 +63,13 @@ def insurance_sum(clauses: list[Clause], languages: list[str], skip: set[tuple[i
 
 def resolve_insurance_caps(matches: list[Match], clauses: list[Clause], languages: list[str]) -> None:
     """A cap set at the insurance sum takes the sum the contract states elsewhere (see the module); in place."""
-    open_caps = [m for m in matches if m.requirement == "DD-4.6" and m.signal == "cap"
+    open_caps = [m for m in matches if m.requirement == LIABILITY_CAP and m.signal == "cap"
                  and m.values.get("amount") is None and not m.values.get("formula")]
     refers = [m for m in open_caps
               if _REFERS.get(languages[m.sentence.clause_index], _REFERS["en"]).search(m.sentence.text)]
     if not refers:
         return
-    caps = {(m.sentence.clause_index, m.sentence.start) for m in matches if m.requirement == "DD-4.6"}
+    caps = {(m.sentence.clause_index, m.sentence.start) for m in matches if m.requirement == LIABILITY_CAP}
     found = insurance_sum(clauses, languages, caps)
     if found is None:
         return

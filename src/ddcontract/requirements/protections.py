@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from ..policy import Policy
 
 
+# the liability cap, whose amount the values stage may read from the insurance sum stated elsewhere (capref)
+LIABILITY_CAP = "DD-4.6"
+
+
 def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decision:
     """Met when a cap states an amount or a fee-based formula; weak when liability is limited
     without either (unless the policy accepts that), or only by excluded kinds of damage or a time
@@ -128,7 +132,7 @@ REQUIREMENTS = (
                 cases=(Case("two-of-three", (Hit(values={"aspects": ["redistribution", "automated-access"]}),),
                             "weak", {"aspects": ["automated-access", "redistribution"]},
                             "Covers automated access and redistribution; not covered: data mining."),)),
-    Requirement("DD-4.6", 4, {"en": "Liability limitation with a maximum", "da": "Ansvarsbegrænsning med et maksimum"},
+    Requirement(LIABILITY_CAP, 4, {"en": "Liability limitation with a maximum", "da": "Ansvarsbegrænsning med et maksimum"},
                 priority=20, decide=decide_cap, signals=("cap", "exclusion", "time-limit", "unlimited"),
                 values={"amount": None, "currency": None, "formula": None},
                 summary=("amount", "currency", "formula"),
