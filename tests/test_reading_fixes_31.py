@@ -12,6 +12,17 @@ from ddcontract.check import CheckOptions, check_file
 from ddcontract.errors import InputError
 from ddcontract.ingest import load_document
 
+def _read(tmp_path: Path, text: str, name: str = "terms.md") -> tuple[Path, list[str]]:
+    """The file written, and the texts of its blocks as read."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path, [b.text for b in load_document(path).blocks if b.text.strip()]
+
+
+def _finding(path: Path, library, lang: str, requirement: str):
+    return next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == requirement)
+
+
 DA_TEXT = """# Databehandleraftale
 
 1. Brud på persondatasikkerheden
@@ -76,14 +87,11 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
 
 
 def test_a_page_word_saved_as_html_reads_without_its_office_markup(tmp_path: Path, library):
-    path = tmp_path / "vilkaar.md"
-    path.write_text(WORD_HTML, encoding="utf-8")
-    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    path, texts = _read(tmp_path, WORD_HTML)
     assert not any(mark in t for t in texts for mark in ("<", ">", "o:p", "endif", "st1:"))
     assert any(t.endswith("Medlemmet må ikke bruge portalen til ulovlige formål.") for t in texts)
     assert any(t.startswith("Odense") for t in texts)
-    result = check_file(path, library, CheckOptions(language="da"))
-    use = next(f for f in result.requirements if f.id == "DD-4.4")
+    use = _finding(path, library, "da", "DD-4.4")
     assert use.status == "met" and "<" not in use.evidence[0].text
 
 
@@ -112,14 +120,11 @@ Indbetalt kontingent refunderes ikke.`,
 
 
 def test_a_template_string_over_several_lines_ends_without_its_backquote(tmp_path: Path, library):
-    path = tmp_path / "vilkaar.md"
-    path.write_text(SCRIPT_DATA, encoding="utf-8")
-    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    path, texts = _read(tmp_path, SCRIPT_DATA)
     assert not any("`" in t for t in texts)
     assert any(t.endswith("sikkerhed@klubben.example.") for t in texts)
     assert any(t.endswith("Indbetalt kontingent refunderes ikke.") for t in texts)
-    result = check_file(path, library, CheckOptions(language="da"))
-    notice = next(f for f in result.requirements if f.id == "DD-8.1")
+    notice = _finding(path, library, "da", "DD-8.1")
     assert notice.status == "weak" and notice.evidence[0].text.endswith("sikkerhed@klubben.example.")
 
 
@@ -152,12 +157,9 @@ export default function DpaContent() {
 
 
 def test_a_component_file_without_imports_is_read_as_the_page_it_shows(tmp_path: Path, library):
-    path = tmp_path / "DpaContent.tsx.md"
-    path.write_text(COMPONENT, encoding="utf-8")
-    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    path, texts = _read(tmp_path, COMPONENT, "DpaContent.tsx.md")
     assert not any(code in t for t in texts for code in ("function", "return", "style=", "=>", "<"))
-    result = check_file(path, library, CheckOptions(language="en"))
-    notice = next(f for f in result.requirements if f.id == "DD-8.1")
+    notice = _finding(path, library, "en", "DD-8.1")
     assert notice.status in ("met", "weak") and notice.values["hours"] == 48
     assert notice.evidence[0].text.startswith("The Host shall notify")
 
@@ -175,14 +177,11 @@ FLAT_JSON = r"""{
 
 
 def test_a_flat_json_file_of_page_texts_reads_as_its_texts(tmp_path: Path, library):
-    path = tmp_path / "terms.md"
-    path.write_text(FLAT_JSON, encoding="utf-8")
-    texts = [b.text for b in load_document(path).blocks if b.text.strip()]
+    path, texts = _read(tmp_path, FLAT_JSON)
     # no keys, quotes, escapes or tags: each field is a text of its own
     assert not any(mark in t for t in texts for mark in ('":', "\\u", '\\"', "<", "class="))
     assert "Portalen må kun bruges til klubbens aktiviteter." in texts
     assert "Klubbens samlede ansvar kan ikke overstige 5.000 kr. pr. medlem." in texts
-    result = check_file(path, library, CheckOptions(language="da"))
-    cap = next(f for f in result.requirements if f.id == "DD-4.6")
+    cap = _finding(path, library, "da", "DD-4.6")
     assert cap.status == "met" and (cap.values["amount"], cap.values["currency"]) == (5000, "DKK")
     assert cap.evidence[0].text == "Klubbens samlede ansvar kan ikke overstige 5.000 kr. pr. medlem."
