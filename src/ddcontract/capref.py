@@ -38,12 +38,18 @@ _NOT_COVER = {
 }
 
 
-def insurance_sum(clauses: list[Clause], languages: list[str], skip: set[tuple[int, int]]) -> tuple[dict, str] | None:
-    """The one insurance sum the contract states, and where (section or heading), or None when it states none or
+def _lang(code: str) -> str:
+    """The language whose words are read here: English where there are none for ``code``."""
+    return code if code in _INSURANCE else "en"
+
+
+def insurance_sum(clauses: list[Clause], languages: list[str],
+                  skip: set[tuple[int, int]]) -> tuple[dict, tuple[str | None, str | None]] | None:
+    """The one insurance sum the contract states, and where (its section and heading), or None when it states none or
     several different ones. ``skip``: the sentences (clause index, start) of the caps themselves."""
-    found: dict[tuple[float, str | None], str] = {}
-    for index, (clause, lang) in enumerate(zip(clauses, languages)):
-        lang = lang if lang in _INSURANCE else "en"
+    found: dict[tuple[float, str | None], tuple[str | None, str | None]] = {}
+    for index, (clause, code) in enumerate(zip(clauses, languages)):
+        lang = _lang(code)
         for sentence in clause.sentences:
             if sentence.kind != "text" or (index, sentence.start) in skip:
                 continue
@@ -53,8 +59,7 @@ def insurance_sum(clauses: list[Clause], languages: list[str], skip: set[tuple[i
             for money in find_money(text, lang):
                 if money.get("currency") is None or _NOT_COVER[lang].search(text[:money["start"]]):
                     continue
-                where = sentence.section or clause.heading or ""
-                found.setdefault((money["amount"], money["currency"]), where)
+                found.setdefault((money["amount"], money["currency"]), (sentence.section, clause.heading))
     if len(found) != 1:
         return None
     (amount, currency), where = next(iter(found.items()))
@@ -66,7 +71,7 @@ def resolve_insurance_caps(matches: list[Match], clauses: list[Clause], language
     open_caps = [m for m in matches if m.requirement == LIABILITY_CAP and m.signal == "cap"
                  and m.values.get("amount") is None and not m.values.get("formula")]
     refers = [m for m in open_caps
-              if _REFERS.get(languages[m.sentence.clause_index], _REFERS["en"]).search(m.sentence.text)]
+              if _REFERS[_lang(languages[m.sentence.clause_index])].search(m.sentence.text)]
     if not refers:
         return
     caps = {(m.sentence.clause_index, m.sentence.start) for m in matches if m.requirement == LIABILITY_CAP}

@@ -132,8 +132,6 @@ def drop_page_furniture(text: str, edge: int = 3) -> str:
 _SCRIPT_BRACKETS = re.compile(r"^\s*[\[\]{}(),;]+\s*$")
 # (a JSON file's keys are quoted: '"s11_html": "<p>Yoga …</p>",')
 _SCRIPT_FIELD = re.compile(r"^(\s*)[\"']?([A-Za-z_$][\w$.-]*)[\"']?\s*:\s*([`\"'])(.*?)\3?\s*,?\s*$")
-# a key that opens an object or an array ('"da": {', "sections: [")
-_SCRIPT_OPENS = re.compile(r"^\s*[\"']?[\w$.-]+[\"']?\s*:\s*[\[{(]+\s*$")
 # what a double-quoted string escapes: quotes, slashes, a character by its code ("\u00e6"), line breaks and tabs
 _STRING_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/'])|([nrt]))")
 # a string of its own in an array ("'Telefon: 70 00 00 00',"), and a key whose string the formatter put on the next line
@@ -141,7 +139,9 @@ _SCRIPT_STRING = re.compile(r"""^(\s*)([`"'])(.*)\2\s*,?\s*$""")
 # a template string's end: the backquote that closes it, then only what closes the data around it ("`,", "`}", "`)")
 _TEMPLATE_END = re.compile(r"(?<!\\)`[\s,;)\]}]*$")
 _TEMPLATE_CLOSED = re.compile(r":\s*`(?:[^`\\]|\\.)*(?<!\\)`")
-_SCRIPT_KEY_ONLY = re.compile(r"^\s*[A-Za-z_$][\w$]*\s*:\s*$")
+# a key alone on its line (its string on the next), or a key, quoted or not, that opens an object or an array
+# ('"da": {', "sections: [")
+_SCRIPT_KEY_ONLY = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\s*:|[\"']?[\w$.-]+[\"']?\s*:\s*[\[{(]+)\s*$")
 # the declaration the data is kept in ("export const terms = {")
 _SCRIPT_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:const|let|var)\s+[\w$]+\s*(?::[^=]{1,200})?=\s*[\[{(]*\s*$")
 # what says how a page is built, not what it says ("type: 'p'", "id: 'betaling'")
@@ -193,8 +193,7 @@ def script_data(text: str) -> str:
                 out.append(line)
                 continue
             open_template = False
-        if (_SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line)
-                or _SCRIPT_OPENS.match(line)):
+        if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
         elif m:
             value = m.group(4)

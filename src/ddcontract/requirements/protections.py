@@ -49,9 +49,10 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
         values = {k: best.values.get(k) for k in ("amount", "currency", "formula")}
         said = note("cap.met")
         if best.values.get("amount_from") is not None:  # the insurance sum stated elsewhere (capref)
-            where = best.values["amount_from"]
-            said = note("cap.insurance_sum", where=Note("cap.where_section", {"section": where})
-                        if where[:1].isdigit() else Note("cap.where_heading", {"heading": where}))
+            section, heading = best.values["amount_from"]
+            where = (Note("cap.where_section", {"section": section}) if section
+                     else Note("cap.where_heading", {"heading": heading}) if heading else Note("cap.where_elsewhere"))
+            said = note("cap.insurance_sum", where=where)
         return Decision("met", [best] + [m for m in with_value if m is not best], values, (said, *also))
     if caps and not policy.cap_requires_amount_or_formula:
         return Decision("met", caps, notes=(note("cap.no_amount_ok"), *also))
@@ -187,6 +188,7 @@ TEXTS = {
         "cap.insurance_sum": "The maximum is the insurance sum, stated {where}.",
         "cap.where_section": "in section {section}",
         "cap.where_heading": "under \u201c{heading}\u201d",
+        "cap.where_elsewhere": "elsewhere in the contract",
         "cap.no_amount_ok": "Liability is capped; the policy accepts a cap without a stated amount.",
         "cap.no_amount": "Liability is limited, but no maximum amount or fee-based formula is stated.",
         "cap.limits_only": "Liability is limited only by {kinds}, without any maximum amount.",
@@ -210,6 +212,7 @@ TEXTS = {
         "cap.insurance_sum": "Maksimum er forsikringssummen, som er angivet {where}.",
         "cap.where_section": "i pkt. {section}",
         "cap.where_heading": "under \u00bb{heading}\u00ab",
+        "cap.where_elsewhere": "et andet sted i kontrakten",
         "cap.no_amount_ok": "Ansvaret er begrænset; politikken accepterer en begrænsning uden angivet beløb.",
         "cap.no_amount": "Ansvaret er begrænset, men der er hverken angivet et maksimalt beløb eller en "
                          "beregning ud fra vederlaget.",
