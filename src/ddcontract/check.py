@@ -38,12 +38,21 @@ class _Languages:
 
 
 def clause_languages(doc: Document, clauses: list[Clause], options: CheckOptions) -> _Languages:
-    """The document's language and each clause's (the options may fix one for all)."""
-    from .language import document_languages
+    """The document's language and each clause's (the options may fix one for all).
+
+    A document written in a language ddcontract does not read (Norwegian, German, …) is refused with an
+    InputError rather than checked with rules that cannot match it: every requirement would read "missing"."""
+    from .errors import InputError
+    from .language import document_languages, other_language
 
     if options.language:
         return _Languages(options.language, [options.language] * len(clauses))
-    lang, per_clause = document_languages([b.text for b in doc.blocks], [c.text for c in clauses])
+    blocks = [b.text for b in doc.blocks]
+    other = other_language(blocks)
+    if other:
+        raise InputError(doc.path, f"the text is written in {other}; ddcontract reads English and Danish "
+                                   "(pass --lang en or --lang da to check it anyway)")
+    lang, per_clause = document_languages(blocks, [c.text for c in clauses])
     return _Languages(lang, per_clause)
 
 

@@ -6,7 +6,8 @@ is written here, not taken from the class name: renaming a class or raising a su
 not change the output. The codes:
 
 ========================  =========================================================================
-``InputError``            the document cannot be read: wrong type, corrupt, encrypted, scanned, too long
+``InputError``            the document cannot be read: wrong type, corrupt, encrypted, scanned, too long, or in a
+                          language ddcontract does not read (Norwegian, German …)
 ``MemoryError``           the document is too large to process in memory (:data:`MEMORY_ERROR`)
 ``UnreadableFile``        a library failed on a malformed file (:data:`UNREADABLE_FILE`)
 ``WorkerDied``            the worker process checking the file stopped: killed, out of memory, a crash

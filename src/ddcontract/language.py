@@ -1,4 +1,4 @@
-"""Document language from function words (no model): English or Danish.
+"""Document language from function words (no model): English or Danish, or a language ddcontract does not read.
 
 Contracts are long and formulaic, so counting a few dozen very common words decides reliably;
 the language with more hits per word wins, English when neither clearly does. A word spelt with
@@ -50,6 +50,66 @@ def decide(counts: dict[str, int], default: str = "en", minimum: int = 0) -> str
 
 def detect_language(texts: Iterable[str]) -> str:
     return decide(language_counts(texts), "en")
+
+
+# Languages ddcontract does not read, each told by words frequent in its contracts that English and Danish do not use
+# as words, and measured against the words of the read language it is closest to (``_RIVALS``): Norwegian and Swedish
+# share most function words with Danish ("og", "det", "som", "med"), so they are weighed against the Danish spellings
+# of their own words ("af" for "av", "efter" for "etter", "ikke" for "inte"); the others against English and Danish.
+_OTHER_WORDS = {
+    "nb": frozenset("av å etter uten mot ut opp blir ble gjennom mellom våre vårt noe noen deg meg enn hva ikkje "
+                    "avtale avtalen avtalens bruk bruke bruker brukeren brukes kjøp kjøpet kjøper selskapet tilgang "
+                    "personopplysninger opplysninger nettsiden nettside".split()),
+    "sv": frozenset("och inte är att ska skall avtalet avtal från utan detta också enligt för vid till dessa denna när "
+                    "någon något inom tjänsten tjänster leverantören personuppgifter uppgifter eller".split()),
+    "de": frozenset("der die und das ist nicht von zu für auf des dem wird werden eine einer oder mit bei sich sie "
+                    "ihre sowie gemäß vertrag vertrags haftung".split()),
+    "fr": frozenset("le la les et des du est pas pour dans une que qui sur avec au aux ou ce cette sont être sera "
+                    "par contrat".split()),
+    "nl": frozenset("het een van niet voor wordt worden zijn deze bij naar ook aan uw onze overeenkomst zal zullen "
+                    "door moet".split()),
+    "es": frozenset("el los las del que por para con una es su sus y contrato será este esta cualquier".split()),
+    "it": frozenset("il di che della delle per non sono gli dei nel alla contratto essere questo".split()),
+}
+# the Danish spellings of the Norwegian and Swedish words above (what a Danish text has where they would stand)
+_RIVALS = {
+    "nb": frozenset("af efter uden mod ud op bliver blev gennem mellem vores noget nogen dig mig end hvad aftale "
+                    "aftalen aftalens brug bruge bruger brugeren bruges køb købet køber selskabet adgang "
+                    "personoplysninger oplysninger hjemmesiden hjemmeside".split()),
+    "sv": frozenset("og ikke er at skal aftalen aftale fra uden dette også ifølge for ved til disse denne når nogen "
+                    "noget inden tjenesten tjenester leverandøren personoplysninger oplysninger eller".split()),
+}
+_OTHER_NAMES = {"nb": "Norwegian", "sv": "Swedish", "de": "German", "fr": "French", "nl": "Dutch", "es": "Spanish",
+                "it": "Italian"}
+_WIDE_TOKEN = re.compile(r"[a-zæøåéäöüßàâçèêëîïôûùñáíóú]+")
+# a text in another language has at least this many of its words, and more than twice its rival's
+OTHER_MIN_WORDS = 12
+
+
+def other_language(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> str | None:
+    """The English name of the language the texts are written in when it is one ddcontract does not read
+    (Norwegian, Swedish, German, French, Dutch, Spanish, Italian), else None.
+
+    Only a text that is mostly in that language is named: a Danish contract quoting a Norwegian clause, or a contract
+    printed in English and French side by side, is not."""
+    other = dict.fromkeys(_OTHER_WORDS, 0)
+    rival = dict.fromkeys(_RIVALS, 0)
+    seen = 0
+    for text in texts:
+        tokens = _WIDE_TOKEN.findall(text.lower())
+        for lang, words in _OTHER_WORDS.items():
+            other[lang] += sum(1 for w in tokens if w in words)
+        for lang, words in _RIVALS.items():
+            rival[lang] += sum(1 for w in tokens if w in words)
+        seen += len(text)
+        if seen > limit:
+            break
+    read = language_counts(texts, limit)
+    best = max(other, key=lambda lang: other[lang])
+    against = rival[best] if best in rival else max(read.values())
+    if other[best] >= OTHER_MIN_WORDS and other[best] > 2 * against:
+        return _OTHER_NAMES[best]
+    return None
 
 
 # a clause needs this many function words before it may differ from the document's language
