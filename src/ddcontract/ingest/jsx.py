@@ -66,6 +66,9 @@ _CODE = re.compile(
     # "<li key={i}>{item}</li>" (the words are not in the file)
     r"""|\{[\w.]+\.map\(.*"""
     r"""|(?:<[A-Za-z][^<>]*>\s*)*\{[\w.]+\}\s*(?:</[A-Za-z][\w.]*>\s*)*"""
+    # what a page shows on a condition: "{company ? (", "{l === "da" ? (", "{block.heading && (", then ") : (", ") : null}"
+    r"""|\{?\s*[\w.?!]+(?:\s*(?:===|!==|==|!=)\s*(?:"[^"\n]*"|'[^'\n]*'|[\w.]+))?(?:\s*&&\s*[\w.?!]+)*\s*(?:\?|&&)\s*\(\s*"""
+    r"""|\)\s*:\s*(?:null|undefined|\()?\s*\}?\s*"""
     r"""|[)\]}>;,\s]+)$""")
 
 
@@ -87,6 +90,74 @@ def _one_line_tags(text: str) -> str:
     return _MULTILINE_TAG.sub(join, text) if "{" in text else text
 
 
+# a list written in the page as an array of strings it maps to list items: "{[" alone on its line, one string (or one
+# array of strings, a table's row) per line, then "].map((item, i) => (" (script_data may already have taken the quotes
+# off, leaving the string behind a form feed)
+_ARRAY_OPEN = re.compile(r"^\s*\{\s*\[\s*$")
+_ARRAY_MAP = re.compile(r"^\s*\]\s*\.\s*map\s*\(.*$", re.MULTILINE)
+_ARRAY_STRING = re.compile(r"""^\s*\f?(?:([`"'])(.+)\1|([^\s`"'\[\]{}<>][^\[\]{}<>]*?))\s*,?\s*$""")
+_ARRAY_ROW = re.compile(r"""^\s*\[\s*((?:(["'])[^"'\n]*\2\s*,\s*)*(["'])[^"'\n]*\3)\s*,?\s*\]\s*,?\s*$""")
+_ROW_CELL = re.compile(r"""(["'])([^"'\n]*)\1""")
+_MAX_ARRAY_LINES = 400
+
+
+def _mapped_arrays(text: str, markdown: bool) -> str:
+    """Each array of strings the page maps to list items read as that list: one item per string ("- " in Markdown),
+    a row of strings as its cells joined by a dash, and the lines that open the array and map it blank, so the last
+    item does not end in "].map((item, i) => (". The items are the lines above the "].map(" line up to the "{[" that
+    opens the array (or the blank line script_data left of it); an array holding anything else is left as it is.
+    The file's lines are kept."""
+    if "].map" not in text.replace(" ", ""):
+        return text
+    lines = text.split("\n")
+    for j, line in enumerate(lines):
+        if not _ARRAY_MAP.match(line):
+            continue
+        items: list[tuple[int, str]] = []
+        i = j - 1
+        while i >= 0 and j - i <= _MAX_ARRAY_LINES and lines[i].strip() and not _ARRAY_OPEN.match(lines[i]):
+            row = _ARRAY_ROW.match(lines[i])
+            m = None if row else _ARRAY_STRING.match(lines[i])
+            if row:
+                items.append((i, " – ".join(" ".join(c.group(2).split()) for c in _ROW_CELL.finditer(row.group(1)))))
+            elif m:
+                items.append((i, " ".join((m.group(2) or m.group(3)).split())))
+            else:
+                break
+            i -= 1
+        if not items or i < 0 or (lines[i].strip() and not _ARRAY_OPEN.match(lines[i])):
+            continue
+        lines[i] = lines[j] = ""
+        for k, words in items:
+            lines[k] = "\f" + ("- " if markdown else "") + words
+    return "\n".join(lines)
+
+
+# a Next.js page's metadata (its title and description for search engines and the browser tab), not its text
+_METADATA = re.compile(r"^[ \t]*export\s+const\s+metadata\b[^=\n]{0,80}=\s*\{", re.MULTILINE)
+_SHORTHAND = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*,?\s*$|:\s*([A-Za-z_$][\w$]*)\s*,?\s*$", re.MULTILINE)
+
+
+def _drop_metadata(text: str) -> str:
+    """The page's ``metadata`` object blank, and the constants it takes its title and description from when their
+    string stands on the line after the name ("const description =" / "  \"Aftale om …\";"): a search engine's
+    summary of the page is no clause of it (it named "sletning" and "sikkerhed" as topics). The lines are kept."""
+    m = _METADATA.search(text)
+    if m is None:
+        return text
+    end = _closing(text, m.end() - 1)
+    if end is None:
+        return text
+    block = text[m.start():end + 1]
+    names = {a or b for a, b in _SHORTHAND.findall(block)}
+    text = text[:m.start()] + "\n" * block.count("\n") + text[end + 1:]
+    for name in names:
+        declared = re.compile(rf"^([ \t]*(?:export\s+)?const\s+{re.escape(name)}\s*(?::[^=\n]*)?=[ \t]*\n)"
+                              rf"([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`)[ \t]*;?[ \t]*)$", re.MULTILINE)
+        text = declared.sub(lambda d: d.group(1), text, count=1)
+    return text
+
+
 def jsx_page(text: str, markdown: bool = True) -> str:
     """``text`` as the text a React page shows, when it is one (see the module); else ``text`` itself. A title becomes
     a Markdown heading ("# 3. Betaling") in Markdown, a paragraph of its own in plain text."""
@@ -94,12 +165,16 @@ def jsx_page(text: str, markdown: bool = True) -> str:
                                  # a component file needs no import where JSX compiles without React in scope
                                  or ("export" in text and _EXPORTED_COMPONENT.search(text)))
                                 and (_COMPONENT.search(text) or _DATA_PROP.search(text)
-                                     or _JSX_EXPRESSION_ATTR.search(text))
+                                     or _JSX_EXPRESSION_ATTR.search(text)
+                                     or ("].map" in text and _ARRAY_MAP.search(text)))
                                or ("className=" in text and _JSX_CLASS.search(text))):
         return text
     text = _drop_comments(text)
-    text = _one_line_tags(text)
+    text = _drop_metadata(text)
+    # (the data first: putting a tag on one line would run the strings of its array prop into one)
     text = _data_props(text, markdown)
+    text = _one_line_tags(text)
+    text = _mapped_arrays(text, markdown)
     for pattern in (_LINE_COMMENT, _LONG_IMPORT):
         text = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = "\n".join("" if _CODE.match(line) else line for line in text.split("\n"))
@@ -160,10 +235,10 @@ def _data_props(text: str, markdown: bool) -> str:
         if brace is None:
             continue
         try:
-            data = json.loads(text[start:end + 1])
+            shown = list(_shown(json.loads(text[start:end + 1]), markdown))
         except ValueError:
-            continue
-        shown = list(_shown(data, markdown))
+            strings = _string_array(text[start:end + 1])
+            shown = [("- " if markdown else "") + item for item in strings] if strings else []
         if not shown:
             continue
         close = end + 1 + brace.end()
@@ -175,6 +250,47 @@ def _data_props(text: str, markdown: bool) -> str:
         at = tag_end + 1
     out.append(text[at:])
     return "".join(out)
+
+
+# a JavaScript array of strings, or of rows of strings: quoted strings (a template string without "${"), brackets and commas
+# (or a string script_data has already taken out of its quotes: the line's words after a form feed)
+_JS_TOKEN = re.compile(r"""\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\$]|\\.|\$(?!\{))*)`"""
+                       r"""|\f[ \t]*([^\n\f]*[^\s\f])[ \t]*(?=\n|$)|([\[\],]))""")
+
+
+def _string_array(source: str) -> list[str] | None:
+    """The items a prop's array of strings shows ("items={['Encryption at rest.', …]}"), or of rows of strings as a
+    table does ("rows={[['Duration', 'For the term …'], …]}": a row's cells joined by a dash); None when the array
+    holds anything else (objects, names, calls), which is then read as it was."""
+    items: list[str] = []
+    row: list[str] | None = None
+    depth = 0
+    at = 0
+    while at < len(source):
+        m = _JS_TOKEN.match(source, at)
+        if m is None:
+            return None if source[at:].strip() else (items or None)
+        at = m.end()
+        mark = m.group(5)
+        if mark == "[":
+            depth += 1
+            if depth == 2:
+                row = []
+            elif depth > 2:
+                return None
+        elif mark == "]":
+            if depth == 2 and row is not None:
+                if row:
+                    items.append(" – ".join(row))
+                row = None
+            depth -= 1
+        elif mark is None:
+            value = next(g for g in m.groups()[:4] if g is not None)
+            words = " ".join((value if m.group(4) else re.sub(r"\\(.)", r"\1", value)).split())
+            if not words or depth == 0:
+                return None
+            (row if depth == 2 and row is not None else items).append(words)
+    return items or None
 
 
 def _closing(text: str, start: int) -> int | None:
