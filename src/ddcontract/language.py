@@ -86,30 +86,39 @@ _WIDE_TOKEN = re.compile(r"[a-zæøåéäöüßàâçèêëîïôûùñáíóú]
 OTHER_MIN_WORDS = 12
 
 
+# each word of the lists above with the counts it adds to: one look-up a token, one pass over the text
+def _word_counts() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in [*_OTHER_WORDS.items(), *((f"rival-{k}", w) for k, w in _RIVALS.items())]:
+        for word in words:
+            out[word] = (*out.get(word, ()), key)
+    return out
+
+
+_WORD_COUNTS = _word_counts()
+
+
 def other_language(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> str | None:
     """The English name of the language the texts are written in when it is one ddcontract does not read
     (Norwegian, Swedish, German, French, Dutch, Spanish, Italian), else None.
 
     Only a text that is mostly in that language is named: a Danish contract quoting a Norwegian clause, or a contract
     printed in English and French side by side, is not."""
-    other = dict.fromkeys(_OTHER_WORDS, 0)
-    rival = dict.fromkeys(_RIVALS, 0)
+    texts = list(texts)
+    counts = dict.fromkeys([*_OTHER_WORDS, *(f"rival-{k}" for k in _RIVALS)], 0)
     seen = 0
     for text in texts:
-        tokens = _WIDE_TOKEN.findall(text.lower())
-        for lang, words in _OTHER_WORDS.items():
-            other[lang] += sum(1 for w in tokens if w in words)
-        for lang, words in _RIVALS.items():
-            rival[lang] += sum(1 for w in tokens if w in words)
+        for token in _WIDE_TOKEN.findall(text.lower()):
+            for key in _WORD_COUNTS.get(token, ()):
+                counts[key] += 1
         seen += len(text)
         if seen > limit:
             break
-    read = language_counts(texts, limit)
-    best = max(other, key=lambda lang: other[lang])
-    against = rival[best] if best in rival else max(read.values())
-    if other[best] >= OTHER_MIN_WORDS and other[best] > 2 * against:
-        return _OTHER_NAMES[best]
-    return None
+    best = max(_OTHER_WORDS, key=lambda lang: counts[lang])
+    if counts[best] < OTHER_MIN_WORDS:
+        return None
+    against = counts[f"rival-{best}"] if best in _RIVALS else max(language_counts(texts, limit).values())
+    return _OTHER_NAMES[best] if counts[best] > 2 * against else None
 
 
 # a clause needs this many function words before it may differ from the document's language
