@@ -171,3 +171,32 @@ def test_a_list_given_as_a_prop_of_strings_is_read_as_its_items(tmp_path: Path, 
     content = next(f for f in check_file(path, library, CheckOptions(language="en")).requirements if f.id == "DD-8.3")
     assert content.status == "met"
     assert all("items={" not in ev.text for ev in content.evidence)
+
+
+# a list item whose text an editor put in a paragraph of its own
+LI_PAGE_EN = """<h2>4. Using the archive</h2>
+<p><strong>When you use the archive, you must:</strong></p>
+<ul>
+<li><p>Keep your contact details up to date.</p></li>
+<li>
+  <p>Not use the archive to send advertising to other members.</p>
+</li>
+</ul>
+"""
+
+LI_PAGE_DA = """<h2>4. Brug af arkivet</h2>
+<p>Når du bruger arkivet, skal du:</p>
+<ol>
+<li><p>holde dine kontaktoplysninger opdaterede,</p></li>
+<li><p>undlade at bruge arkivet til at sende reklamer til andre medlemmer.</p></li>
+</ol>
+"""
+
+
+def test_a_list_item_held_in_a_paragraph_is_read_as_the_item(tmp_path: Path, library):
+    for text, lang, words in ((LI_PAGE_EN, "en", "Not use the archive to send advertising to other members."),
+                              (LI_PAGE_DA, "da", "undlade at bruge arkivet til at sende reklamer til andre medlemmer.")):
+        path, blocks = _blocks(tmp_path, text, f"page_{lang}.md")
+        items = [b.text for b in blocks if b.kind == "list-item"]
+        assert words in items and len(items) == 2
+        assert not any(b.text.strip() in ("-", "") for b in blocks)

@@ -79,9 +79,10 @@ def strip_html(text: str, markdown: bool = False) -> str:
                             text)
 
     depth = 0  # how many lists the tag stands in
+    item_open = -1  # where the last list item's opening tag ended
 
     def tag(m: re.Match[str]) -> str:
-        nonlocal depth
+        nonlocal depth, item_open
         name = m.group(1).lower()
         closing = m.group(0).startswith("</")
         if name in ("ol", "ul"):
@@ -89,7 +90,13 @@ def strip_html(text: str, markdown: bool = False) -> str:
         elif name == "li" and not closing and markdown:
             # a list item becomes a Markdown bullet, indented by its depth, so it is read as an item
             # of its list with the lead-in of the item it is nested in (see segment)
+            item_open = m.end()
             return "\f" + "  " * max(0, depth - 1) + "- "
+        elif name in ("p", "div") and not closing and item_open >= 0 and not m.string[item_open:m.start()].strip():
+            # the item's text in a paragraph of its own ("<li><p>Register using accurate information.</p></li>", as
+            # many editors write it): the text is the item's, not a paragraph after an empty bullet
+            item_open = -1
+            return ""
         return "\f" if name in _BLOCK_NAMES else ""
 
     # a link keeps where it leads, as a Markdown link does (see link_text)
