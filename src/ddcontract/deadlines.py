@@ -80,10 +80,12 @@ _FREQUENCY = re.compile(r"(?:\bin\s+any|\bper|\bevery|\beach|\bonce\s+(?:in|per|
                         r"\bmed\s+(?:højst\s+|mindst\s+)?)\s*$", re.IGNORECASE)
 _FREQUENCY_AFTER = re.compile(r"^\W*(?:intervals?|mellemrum)\b", re.IGNORECASE)
 # a later report or confirmation, not the notice: "and shall within 24 hours thereafter provide a written incident report",
-# "senest 10 arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport"
+# "senest 10 arbejdsdage efter hændelsens afslutning fremsende en afsluttende rapport", "sender … en endelig
+# hændelsesrapport"
 _FOLLOW_UP = re.compile(r"\b(?:provides?|submits?|delivers?|sends?|furnish(?:es)?|fremsender|fremsende|sender|sende|afleverer|"
                         r"aflevere|leverer|levere|udarbejder|udarbejde)\s+"
-                        r"(?:\w+\s+){0,3}?(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
+                        # (a compound too: "en endelig hændelsesrapport", "a status update")
+                        r"(?:\w+\s+){0,3}?\w*(?:report|rapport|redegørelse|update|opdatering)\w*", re.IGNORECASE)
 # a notice by telephone confirmed in writing later: "og skal bekræfte meddelelsen skriftligt senest den følgende
 # arbejdsdag", "to be confirmed in writing within 24 hours" — after a fixed deadline for the first notice, not before
 # one that is only "promptly" (then the written confirmation's deadline is the one there is)
