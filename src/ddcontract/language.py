@@ -86,10 +86,12 @@ _WIDE_TOKEN = re.compile(r"[a-zæøåéäöüßàâçèêëîïôûùñáíóú]
 OTHER_MIN_WORDS = 12
 
 
-# each word of the lists above with the counts it adds to: one look-up a token, one pass over the text
+# each word of the lists above (and of English's and Danish's) with the counts it adds to: one look-up a token,
+# one pass over the text
 def _word_counts() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for key, words in [*_OTHER_WORDS.items(), *((f"rival-{k}", w) for k, w in _RIVALS.items())]:
+    for key, words in [*_OTHER_WORDS.items(), *((f"rival-{k}", w) for k, w in _RIVALS.items()),
+                       *((f"read-{k}", w) for k, w in _WORDS.items())]:
         for word in words:
             out[word] = (*out.get(word, ()), key)
     return out
@@ -104,8 +106,7 @@ def other_language(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> str | Non
 
     Only a text that is mostly in that language is named: a Danish contract quoting a Norwegian clause, or a contract
     printed in English and French side by side, is not."""
-    texts = list(texts)
-    counts = dict.fromkeys([*_OTHER_WORDS, *(f"rival-{k}" for k in _RIVALS)], 0)
+    counts = dict.fromkeys([*_OTHER_WORDS, *(f"rival-{k}" for k in _RIVALS), *(f"read-{k}" for k in _WORDS)], 0)
     seen = 0
     for text in texts:
         for token in _WIDE_TOKEN.findall(text.lower()):
@@ -117,7 +118,8 @@ def other_language(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> str | Non
     best = max(_OTHER_WORDS, key=lambda lang: counts[lang])
     if counts[best] < OTHER_MIN_WORDS:
         return None
-    against = counts[f"rival-{best}"] if best in _RIVALS else max(language_counts(texts, limit).values())
+    # (the English and Danish function words are counted in the same pass, on the same tokens)
+    against = counts[f"rival-{best}"] if best in _RIVALS else max(counts[f"read-{k}"] for k in _WORDS)
     return _OTHER_NAMES[best] if counts[best] > 2 * against else None
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from .html import tag_attrs
+from .textutil import unescape
 
 # a component tag: a capitalised name, as HTML never has ("<LegalSection id="x" title="1. Sælger">", "</Section>")
 # (bounded: a tag has a few attributes of some length, so a "<" that never closes costs little to try; an attribute name
@@ -95,7 +96,7 @@ def _one_line_tags(text: str) -> str:
 # off, leaving the string behind a form feed)
 _ARRAY_OPEN = re.compile(r"^\s*\{\s*\[\s*$")
 _ARRAY_MAP = re.compile(r"^\s*\]\s*\.\s*map\s*\(.*$", re.MULTILINE)
-_ARRAY_STRING = re.compile(r"""^\s*\f?(?:([`"'])(.+)\1|([^\s`"'\[\]{}<>][^\[\]{}<>]*?))\s*,?\s*$""")
+_ARRAY_STRING = re.compile(r"""^\s*(?:([`"'])(.+)\1|\f\s*([^\s`"'\[\]{}<>][^\[\]{}<>]*?))\s*,?\s*$""")
 _ARRAY_ROW = re.compile(r"""^\s*\[\s*((?:(["'])[^"'\n]*\2\s*,\s*)*(["'])[^"'\n]*\3)\s*,?\s*\]\s*,?\s*$""")
 _ROW_CELL = re.compile(r"""(["'])([^"'\n]*)\1""")
 _MAX_ARRAY_LINES = 400
@@ -107,7 +108,7 @@ def _mapped_arrays(text: str, markdown: bool) -> str:
     item does not end in "].map((item, i) => (". The items are the lines above the "].map(" line up to the "{[" that
     opens the array (or the blank line script_data left of it); an array holding anything else is left as it is.
     The file's lines are kept."""
-    if "].map" not in text.replace(" ", ""):
+    if not _ARRAY_MAP.search(text):
         return text
     lines = text.split("\n")
     for j, line in enumerate(lines):
@@ -286,7 +287,7 @@ def _string_array(source: str) -> list[str] | None:
             depth -= 1
         elif mark is None:
             value = next(g for g in m.groups()[:4] if g is not None)
-            words = " ".join((value if m.group(4) else re.sub(r"\\(.)", r"\1", value)).split())
+            words = " ".join((value if m.group(4) else unescape(value)).split())
             if not words or depth == 0:
                 return None
             (row if depth == 2 and row is not None else items).append(words)

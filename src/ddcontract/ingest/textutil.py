@@ -149,7 +149,7 @@ _SCRIPT_META_KEYS = frozenset("type id key slug href url icon variant classname 
                               "date updated lastupdated anchor".split())
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
     """A quoted string's words: its escapes undone ('<ul class=\\"list\\">' is '<ul class="list">', "\\u00e6" is "æ"),
     its line breaks and tabs as spaces."""
     def one(m: re.Match[str]) -> str:
@@ -199,7 +199,7 @@ def script_data(text: str) -> str:
             value = m.group(4)
             meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
             open_template = m.group(3) == "`" and not _TEMPLATE_CLOSED.search(line)
-            value = _unescape(value) if m.group(3) in "\"'" else value.replace("\\n", " ")
+            value = unescape(value) if m.group(3) in "\"'" else value.replace("\\n", " ")
             # (in a flat object each field is a text of its own: "hero_title", then "hero_subtitle")
             line = "" if meta else ("\f" if flat else "") + m.group(1) + value
         elif m := _SCRIPT_STRING.match(line):
