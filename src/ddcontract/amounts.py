@@ -289,8 +289,10 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     pick = candidates[0]
     # a cap per claim and a cap for all claims together ("EUR 100,000 per claim and EUR 500,000 in any contract year",
     # "500 t.kr. pr. skadestilfælde og samlet 1,5 mio. kr."): the aggregate is the most a party can owe
-    if len(candidates) > 1 and _scope(text, money, pick) == "claim":
-        pick = next((m for m in candidates[1:] if m["currency"] == pick["currency"]
+    # (the aggregate may come first and the rule match the per-claim limit after it: "begrænset til et samlet beløb på
+    # DKK 5 mio., dog således at ansvaret pr. skadebegivenhed ikke kan overstige DKK 2 mio.")
+    if len(money) > 1 and _scope(text, money, pick) == "claim":
+        pick = next((m for m in [*candidates[1:], *money] if m is not pick and m["currency"] == pick["currency"]
                      and _scope(text, money, m) == "aggregate"), pick)
     # the customer's cap and the provider's side by side ("The Customer's liability … shall not exceed AUD 100,000. The
     # Supplier's liability shall not exceed AUD 3 million."): the provider's is the one the requirement asks about
@@ -347,6 +349,7 @@ _PER_CLAIM = re.compile(r"\b(?:per|each|any\s+(?:one|single)|a\s+single)[\s-]+(?
                         r"\bfor\s+(?:hvert\s+|et\s+|det\s+enkelte\s+)(?:enkelt\s+)?(?:krav|skadestilfælde|tilfælde)\b|"
                         r"\b(?:each|every)\s+single\s+(?:claim|incident|event)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\baggregate\b|\bin\s+total\b|\ball\s+(?:claims|incidents|events)\b|\bannual\b|\bwhole\s+term\b|"
+                        r"\boverall\b|\b(?:during|throughout|over)\s+the\s+(?:term|contract\s+term)\b|"
                         r"\b(?:per|each|any|a|in\s+any)\s+(?:contract\s+|calendar\s+|financial\s+)?(?:year|annum)\b|"
                         r"\bsamlet\b|\bsamlede\b|\bi\s+alt\b|\b(?:alle|samtlige)\s+(?:krav|skadestilfælde|skadetilfælde|skadesbegivenheder|"
                         r"skadebegivenheder|hændelser|tilfælde)\b|\binden\s+for\s+(?:samme|et|ét)\s+(?:kalender|kontrakt)?år\b|"

@@ -143,6 +143,11 @@ _A_WEEK = re.compile(r"\b(?:within|in\s+no\s+more\s+than|no\s+later\s+than)\s+a\
                      r"(?!\s+or\b)", re.IGNORECASE)
 
 
+# a half or one and a half of a unit: "inden for halvandet døgn" (36 hours), "et halvt døgn" (12), "half an hour"
+_HALF = re.compile(r"\b(?:(?P<more>halvanden|halvandet|one\s+and\s+a\s+half)|(?:et\s+halvt|en\s+halv|half\s+an?))\s+"
+                   r"(?P<unit>døgn|dag|time|uge|day|hour|week)\b", re.IGNORECASE)
+# a count of days written as a product: "inden for 2 x 24 timer" (48 hours)
+_TIMES_BEFORE = re.compile(r"(?<![\w.,])(?P<n>[1-9])\s*[x×]\s*$")
 _PART_START = re.compile(r"[,;:]|\b(?:and|og|samt)\b")
 _PART_END = re.compile(r"[,;:.]|\b(?:and|og|samt)\b")
 
@@ -251,7 +256,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
     candidates: list[_Candidate] = []
     last_end = 0  # where the deadline read before the one being added ends
 
-    def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None) -> None:
+    def add(m: re.Match[str], lead: bool, hours: float, unit: str, part: str | None = None, stated: str | None = None) -> None:
         nonlocal last_end
         # the deadline toward the customer before one toward the authority or from the customer, wherever the rule
         # matched ("We notify you within 24 hours …, and the regulator within 72 hours"); the notice before a later
@@ -266,7 +271,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         other = not _SECURITY_WORD.search(text[min(last_end, m.start()):m.start()] + part)
         last_end = m.end()
         candidates.append(_Candidate(not lead, theirs, follow_up, other, m.start() < anchor, abs(m.start() - anchor),
-                                     hours, unit, m.group(0), m.start()))
+                                     hours, unit, stated or m.group(0), m.start()))
 
     for m in (_DEADLINE_DA if lang == "da" else _DEADLINE).finditer(text):
         digits = [g for g in (m.group("paren"), m.group("num")) if g and g[0].isdigit()]
@@ -275,19 +280,28 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         if value is None or value <= 0:
             continue
         per, unit = _unit_hours(m.group("unit"), m.group("qual"))
+        stated = None
+        if times := _TIMES_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            value *= int(times.group("n"))
+            stated = text[times.start():m.end()]
         lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
         if _not_a_notice_time(text, m, per):
             continue
         part = _own_part(text, m.start(), m.end())
         if _OTHER_ACTION.search(part) and not _TELLING.search(part):
             continue
-        add(m, lead, value * per, unit, part)
+        add(m, lead, value * per, unit, part, stated)
     # "no later than the next business day", "senest førstkommende arbejdsdag": one (business) day
     for m in _NEXT_DAY.finditer(text):
         add(m, True, 24, "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
     for m in _NTH_DAY.finditer(text):
         add(m, True, 24 * _NTH[(m.group("en") or m.group("da")).lower()],
             "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
+    for m in _HALF.finditer(text):
+        per, unit = _unit_hours(m.group("unit"), None)
+        lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
+        if not _not_a_notice_time(text, m, per):
+            add(m, lead, per * (1.5 if m.group("more") else 0.5), unit)
     # "within a week of learning of it" (the Danish "en uge" is a number word and a unit)
     for m in _A_WEEK.finditer(text):
         add(m, True, 336 if m.group("unit").lower() == "fortnight" else 168, "weeks")

@@ -234,6 +234,12 @@ def _role_tells_named_party(text: str, verb: re.Match[str]) -> bool:
     return named and _role_subject_not_provider(text, verb.start())
 
 
+_SUBJECTS_TOLD = re.compile(
+    r"\s+(?:the\s+|any\s+|all\s+|each\s+|de\s+|den\s+|alle\s+)?(?:affected\s+|impacted\s+|relevant\s+|concerned\s+|berørte\s+|"
+    r"pågældende\s+|relevante\s+)?(?:patients?|individuals?|data\s+subjects?|persons|people|consumers|registrerede|"
+    r"personer|patienter|borgere|borgerne)\b", re.IGNORECASE)
+
+
 def not_to_customer(text: str, at: int) -> bool:
     """Whether the duty to notify that governs the deadline at ``at`` is not the duty toward the customer: the
     deadline runs from the customer's awareness; or the last notifying words before it tell an authority; or the
@@ -263,6 +269,10 @@ def not_to_customer(text: str, at: int) -> bool:
         return False
     if _ASKED_OF_PROVIDER.search(text[max(0, verb.start() - 20):verb.start()]) and "?" in text[verb.end():at]:
         return False  # a customer's question, the answer a deadline: "How quickly will you tell us …? Within a day."
+    # the people whose data it is, told by the provider ("will notify affected patients within sixty (60) days", "underretter
+    # de registrerede inden for …"): a duty toward them, not toward the customer
+    if _SUBJECTS_TOLD.match(text, verb.start() + len(verb.group(0).split()[0])):
+        return True
     obj = (verb.group("obj") or "").lower()
     # (a Danish present tense puts its subject after the verb: "giver Databehandleren den dataansvarlige meddelelse" has
     # the provider as subject; only after an infinitive is it the one told: "skal underrette Databehandleren")

@@ -69,7 +69,10 @@ _COLON = re.compile(r"^\s*(?:[-•–*]\s+)?(?:\(?[0-9a-z.]{1,6}\)?\s+)?[" + _Q_
 _VED = re.compile(r"\b[Vv]ed\s+(?:(?:en|et)\s+)?(?:[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]|"
                   # without quotes, the noun itself: "Ved en hændelse forstås en uplanlagt afbrydelse af Ydelsen"
                   r"(?:en|et)\s+(?P<noun>hændelse|sikkerhedshændelse|brud|sikkerhedsbrud|databrud))\s+forstås\s+(?:som\s+)?"
-                  r"(?P<body>.+)$", re.DOTALL)
+                  r"(?P<body>.+)$|"
+                  # the verb first: 'I denne aftale forstås ved en »Datahændelse« ethvert brud på …'
+                  r"\bforstås\s+ved\s+(?:(?:en|et)\s+)?[" + _Q_OPEN + r"](?P<term2>" + _TERM + r")[" + _Q_CLOSE + r"]\s+"
+                  r"(?P<body2>.+)$", re.DOTALL)
 # '… of Customer Personal Data (a "Data Event")', '(hereinafter "the Incident")', '(herefter »Hændelsen«)'
 _INLINE = re.compile(r"\((?:[^()\"“»]{0,30}?\s)?[" + _Q_OPEN + r"](?P<term>" + _TERM + r")[" + _Q_CLOSE + r"]\s*\)")
 _DEFINITIONS_HEADING = re.compile(r"definition|interpretation|begreber|begrebsdefinition|definitioner|ordforklaring",
@@ -86,8 +89,8 @@ _SECURITY = re.compile(
     r"(?:\bbreach(?:es)? of (?:the )?(?:security|confidentiality|integrity)|\bsecurity (?:breach|incident|event)|"
     r"\bunauthori[sz]ed\b|\bunlawful\b|\billegitimate\b|\bcompromise of\b|\bcompromised\b|"
     r"\b(?:security|technical|data|system) compromise|\bcyber|\bmalicious|\bmalware|\bransomware|"
-    r"\bintrusion|\bhack|\bphishing|\bbreach of security|"
-    r"sikkerhedsbrud|brud på (?:\w+)?sikkerheden|\buautoriseret|\buberettiget|\bulovlig|\bhændelig eller ulovlig|"
+    r"\bintrusion|\bhack|\bphishing|\bbreach of (?:the\s+)?(?:\w+['’]s?\s+)?security|"
+    r"sikkerhedsbrud|brud på (?:[\w-]+\s+)?[\w-]*sikkerhed(?:en)?\b|\buautoriseret|\buberettiget|\bulovlig|\bhændelig eller ulovlig|"
     r"\bkompromitter|\bcyberangreb|\bindtrængen|\bhacker)", re.IGNORECASE)
 _DATA_HEAD = re.compile(
     r"\b(?:data|information|content|contents|materials?|files?|records?|documents?|"
@@ -101,8 +104,8 @@ _FROM_CUSTOMER = re.compile(
 # a name for an event, or for material: "Occurrence", "Data Event", "Event of Compromise", "Client
 # Materials", "Submissions", "Brugerindhold" (not "Effective Date" or "Property", whatever words stand
 # near their definition)
-_EVENT_TERM = re.compile(r"event|occurrence|compromise|incident|attack|intrusion|matter|situation|breach|"
-                         r"hændelse|begivenhed|brud|angreb|kompromittering|indtrængen", re.IGNORECASE)
+_EVENT_TERM = re.compile(r"event|occurrence|compromise|incident|attack|intrusion|matter|situation|breach|mishap|"
+                         r"hændelse|begivenhed|brud|angreb|kompromittering|indtrængen|uheld", re.IGNORECASE)
 _DATA_TERM = re.compile(r"content|material|submission|input|file|record|upload|document|"
                         r"indhold|materiale|fil|dokument", re.IGNORECASE)
 # the term's own words already say it: the rules read it without help ("Security Incident", "Data Breach"; not
@@ -178,7 +181,9 @@ def _definitions(sentence: Sentence, in_definitions: bool) -> Iterable[tuple[str
     for pattern in (_DEFINES, _VED) + ((_COLON,) if in_definitions else ()):
         m = pattern.search(text) if pattern is _VED else pattern.match(text)
         if m:
-            yield m.groupdict().get("term") or m.group("noun"), m.group("body"), False
+            found = m.groupdict()
+            yield (found.get("term") or found.get("noun") or found.get("term2"),
+                   found.get("body") or found.get("body2"), False)
             return
     for m in _INLINE.finditer(text):
         yield m.group("term"), text[max(0, m.start() - _INLINE_BODY):m.start()], True

@@ -70,6 +70,17 @@ def pattern_lemma(word: str, lang: str) -> str:
     return lemma_table(lang).get(low, low)
 
 
+# spaCy's exceptions keep emoticons whole, so a contract's "(Schedule 4, item 6): 36 hours" read "):" as one token (no
+# colon for a label line) and "eight (8) hours" read "8)"; contracts hold no emoticons: those made of brackets, colons,
+# semicolons and equals signs are left out (an exception with a word in it, "e.g.", "o'clock", stays)
+_EMOTICON_MARK = re.compile(r"[()\[\]:;=]")
+_WORD_IN_IT = re.compile(r"[^\W\d_]{2,}")
+
+
+def _without_emoticons(exceptions: dict) -> dict:
+    return {k: v for k, v in exceptions.items() if _WORD_IN_IT.search(k) or not _EMOTICON_MARK.search(k)}
+
+
 @lru_cache(maxsize=None)
 def tokenizer(lang: str):
     """The tokenizer of ``spacy.blank(lang)``, built as spaCy's default tokenizer factory builds it
@@ -90,7 +101,7 @@ def tokenizer(lang: str):
                   writing_system=defaults.writing_system)
     return Tokenizer(
         vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules=_without_emoticons(defaults.tokenizer_exceptions),
         prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
         suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
         # and a plural marker in parentheses splits from its word: "incident(s)" is "incident" "(" "s" ")", and

@@ -1,0 +1,66 @@
+"""Reading fixes of the thirty-third round (the passages are written for this test).
+
+- spaCy's tokenizer exceptions keep emoticons whole: "(Schedule 4, item 6): 36 hours" was read with "):" as one
+  token, so a label line whose label ends in a cross-reference had no colon, and "eight (8) hours" was read with "8)"
+  as one token. Contracts hold no emoticons; those exceptions are left out.
+- A Danish definition with the verb first ("I denne aftale forstås ved en »Datahændelse« ethvert brud på …") is read as
+  a definition, and "brud på Leverandørens sikkerhed" (a party's security, not only "sikkerheden") is a security signal,
+  so a later duty to report a "Datahændelse" is a breach notice. The same for "a breach of the Supplier's security".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.matching.nlp import tokenizer
+
+
+@pytest.mark.parametrize("lang, text, tokens", [
+    ("en", "Client (Schedule 4, item 6): 36 hours", ["6", ")", ":", "36"]),
+    ("en", "within eight (8) hours", ["(", "8", ")", "hours"]),
+    ("da", "ved brud (bilag 2): 30 timer", ["2", ")", ":", "30"]),
+])
+def test_brackets_and_colons_are_tokens_of_their_own(lang, text, tokens):
+    words = [t.text for t in tokenizer(lang)(text)]
+    at = words.index(tokens[0])
+    assert words[at:at + len(tokens)] == tokens
+
+
+def test_abbreviations_stay_whole():
+    assert [t.text for t in tokenizer("en")("e.g. the U.S. (i.e. here)")][:3] == ["e.g.", "the", "U.S."]
+
+
+def _deadline(tmp_path: Path, library, text: str, lang: str):
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, library, CheckOptions(language=lang))
+    return next(f for f in result.requirements if f.id == "DD-8.1")
+
+
+@pytest.mark.parametrize("lang, text, hours", [
+    ("en", "Security incident notice to the Purchaser (Annex B, row 2): 20 hours from detection.", 20),
+    ("da", "Varsling af den dataansvarlige ved brud (jf. bilag 4, afsnit 2): 20 timer fra konstatering.", 20),
+])
+def test_a_label_line_with_a_cross_reference_before_its_colon(tmp_path: Path, library, lang, text, hours):
+    finding = _deadline(tmp_path, library, text, lang)
+    assert finding.status != "missing"
+    assert finding.values.get("hours") == hours
+
+
+@pytest.mark.parametrize("lang, text, hours", [
+    ("da", "I denne aftale forstås ved en »Driftshændelse« ethvert brud på Operatørens sikkerhed, som betyder, at "
+           "Skolens oplysninger bliver ændret eller går tabt.\n\n"
+           "Operatøren giver Skolen besked om en Driftshændelse senest 20 timer efter, at den er bekræftet.", 20),
+    ("da", "»Datauheld« betyder ethvert brud på Udbyderens sikkerhed, hvor medlemmernes oplysninger ændres eller "
+           "bliver kendt af andre.\n\nUdbyderen underretter Foreningen om et Datauheld inden for 30 timer.", 30),
+    ("en", "'Data Mishap' means any breach of the Host's security that alters or exposes the Club's member records.\n\n"
+           "The Host shall tell the Club about a Data Mishap within 20 hours of confirming it.", 20),
+])
+def test_a_defined_incident_name_carries_its_definition(tmp_path: Path, library, lang, text, hours):
+    finding = _deadline(tmp_path, library, text, lang)
+    assert finding.status != "missing"
+    assert finding.values.get("hours") == hours
+    assert any(ev.terms for ev in finding.evidence)
