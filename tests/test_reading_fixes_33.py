@@ -64,3 +64,33 @@ def test_a_defined_incident_name_carries_its_definition(tmp_path: Path, library,
     assert finding.status != "missing"
     assert finding.values.get("hours") == hours
     assert any(ev.terms for ev in finding.evidence)
+
+
+def test_a_list_numbered_again_from_1_inside_clause_1_is_read_with_its_lead_in(tmp_path: Path, library):
+    # a text (PDF-like) whose first clause holds a lead-in over a list that starts again at "1."; the reader took items
+    # 2 and 3 for clauses 2 and 3 and item 1 for a paragraph of clause 1, each read without the lead-in
+    text = ("1. Vilkår for hosting\n\n"
+            "Ved et brud på persondatasikkerheden gælder følgende:\n"
+            "1. Udbyderen giver Foreningen besked inden for 20 timer.\n"
+            "2. Foreningen anmelder om nødvendigt bruddet til Datatilsynet inden for 72 timer.\n"
+            "3. Udbyderen bistår Foreningen med oplysninger til anmeldelsen.\n")
+    finding = _deadline(tmp_path, library, text, "da")
+    assert finding.status == "met"
+    assert finding.values.get("hours") == 20
+    from ddcontract.ingest import load_document
+    from ddcontract.segment import clauses_of
+
+    clauses = clauses_of(load_document(tmp_path / "contract.txt").blocks)
+    third = [s for c in clauses for s in c.sentences if "bistår Foreningen" in s.text]
+    assert third and third[0].text.startswith("Ved et brud på persondatasikkerheden gælder følgende:")
+
+
+def test_a_clause_numbered_1_after_a_preamble_is_still_a_clause(tmp_path: Path, library):
+    from ddcontract.ingest import load_document
+    from ddcontract.segment import clauses_of
+
+    path = tmp_path / "terms.txt"
+    path.write_text("Parterne er enige om følgende:\n\n1. Formål\n\nAftalen gælder hosting af foreningens hjemmeside.\n\n"
+                    "2. Betaling\n\nBetaling sker forud.\n", encoding="utf-8")
+    sections = [c.section for c in clauses_of(load_document(path).blocks)]
+    assert sections[-2:] == ["1", "2"]

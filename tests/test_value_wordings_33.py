@@ -87,3 +87,60 @@ def test_a_breach_notice_by_telephone(tmp_path: Path, library):
     finding = next(f for f in result.requirements if f.id == "DD-8.1")
     assert finding.status == "met"
     assert finding.values.get("hours") == pytest.approx(40 / 60)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Underleverandøren underretter Udbyderen inden for 12 timer om brud på persondatasikkerheden. Udbyderen giver "
+     "herefter Foreningen besked uden unødig forsinkelse.", "da"),
+    ("Each sub-processor notifies the Host within 10 hours of a breach, and the Host tells the Club without undue delay.",
+     "en"),
+])
+def test_a_sub_processors_deadline_in_the_present_tense_is_not_the_customers(text, lang):
+    assert extract_deadline(text, lang=lang).get("not_to_customer") is True
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Sub-processors must tell the Host within 8 hours of any incident affecting member data. The Host passes what it "
+     "learns on to the Controller no later than 20 hours after it first hears of the incident.", "en", 20),
+    ("Any exfiltration of member records shall be reported to the Controller's duty manager within thirty (30) minutes "
+     "of its detection.", "en", 0.5),
+    ("Within two business days after the Studio confirms that player records were accessed without permission, it "
+     "will send each club a written notice.", "en", 48),
+    ("If the Library finds that a patron's account has been used by an unauthorised person, it will alert the patron "
+     "and the Council within one (1) day.", "en", 24),
+    ("Kritiske hændelser (bekræftet dataudslip fra Skolens systemer) rapporteres til Kundens it-vagt inden for 45 "
+     "minutter.", "da", 0.75),
+    ("Er medlemsdata blevet tilgået uden tilladelse, giver Udbyderen foreningen besked inden for 20 timer.", "da", 20),
+    ("Underretningsfristen over for Kommunen er fastlagt i driftsbilaget og udgør 20 timer fra registreringen af "
+     "hændelsen.", "da", 20),
+])
+def test_breach_notices_in_other_words(tmp_path: Path, library, text, lang, hours):
+    path = tmp_path / "dpa.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-8.1")
+    assert finding.status != "missing"
+    assert finding.values.get("hours") == pytest.approx(hours)
+
+
+def test_a_defined_cap_named_after_more_than(tmp_path: Path, library):
+    text = ('"Liability Cap" means two hundred thousand pounds (GBP 200,000).\n\n'
+            "9.1 Neither party's total liability under these Terms will be more than the Liability Cap.")
+    finding = _cap(tmp_path, library, text, "en")
+    assert (finding.status, finding.values.get("amount"), finding.values.get("currency")) == ("met", 200000, "GBP")
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("Each party's liability is limited to EUR 50,000 in the case of the Customer and EUR 250,000 in the case of the "
+     "Supplier.", "en", 250000),
+    ("Hver parts ansvar er begrænset til 100.000 kr. for Kunden og 800.000 kr. for Leverandøren.", "da", 800000),
+])
+def test_the_providers_cap_named_after_the_amount(text, lang, amount):
+    assert extract_money(text, 0, lang)["amount"] == amount
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Underleverandørens ansvar over for Skolen reguleres af ansvarsbestemmelserne i rammeaftalens punkt 7.", "da"),
+    ("The Processor's liability under this Addendum is governed by the limits of liability in the Main Agreement.", "en"),
+])
+def test_liability_left_to_the_main_agreements_limitation_is_addressed(tmp_path: Path, library, text, lang):
+    assert _cap(tmp_path, library, text, lang).status == "weak"

@@ -318,7 +318,18 @@ def cap_holder(text: str) -> str | None:
     return None if m is None else "customer" if m.group("customer") else "provider"
 
 
+# the holder named right after the amount: "limited to EUR 100,000 in the case of the Customer and EUR 400,000 in the case of
+# the Supplier", "begrænset til 200.000 kr. for Kunden og 1 mio. kr. for Leverandøren"
+_HOLDER_AFTER = re.compile(
+    r"\s*(?:in\s+the\s+case\s+of|in\s+respect\s+of|on\s+the\s+part\s+of|for|i\s+forhold\s+til|for\s+så\s+vidt\s+angår|for)\s+"
+    r"(?:the\s+)?(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|kunden|køberen|licenstageren|abonnenten)|"
+    r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|leverandøren|udbyderen|databehandleren|licensgiveren))\b",
+    re.IGNORECASE)
+
+
 def _whose_cap(text: str, item: dict[str, Any]) -> str | None:
+    if after := _HOLDER_AFTER.match(text, item["end"]):
+        return "customer" if after.group("customer") else "provider"
     start = max((m.end() for m in re.finditer(r"[.;!?](?:\s|$)", text[:item["start"]])), default=0)
     holders = list(_CAP_HOLDER.finditer(text, start, item["start"]))
     if not holders:

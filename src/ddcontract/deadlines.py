@@ -173,7 +173,7 @@ _TELLING = re.compile(r"\b(?:notif\w*|inform\w*|report\w*|tell|tells|alert\w*|ad
 
 
 _SECURITY_WORD = re.compile(r"secur|breach|compromis|attack|intrusion|unauthori[sz]ed|sikkerhed|(?<!ned)brud|kompromitt|angreb|"
-                            r"uvedkommende|uautoriseret", re.IGNORECASE)
+                            r"uvedkommende|uautoriseret|exfiltrat|udslip|\bleak|\blæk|ransomware|malware|hack", re.IGNORECASE)
 
 
 _BUSINESS_DAY = re.compile(r"business|working|bank|arbejds|hverdag", re.IGNORECASE)

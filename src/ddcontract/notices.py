@@ -47,6 +47,11 @@ _SUBPROCESSOR_SUBJECT = re.compile(
     r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
     r"(?:shall|must|will|is\s+required\s+to|are\s+required\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^;]{0,80}$",
     re.IGNORECASE)
+# … as the subject right before the verb, in the present tense: "Underdatabehandleren underretter Databehandleren inden for
+# 24 timer", "Each sub-processor notifies the Processor within 12 hours"
+_SUBPROCESSOR_BEFORE = re.compile(
+    r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
+    r"(?:also\s+|then\s+|også\s+|straks\s+|herefter\s+)?$", re.IGNORECASE)
 # … a few words before the deadline, the verb after it: "Kunden skal straks og senest inden for 12 timer orientere …"
 _CUSTOMER_SUBJECT_AHEAD = re.compile(_SUBJECT + r"(?:[\wæøå]+\s+){0,5}$", re.IGNORECASE)
 # a deadline that runs from the customer's own awareness is the customer's: "no later than 72 hours after the Client
@@ -284,7 +289,8 @@ def not_to_customer(text: str, at: int) -> bool:
         return True
     # a sub-processor's own duty (toward the provider): "Each sub-processor shall notify …", "Hver underbehandler
     # forpligter sig til at: … underrette AlphaAi om databrud"
-    if _SUBPROCESSOR_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()]):
+    if _SUBPROCESSOR_SUBJECT.search(text[max(0, verb.start() - 120):verb.start()]) or _SUBPROCESSOR_BEFORE.search(
+            text[max(0, verb.start() - 40):verb.start()]):
         return True
     if not before:
         return bool(_CUSTOMER_SUBJECT_AHEAD.search(text[max(0, at - 100):at]))

@@ -163,12 +163,22 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
     numbered sub-clauses ("6.1 …", "6.2 …"): each item's first sentence is read with that lead-in,
     as a lettered list item is, so the subject and the verb (and the "not") reach the item."""
     for i, clause in enumerate(clauses):
+        if restarted := _restarted_list_lead(clause):
+            for k, item in enumerate(clauses[i + 1:], start=2):
+                first_block = item.blocks[0]
+                if (item.section != str(k) or item.heading or first_block.kind != "paragraph"
+                        or len(first_block.text) > _MAX_FRESH_ITEM):
+                    break
+                _read_first_with(item, restarted)
+            continue
         last = clause.blocks[-1].text.rstrip()
         if not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
             continue
         lead_in = clause.sentences[-1].text
         _carry_into_groups(clauses, i, lead_in)
-        if not clause.section:
+        # (or in a numbered clause whose list starts again from 1: "1. Vilkår … Ved brud gælder følgende:" over "1. …",
+        # "2. …", which the reader took for clauses 1, 2 again)
+        if not clause.section or (i + 1 < len(clauses) and clauses[i + 1].section == "1"):
             _carry_into_fresh_list(clauses, i, lead_in)
             continue
         # the lead-in may be a numbered sub-clause of its own, run into the paragraph before it ("… if
@@ -346,7 +356,24 @@ def _is_item(block: Block, lead_in: str | None) -> bool:
             or (after_colon and bool(_LOWER_SINGLE_ITEM.match(block.text)))
             # an unmarked item: "You must not use the service to:" over "resell or provide the hosted service to third
             # parties;" (a paragraph in lower case that ends as a list item does)
-            or (after_colon and len(block.text) < _MAX_LEAD_IN and bool(_UNMARKED_ITEM.match(block.text))))
+            or (after_colon and len(block.text) < _MAX_LEAD_IN and bool(_UNMARKED_ITEM.match(block.text)))
+            # "1. …" again inside clause 1 ("1. Vilkår" … "Ved brud gælder følgende:" over "1. Databehandleren …"): the
+            # clause's own number cannot start it a second time, so a list numbered from 1 starts under the lead-in
+            or (after_colon and block.section == "1" and bool(_RESTART_ITEM.match(block.text))
+                and len(block.text) <= _MAX_FRESH_ITEM))
+
+
+_RESTART_ITEM = re.compile(r"1[.)]\s+\S")
+
+
+def _restarted_list_lead(clause: Clause) -> str | None:
+    """The lead-in of a list numbered from 1 that starts inside clause 1 (see _is_item), when the clause ends with its first
+    item: the items after it were taken for clauses 2, 3, …"""
+    last = clause.sentences[-1] if clause.sentences else None
+    if (clause.section == "1" and last is not None and last.lead and _RESTART_ITEM.match(clause.blocks[-1].text)
+            and len(clause.blocks) > 1):
+        return last.text[:last.lead - 1]
+    return None
 
 
 # an inline list's markers: "(a)", "(b)" …, "(i)", "(ii)" …, "(1)", "(2)" … after a space, before a word

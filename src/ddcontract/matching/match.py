@@ -291,7 +291,9 @@ _US_DOLLAR = re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.|\bUS\s+dollars|\bUnited\s+S
 # Ansvarsbeløbet" (not a sum defined for something else that the sentence names: "… beyond the Deductible")
 _CAPPED_AT = (r"(?:exceed|exceeds|exceeding|limited\s+to|capped\s+at|up\s+to|maximum\s+of|in\s+excess\s+of|greater\s+of|"
               r"lesser\s+of|higher\s+of|lower\s+of|equal\s+to|overstige|overstiger|overskride|overskrider|begrænset\s+til|"
-              r"op\s+til|højst|maksimalt|svarende\s+til)\W+(?:[\wæøå]+\W+){0,4}?")
+              r"op\s+til|højst|maksimalt|svarende\s+til|"
+              # "will be more than the Liability Cap", "hæfter for mere end Ansvarsloftet"
+              r"(?:more|greater|higher)\s+than|(?:mere|større|højere)\s+end)\W+(?:[\wæøå]+\W+){0,4}?")
 
 
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
