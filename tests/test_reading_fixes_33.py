@@ -94,3 +94,27 @@ def test_a_clause_numbered_1_after_a_preamble_is_still_a_clause(tmp_path: Path, 
                     "2. Betaling\n\nBetaling sker forud.\n", encoding="utf-8")
     sections = [c.section for c in clauses_of(load_document(path).blocks)]
     assert sections[-2:] == ["1", "2"]
+
+
+@pytest.mark.parametrize("lang, text, hours", [
+    ("da", "Sikkerhedsbrud\n\nOpdager Udbyderen et brud, skal Foreningen have besked. Det skal ske hurtigst muligt og senest "
+           "20 timer efter, at Udbyderen fik kendskab til det.", 20),
+    ("da", "Underretning om sikkerhedsbrud\n\nDen gives, så snart Operatøren har konstateret bruddet. Under alle "
+           "omstændigheder skal den være modtaget inden 30 timer.", 30),
+    ("en", "Security incidents\n\nIf the Host suffers a security breach that affects your files, you will hear from us. "
+           "Within 20 hours of our discovering it.", 20),
+])
+def test_the_deadline_in_the_sentence_after_the_duty(tmp_path: Path, library, lang, text, hours):
+    finding = _deadline(tmp_path, library, text, lang)
+    assert finding.status == "met"
+    assert finding.values.get("hours") == hours
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("da", "Sikkerhed\n\nHvis der sker et brud på sikkerheden, skal Foreningen have besked. Det koster 500 kr. og betales "
+           "inden for 30 dage."),
+    ("en", "Security\n\nThe Host shall notify the Club of any security breach. It is given by e-mail. Within 20 hours the "
+           "Host shall also restore the backups."),
+])
+def test_a_later_sentence_about_something_else_gives_no_deadline(tmp_path: Path, library, lang, text):
+    assert _deadline(tmp_path, library, text, lang).values.get("hours") is None

@@ -296,6 +296,33 @@ _CAPPED_AT = (r"(?:exceed|exceeds|exceeding|limited\s+to|capped\s+at|up\s+to|max
               r"(?:more|greater|higher)\s+than|(?:mere|større|højere)\s+end)\W+(?:[\wæøå]+\W+){0,4}?")
 
 
+# the sentence after a duty to notify that gives its deadline, about the notice itself: "Bliver Leverandøren opmærksom på
+# et brud, skal Kunden have besked. Det skal ske hurtigst muligt og senest 24 timer efter …", "… you will hear from us.
+# Within 48 hours of our discovering it.", "Under alle omstændigheder skal den være modtaget inden 36 timer"
+_NOTICE_AGAIN = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:"
+    # it starts with the deadline
+    r"(?:within|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest|senest|inden\s+for|indenfor|inden)\b|"
+    # or names the notice (a pronoun, or the notice itself) in its first words, with a verb of the notice going
+    r"(?:[\wæøå]+\s+){0,4}?(?:it|this|such\s+notice|such\s+notification|the\s+notice|the\s+notification|notice|notification|"
+    r"det|den|dette|underretningen|meddelelsen|orienteringen|varslingen|beskeden)\s+(?:[\wæøå]+\s+){0,3}?"
+    r"(?:ske|sker|gives|sendes|modtages|modtaget|foreligge|be\s+given|be\s+made|be\s+sent|be\s+received|be\s+delivered|"
+    r"take\s+place|takes\s+place|is\s+given|is\s+made|is\s+sent|happen|happens|arrive|arrives)\b)", re.IGNORECASE)
+
+
+def _deadline_after(clause: Clause, sentence: Sentence) -> list[str]:
+    """The next sentences of the clause (two at most, each about the notice: see _NOTICE_AGAIN) that may give the
+    deadline of the notice this sentence requires ("Den gives, så snart bruddet er konstateret. Under alle
+    omstændigheder skal den være modtaget inden 36 timer.")."""
+    out: list[str] = []
+    for after in [s for s in clause.sentences if s.start > sentence.start and s.kind == "text"][:2]:
+        own = after.text[after.lead:]
+        if not _NOTICE_AGAIN.match(own):
+            break
+        out.append(own)
+    return out
+
+
 def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int, pattern: str,
                 lang: str, terms: list[DefinedTerm],
                 amounts: Callable[[], dict[str, tuple[dict, TermUse]]] | None = None,
@@ -326,6 +353,13 @@ def _make_match(rule: Rule, clause: Clause, sentence: Sentence, c0: int, c1: int
         if found.get("hours") is not None:
             values.update(found)
             uses.extend(read[2])
+    if "deadline" in rule.model.extract and values.get("hours") is None:
+        for after in _deadline_after(clause, sentence):
+            found = EXTRACTOR_FUNCS["deadline"](after, 0, lang)
+            if found.get("hours") is not None:
+                if not found.get("not_to_customer"):
+                    values.update(found)
+                break
     for key, items in rule.model.sets.items():
         have = values.get(key) or []
         values[key] = list(dict.fromkeys([*have, *items]))
