@@ -6,6 +6,9 @@
 - A Danish definition with the verb first ("I denne aftale forstås ved en »Datahændelse« ethvert brud på …") is read as
   a definition, and "brud på Leverandørens sikkerhed" (a party's security, not only "sikkerheden") is a security signal,
   so a later duty to report a "Datahændelse" is a breach notice. The same for "a breach of the Supplier's security".
+- A list numbered again from 1 inside clause 1 of a text is read as that list under its lead-in.
+- The deadline of a breach notice given in the sentence after the duty ("Det skal ske … senest 24 timer efter …",
+  "Within 48 hours of our discovering it.") is read; a later sentence about something else gives none.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from ddcontract.check import CheckOptions, check_file
+from ddcontract.ingest import load_document
 from ddcontract.matching.nlp import tokenizer
+from ddcontract.segment import clauses_of
 
 
 @pytest.mark.parametrize("lang, text, tokens", [
@@ -77,18 +82,12 @@ def test_a_list_numbered_again_from_1_inside_clause_1_is_read_with_its_lead_in(t
     finding = _deadline(tmp_path, library, text, "da")
     assert finding.status == "met"
     assert finding.values.get("hours") == 20
-    from ddcontract.ingest import load_document
-    from ddcontract.segment import clauses_of
-
     clauses = clauses_of(load_document(tmp_path / "contract.txt").blocks)
     third = [s for c in clauses for s in c.sentences if "bistår Foreningen" in s.text]
     assert third and third[0].text.startswith("Ved et brud på persondatasikkerheden gælder følgende:")
 
 
 def test_a_clause_numbered_1_after_a_preamble_is_still_a_clause(tmp_path: Path, library):
-    from ddcontract.ingest import load_document
-    from ddcontract.segment import clauses_of
-
     path = tmp_path / "terms.txt"
     path.write_text("Parterne er enige om følgende:\n\n1. Formål\n\nAftalen gælder hosting af foreningens hjemmeside.\n\n"
                     "2. Betaling\n\nBetaling sker forud.\n", encoding="utf-8")

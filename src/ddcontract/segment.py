@@ -164,12 +164,7 @@ def _carry_lead_ins(clauses: list[Clause]) -> None:
     as a lettered list item is, so the subject and the verb (and the "not") reach the item."""
     for i, clause in enumerate(clauses):
         if restarted := _restarted_list_lead(clause):
-            for k, item in enumerate(clauses[i + 1:], start=2):
-                first_block = item.blocks[0]
-                if (item.section != str(k) or item.heading or first_block.kind != "paragraph"
-                        or len(first_block.text) > _MAX_FRESH_ITEM):
-                    break
-                _read_first_with(item, restarted)
+            _carry_into_fresh_list(clauses, i, restarted, first=2)  # item 1 is the clause's own last paragraph
             continue
         last = clause.blocks[-1].text.rstrip()
         if not last.endswith(":") or not clause.sentences or len(last) > _MAX_LEAD_IN:
@@ -201,13 +196,13 @@ def _read_first_with(item: Clause, lead_in: str) -> None:
 _MAX_FRESH_ITEM = 400  # an item of a list numbered from 1 under an unnumbered lead-in is one short paragraph
 
 
-def _carry_into_fresh_list(clauses: list[Clause], i: int, lead_in: str) -> None:
+def _carry_into_fresh_list(clauses: list[Clause], i: int, lead_in: str, first: int = 1) -> None:
     """A lead-in in an unnumbered clause ("We may also close your account at any time if:") over a list numbered
     from 1 that the reader took for clauses 1, 2, 3: each item's first sentence is read with the lead-in. The items
     are the clauses numbered 1, 2, … right after it whose first block is a short paragraph under no heading of its
     own; numbered clauses with titles after a preamble ("1. Scope. …" after "The parties agree as follows:") are
-    not such items."""
-    for k, item in enumerate(clauses[i + 1:], start=1):
+    not such items. ``first``: the number the first of those clauses has."""
+    for k, item in enumerate(clauses[i + 1:], start=first):
         first_block = item.blocks[0]
         if (item.section != str(k) or item.heading or first_block.kind != "paragraph"
                 or len(first_block.text) > _MAX_FRESH_ITEM):
