@@ -7,6 +7,8 @@
   a definition, and "brud på Leverandørens sikkerhed" (a party's security, not only "sikkerheden") is a security signal,
   so a later duty to report a "Datahændelse" is a breach notice. The same for "a breach of the Supplier's security".
 - A list numbered again from 1 inside clause 1 of a text is read as that list under its lead-in.
+- A Markdown list whose items are all written "1." (rendered 1, 2, 3) is numbered as it is shown, nested items under
+  their item ("2.1"): a contract written that way was read as one clause 1.
 - The deadline of a breach notice given in the sentence after the duty ("Det skal ske … senest 24 timer efter …",
   "Within 48 hours of our discovering it.") is read; a later sentence about something else gives none.
 """
@@ -117,3 +119,40 @@ def test_the_deadline_in_the_sentence_after_the_duty(tmp_path: Path, library, la
 ])
 def test_a_later_sentence_about_something_else_gives_no_deadline(tmp_path: Path, library, lang, text):
     assert _deadline(tmp_path, library, text, lang).values.get("hours") is None
+
+
+def test_an_auto_numbered_markdown_list_gets_the_numbers_it_is_shown_with():
+    from ddcontract.ingest.text import auto_numbered_lists
+
+    text = ("# Terms\n\n"
+            "1. *Fees:* The Club pays each month in advance.\n"
+            "1. *Use:* The Club shall use the booking system only for its own members.\n"
+            "    1. It shall not resell access to it;\n"
+            "    1. it shall keep its password secret.\n"
+            "1. *Termination:* The Host may end this agreement at once if the Club\n"
+            "   breaches clause 2.\n\n"
+            "## Annex\n\n"
+            "1. First item of a new list.\n"
+            "1. Second item.\n\n"
+            "A list numbered by hand:\n\n"
+            "1. one\n2. two\n\n"
+            "A list of one:\n\n"
+            "1. alone\n")
+    lines = auto_numbered_lists(text).split("\n")
+    assert lines[2].startswith("1. *Fees:*") and lines[3].startswith("2. *Use:*")
+    assert lines[4].startswith("    2.1. It shall") and lines[5].startswith("    2.2. it shall")
+    assert lines[6].startswith("3. *Termination:*") and lines[7] == "   breaches clause 2."
+    assert lines[11].startswith("1. First") and lines[12].startswith("2. Second")
+    assert lines[16:18] == ["1. one", "2. two"] and lines[21] == "1. alone"
+    assert len(lines) == len(text.split("\n"))
+
+
+def test_the_clauses_of_an_auto_numbered_contract_keep_their_own_headings(tmp_path: Path):
+    path = tmp_path / "msa.md"
+    path.write_text("1. Fees\n\n    1. The Club pays each month.\n\n    1. Late payment carries interest.\n\n"
+                    "1. Termination\n\n    1. Either party may end this agreement for a material breach.\n\n"
+                    "    1. The Host may end it at once if the Club's account is used to attack other systems.\n",
+                    encoding="utf-8")
+    clauses = clauses_of(load_document(path).blocks)
+    assert [(c.section, c.heading) for c in clauses if c.section in ("2", "2.1", "2.2")][0] == ("2", "Termination")
+    assert {c.section for c in clauses} >= {"1", "1.1", "1.2", "2", "2.1", "2.2"}

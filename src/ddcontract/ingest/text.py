@@ -64,6 +64,7 @@ def read_text(path: Path, max_bytes: int) -> Document:
         text = unescape_twice(text)
         text = reference_links(text)
         text = lone_markers(text)
+        text = auto_numbered_lists(text)
     else:
         text = drop_page_furniture(text)
     text = drop_invisible(strip_html(text, markdown=fmt == "md"))
@@ -229,6 +230,59 @@ def _double_spaced(text: str) -> bool:
     total = sum(gaps.values())
     return (total >= 20 and gaps[0] < 0.1 * total and gaps[1] >= 0.5 * total and gaps[2] >= 3
             and mid_sentence >= 0.4 * single)
+
+
+_ORDERED_LINE = re.compile(r"([ \t]*)(\d{1,3})([.)][ \t]+)(?=\S)")
+
+
+def auto_numbered_lists(text: str) -> str:
+    """Markdown renders an ordered list whose items are all written "1." as 1, 2, 3 …; such a list's items are given the
+    numbers they are shown with, so the clauses of a contract written that way ("1. *Termination:* …" for every clause)
+    are not all read as clause 1, and the items of such a list nested in a numbered item are numbered under it ("2.1",
+    "2.2" under "2."). A list ends at a line no deeper than its items that is not one of them (a heading, a paragraph)
+    and does not go on with the line above; a list numbered by hand ("1.", "2.") keeps its numbers, and so does a list of
+    one item. Line numbers do not change."""
+    if "1." not in text and "1)" not in text:
+        return text
+    lines = text.split("\n")
+    found: list[dict] = []  # every list: its indent, its items' lines and numbers, and the item it is nested in
+    open_lists: list[dict] = []
+    after_blank = True
+    for i, line in enumerate(lines):
+        if not line.strip():
+            after_blank = True
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        m = _ORDERED_LINE.match(line)
+        if not m and not after_blank:
+            continue  # a line that goes on with the one above (a wrapped item) ends no list
+        after_blank = False
+        while open_lists and (open_lists[-1]["indent"] > indent or (open_lists[-1]["indent"] == indent and not m)):
+            open_lists.pop()
+        if not m:
+            continue
+        if open_lists and open_lists[-1]["indent"] == indent:
+            open_lists[-1]["items"].append(i)
+            open_lists[-1]["numbers"].append(m.group(2))
+        else:
+            parent = (open_lists[-1], len(open_lists[-1]["items"]) - 1) if open_lists else None
+            open_lists.append({"indent": indent, "items": [i], "numbers": [m.group(2)], "parent": parent})
+            found.append(open_lists[-1])
+    labels: dict[int, str] = {}  # line -> the number its item is shown with, where that differs from what is written
+    shown: dict[tuple[int, int], str] = {}  # (list, item) -> its label
+    for k, lst in enumerate(found):
+        auto = len(lst["items"]) > 1 and all(n == "1" for n in lst["numbers"])
+        parent = lst["parent"]
+        above = shown.get((found.index(parent[0]), parent[1])) if parent else None
+        for j, (line_no, number) in enumerate(zip(lst["items"], lst["numbers"])):
+            label = (f"{above}.{j + 1}" if above else str(j + 1)) if auto else number
+            shown[(k, j)] = label
+            if label != number:
+                labels[line_no] = label
+    for line_no, label in labels.items():
+        m = _ORDERED_LINE.match(lines[line_no])
+        lines[line_no] = f"{m.group(1)}{label}{m.group(3)}{lines[line_no][m.end():]}"
+    return "\n".join(lines)
 
 
 def _blocks(text: str, markdown: bool) -> list[Block]:
