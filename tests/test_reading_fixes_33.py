@@ -156,3 +156,15 @@ def test_the_clauses_of_an_auto_numbered_contract_keep_their_own_headings(tmp_pa
     clauses = clauses_of(load_document(path).blocks)
     assert [(c.section, c.heading) for c in clauses if c.section in ("2", "2.1", "2.2")][0] == ("2", "Termination")
     assert {c.section for c in clauses} >= {"1", "1.1", "1.2", "2", "2.1", "2.2"}
+
+
+def test_a_list_numbered_from_1_under_a_lead_in_in_a_later_clause(tmp_path: Path):
+    # "4. Sikkerhed … følgende:" over "1. …", "2. …", which the reader took for clauses 1 and 2
+    path = tmp_path / "vilkaar.txt"
+    path.write_text("3. Betaling\n\nBetaling sker forud.\n\n4. Sikkerhed\n\n"
+                    "Ved et brud på persondatasikkerheden gælder følgende:\n"
+                    "1. Udbyderen giver Foreningen besked inden for 20 timer.\n"
+                    "2. Foreningen anmelder om nødvendigt bruddet til Datatilsynet.\n", encoding="utf-8")
+    items = [s.text for c in clauses_of(load_document(path).blocks) for s in c.sentences if "Foreningen" in s.text]
+    assert len(items) == 2
+    assert all(text.startswith("Ved et brud på persondatasikkerheden gælder følgende:") for text in items)

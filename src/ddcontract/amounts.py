@@ -302,11 +302,13 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
 
 
 # whose liability an amount caps: the last party named as the holder of a liability before it, in its sentence
+# the parties a cap may be for, by role (the Danish without its ending)
+_HOLDERS = (r"(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|member|user|tenant|kunde|køber|licenstager|"
+            r"abonnent|medlem|bruger|lejer)|"
+            r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|consultant|agency|host|leverandør|udbyder|"
+            r"databehandler|licensgiver|konsulent|bureau|vært))")
 _CAP_HOLDER = re.compile(
-    r"\b(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|member|user|tenant|kunde|køber|licenstager|abonnent|"
-    r"medlem|bruger|lejer)|"
-    r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|consultant|agency|host|leverandør|udbyder|"
-    r"databehandler|licensgiver|konsulent|bureau|vært))"
+    r"\b" + _HOLDERS +
     r"(?:['’]s|ens|ns|s|en|n|mets|met|ets|et)?\s+(?:(?:total|aggregate|entire|maximum|samlede|maksimale|samlet)\s+)?"
     r"(?:liability|ansvar|erstatningsansvar|hæftelse|hæfter|er\s+ansvarlig)", re.IGNORECASE)
 
@@ -321,10 +323,8 @@ def cap_holder(text: str) -> str | None:
 # the holder named right after the amount: "limited to EUR 100,000 in the case of the Customer and EUR 400,000 in the case of
 # the Supplier", "begrænset til 200.000 kr. for Kunden og 1 mio. kr. for Leverandøren"
 _HOLDER_AFTER = re.compile(
-    r"\s*(?:in\s+the\s+case\s+of|in\s+respect\s+of|on\s+the\s+part\s+of|for|i\s+forhold\s+til|for\s+så\s+vidt\s+angår|for)\s+"
-    r"(?:the\s+)?(?:(?P<customer>customer|client|buyer|purchaser|licensee|subscriber|kunden|køberen|licenstageren|abonnenten)|"
-    r"(?P<provider>supplier|provider|vendor|contractor|licensor|processor|leverandøren|udbyderen|databehandleren|licensgiveren))\b",
-    re.IGNORECASE)
+    r"\s*(?:in\s+the\s+case\s+of|in\s+respect\s+of|on\s+the\s+part\s+of|i\s+forhold\s+til|for\s+så\s+vidt\s+angår|for)\s+"
+    r"(?:the\s+)?" + _HOLDERS + r"(?:en|n|et)?\b", re.IGNORECASE)
 
 
 def _whose_cap(text: str, item: dict[str, Any]) -> str | None:

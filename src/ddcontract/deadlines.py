@@ -250,6 +250,11 @@ def defined_period(body: str, lang: str = "en", inline: bool = False) -> str | N
     return " ".join(m.group(0).split()) if m else None
 
 
+def _led(text: str, start: int) -> bool:
+    """Whether the length of time at ``start`` is introduced as a deadline ("within", "no later than", "senest" …)."""
+    return bool(_DEADLINE_LEAD.search(text[max(0, start - 40):start]))
+
+
 def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any]:
     """The notification deadline in hours, or ``vague`` when only "without undue delay" etc.; ``not_to_customer`` when
     the duty it is set for is not the duty toward the customer (see :mod:`ddcontract.notices`)."""
@@ -284,7 +289,7 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         if times := _TIMES_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             value *= int(times.group("n"))
             stated = text[times.start():m.end()]
-        lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
+        lead = _led(text, m.start())
         if _not_a_notice_time(text, m, per):
             continue
         part = _own_part(text, m.start(), m.end())
@@ -299,9 +304,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
             "business days" if _BUSINESS_DAY.search(m.group(0)) else "days")
     for m in _HALF.finditer(text):
         per, unit = _unit_hours(m.group("unit"), None)
-        lead = bool(_DEADLINE_LEAD.search(text[max(0, m.start() - 40):m.start()]))
         if not _not_a_notice_time(text, m, per):
-            add(m, lead, per * (1.5 if m.group("more") else 0.5), unit)
+            add(m, _led(text, m.start()), per * (1.5 if m.group("more") else 0.5), unit)
     # "within a week of learning of it" (the Danish "en uge" is a number word and a unit)
     for m in _A_WEEK.finditer(text):
         add(m, True, 336 if m.group("unit").lower() == "fortnight" else 168, "weeks")

@@ -43,15 +43,13 @@ _SUBJECT = (
     r"\s*,?\s+)?")
 # … right before the verb
 _CUSTOMER_SUBJECT = re.compile(_SUBJECT + "$", re.IGNORECASE)
+_SUBPROCESSOR = r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
 _SUBPROCESSOR_SUBJECT = re.compile(
-    r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
-    r"(?:shall|must|will|is\s+required\s+to|are\s+required\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^;]{0,80}$",
+    _SUBPROCESSOR + r"(?:shall|must|will|is\s+required\s+to|are\s+required\s+to|skal|forpligter\s+sig\s+til\s+at)\b[^;]{0,80}$",
     re.IGNORECASE)
 # … as the subject right before the verb, in the present tense: "Underdatabehandleren underretter Databehandleren inden for
 # 24 timer", "Each sub-processor notifies the Processor within 12 hours"
-_SUBPROCESSOR_BEFORE = re.compile(
-    r"\b(?:sub-?processors?|sub-?contractors?|underdatabehandler\w*|underbehandler\w*|underleverandør\w*)\s+"
-    r"(?:also\s+|then\s+|også\s+|straks\s+|herefter\s+)?$", re.IGNORECASE)
+_SUBPROCESSOR_BEFORE = re.compile(_SUBPROCESSOR + r"(?:also\s+|then\s+|også\s+|straks\s+|herefter\s+)?$", re.IGNORECASE)
 # … a few words before the deadline, the verb after it: "Kunden skal straks og senest inden for 12 timer orientere …"
 _CUSTOMER_SUBJECT_AHEAD = re.compile(_SUBJECT + r"(?:[\wæøå]+\s+){0,5}$", re.IGNORECASE)
 # a deadline that runs from the customer's own awareness is the customer's: "no later than 72 hours after the Client

@@ -252,7 +252,7 @@ def auto_numbered_lists(text: str) -> str:
         if not line.strip():
             after_blank = True
             continue
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        indent = _indent(line)
         m = _ORDERED_LINE.match(line)
         if not m and not after_blank:
             continue  # a line that goes on with the one above (a wrapped item) ends no list
@@ -262,26 +262,20 @@ def auto_numbered_lists(text: str) -> str:
         if not m:
             continue
         if open_lists and open_lists[-1]["indent"] == indent:
-            open_lists[-1]["items"].append(i)
-            open_lists[-1]["numbers"].append(m.group(2))
+            open_lists[-1]["items"].append((i, m.group(2)))
         else:
             parent = (open_lists[-1], len(open_lists[-1]["items"]) - 1) if open_lists else None
-            open_lists.append({"indent": indent, "items": [i], "numbers": [m.group(2)], "parent": parent})
+            open_lists.append({"indent": indent, "items": [(i, m.group(2))], "parent": parent})
             found.append(open_lists[-1])
-    labels: dict[int, str] = {}  # line -> the number its item is shown with, where that differs from what is written
-    shown: dict[tuple[int, int], str] = {}  # (list, item) -> its label
-    for k, lst in enumerate(found):
-        auto = len(lst["items"]) > 1 and all(n == "1" for n in lst["numbers"])
-        parent = lst["parent"]
-        above = shown.get((found.index(parent[0]), parent[1])) if parent else None
-        for j, (line_no, number) in enumerate(zip(lst["items"], lst["numbers"])):
-            label = (f"{above}.{j + 1}" if above else str(j + 1)) if auto else number
-            shown[(k, j)] = label
+    for lst in found:  # outer lists first: a nested list's labels follow its item's
+        auto = len(lst["items"]) > 1 and all(number == "1" for _, number in lst["items"])
+        above = lst["parent"][0]["labels"][lst["parent"][1]] if lst["parent"] else None
+        lst["labels"] = [(f"{above}.{j}" if above else str(j)) if auto else number
+                         for j, (_, number) in enumerate(lst["items"], start=1)]
+        for (line_no, number), label in zip(lst["items"], lst["labels"]):
             if label != number:
-                labels[line_no] = label
-    for line_no, label in labels.items():
-        m = _ORDERED_LINE.match(lines[line_no])
-        lines[line_no] = f"{m.group(1)}{label}{m.group(3)}{lines[line_no][m.end():]}"
+                m = _ORDERED_LINE.match(lines[line_no])
+                lines[line_no] = f"{m.group(1)}{label}{m.group(3)}{lines[line_no][m.end():]}"
     return "\n".join(lines)
 
 
