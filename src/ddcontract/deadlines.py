@@ -17,7 +17,7 @@ from .amounts import NUMBER_WORD, NUMBER_WORD_DA, parse_number, plain_number, wo
 from .notices import not_to_customer
 
 
-def _deadline_regex(number_word: str) -> re.Pattern[str]:
+def _deadline_regex(number_word: str, units: str = "") -> re.Pattern[str]:
     return re.compile(
         # a template's figure in brackets counts as written: "senest inden for [24] timer", "within [72] hours"; so does
         # a figure in parentheses without its word: "within (3) business days"
@@ -25,15 +25,19 @@ def _deadline_regex(number_word: str) -> re.Pattern[str]:
         r"(?:\s*\((?P<paren>\d{1,4}|" + number_word + r")\))?"
         r"(?:\s*|-)(?P<qual>business|working|calendar|bank|arbejds|hverdags|kalender)?(?:\s*|-)?"
         r"(?P<unit>hours?|hrs?\.?|h\b|minutes?|minutter|days?|weeks?|months?|timers|timer?|dages|dage?|døgns|døgn|"
-        r"hverdages|hverdage?|arbejdsdages|arbejdsdage?|uger?|måneders|måneder?)\b",
+        r"hverdages|hverdage?|arbejdsdages|arbejdsdage?|uger?|måneders|måneder?" + units + r")\b",
         re.IGNORECASE)
 
 
 _DEADLINE = _deadline_regex(NUMBER_WORD)
-_DEADLINE_DA = _deadline_regex(NUMBER_WORD_DA)
+# (Danish writes "t." for timer: "besked til kunden inden 24 t.", and names the deadline in one word: "48-timersfristen
+# for underretning af Kunden løber fra …")
+_DEADLINE_DA = _deadline_regex(NUMBER_WORD_DA, r"|t(?=\.)|timers-?frist\w*|døgns-?frist\w*")
 _DEADLINE_LEAD = re.compile(
     r"(?:within|no later than|not later than|not more than|no more than|no longer than|not longer than|inside|at the latest|"
     r"in any event|in no event later than|maximum of|max\.?|senest|inden for|indenfor|inden|"
+    # "meddelelse om bruddet i løbet af 24 timer"
+    r"i løbet af|in the course of|"
     # "Fristen herfor er i intet tilfælde længere end seks timer"
     r"længere end|mere end)\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE)
@@ -54,17 +58,17 @@ _VAGUE = re.compile(
     # a period the contract names elsewhere (a cover page, an order form): "within the Breach Notification Period"
     r"within the (?:[A-Z]\w+ ){1,3}(?:Period|Timeframe|Deadline)\b|inden for (?:den |det )?(?:aftalte )?(?:[A-ZÆØÅ]\w+ ){0,2}(?:[Ff]rist|[Pp]eriode)\b",
     re.IGNORECASE)
-_HOURS_PER = {"minute": 1 / 60, "minutt": 1 / 60, "hour": 1, "hr": 1, "h": 1, "time": 1, "day": 24,
+_HOURS_PER = {"minute": 1 / 60, "minutt": 1 / 60, "hour": 1, "hr": 1, "h": 1, "t": 1, "time": 1, "day": 24,
               "dag": 24, "døgn": 24, "week": 168, "uge": 168, "ug": 168, "month": 720, "måned": 720}
 
 
 def _unit_hours(unit: str, qual: str | None) -> tuple[int, str]:
-    u = unit.lower().rstrip(".")
+    u = re.sub(r"-?frist\w*$", "", unit.lower().rstrip("."))
     if u.endswith("s") and u[:-1] in ("timer", "dage", "døgn", "hverdage", "arbejdsdage", "måneder"):
         u = u[:-1]  # Danish genitive: "48 timers frist"
     if u in ("hverdage", "arbejdsdage", "hverdag", "arbejdsdag"):  # "1 hverdag"
         return 24, "business days"
-    base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "hrs", "hr", "døgn", "timer", "time") else u
+    base = re.sub(r"(?:s|e|r|er)$", "", u) if u not in ("h", "t", "hrs", "hr", "døgn", "timer", "time") else u
     base = {"hrs": "hr", "timer": "time"}.get(base, base)
     hours = _HOURS_PER.get(base, _HOURS_PER.get(u, 24))
     name = {1 / 60: "minutes", 1: "hours", 24: "days", 168: "weeks", 720: "months"}[hours]
@@ -116,7 +120,7 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        r"(?:next|following|subsequent)\s+(?:business|working|bank|calendar)?\s*day|"
                        # "within a day of finding out", "inden for et døgn"
                        r"within\s+a\s+(?:business\s+|working\s+|calendar\s+)?day(?!\s+or\b)|inden\s+for\s+(?:et\s+døgn|en\s+(?:arbejds|hver)?dag)(?!\s+eller\b)|"
-                       r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?:førstkommende|følgende|næste)\s+"
+                       r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?:førstkommende|næstkommende|følgende|næste)\s+"
                        r"(?:arbejdsdag|hverdag|bankdag|dag)|"
                        # the day after, or the end of the day it is found: "senest dagen efter, at bruddet er konstateret",
                        # "inden udgangen af den arbejdsdag, hvor den er opdaget", "by close of business on the business day
@@ -204,6 +208,25 @@ def _own_part(text: str, start: int, end: int) -> str:
     return text[left:right.start() if right else len(text)]
 
 
+# the words between a deadline and the report it is set for: "…, within 10 days, provide a written report"
+_REPORT_AFTER = re.compile(r"[\s,)]*(?:(?:shall|will|must|skal|vil)\s+)?")
+_AND = re.compile(r"\b(?:and|og|samt)\b", re.IGNORECASE)
+
+
+def _later_report(text: str, start: int, end: int) -> bool:
+    """Whether the deadline at ``start``–``end`` is set for a report that follows a notice told of before it, joined by
+    "and": "shall immediately notify Customer and shall, within 10 days, provide a written report", "orienterer Kunden
+    hurtigst muligt … og sender en skriftlig rapport om årsag og tiltag inden 5 hverdage" (not "shall promptly, and in
+    any event within 24 hours, provide a written report", where the report is the notice)."""
+    after = _FOLLOW_UP.match(text, _REPORT_AFTER.match(text, end).end())
+    before = list(_FOLLOW_UP.finditer(text, max(0, start - 80), start))
+    report = after or (before[-1] if before else None)
+    if report is None:
+        return False
+    told = [t for t in _TELLING.finditer(text, 0, min(report.start(), start)) if t.end() <= report.start()]
+    return bool(told and _AND.search(text, told[-1].end(), report.start()))
+
+
 def _not_a_notice_time(text: str, m: re.Match[str], per: float) -> bool:
     """Whether the period at ``m`` is some other time than one to notify within: a notice period, a time counted from
     the contract's end, a frequency, how long something lasts, or minutes with no breach named."""
@@ -269,7 +292,8 @@ def extract_deadline(text: str, anchor: int = 0, lang: str = "en") -> dict[str, 
         # hours"), and the nearest
         theirs = not_to_customer(text, m.start())
         part = part if part is not None else _own_part(text, m.start(), m.end())
-        follow_up = (3 if _AFTER_FIRST_NOTICE.match(text, m.end()) else 2 if _FOLLOW_UP.search(part)
+        follow_up = (3 if _AFTER_FIRST_NOTICE.match(text, m.end())
+                     else 2 if _FOLLOW_UP.search(part) or _later_report(text, m.start(), m.end())
                      else 1 if _CONFIRMATION.search(part) else 0)
         # a deadline whose own words (since the deadline before it) name the breach before one for something else in
         # the sentence ("om alvorlige driftsforstyrrelser inden for 1 time … og om sikkerhedsbrud … senest 24 timer")

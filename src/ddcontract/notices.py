@@ -20,6 +20,8 @@ _PASSIVE = ("underrettes", "orienteres", "informeres", "notified", "informed", "
 # the verbs of telling, with the word after them (its object, when it is one)
 _TELL = (r"notify|notifies|inform|informs|tell|tells|alert|alerts|advise|advises|contact|contacts|report|reports|"
          r"underrette|underretter|orientere|orienterer|informere|informerer|kontakte|kontakter|meddele|meddeler|give|giver|"
+         # passing a report on ("the Host will forward it to the Client", "videresender vi meldingen til Kunden")
+         r"forward|forwards|relay|relays|videresende|videresender|"
          + "|".join(_PASSIVE))
 _DUTY_VERB = re.compile(rf"\b(?:{_TELL})\b(?:\s+(?:the\s+)?(?P<obj>[\wæøåÆØÅ]+))?", re.IGNORECASE)
 # the provider told (by its sub-processor, or by the customer): "Each Sub-processor shall notify the Processor within 24
@@ -29,6 +31,9 @@ _PROVIDER_DA = frozenset(("leverandøren", "databehandleren", "udbyderen"))
 # underrette os"
 _ASKED_OF_PROVIDER = re.compile(r"\b(?:will|would|do|does|can|shall|must)\s+you\s+(?:\w+\s+)?$|"
                                 r"\b(?:vil|skal|kan)\s+(?:i|du)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a Danish subordinate clause has its subject before the verb, so the name after the verb is the one told: "sikrer, at
+# disse underretter Databehandleren senest 24 timer efter", "underdatabehandlere, som underretter Leverandøren"
+_SUBJECT_BEFORE_DA = re.compile(r"(?:\b(?:at|som)\s+(?:[\wæøå]+\s+){0,2}|\b(?:disse|de|denne|dette)\s+)$", re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os", "processor", "supplier", "provider", "vendor", "contractor"} | _PROVIDER_DA
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
 _CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
@@ -279,7 +284,8 @@ def not_to_customer(text: str, at: int) -> bool:
     obj = (verb.group("obj") or "").lower()
     # (a Danish present tense puts its subject after the verb: "giver Databehandleren den dataansvarlige meddelelse" has
     # the provider as subject; only after an infinitive is it the one told: "skal underrette Databehandleren")
-    if obj in _TO_PROVIDER_OBJECT and not (obj in _PROVIDER_DA and verb.group(0).split()[0].lower().endswith("r")):
+    if obj in _TO_PROVIDER_OBJECT and not (obj in _PROVIDER_DA and verb.group(0).split()[0].lower().endswith("r")
+                                           and not _SUBJECT_BEFORE_DA.search(text[max(0, verb.start() - 40):verb.start()])):
         return True
     if verb.group(0).split()[0].lower() in _PASSIVE:
         return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"

@@ -15,7 +15,7 @@ e.g i.e etc inc ltd llc co corp no nos sec secs art arts cl para paras p pp vs v
 excl esp fig min max dept est jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st
 u.s u.k e.u n.a s.a b.v a/s aps a.s gmbh ag plc pty cf ca av ref nr stk jf bl.a f.eks mv evt ca hhv
 pkt ifm inkl ekskl kr jr sr pr dvs iht vedr osv tlf afs ang m.fl m.m o.l jfr
-p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs
+p.t pga mht vha iflg ift fx kap afsn mio mia jvf m.v bl.a o.a ovenn nedenn rs maks
 """.split())
 
 # a sentence ends before a capital, a number or a quote, also when a bullet glyph stands before it (a PDF's list
@@ -40,7 +40,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.start() + len(m.group("close"))
-        if (_is_abbreviation(text, cut) and not _ends_amount(text, cut)) or _is_list_number(text, start, cut):
+        if ((_is_abbreviation(text, cut) and not _ends_amount(text, cut) and not _ends_company(text, cut))
+                or _is_list_number(text, start, cut)):
             continue
         spans.append((start, cut))
         start = m.end()
@@ -91,6 +92,19 @@ _NEXT_WORD = re.compile(r"[\"”’)]?\s+[\"“(]?(?!(?:Kr|Kroner|Euro|Dollars?|
 
 def _ends_amount(text: str, end: int) -> bool:
     return bool(_AMOUNT_END.search(text[max(0, end - 30):end]) and _NEXT_WORD.match(text, end))
+
+
+# a company form that closes a name ends its sentence when a word that opens sentences follows: "… operated by Acme
+# Inc. All rights reserved.", "… Nordlys ApS. Du kan …" (not "Acme Inc. Customer Support", "Co. Ltd.", "A/S. CVR")
+_COMPANY_END = re.compile(r"\b(?:inc|ltd|llc|corp|co|plc|gmbh|ag|pty|a/s|aps)\.[\"”)]?$", re.IGNORECASE)
+_OPENER = re.compile(r"[\"”’)]?\s+[\"“(]?(?:The|This|These|Those|That|Each|Either|Neither|If|In|Any|All|We|You|Our|Your|It|"
+                     r"Such|No|Nothing|Notwithstanding|Upon|For|Unless|When|Where|Except|Subject|"
+                     r"Kunden|Leverandøren|Aftalen|Parterne|Vi|Du|Hvis|Denne|Dette|Disse|Der|Det|Den|De|Ved|Alle|Enhver|"
+                     r"Såfremt|Når|Ingen|Vores|Din|Dine|Jeres)\b(?![/.-])")
+
+
+def _ends_company(text: str, end: int) -> bool:
+    return bool(_COMPANY_END.search(text[max(0, end - 8):end]) and _OPENER.match(text, end))
 
 
 def _is_list_number(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,105 @@
+"""Values and wordings of the thirty-fourth round (the passages are written for this test).
+
+- A deadline set for a report that follows a notice told of before it ("shall immediately notify … and shall, within 10
+  days, provide a written report", "orienterer … hurtigst muligt … og sender en skriftlig rapport … inden 5 hverdage")
+  is the report's, not the notice's: the notice is only prompt. Where the report is the notice itself ("shall promptly,
+  and in any event within 24 hours, provide a written report") its deadline stays.
+- Danish "i løbet af 24 timer", "24 t.", "48-timersfristen", "senest næstkommende arbejdsdag".
+- A sub-processor's deadline toward the processor in a Danish subordinate clause ("sikrer, at disse underretter
+  Databehandleren senest 24 timer efter …") is not the customer's.
+- Caps said with "liable for at most", "will pay at most … for all claims", "the maximum compensation payable … is",
+  Danish "hæfter maks.", and liability limited to what the insurance covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddcontract.check import CheckOptions, check_file
+from ddcontract.deadlines import extract_deadline
+
+
+def _finding(tmp_path: Path, library, text: str, lang: str, req: str):
+    path = tmp_path / "contract.txt"
+    path.write_text(("Vilkår" if lang == "da" else "Terms") + "\n\n" + text + "\n", encoding="utf-8")
+    return next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == req)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On discovering a Security Incident, the Host shall promptly notify the Client and shall, within 14 days, "
+           "deliver a written report on its cause."),
+    ("da", "Udbyderen giver Foreningen besked om et sikkerhedsbrud straks og udarbejder en rapport om forløbet "
+           "og de trufne tiltag inden 10 hverdage."),
+])
+def test_a_later_reports_deadline_is_not_the_notices(lang, text):
+    found = extract_deadline(text, 0, lang)
+    assert found.get("hours") is None and found.get("vague") is True
+
+
+@pytest.mark.parametrize("lang, text, hours", [
+    ("en", "On discovering a Security Incident, the Host shall promptly, and in any event within 36 hours, deliver a "
+           "written report to the Client.", 36),
+    ("en", "The Host shall notify the Client of a Security Incident within 12 hours and shall deliver a written report "
+           "within 14 days.", 12),
+    ("da", "Foreningen skal have besked om bruddet i løbet af 30 timer, mens den endelige rapport følger senest 8 "
+           "hverdage derefter.", 30),
+    ("da", "Ved sikkerhedsbrud giver vi Kunden besked inden 36 t. efter opdagelsen.", 36),
+    ("da", "36-timersfristen for underretning af Kunden løber fra Leverandørens kendskab til bruddet.", 36),
+    ("da", "Brud på persondatasikkerheden indberettes til Kunden senest næstkommende arbejdsdag.", 24),
+])
+def test_deadlines_in_other_words(lang, text, hours):
+    assert extract_deadline(text, 0, lang).get("hours") == hours
+
+
+def test_a_sub_processors_deadline_in_a_subordinate_clause_is_not_the_customers():
+    text = ("Leverandøren sikrer, at disse underretter Leverandøren senest 12 timer efter, at de er blevet bekendt med et "
+            "brud, og Leverandøren orienterer derefter Kunden uden unødig forsinkelse.")
+    found = extract_deadline(text, 0, "da")
+    assert found.get("not_to_customer") or found.get("hours") is None
+
+
+@pytest.mark.parametrize("lang, text, hours", [
+    ("da", "Får nogen uberettiget adgang til dine kundedata, hører du fra os inden for 48 timer.", 48),
+    ("da", "Vi giver dig besked senest 2 hverdage efter, at dine personoplysninger er blevet tilgængelige for "
+           "uvedkommende.", 48),
+    ("da", "Indberetter en underleverandør et brud til os, videresender vi meldingen til Kunden inden 24 timer.", 24),
+    ("da", "Hændelser, der kan true integriteten af Kundens data, meddeles Kunden inden 6 timer.", 6),
+    ("en", "If a subcontractor reports a data breach to the Host, the Host will forward it to the Client within 12 "
+           "hours.", 12),
+])
+def test_breach_notices_in_other_words(tmp_path: Path, library, lang, text, hours):
+    finding = _finding(tmp_path, library, text, lang, "DD-8.1")
+    assert finding.status == "met" and finding.values.get("hours") == hours
+
+
+@pytest.mark.parametrize("lang, text, amount, currency", [
+    ("en", "The Host is liable for at most GBP 60,000 in any contract year.", 60000, "GBP"),
+    ("en", "In a calendar year the Host will pay at most EUR 25,000 for all claims under this Agreement.", 25000, "EUR"),
+    ("en", "The maximum compensation payable by the Host is USD 80,000 per year.", 80000, "USD"),
+    ("da", "Foreningen hæfter maks. 15.000 kr. for tab, uanset årsagen.", 15000, "DKK"),
+])
+def test_caps_in_other_words(tmp_path: Path, library, lang, text, amount, currency):
+    finding = _finding(tmp_path, library, text, lang, "DD-4.6")
+    assert finding.status == "met"
+    assert (finding.values.get("amount"), finding.values.get("currency")) == (amount, currency)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("da", "Bureauets erstatningsansvar begrænses til den dækning, som bureauets ansvarsforsikring giver."),
+    ("da", "Uanset grundlaget erstattes driftstab ikke."),
+    ("da", "Medlemmet kan ikke rejse krav mod klubben for tabt fortjeneste eller andre følgetab."),
+])
+def test_limits_without_a_sum_are_addressed(tmp_path: Path, library, lang, text):
+    assert _finding(tmp_path, library, text, lang, "DD-4.6").status == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "Efter gentagne sikkerhedshændelser hos Udbyderen kan Foreningen afslutte samarbejdet uden varsel.",
+    "Kunden kan ophæve aftalen, hvis Leverandørens ISO 27001-certificering bortfalder.",
+    "Overfører Leverandøren personoplysninger til et tredjeland uden samtykke, kan Kunden ophæve aftalen.",
+    "Manglende overholdelse af Kommunens instrukser om behandlingen giver Kommunen adgang til ophævelse af kontrakten.",
+])
+def test_termination_for_security_reasons_in_danish(tmp_path: Path, library, text):
+    assert _finding(tmp_path, library, text, "da", "DD-4.7").status == "met"
