@@ -9,6 +9,9 @@
   Databehandleren senest 24 timer efter …") is not the customer's.
 - Caps said with "liable for at most", "will pay at most … for all claims", "the maximum compensation payable … is",
   Danish "hæfter maks.", and liability limited to what the insurance covers.
+- Danish wordings: termination for security reasons, a breach notice's channel to people whose data it touched, a
+  security mailbox, insurance one must "være i besiddelse af", scraping made a breach, data destroyed, stored encrypted
+  or opened to a subcontractor, use against the rules, and what the heading names said of as "den".
 """
 
 from __future__ import annotations
@@ -103,3 +106,35 @@ def test_limits_without_a_sum_are_addressed(tmp_path: Path, library, lang, text)
 ])
 def test_termination_for_security_reasons_in_danish(tmp_path: Path, library, text):
     assert _finding(tmp_path, library, text, "da", "DD-4.7").status == "met"
+
+
+@pytest.mark.parametrize("lang, text, req, status", [
+    # the channel of a notice to people whose data a breach touched, and a security mailbox as e-mail
+    ("da", "Er dine kundeoplysninger ramt af et brud, skriver vi til dig på e-mail samme dag.", "DD-8.4", "met"),
+    ("da", "Leverandøren underretter Kunden om sikkerhedsbrud via Kundens sikkerhedspostkasse.", "DD-8.4", "met"),
+    # insurance a party must be "i besiddelse af"
+    ("da", "Montøren skal under hele aftalen være i besiddelse af en erhvervsansvarsforsikring.", "DD-6.1", "weak"),
+    # scraping made a breach, and scripts that fetch data automatically
+    ("da", "Crawling af kataloget og automatiseret indsamling af priser betragtes som misbrug.", "DD-4.5", "weak"),
+    ("da", "Kunden sørger for, at ingen af dets underleverandører anvender scripts eller makroer til automatisk at hente fakturaer fra Portalen.", "DD-4.5", "weak"),
+    # Danish data rules: destruction, storage encrypted, a subcontractor given access
+    ("da", "Oplysninger om tidligere medlemmer bortskaffes, når opbevaringsfristen er udløbet.", "DD-4.3", "weak"),
+    ("da", "Foreningens data krypteres ved lagring på vores servere.", "DD-4.3", "weak"),
+    ("da", "Ingen underleverandør får adgang til Kundens data uden Kundens godkendelse.", "DD-4.3", "weak"),
+    # use rules: use against the rules, use for another purpose
+    ("da", "Anvendelse af Portalen i strid med Kommunens retningslinjer kan medføre lukning af adgangen.", "DD-4.4", "met"),
+    ("da", "Ønsker Kunden at bruge Systemet til andet end lønbehandling, kræver det en ny aftale.", "DD-4.4", "met"),
+])
+def test_danish_wordings_of_the_round(tmp_path: Path, library, lang, text, req, status):
+    assert _finding(tmp_path, library, text, lang, req).status == status
+
+
+@pytest.mark.parametrize("req, text, status", [
+    ("DD-4.7", "Ophævelse\n\nDen kan finde sted, hvis Leverandøren væsentligt misligholder kontrakten.\n", "weak"),
+    ("DD-4.6", "Erstatning\n\nDen kan aldrig overstige 40.000 kr. pr. år.\n", "met"),
+])
+def test_said_of_the_heading_in_danish(tmp_path: Path, library, req, text, status):
+    path = tmp_path / "clause.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language="da")).requirements if f.id == req)
+    assert finding.status == status

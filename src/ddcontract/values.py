@@ -166,7 +166,8 @@ def extract_insurance(text: str, anchor: int = 0, lang: str = "en") -> dict[str,
 # ---------------------------------------------------------------- channels, elements, owner
 
 _CHANNELS = [
-    ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|"
+    # (a security mailbox is an e-mail inbox: "via den krypterede sikkerhedspostkasse")
+    ("email", re.compile(r"e-?mail|electronic mail|e-post|(?:pr\.|via|på|per)\s+mail\b|\w*sikkerhedspostkasse(?:n)?\b|"
                          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)),
     # a call to a number or a centre: "call the Authority's 24/7 operations centre on the number in Schedule 3"
     ("phone", re.compile(r"tele?phone|\bphone|by call(?:ing)?|hotline|telefon|\bsms\b|text messages?|\bopkald|\bringer\b|\bring(?:e)?\s+(?:\w+\s+){0,2}?til\b|"
