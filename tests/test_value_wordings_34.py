@@ -124,6 +124,18 @@ def test_termination_for_security_reasons_in_danish(tmp_path: Path, library, tex
     # use rules: use against the rules, use for another purpose
     ("da", "Anvendelse af Portalen i strid med Kommunens retningslinjer kan medføre lukning af adgangen.", "DD-4.4", "met"),
     ("da", "Ønsker Kunden at bruge Systemet til andet end lønbehandling, kræver det en ny aftale.", "DD-4.4", "met"),
+    # the processing moved to another country, files exchanged encrypted, a list of sub-processors
+    ("da", "Behandlingen flyttes ikke til et andet land, før Foreningen er varslet.", "DD-4.3", "weak"),
+    ("da", "Udveksling af lønfiler mellem parterne sker krypteret via SFTP.", "DD-4.3", "weak"),
+    ("da", "Databehandleren holder en liste over sine underdatabehandlere ajour.", "DD-4.3", "weak"),
+    # material that may not be downloaded or exported
+    ("da", "Kursusvideoerne må ikke downloades eller vises for andre.", "DD-4.5", "weak"),
+    # a leak, and "you hear from us" by a channel
+    ("da", "Er dine kortoplysninger blevet lækket, hører du fra os i en sms.", "DD-8.4", "met"),
+    # no right to compensation; what a party covers at most; misuse that leads to exclusion
+    ("da", "Flyttes et kursus, har deltagerne ikke krav på erstatning.", "DD-4.6", "weak"),
+    ("da", "Udlejeren dækker højst 30.000 kr. for skader på lejers gods.", "DD-4.6", "met"),
+    ("da", "Gentagen overtrædelse af husordenen medfører eksklusion af foreningen.", "DD-4.7", "weak"),
 ])
 def test_danish_wordings_of_the_round(tmp_path: Path, library, lang, text, req, status):
     assert _finding(tmp_path, library, text, lang, req).status == status
@@ -138,3 +150,52 @@ def test_said_of_the_heading_in_danish(tmp_path: Path, library, req, text, statu
     path.write_text(text, encoding="utf-8")
     finding = next(f for f in check_file(path, library, CheckOptions(language="da")).requirements if f.id == req)
     assert finding.status == status
+
+
+def test_a_countrys_authority_is_an_authority():
+    text = ("The Host shall report significant incidents to the Irish authority named under the NIS2 rules within 24 "
+            "hours, and shall inform the Client without undue delay.")
+    assert extract_deadline(text, 0, "en").get("not_to_customer") is True
+
+
+def test_the_contracting_authority_is_the_customer():
+    assert not extract_deadline("The Supplier shall notify the Contracting Authority of any security incident within 24 "
+                                "hours.", 0, "en").get("not_to_customer")
+
+
+@pytest.mark.parametrize("lang, text, amount", [
+    ("en", "Each party's liability is limited to the fees for one year, but never less than EUR 200,000 and never more "
+           "than EUR 900,000.", 900000),
+    ("da", "Ansvaret er begrænset til vederlaget, dog mindst 300.000 kr. og højst 1,2 mio. kr.", 1200000),
+    ("da", "Ansvaret er begrænset til 20 % af kontraktsummen, dog mindst 400.000 kr.", 400000),
+])
+def test_a_floor_beside_a_ceiling_is_not_the_cap(lang, text, amount):
+    from ddcontract.amounts import extract_money
+    assert extract_money(text, 0, lang)["amount"] == amount
+
+
+@pytest.mark.parametrize("lang, text, req, status", [
+    ("da", "Brug af portalen\n\nDen er alene beregnet til foreningens egne arrangementer.\n", "DD-4.4", "met"),
+    ("da", "Dit indhold\n\nDet må ikke krænke andres rettigheder eller indeholde reklame.\n", "DD-4.4", "met"),
+    ("da", "Tab af data\n\nDet dækker vi ikke. Tag selv en kopi af dine filer.\n", "DD-4.6", "weak"),
+    ("en", "Loss of data\n\nWe do not cover it, so keep copies of your files.\n", "DD-4.6", "weak"),
+])
+def test_said_of_the_heading(tmp_path: Path, library, lang, text, req, status):
+    path = tmp_path / "clause.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == req)
+    assert finding.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Vilkår\n\nForeningen kan ophæve lejemålet af bådpladsen med øjeblikkelig virkning.\n",
+    "Vilkår\n\nUdlejeren kan hæve aftalen uden varsel.\n",
+    "Når vi lukker din konto\n\nDet kan ske, hvis du overtræder reglerne for opslag.\n",
+    "Misbrug af bookingsystemet\n\nSom misbrug regnes dobbeltbooking af baner.\n\nI sådanne tilfælde kan klubben nedlægge din profil.\n",
+])
+def test_danish_termination_for_breach_in_other_words(tmp_path: Path, library, text):
+    path = tmp_path / "clause.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check_file(path, library, CheckOptions(language="da", model=False)).requirements
+                   if f.id == "DD-4.7")
+    assert finding.status == "weak"

@@ -282,6 +282,12 @@ def extract_money(text: str, anchor: int = 0, lang: str = "en") -> dict[str, Any
     money = [m for m in money if not _NOT_A_CAP.search(text[max(0, m["start"] - 80):m["start"]])
              and not (_CURRENT_BASE.search(text[max(0, m["start"] - 40):m["start"]])
                       and _MULTIPLE.search(text[:m["start"]]))]
+    # a floor beside a ceiling ("however never less than DKK 1 mio. and never more than DKK 5 mio.", "dog mindst 1 mio.
+    # kr. og højst 5 mio. kr."): the ceiling is the cap; a floor alone ("25 % af kontraktsummen, dog mindst 1 mio. kr.")
+    # is the sum there is
+    floors = [m for m in money if _FLOOR.search(text[max(0, m["start"] - 30):m["start"]])]
+    if floors and len(floors) < len(money):
+        money = [m for m in money if m not in floors]
     if not money:
         return {}
     after = [m for m in money if m["start"] >= anchor]
@@ -337,6 +343,8 @@ def _whose_cap(text: str, item: dict[str, Any]) -> str | None:
     return "customer" if holders[-1].group("customer") else "provider"
 
 
+_FLOOR = re.compile(r"\b(?:(?:never|not|no)\s+less\s+than|at\s+least|a\s+minimum\s+of|mindst|(?:ikke|aldrig)\s+mindre\s+end)\s*$",
+                    re.IGNORECASE)
 _NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]{0,40}?(?:(?:not|no)\s+less\s+than|at\s+least|mindst|"
                         r"minimum(?:\s+of)?)\s*$|minimum\s+(?:annual\s+|monthly\s+)?fee\s+(?:is|of)\s*$|"
                         r"deductible\s+(?:of|not\s+exceeding)\s*$|\bselvrisiko\s+(?:på|af)\s*$|\bbod\s+på\s*$|"

@@ -69,6 +69,9 @@ _CUSTOMER_AWARE = re.compile(
 # an authority told, not the customer: "notify the supervisory authority … within 72 hours", "notification to the
 # competent authority", "anmelde bruddet til Datatilsynet"
 _AUTHORITY = (r"(?:(?:(?:the|any|a|an|relevant|competent|applicable|appropriate|responsible|lead|national|den|de|en|relevante|"
+              # a country's ("the Danish authority designated under the NIS2 act"; not "the Contracting Authority", the
+              # customer of a public contract)
+              r"danish|european|eu|uk|irish|german|dutch|french|swedish|norwegian|danske|europæiske|"
               r"kompetente|ansvarlige)\s+){0,3}(?:(?:supervisory|data\s+protection|regulatory|privacy|government(?:al)?)\s+)?"
               r"(?:authority|authorities|regulator|regulators|ico|datatilsynet|datatilsyn|tilsynsmyndighed(?:en|er|erne)?|"
               r"myndighed(?:en|er|erne)?|cert-in|csirt|ncsc|cfcs|center\s+for\s+cybersikkerhed|police|politiet|commission)\b"

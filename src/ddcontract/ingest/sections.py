@@ -110,7 +110,7 @@ def starts_with_bullet(text: str) -> bool:
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.", re.IGNORECASE)
 # a label line and its value, as a table written as lines has them: "Frist: Senest 24 timer efter konstatering",
 # "Channel: telephone, then e-mail" (not a part's title with a colon: "Schedule 2: Security", "Bilag 4: Sikkerhed")
-_LABEL_LINE = re.compile(r"^(?!(?:section|clause|article|schedule|annex|appendix|exhibit|attachment|part|chapter|bilag|"
+_LABEL_AND_VALUE = re.compile(r"^(?!(?:section|clause|article|schedule|annex|appendix|exhibit|attachment|part|chapter|bilag|"
                          r"appendiks|afsnit|kapitel|punkt|pkt|del)\b)[A-ZÆØÅ][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S",
                          re.IGNORECASE)
 _RUNS_ON = re.compile(r"[;,]\s*(?:or|and|og|eller|samt)$", re.IGNORECASE)
@@ -174,7 +174,7 @@ def _title_shaped(t: str) -> bool:
     if _RUNS_ON.search(t) or _LOWER_ITEM.match(t):
         return False
     # a line of contact details: "Breach reports: E-mail: soc@host.example, Phone: 70 00 00 00"; a label and its value
-    return not _CONTACT.search(t) and not (_LABEL_LINE.match(t) and not t.isupper())
+    return not _CONTACT.search(t) and not (_LABEL_AND_VALUE.match(t) and not t.isupper())
 
 
 def sentence_case_title(text: str) -> bool:
