@@ -343,8 +343,8 @@ def _whose_cap(text: str, item: dict[str, Any]) -> str | None:
     return "customer" if holders[-1].group("customer") else "provider"
 
 
-_FLOOR = re.compile(r"\b(?:(?:never|not|no)\s+less\s+than|at\s+least|a\s+minimum\s+of|mindst|(?:ikke|aldrig)\s+mindre\s+end)\s*$",
-                    re.IGNORECASE)
+_FLOOR = re.compile(r"\b(?:(?:never|not|no)\s+less\s+than|at\s+least|a\s+minimum\s+of|mindst|"
+                    r"(?:ikke|aldrig)\s+mindre\s+end)\s*$", re.IGNORECASE)
 _NOT_A_CAP = re.compile(r"(?:insurance|insured|forsikring\w*|dækning\w*)\b[^.;]{0,40}?(?:(?:not|no)\s+less\s+than|at\s+least|mindst|"
                         r"minimum(?:\s+of)?)\s*$|minimum\s+(?:annual\s+|monthly\s+)?fee\s+(?:is|of)\s*$|"
                         r"deductible\s+(?:of|not\s+exceeding)\s*$|\bselvrisiko\s+(?:på|af)\s*$|\bbod\s+på\s*$|"

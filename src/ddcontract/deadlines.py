@@ -120,7 +120,8 @@ _NEXT_DAY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|be
                        r"(?:next|following|subsequent)\s+(?:business|working|bank|calendar)?\s*day|"
                        # "within a day of finding out", "inden for et døgn"
                        r"within\s+a\s+(?:business\s+|working\s+|calendar\s+)?day(?!\s+or\b)|inden\s+for\s+(?:et\s+døgn|en\s+(?:arbejds|hver)?dag)(?!\s+eller\b)|"
-                       r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?(?:førstkommende|næstkommende|følgende|næste)\s+"
+                       r"(?:senest|inden)\s+(?:udløbet\s+af\s+)?(?:den\s+)?"
+                       r"(?:førstkommende|næstkommende|følgende|næste)\s+"
                        r"(?:arbejdsdag|hverdag|bankdag|dag)|"
                        # the day after, or the end of the day it is found: "senest dagen efter, at bruddet er konstateret",
                        # "inden udgangen af den arbejdsdag, hvor den er opdaget", "by close of business on the business day

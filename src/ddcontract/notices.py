@@ -33,7 +33,8 @@ _ASKED_OF_PROVIDER = re.compile(r"\b(?:will|would|do|does|can|shall|must)\s+you\
                                 r"\b(?:vil|skal|kan)\s+(?:i|du)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a Danish subordinate clause has its subject before the verb, so the name after the verb is the one told: "sikrer, at
 # disse underretter Databehandleren senest 24 timer efter", "underdatabehandlere, som underretter Leverandøren"
-_SUBJECT_BEFORE_DA = re.compile(r"(?:\b(?:at|som)\s+(?:[\wæøå]+\s+){0,2}|\b(?:disse|de|denne|dette)\s+)$", re.IGNORECASE)
+_SUBJECT_BEFORE_DA = re.compile(r"(?:\b(?:at|som)\s+(?:[\wæøå]+\s+){0,2}|\b(?:disse|de|denne|dette)\s+)$",
+                                re.IGNORECASE)
 _TO_PROVIDER_OBJECT = {"us", "os", "processor", "supplier", "provider", "vendor", "contractor"} | _PROVIDER_DA
 # the customer as the subject of a duty: "You shall", "the Customer agrees to", "Kunden skal straks"
 _CUSTOMER_DA = r"du|i|kunden|brugeren|medlemmet|licenstageren|abonnenten"
@@ -287,8 +288,10 @@ def not_to_customer(text: str, at: int) -> bool:
     obj = (verb.group("obj") or "").lower()
     # (a Danish present tense puts its subject after the verb: "giver Databehandleren den dataansvarlige meddelelse" has
     # the provider as subject; only after an infinitive is it the one told: "skal underrette Databehandleren")
+    # (… nor after its subject in a subordinate clause: "sikrer, at disse underretter Databehandleren")
+    subject_first = _SUBJECT_BEFORE_DA.search(text[max(0, verb.start() - 40):verb.start()])
     if obj in _TO_PROVIDER_OBJECT and not (obj in _PROVIDER_DA and verb.group(0).split()[0].lower().endswith("r")
-                                           and not _SUBJECT_BEFORE_DA.search(text[max(0, verb.start() - 40):verb.start()])):
+                                           and not subject_first):
         return True
     if verb.group(0).split()[0].lower() in _PASSIVE:
         return False  # the customer as the subject of a passive is the one told: "skal Kunden orienteres senest …"

@@ -3,7 +3,8 @@
 A contract sentence is full of full stops that end nothing: "e.g.", "Inc.", "No. 5", "Sec. 4.2", "U.S.", Danish
 "jf.", "pkt.", "bl.a.", "EUR 2.5 million". The splitter cuts only at ". ! ?" followed by a space and a capital
 letter, a digit-led clause number, a quote or a bullet, and not after a known abbreviation or an initial (but an
-annex's letter, "bilag B.", and an amount's "kr." before a capitalised word do end a sentence).
+annex's letter, "bilag B.", an amount's "kr." before a capitalised word, and a company form before a word that opens
+sentences, "… Hollin Tech Inc. All rights reserved.", do end a sentence).
 """
 
 from __future__ import annotations
@@ -97,10 +98,10 @@ def _ends_amount(text: str, end: int) -> bool:
 # a company form that closes a name ends its sentence when a word that opens sentences follows: "… operated by Acme
 # Inc. All rights reserved.", "… Nordlys ApS. Du kan …" (not "Acme Inc. Customer Support", "Co. Ltd.", "A/S. CVR")
 _COMPANY_END = re.compile(r"\b(?:inc|ltd|llc|corp|co|plc|gmbh|ag|pty|a/s|aps)\.[\"”)]?$", re.IGNORECASE)
-_OPENER = re.compile(r"[\"”’)]?\s+[\"“(]?(?:The|This|These|Those|That|Each|Either|Neither|If|In|Any|All|We|You|Our|Your|It|"
-                     r"Such|No|Nothing|Notwithstanding|Upon|For|Unless|When|Where|Except|Subject|"
-                     r"Kunden|Leverandøren|Aftalen|Parterne|Vi|Du|Hvis|Denne|Dette|Disse|Der|Det|Den|De|Ved|Alle|Enhver|"
-                     r"Såfremt|Når|Ingen|Vores|Din|Dine|Jeres)\b(?![/.-])")
+_OPENER = re.compile(r"[\"”’)]?\s+[\"“(]?(?:The|This|These|Those|That|Each|Either|Neither|If|In|Any|All|We|You|Our|"
+                     r"Your|It|Such|No|Nothing|Notwithstanding|Upon|For|Unless|When|Where|Except|Subject|"
+                     r"Kunden|Leverandøren|Aftalen|Parterne|Vi|Du|Hvis|Denne|Dette|Disse|Der|Det|Den|De|Ved|Alle|"
+                     r"Enhver|Såfremt|Når|Ingen|Vores|Din|Dine|Jeres)\b(?![/.-])")
 
 
 def _ends_company(text: str, end: int) -> bool:

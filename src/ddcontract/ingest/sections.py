@@ -110,9 +110,9 @@ def starts_with_bullet(text: str) -> bool:
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.", re.IGNORECASE)
 # a label line and its value, as a table written as lines has them: "Frist: Senest 24 timer efter konstatering",
 # "Channel: telephone, then e-mail" (not a part's title with a colon: "Schedule 2: Security", "Bilag 4: Sikkerhed")
-_LABEL_AND_VALUE = re.compile(r"^(?!(?:section|clause|article|schedule|annex|appendix|exhibit|attachment|part|chapter|bilag|"
-                         r"appendiks|afsnit|kapitel|punkt|pkt|del)\b)[A-ZÆØÅ][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S",
-                         re.IGNORECASE)
+_LABEL_AND_VALUE = re.compile(
+    r"^(?!(?:section|clause|article|schedule|annex|appendix|exhibit|attachment|part|chapter|bilag|appendiks|underbilag|"
+    r"afsnit|kapitel|punkt|pkt|del)\b)[A-ZÆØÅ][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[;,]\s*(?:or|and|og|eller|samt)$", re.IGNORECASE)
 # a lettered or roman-numbered item whose text starts in lower case: "(b) breaches …", "iv) the …"
 _LOWER_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})\)\s+[a-zæøå]")
