@@ -19,8 +19,7 @@ from ddcontract.matching.statistical import ASKED, MODEL_RULE, examples_digest, 
 NO_RULE = {
     "en": "12. Ending the relationship\n\nThe Vendor may terminate the cooperation with immediate effect if the "
           "Reseller ignores the security requirements.\n",
-    # ("ophæve … med øjeblikkelig virkning" is a rule's since the thirty-fourth round; "stoppe" is no rule's word)
-    "da": "12. Ophør\n\nLeverandøren kan stoppe samarbejdet med øjeblikkelig virkning, hvis forhandleren ignorerer "
+    "da": "12. Ophør\n\nLeverandøren kan ophæve samarbejdet med øjeblikkelig virkning, hvis forhandleren ignorerer "
           "sikkerhedskravene.\n",
 }
 SAID = {"en": "statistical model", "da": "statistiske model"}
