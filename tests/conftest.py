@@ -25,6 +25,17 @@ def runner():
     return CliRunner()
 
 
+def finding_in(tmp_path: Path, library, text: str, lang: str, req: str, model: bool = True,
+               name: str = "contract.txt"):
+    """The check's finding for requirement ``req`` on ``text``, written to ``tmp_path / name`` and read in ``lang``."""
+    from ddcontract.check import CheckOptions, check_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return next(f for f in check_file(path, library, CheckOptions(language=lang, model=model)).requirements
+                if f.id == req)
+
+
 def load_script(name: str):
     """A script of ``scripts/`` imported as a module (registered in ``sys.modules``, so its dataclasses work)."""
     import importlib.util

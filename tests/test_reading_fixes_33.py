@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ddcontract.check import CheckOptions, check_file
+from conftest import finding_in
 from ddcontract.ingest import load_document
 from ddcontract.matching.nlp import tokenizer
 from ddcontract.segment import clauses_of
@@ -41,10 +41,7 @@ def test_abbreviations_stay_whole():
 
 
 def _deadline(tmp_path: Path, library, text: str, lang: str):
-    path = tmp_path / "contract.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language=lang))
-    return next(f for f in result.requirements if f.id == "DD-8.1")
+    return finding_in(tmp_path, library, text, lang, "DD-8.1")
 
 
 @pytest.mark.parametrize("lang, text, hours", [

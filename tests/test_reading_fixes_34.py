@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ddcontract.check import CheckOptions, check_file
+from conftest import finding_in
 from ddcontract.ingest.sections import looks_like_heading, sentence_case_title
 from ddcontract.sentences import split_sentences
 
@@ -70,7 +70,4 @@ def test_a_parts_title_with_a_colon_is_still_a_heading(line):
            "Channel: Telephone, then encrypted e-mail\n", "DD-8.4"),
 ])
 def test_label_lines_are_read_under_the_annexs_title(tmp_path: Path, library, lang, text, req):
-    path = tmp_path / "annex.txt"
-    path.write_text(text, encoding="utf-8")
-    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == req)
-    assert finding.status != "missing"
+    assert finding_in(tmp_path, library, text, lang, req, name="annex.txt").status != "missing"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ddcontract.amounts import extract_money
-from ddcontract.check import CheckOptions, check_file
+from conftest import finding_in
 from ddcontract.deadlines import extract_deadline
 
 
@@ -58,10 +58,7 @@ def test_the_aggregate_beats_a_per_claim_cap_either_side_of_the_match(text, lang
 
 
 def _cap(tmp_path: Path, library, text: str, lang: str):
-    path = tmp_path / "terms.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language=lang))
-    return next(f for f in result.requirements if f.id == "DD-4.6")
+    return finding_in(tmp_path, library, text + "\n", lang, "DD-4.6", name="terms.txt")
 
 
 @pytest.mark.parametrize("text, lang, amount, currency", [
@@ -80,11 +77,8 @@ def test_caps_read_with_their_amount(tmp_path: Path, library, text, lang, amount
 
 
 def test_a_breach_notice_by_telephone(tmp_path: Path, library):
-    path = tmp_path / "sla.txt"
-    path.write_text("Ved et kritisk sikkerhedsbrud ringer Driftscentret til Kundens vagtnummer inden for 40 minutter "
-                    "efter opdagelsen.\n", encoding="utf-8")
-    result = check_file(path, library, CheckOptions(language="da"))
-    finding = next(f for f in result.requirements if f.id == "DD-8.1")
+    finding = finding_in(tmp_path, library, "Ved et kritisk sikkerhedsbrud ringer Driftscentret til Kundens vagtnummer "
+                         "inden for 40 minutter efter opdagelsen.\n", "da", "DD-8.1", name="sla.txt")
     assert finding.status == "met"
     assert finding.values.get("hours") == pytest.approx(40 / 60)
 
@@ -115,9 +109,7 @@ def test_a_sub_processors_deadline_in_the_present_tense_is_not_the_customers(tex
      "hændelsen.", "da", 20),
 ])
 def test_breach_notices_in_other_words(tmp_path: Path, library, text, lang, hours):
-    path = tmp_path / "dpa.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    finding = next(f for f in check_file(path, library, CheckOptions(language=lang)).requirements if f.id == "DD-8.1")
+    finding = finding_in(tmp_path, library, text + "\n", lang, "DD-8.1", name="dpa.txt")
     assert finding.status != "missing"
     assert finding.values.get("hours") == pytest.approx(hours)
 

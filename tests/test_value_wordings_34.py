@@ -20,23 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from ddcontract.check import CheckOptions, check_file
+from conftest import finding_in
 from ddcontract.deadlines import extract_deadline
-
-
-def _clause_finding(tmp_path: Path, library, text: str, lang: str, req: str, model: bool = True):
-    """The finding for ``req`` in a file holding ``text`` (a heading and its clause)."""
-    path = tmp_path / "contract.txt"
-    path.write_text(text, encoding="utf-8")
-    return next(f for f in check_file(path, library, CheckOptions(language=lang, model=model)).requirements
-                if f.id == req)
 
 
 def _finding(tmp_path: Path, library, text: str, lang: str, req: str):
     """The finding for ``req`` in a passage, under a neutral heading unless it brings its own ("Heading\n\nText")."""
     if "\n\n" not in text:
         text = ("Vilkår" if lang == "da" else "Terms") + "\n\n" + text + "\n"
-    return _clause_finding(tmp_path, library, text, lang, req)
+    return finding_in(tmp_path, library, text, lang, req)
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -185,7 +177,7 @@ def test_a_floor_beside_a_ceiling_is_not_the_cap(lang, text, amount):
 def test_danish_termination(tmp_path: Path, library, text, status):
     if "\n\n" not in text:
         text = f"Vilkår\n\n{text}\n"
-    assert _clause_finding(tmp_path, library, text, "da", "DD-4.7", model=False).status == status
+    assert finding_in(tmp_path, library, text, "da", "DD-4.7", model=False).status == status
 
 
 @pytest.mark.parametrize("lang, text, status", [
