@@ -140,7 +140,9 @@ _MULT = (r"(?:\s?(?P<mult>millioner|million|millions|lakhs?|crores?|mio\.?|mill\
 _CUR_SUFFIX = (r"(?P<scur>" + _CUR_CODES + r"|euros?|(?:canadian|australian|new zealand|hong kong|singapore|"
                r"united states|u\.s\.?) dollars|dollars|US dollars|pounds(?: sterling)?|sterling|"
                r"(?:" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")|"
-               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?|Kč|zł)")
+               r"(?:danske )?kroner|rand|rupees|naira|yen|RMB|yuan|renminbi|t\.\s?kr\.?|tkr\.?|tdkk|kr\.?|Kč|zł|"
+               # the Turkish lira's own abbreviation, in capitals after a figure ("begrænset til 100 TL")
+               r"(?-i:TL))")
 _MONEY_PREFIX = re.compile(_CUR_PREFIX + r"\s?" + _AMOUNT + _NO_CENTS + _MULT, re.IGNORECASE)
 _MONEY_SUFFIX = re.compile(_AMOUNT + _NO_CENTS + _MULT + r"\s?" + _CUR_SUFFIX + r"(?![a-z])", re.IGNORECASE)
 # thousands of kroner: "250 t.kr.", "500 tkr.", "TDKK 750"
@@ -169,7 +171,7 @@ _CURRENCY = {
     "ro": "OMR", "bd": "BHD", "qr": "QAR", "sr": "SAR", "rm": "MYR", "ringgit malaysia": "MYR", "rp": "IDR",
     "dh": "AED", "dhs": "AED", "php": "PHP", "ksh": "KES", "kshs": "KES", "ksh.": "KES", "kshs.": "KES",
     "tsh": "TZS", "tshs": "TZS", "tsh.": "TZS", "tshs.": "TZS", "ush": "UGX", "ushs": "UGX", "ush.": "UGX",
-    "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN", "baht": "THB", "kč": "CZK",
+    "ushs.": "UGX", "gh₵": "GHS", "₵": "GHS", "n": "NGN", "zł": "PLN", "baht": "THB", "kč": "CZK", "tl": "TRY",
 }
 _MULTIPLIER = {"million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6, "mill": 1e6, "mill.": 1e6, "mn": 1e6, "mm": 1e6,
                "m": 1e6, "thousand": 1e3, "k": 1e3, "millioner": 1e6, "tusind": 1e3, "tusinde": 1e3, "billion": 1e9, "bn": 1e9, "mia": 1e9, "mia.": 1e9,
@@ -395,6 +397,24 @@ _EXCEPT = re.compile(r"\b(?:except|excluding|other\s+than|save|apart\s+from|undt
 def special_cap(text: str) -> bool:
     """Whether a sentence's cap is for one kind of claim only (data protection, confidentiality, an indemnity)."""
     return any(not _EXCEPT.search(text[:m.start()]) for m in _SPECIAL_CLAIMS.finditer(text))
+
+
+# a ceiling on a remedy, not on liability: service credits or compensation for missed service levels, a penalty ("Service
+# credits in any month shall not exceed 15% of the monthly fees"; "kompensation på 5 % …, dog højst 25 % af månedens
+# vederlag"; "Boden … kan ikke overstige 50 %"). A sentence that also speaks of liability, loss or damage limits liability
+# ("total liability for SLA violations is limited to service credits"; "krav på kompensation … begrænset til det typiske
+# tab") and is a cap like any other.
+_REMEDY = re.compile(r"\b(?:(?:service|financial|sla)[\s-]+(?:level\s+)?credits?|credits?\s+(?:for|in|per)\s+(?:any|a|each|the)\b|"
+                     r"(?:maximum|total|aggregate)\s+(?:total\s+)?credits?|compensation|penalt(?:y|ies)|"
+                     r"servicekredit\w*|kreditering\w*|kompensation\w*|bod|boden|bøder|dagbod\w*|konventionalbod\w*|"
+                     r"godtgørelse\w*)\b", re.IGNORECASE)
+_LIABILITY_WORD = re.compile(r"\b(?:liab\w*|damages?|loss(?:es)?|indemn\w*|responsib\w*|\w*ansvar\w*|\w*erstatning\w*|"
+                             r"hæft\w*|tab\w*|skade\w*)\b", re.IGNORECASE)
+
+
+def remedy_cap(text: str) -> bool:
+    """Whether a sentence caps service credits, service-level compensation or a penalty rather than liability."""
+    return bool(_REMEDY.search(text)) and not _LIABILITY_WORD.search(text)
 
 
 def sentence_scope(text: str) -> str | None:

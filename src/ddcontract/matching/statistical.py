@@ -12,7 +12,8 @@ what a sentence is about (:data:`ASKED`). When a sentence scores at least :data:
 highest score at which F1 there does not drop, in either language; from 0.90 to 0.93 English F1 on the fifty-nine
 studied sets is the same while the model's own findings are right more often, 23 of 28 against 31 of 45, and fewer of
 them sit where a retraining moves them across the threshold), and none of the requirement's ``unless``
-patterns vetoes that sentence (the false-positive classes the rules already know), the requirement
+patterns vetoes that sentence (the false-positive classes the rules already know), and the sentence names the
+requirement's subject where that has a closed vocabulary (:data:`SUBJECT`: insurance), the requirement
 becomes weak, with that sentence as its evidence, the rule ``model`` and a note saying the model
 found it and that no rule did: a lawyer reads it before relying on it. ``CheckOptions.model`` (the
 CLI's ``--no-model``) turns it off.
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Match
-from ..requirements import MODEL_ASKED, MODEL_TRAINED
+from ..requirements import MODEL_ASKED, MODEL_SUBJECT, MODEL_TRAINED
 from .xref import blank_titles
 
 if TYPE_CHECKING:
@@ -45,6 +46,12 @@ THRESHOLD = 0.93
 MIN_WORDS, MAX_WORDS = 5, 150  # a heading-like fragment says too little, a run-on page too much
 TRIES = 10  # the best-scoring sentences checked against the unless patterns, in order
 _WORD = re.compile(r"[^\W_]+")
+# A requirement whose subject has a closed vocabulary is found by the model only in a sentence that names it: insurance
+# is not held in a sentence without an insurance word, however much the rest reads like a duty to hold something
+# ("Administratoren skal have en gyldig adgangskode og være mindst 16 år" scored as cyber insurance).
+_SUBJECT_WORDS = {"insurance": re.compile(r"\b(?:insur\w*|underwrit\w*|cover(?:age|ed)?|\w*forsikr\w*|\w*dækning\w*|"
+                                          r"polic\w*|\w*assurance\w*)\b", re.IGNORECASE)}
+SUBJECT = {req: _SUBJECT_WORDS[subject] for req, subject in MODEL_SUBJECT.items()}
 
 
 def features(text: str, lang: str) -> frozenset[str]:
@@ -153,7 +160,8 @@ def second_opinion(decided: list[Decided], clauses: list[Clause], clause_langs: 
     for req, candidates in found.items():
         candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
         for p, _, clause, sentence, lang, feats in candidates[:TRIES]:
-            if _vetoed(library, lang, req, blank_titles(sentence.text)):
+            if (req in SUBJECT and not SUBJECT[req].search(sentence.text)) \
+                    or _vetoed(library, lang, req, blank_titles(sentence.text)):
                 continue
             match = Match(rule_id=MODEL_RULE, requirement=req, signal="model", clause=clause, sentence=sentence,
                           matched=_strongest_words(feats, shipped[lang][req]),

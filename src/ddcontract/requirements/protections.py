@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..amounts import cap_holder, sentence_scope, special_cap
+from ..amounts import cap_holder, remedy_cap, sentence_scope, special_cap
 from ..i18n import Joined, Note, note
 from ..model import Match
 from .base import MISSING, Case, Decision, Family, Hit, Requirement, Setting, Theme, decide_present
@@ -41,7 +41,10 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
         # "aggregate liability … will not exceed £100"): the aggregate is the most owed
         # (and the provider's cap, or a cap of both, before one on the customer's own liability stated in another sentence:
         # "Kundens ansvar er begrænset til kr. 100.000. Leverandørens ansvar er begrænset til det samlede vederlag …")
+        # (and a cap on liability before a ceiling on service credits or a penalty, even one with an amount: "Service
+        # credits … shall not exceed 15% of the monthly fees" is not the liability cap beside it)
         best = sorted(with_value, key=lambda m: (cap_holder(m.sentence.text) == "customer",
+                                                  remedy_cap(m.sentence.text),
                                                   m.values.get("amount") is None,
                                                   special_cap(m.sentence.text) and m.values.get("amount") is not None,
                                                   sentence_scope(m.sentence.text) == "claim",
@@ -53,11 +56,15 @@ def decide_cap(req: Requirement, matches: list[Match], policy: Policy) -> Decisi
             where = (Note("cap.where_section", {"section": section}) if section
                      else Note("cap.where_heading", {"heading": heading}) if heading else Note("cap.where_elsewhere"))
             said = note("cap.insurance_sum", where=where)
+        elif remedy_cap(best.sentence.text):
+            said = note("cap.remedy_only")
         return Decision("met", [best] + [m for m in with_value if m is not best], values, (said, *also))
     if caps and not policy.cap_requires_amount_or_formula:
         return Decision("met", caps, notes=(note("cap.no_amount_ok"), *also))
     if caps:
-        return Decision("weak", caps + limits, notes=(note("cap.no_amount"), *also))
+        caps.sort(key=lambda m: remedy_cap(m.sentence.text))  # a limit on liability before one on service credits
+        said = note("cap.remedy_only_no_amount") if remedy_cap(caps[0].sentence.text) else note("cap.no_amount")
+        return Decision("weak", caps + limits, notes=(said, *also))
     if limits:
         kinds = sorted({"cap.kind.exclusion" if m.signal == "exclusion" else "cap.kind.time" for m in limits})
         said = note("cap.limits_only", kinds=Joined(tuple(Note(k) for k in kinds), "cap.and"))
@@ -186,11 +193,15 @@ TEXTS = {
         "cap.unlimited_note": " Note: the contract also states that some liability is unlimited (section {section}).",
         "cap.met": "A maximum is stated.",
         "cap.insurance_sum": "The maximum is the insurance sum, stated {where}.",
+        "cap.remedy_only": "A maximum is stated, but only for service credits, service-level compensation or a "
+                           "penalty; no maximum on liability in general is stated.",
         "cap.where_section": "in section {section}",
         "cap.where_heading": "under \u201c{heading}\u201d",
         "cap.where_elsewhere": "elsewhere in the contract",
         "cap.no_amount_ok": "Liability is capped; the policy accepts a cap without a stated amount.",
         "cap.no_amount": "Liability is limited, but no maximum amount or fee-based formula is stated.",
+        "cap.remedy_only_no_amount": "Only service credits, service-level compensation or a penalty are limited, "
+                                     "without an amount or fee-based formula read; liability in general is not capped.",
         "cap.limits_only": "Liability is limited only by {kinds}, without any maximum amount.",
         "cap.kind.exclusion": "excluded kinds of damage",
         "cap.kind.time": "a time limit for claims",
@@ -210,12 +221,17 @@ TEXTS = {
         "cap.unlimited_note": " Bemærk: kontrakten fastsætter også et ubegrænset ansvar for visse forhold (pkt. {section}).",
         "cap.met": "Der er fastsat et maksimum.",
         "cap.insurance_sum": "Maksimum er forsikringssummen, som er angivet {where}.",
+        "cap.remedy_only": "Der er fastsat et maksimum, men kun for servicekreditter, kompensation for serviceniveauer "
+                           "eller bod; der er ikke fastsat et maksimum for ansvaret i øvrigt.",
         "cap.where_section": "i pkt. {section}",
         "cap.where_heading": "under \u00bb{heading}\u00ab",
         "cap.where_elsewhere": "et andet sted i kontrakten",
         "cap.no_amount_ok": "Ansvaret er begrænset; politikken accepterer en begrænsning uden angivet beløb.",
         "cap.no_amount": "Ansvaret er begrænset, men der er hverken angivet et maksimalt beløb eller en "
                          "beregning ud fra vederlaget.",
+        "cap.remedy_only_no_amount": "Kun servicekreditter, kompensation for serviceniveauer eller bod er begrænset, "
+                                     "uden at et beløb eller en beregning ud fra vederlaget er læst; ansvaret i øvrigt "
+                                     "er ikke begrænset.",
         "cap.limits_only": "Ansvaret er kun begrænset ved {kinds}, uden noget maksimum.",
         "cap.kind.exclusion": "udelukkelse af bestemte tabstyper",
         "cap.kind.time": "en frist for at rejse krav",

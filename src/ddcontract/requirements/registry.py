@@ -34,6 +34,9 @@ def _unique(kind: str, keys: list[str]) -> None:
 MODEL_TRAINED: tuple[str, ...] = ("DD-4.1", "DD-4.3", "DD-4.4", "DD-4.5", "DD-4.6", "DD-4.7", "DD-6.1", "DD-6.2",
                                   "DD-8.1", "DD-8.3", "DD-8.4")
 MODEL_ASKED: tuple[str, ...] = ("DD-4.1", "DD-4.3", "DD-4.4", "DD-4.5", "DD-4.7", "DD-6.1", "DD-6.2")
+# of those, the ones whose subject has a closed vocabulary, which the model finds only in a sentence that names it
+# (the words per subject are in matching/statistical.py: insurance is not held in a sentence without an insurance word)
+MODEL_SUBJECT: dict[str, str] = {"DD-6.1": "insurance", "DD-6.2": "insurance"}
 
 THEMES: tuple[Theme, ...] = tuple(sorted((f.theme for f in FAMILIES if f.theme), key=lambda t: t.number))
 REQUIREMENTS: tuple[Requirement, ...] = tuple(r for f in FAMILIES for r in f.requirements)
@@ -57,6 +60,8 @@ for _id in MODEL_TRAINED:
         raise ValueError(f"the statistical model names {_id}, which no family declares")
 if not set(MODEL_ASKED) <= set(MODEL_TRAINED):
     raise ValueError("the statistical model is asked about a requirement it is not trained on")
+if not set(MODEL_SUBJECT) <= set(MODEL_ASKED):
+    raise ValueError("the statistical model names a subject for a requirement it is not asked about")
 _unique("the policy setting", [s.name for s in SETTINGS])
 _unique("the suggestion placeholder", [k for r in REQUIREMENTS for k in r.placeholders])
 for _req in REQUIREMENTS:
