@@ -162,3 +162,80 @@ def test_the_users_ban_on_reselling_data_still_counts(tmp_path, library, lang, t
 def test_a_duty_to_insure_written_as_an_obligation(tmp_path, library, lang, text, status):
     heading = "Vilkår" if lang == "da" else "Terms"
     assert finding_in(tmp_path, library, f"{heading}\n\n{text}\n", lang, "DD-6.1").status == status
+
+
+PAGE_DATA = """export const legal = {
+  terms: {
+    title: 'Vilkår for brug',
+    sections: [
+      {
+        h: '9. Ansvar',
+        blocks: [
+          { t: 'p', x: 'Vi er ikke ansvarlige for indirekte tab.' },
+          { t: 'p', x: 'Vores samlede ansvar kan i en periode på 12 måneder aldrig overstige 800 kr.' },
+        ],
+      },
+      {
+        h: '10. Ophør',
+        blocks: [
+          { t: 'p', x: 'Vi kan lukke din konto, hvis du overtræder disse vilkår.' },
+          { t: 'ul', x: ['Du må ikke dele dit login.', 'Du må ikke kopiere appen.'] },
+        ],
+      },
+    ],
+  },
+};
+"""
+
+
+def test_objects_written_on_one_line_are_read_as_their_words(tmp_path, library):
+    """A page's blocks kept as one-line objects ("{ t: 'p', x: '…' },"): the sentence is the string, not the code."""
+    f = finding_in(tmp_path, library, PAGE_DATA, "da", "DD-4.6", name="legal.ts.md")
+    assert f.status == "met" and (f.values["amount"], f.values["currency"]) == (800, "DKK")
+    quote = f.evidence[0].text
+    assert "'" not in quote and "}" not in quote and "t: " not in quote
+
+
+def test_the_inline_object_reader_keeps_text_and_drops_kinds():
+    from ddcontract.ingest.textutil import _inline_words
+
+    assert _inline_words("    { t: 'p', x: 'Vi kan lukke kontoen.' },") == "    Vi kan lukke kontoen."
+    assert _inline_words('  { type: "note", text: "Read \\"this\\" first" }') == '  Read "this" first'
+    assert _inline_words("{ id: 'ansvar', title: 'Ansvar og erstatning' },") == "Ansvar og erstatning"
+    assert _inline_words("{ a: compute(x), b: 'y' }") is None
+    assert _inline_words("Almindelig tekst { i krølleparentes }") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("da", "Skriv straks til klubben på kontor@klubben.dk, hvis nogen har brugt dit login uden din tilladelse."),
+    ("en", "Write to the club straight away at office@club.example if anyone has used your login without your permission."),
+])
+def test_writing_at_once_about_use_of_an_account_without_leave(tmp_path, library, lang, text):
+    heading = "Vilkår" if lang == "da" else "Terms"
+    doc = f"{heading}\n\n{text}\n"
+    assert finding_in(tmp_path, library, doc, lang, "DD-8.1").status == "weak"
+    assert finding_in(tmp_path, library, doc, lang, "DD-8.4").status == "met"
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("da", "Vi gemmer holdets oplysninger i en database, som kun trænerne har adgang til.", "weak"),
+    ("en", "We keep the members' details in a database that only the coaches can open.", "weak"),
+    ("en", "Servers listed in public spam databases are suspended at once.", "missing"),
+])
+def test_data_kept_in_a_database_is_storage(tmp_path, library, lang, text, status):
+    heading = "Vilkår" if lang == "da" else "Terms"
+    assert finding_in(tmp_path, library, f"{heading}\n\n{text}\n", lang, "DD-4.3").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Webshoppen dækker ikke returneringsomkostninger.",
+    "Vi dækker ikke udgifter til returforsendelse, når du fortryder.",
+    "Foreningen er ikke ansvarlig for forhold uden for foreningens rimelige kontrol, fx lynnedslag.",
+])
+def test_return_costs_and_force_majeure_limit_no_liability(tmp_path, library, text):
+    assert finding_in(tmp_path, library, f"Vilkår\n\n{text}\n", "da", "DD-4.6").status == "missing"
+
+
+def test_a_loss_not_covered_is_still_an_exclusion(tmp_path, library):
+    text = "Vilkår\n\nVi dækker ikke tab af data eller udgifter til at gendanne data.\n"
+    assert finding_in(tmp_path, library, text, "da", "DD-4.6").status == "weak"

@@ -147,6 +147,10 @@ _SCRIPT_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:const|let
 # what says how a page is built, not what it says ("type: 'p'", "id: 'betaling'")
 _SCRIPT_META_KEYS = frozenset("type id key slug href url icon variant classname style kind tag level lang locale version "
                               "date updated lastupdated anchor".split())
+# an object written on one line, its fields side by side ("{ t: 'p', x: 'Vi kan lukke kontoen …' },"): a block of a page
+# and the kind of block it is
+_SCRIPT_INLINE = re.compile(r"^(\s*)\{\s*(.*?)\s*\}\s*,?\s*$")
+_INLINE_FIELD = re.compile(r"""[\"']?([A-Za-z_$][\w$]*)[\"']?\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*(?:,|$)""")
 
 
 def unescape(value: str) -> str:
@@ -160,6 +164,25 @@ def unescape(value: str) -> str:
     return _STRING_ESCAPE.sub(one, value)
 
 
+def _inline_words(line: str) -> str | None:
+    """The words of an object written on one line ("{ t: 'p', x: 'Vi kan …' },"), its fields' strings without keys,
+    quotes or the fields that only say what kind of block it is (a key of :data:`_SCRIPT_META_KEYS`, or a single word
+    under a key of one or two letters: "t: 'p'"); None when the line is no such object."""
+    m = _SCRIPT_INLINE.match(line)
+    if not m or not m.group(2):
+        return None
+    found = list(_INLINE_FIELD.finditer(m.group(2)))
+    if not found or sum(len(f.group(0)) for f in found) < len(m.group(2).rstrip(",")) - len(found):
+        return None  # something else between the fields: code, a nested object, a call
+    words = []
+    for f in found:
+        key, value = f.group(1), next(v for v in f.group(2, 3, 4) if v is not None)
+        if " " not in value.strip() and (key.lower() in _SCRIPT_META_KEYS or len(key) <= 2):
+            continue
+        words.append(unescape(value) if f.group(4) is None else value.replace("\\n", " "))
+    return m.group(1) + " ".join(words)
+
+
 def script_data(text: str) -> str:
     """Terms kept as data in a web page's script, one clause per string in an array of objects
     ("{ terms: `13.5 … shall not exceed £40,000.` }, { terms: `13.6 …` }"): each string is read as a paragraph of its own,
@@ -171,7 +194,7 @@ def script_data(text: str) -> str:
         return text
     lines = text.split("\n")
     fields = [_SCRIPT_FIELD.match(ln) for ln in lines]
-    strings = sum(1 for ln, f in zip(lines, fields) if f or _SCRIPT_STRING.match(ln))
+    strings = sum(1 for ln, f in zip(lines, fields) if f or _SCRIPT_STRING.match(ln) or _inline_words(ln))
     filled = sum(1 for ln in lines if ln.strip())
     # an array of objects has its bracket lines; a flat object (a JSON file of a page's texts) is nearly all fields
     objects = sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) >= 5
@@ -195,6 +218,8 @@ def script_data(text: str) -> str:
             open_template = False
         if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
+        elif (words := _inline_words(line)) is not None:
+            line = words
         elif m:
             value = m.group(4)
             meta = m.group(2).lower() in _SCRIPT_META_KEYS and " " not in value
