@@ -239,3 +239,17 @@ def test_return_costs_and_force_majeure_limit_no_liability(tmp_path, library, te
 def test_a_loss_not_covered_is_still_an_exclusion(tmp_path, library):
     text = "Vilkår\n\nVi dækker ikke tab af data eller udgifter til at gendanne data.\n"
     assert finding_in(tmp_path, library, text, "da", "DD-4.6").status == "weak"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("da", "Udleverede materialer og stiger forbliver firmaets ejendom, indtil regningen er betalt."),
+    ("en", "Any materials or ladders supplied remain the contractor's property until the invoice has been paid."),
+])
+def test_retention_of_title_until_payment_is_no_data_ownership(tmp_path, library, lang, text):
+    heading = "Vilkår" if lang == "da" else "Terms"
+    assert finding_in(tmp_path, library, f"{heading}\n\n{text}\n", lang, "DD-4.1").status == "missing"
+
+
+def test_rights_in_a_deliverable_until_payment_are_still_allocated(tmp_path, library):
+    text = "Vilkår\n\nAlle immaterielle rettigheder til hjemmesiden tilhører bureauet, indtil fuld betaling er sket.\n"
+    assert finding_in(tmp_path, library, text, "da", "DD-4.1").status == "weak"
