@@ -194,7 +194,8 @@ def script_data(text: str) -> str:
         return text
     lines = text.split("\n")
     fields = [_SCRIPT_FIELD.match(ln) for ln in lines]
-    strings = sum(1 for ln, f in zip(lines, fields) if f or _SCRIPT_STRING.match(ln) or _inline_words(ln))
+    inline = [_inline_words(ln) for ln in lines]  # each line's one-line object, read once for the count and the text
+    strings = sum(1 for ln, f, w in zip(lines, fields, inline) if f or w or _SCRIPT_STRING.match(ln))
     filled = sum(1 for ln in lines if ln.strip())
     # an array of objects has its bracket lines; a flat object (a JSON file of a page's texts) is nearly all fields
     objects = sum(1 for ln in lines if _SCRIPT_BRACKETS.match(ln)) >= 5
@@ -203,7 +204,7 @@ def script_data(text: str) -> str:
         return text
     out = []
     open_template = False  # inside a template string that went on past its field's line
-    for line, m in zip(lines, fields):
+    for line, m, words in zip(lines, fields, inline):
         if open_template:
             # its last line ends with the closing backquote (and what follows the string): the words stay, the
             # marks go ("Grænser kan justeres …`,")
@@ -218,7 +219,7 @@ def script_data(text: str) -> str:
             open_template = False
         if _SCRIPT_BRACKETS.match(line) or _SCRIPT_KEY_ONLY.match(line) or _SCRIPT_DECLARATION.match(line):
             line = ""
-        elif (words := _inline_words(line)) is not None:
+        elif words is not None:
             line = words
         elif m:
             value = m.group(4)
